@@ -1,0 +1,60 @@
+SWIFT ?= swift
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+CORPUS ?= ../shared/corpus
+QUIRE_DEBUG := .build/debug/quire
+
+.PHONY: build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
+
+build:
+	$(SWIFT) build -Xswiftc -warnings-as-errors
+
+release:
+	$(SWIFT) build -c release
+
+# Python oracles (openpyxl, jsonschema, ...) live in a local virtual environment.
+$(VENV)/.installed: requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+test: $(VENV)/.installed build test-swift test-oracle
+
+test-swift:
+	$(SWIFT) test
+
+test-oracle: $(VENV)/.installed build
+	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) -m pytest -q Tests/oracle
+
+# Files under terms that keep them out of the repository are read in place from ../shared/corpus.
+test-corpus: $(VENV)/.installed build
+	QUIRE_BIN=$(QUIRE_DEBUG) QUIRE_CORPUS=$(CORPUS) $(VPY) -m pytest -q Tests/oracle -m corpus
+
+bench: $(VENV)/.installed release
+	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	$(VPY) bench/run.py
+
+demo: build
+	@for f in samples/*.xlsx samples/*.csv; do \
+	    echo "== quire sheets $$f"; $(QUIRE_DEBUG) sheets "$$f" || exit $$?; \
+	done
+	@echo "== quire cat samples/questionnaire.xlsx --sheet Questions --format csv"
+	@$(QUIRE_DEBUG) cat samples/questionnaire.xlsx --sheet Questions --format csv
+
+lint: check-c-imports
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
+
+golden:  # re-records tests whose names contain "Golden"; review the diff
+	RECORD_GOLDEN=1 $(SWIFT) test --filter Golden || true
+	git diff --stat -- Tests/Golden
+
+check-c-imports:  # only Spreadsheet may import the C modules
+	@! grep -rnE '^(@preconcurrency )?(internal |public |package )?import (CZlib|CLibXML2)' \
+	    Sources Tests --include='*.swift' | grep -v '^Sources/Spreadsheet/'
+
+clean:
+	rm -rf .build $(VENV) bench/data bench/out

@@ -1,0 +1,14 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+#include <libxml/parser.h>   // found via pkg-config's -I/usr/include/libxml2
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+// xmlFree is a mutable global function pointer; Swift 6 rejects reading it.
+static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }
+// The parser context's fields are plain C struct members; these keep that layout out of Swift.
+static inline int clibxml2_line(xmlParserCtxtPtr context) {
+    return context != NULL && context->input != NULL ? context->input->line : 0;
+}
+#endif

@@ -1,0 +1,225 @@
+import Spreadsheet
+
+/// How `quire cat` prints what it read.
+public enum CatFormat: String, Sendable, CaseIterable {
+    /// One line per cell: reference, type, value (and formula), under a heading per sheet.
+    case text
+    /// One JSON document with every sheet and typed cell (Schemas/cat.schema.json).
+    case json
+    /// One sheet as RFC 4180 CSV: every row and column from A1 to the last used cell.
+    case csv
+    /// Reads and types every cell and prints only counts per sheet and type.
+    case count
+}
+
+/// Prints a spreadsheet's cells in one of the ``CatFormat``s.
+///
+/// Output is spooled and delivered only when the whole file has been read, so an error part-way
+/// never leaves half an output behind.
+/// - Parameters:
+///   - path: The XLSX, XLSM or CSV file.
+///   - sheetName: The one sheet to print; all sheets when `nil` (CSV output needs one sheet,
+///     unless the file has only one).
+///   - format: The output format.
+///   - destination: Standard output, or a file written atomically.
+public func catSpreadsheet(
+    path: String,
+    sheetName: String?,
+    format: CatFormat,
+    destination: OutputDestination = .standardOutput
+) throws {
+    let workbook = try Workbook(path: path)
+    var sheets = workbook.sheets
+    if let sheetName { sheets = [try workbook.sheet(named: sheetName)] }
+    let spool = Spool()
+    var output = OutputBuffer(spool: spool)
+    switch format {
+    case .csv:
+        guard sheets.count == 1, let sheet = sheets.first else {
+            throw PipelineError.usage(
+                "\(path): CSV output prints one sheet; name it with --sheet (the sheets are: "
+                    + workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ") + ")"
+            )
+        }
+        try writeCSV(workbook, sheet, &output)
+    case .json:
+        try writeJSON(workbook, sheets, &output)
+    case .text:
+        try writeText(workbook, sheets, &output)
+    case .count:
+        try writeCounts(workbook, sheets, &output)
+    }
+    try output.flush()
+    try spool.deliver(to: destination)
+}
+
+private func writeJSON(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
+    output.append("{\"file\":")
+    output.appendJSONString(workbook.path)
+    output.append(",\"format\":\"\(workbook.format.rawValue)\",\"sheets\":[")
+    for (number, sheet) in sheets.enumerated() {
+        if number > 0 { output.append(byte: UInt8(ascii: ",")) }
+        output.append("\n{\"name\":")
+        output.appendJSONString(sheet.name)
+        output.append(",\"index\":\(sheet.index),\"visibility\":\"\(sheet.visibility.rawValue)\",\"cells\":[")
+        var first = true
+        try workbook.readRows(of: sheet) { row in
+            for cell in row.cells {
+                output.append(first ? "\n{\"ref\":\"" : ",\n{\"ref\":\"")
+                first = false
+                output.append(cell.address.a1)
+                output.append("\",\"type\":\"\(cell.value.typeName)\"")
+                switch cell.value {
+                case .empty:
+                    break
+                case .number(let number):
+                    output.append(",\"value\":")
+                    output.append(formatNumber(number))
+                case .boolean(let flag):
+                    output.append(flag ? ",\"value\":true" : ",\"value\":false")
+                case .string, .date, .error:
+                    output.append(",\"value\":")
+                    output.appendJSONString(cell.value.text)
+                }
+                if let formula = cell.formula {
+                    output.append(",\"formula\":")
+                    output.appendJSONString(formula)
+                }
+                output.append(byte: UInt8(ascii: "}"))
+            }
+            try output.flushIfLarge()
+        }
+        output.append("]}")
+    }
+    output.append("\n]}\n")
+}
+
+private func writeText(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
+    for sheet in sheets {
+        output.append("# \(sheet.name) (\(sheet.visibility.rawValue))\n")
+        try workbook.readRows(of: sheet) { row in
+            for cell in row.cells {
+                output.append(cell.address.a1)
+                output.append("\t\(cell.value.typeName)\t")
+                output.append(escapedForText(cell.value.text))
+                if let formula = cell.formula {
+                    output.append("\t=")
+                    output.append(escapedForText(formula))
+                }
+                output.append(byte: 0x0A)
+            }
+            try output.flushIfLarge()
+        }
+    }
+}
+
+/// Escapes backslashes, tabs and line breaks so that each cell stays on one line.
+private func escapedForText(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+    var result = ""
+    for character in text.unicodeScalars {
+        switch character {
+        case "\\": result += "\\\\"
+        case "\t": result += "\\t"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        default: result.unicodeScalars.append(character)
+        }
+    }
+    return result
+}
+
+private func writeCounts(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
+    for sheet in sheets {
+        var byType: [String: Int] = [:]
+        var formulas = 0
+        let metadata = try workbook.readRows(of: sheet) { row in
+            for cell in row.cells {
+                byType[cell.value.typeName, default: 0] += 1
+                if cell.formula != nil { formulas += 1 }
+            }
+        }
+        var detail = byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if formulas > 0 { detail.append("\(formulas) formulas") }
+        output.append(
+            "\(sheet.name): \(metadata.rowCount) rows, \(metadata.cellCount) cells"
+                + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))")
+                + ", used range \(metadata.usedRange?.a1 ?? "none")\n"
+        )
+    }
+}
+
+/// Prints a sheet as CSV from A1 to the last used row and column.
+///
+/// The width is known only at the end, so each row is written without its trailing empty
+/// fields and padded when the spooled rows are copied out.
+private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout OutputBuffer) throws {
+    let writer = CSVWriter()
+    let rowSpool = Spool()
+    var rows = RowSpoolIndex()
+    var line: [UInt8] = []
+    line.reserveCapacity(4096)
+    try workbook.readRows(of: sheet) { row in
+        let width = row.lastUsedColumn
+        guard width > 0 else { return }
+        line.removeAll(keepingCapacity: true)
+        var column = 1
+        for cell in row.cells where cell.address.column <= width {
+            while column < cell.address.column {
+                line.append(writer.delimiter)
+                column += 1
+            }
+            writer.appendField(cell.value.text, to: &line)
+            column += 1
+        }
+        line.removeLast()  // the delimiter appendField put after the last field
+        try rowSpool.append(line)
+        rows.append(row: row.index, width: width, length: line.count)
+    }
+    try rowSpool.flushRecords(rows, into: &output)
+}
+
+/// Where each spooled CSV row starts and how wide it is.
+private struct RowSpoolIndex {
+    var rowNumbers: [Int32] = []
+    var widths: [Int32] = []
+    var lengths: [Int32] = []
+    var maxWidth = 0
+
+    mutating func append(row: Int, width: Int, length: Int) {
+        rowNumbers.append(Int32(row))
+        widths.append(Int32(width))
+        lengths.append(Int32(length))
+        maxWidth = max(maxWidth, width)
+    }
+}
+
+extension Spool {
+    /// Copies the rows back out, padded to the widest row, with empty rows for gaps.
+    fileprivate func flushRecords(_ index: RowSpoolIndex, into output: inout OutputBuffer) throws {
+        let width = index.maxWidth
+        let emptyRow = [UInt8](repeating: UInt8(ascii: ","), count: max(width - 1, 0)) + [0x0D, 0x0A]
+        var previousRow = 0
+        var record = 0
+        var pending: [UInt8] = []
+        try readBack { chunk in
+            pending.append(contentsOf: chunk)
+            var consumed = 0
+            while record < index.rowNumbers.count, pending.count - consumed >= Int(index.lengths[record]) {
+                let rowNumber = Int(index.rowNumbers[record])
+                if rowNumber > previousRow + 1 {
+                    for _ in (previousRow + 1)..<rowNumber { output.bytes.append(contentsOf: emptyRow) }
+                }
+                previousRow = max(previousRow, rowNumber)
+                let length = Int(index.lengths[record])
+                output.bytes.append(contentsOf: pending[consumed..<(consumed + length)])
+                for _ in 0..<(width - Int(index.widths[record])) { output.bytes.append(UInt8(ascii: ",")) }
+                output.bytes.append(contentsOf: [0x0D, 0x0A])
+                consumed += length
+                record += 1
+                try output.flushIfLarge()
+            }
+            pending.removeFirst(consumed)
+        }
+    }
+}

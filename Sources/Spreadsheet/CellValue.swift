@@ -1,0 +1,105 @@
+/// What a cell holds once read and typed.
+///
+/// Formulas are not a kind of value: a formula cell carries its cached result here and its text in
+/// ``Cell/formula``.
+public enum CellValue: Hashable, Sendable {
+    /// No value (an empty or style-only cell, an empty CSV field).
+    case empty
+    /// Text, with rich-text runs joined and escapes such as `_x000D_` decoded.
+    case string(String)
+    /// A number that is not shown as a date.
+    case number(Double)
+    /// `TRUE` or `FALSE`.
+    case boolean(Bool)
+    /// A number shown with a date or time format, or an ISO date cell (`t="d"`).
+    case date(SpreadsheetDate)
+    /// An error value such as `#N/A` or `#REF!`.
+    case error(String)
+
+    /// The value's type name as `quire cat` prints it.
+    public var typeName: String {
+        switch self {
+        case .empty: "empty"
+        case .string: "string"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .date: "date"
+        case .error: "error"
+        }
+    }
+
+    /// Whether the cell has nothing in it.
+    public var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+
+    /// The value as plain text: strings as they are, numbers in shortest round-trip form,
+    /// booleans `TRUE`/`FALSE`, dates in ISO 8601, errors as their code, empty as "".
+    public var text: String {
+        switch self {
+        case .empty: ""
+        case .string(let string): string
+        case .number(let number): formatNumber(number)
+        case .boolean(let flag): flag ? "TRUE" : "FALSE"
+        case .date(let date): date.iso8601
+        case .error(let code): code
+        }
+    }
+}
+
+/// Formats a number in its shortest round-trip form, without a trailing `.0` for whole numbers.
+///
+/// `1` rather than `1.0`, `0.1` rather than `0.10000000000000001`, `1e+20` for large magnitudes.
+public func formatNumber(_ number: Double) -> String {
+    if number == number.rounded(.towardZero), abs(number) < 1e15 {
+        if number == 0 { return "0" }  // also turns -0 into 0
+        return String(Int64(number))
+    }
+    return number.description
+}
+
+/// One cell as read: where it is, its value, its formula if any, and its style.
+public struct Cell: Hashable, Sendable {
+    /// The cell's position.
+    public var address: CellAddress
+    /// The value, or for a formula cell the cached result.
+    public var value: CellValue
+    /// The formula text without the leading `=`, when the cell has one.
+    ///
+    /// For cells that share a formula written once for a range, this is the formula of the cell
+    /// that defines it, as the file stores it.
+    public var formula: String?
+    /// The index into the workbook's cell formats (`s` in XLSX); 0 for CSV.
+    public var styleIndex: Int
+
+    /// Makes a cell.
+    public init(address: CellAddress, value: CellValue, formula: String? = nil, styleIndex: Int = 0) {
+        self.address = address
+        self.value = value
+        self.formula = formula
+        self.styleIndex = styleIndex
+    }
+}
+
+/// One row as read: its 1-based number and its cells in column order.
+///
+/// Cells that the file does not contain are absent; cells present but empty may be there with
+/// ``CellValue/empty`` (a styled blank cell).
+public struct Row: Hashable, Sendable {
+    /// The 1-based row number.
+    public var index: Int
+    /// The cells in column order.
+    public var cells: [Cell]
+
+    /// Makes a row.
+    public init(index: Int, cells: [Cell]) {
+        self.index = index
+        self.cells = cells
+    }
+
+    /// The last column that holds a value or a formula, or 0 if none does.
+    public var lastUsedColumn: Int {
+        cells.last(where: { !$0.value.isEmpty || $0.formula != nil })?.address.column ?? 0
+    }
+}

@@ -1,0 +1,243 @@
+internal import CLibXML2
+
+/// Reads the workbook part: sheets in tab order, defined names, and the date system.
+final class WorkbookPartReader: XMLEventHandler {
+    struct SheetEntry {
+        var name: String
+        var relationshipID: String
+        var visibility: SheetVisibility
+    }
+
+    private(set) var sheets: [SheetEntry] = []
+    private(set) var definedNames: [DefinedName] = []
+    private(set) var dateSystem: DateSystem = .from1900
+    private var pendingName: DefinedName?
+    private var text: [UInt8] = []
+
+    override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        if xmlNameEquals(name, "sheet") {
+            let visibility: SheetVisibility =
+                switch attributes.string("state") {
+                case "hidden": .hidden
+                case "veryHidden": .veryHidden
+                default: .visible
+                }
+            sheets.append(
+                SheetEntry(
+                    name: attributes.string("name") ?? "Sheet\(sheets.count + 1)",
+                    relationshipID: attributes.string("id", namespaced: true) ?? "",
+                    visibility: visibility
+                )
+            )
+        } else if xmlNameEquals(name, "workbookPr") {
+            if attributes.bool("date1904", default: false) { dateSystem = .from1904 }
+        } else if xmlNameEquals(name, "definedName") {
+            pendingName = DefinedName(
+                name: attributes.string("name") ?? "",
+                sheetIndex: attributes.int("localSheetId"),
+                formula: "",
+                isHidden: attributes.bool("hidden", default: false)
+            )
+            text.removeAll(keepingCapacity: true)
+        }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if pendingName != nil { text.append(contentsOf: bytes) }
+    }
+
+    override func endElement(_ name: UnsafePointer<xmlChar>) {
+        guard xmlNameEquals(name, "definedName"), var definedName = pendingName else { return }
+        definedName.formula = String(decoding: text, as: UTF8.self)
+        if !definedName.name.isEmpty { definedNames.append(definedName) }
+        pendingName = nil
+    }
+}
+
+/// What a cell format says about its numbers: plain, a date or time, or an elapsed duration.
+enum NumberKind: UInt8, Sendable {
+    case plain
+    case date
+    case duration
+}
+
+/// Reads the styles part far enough to tell which cell formats show dates.
+final class StylesReader: XMLEventHandler {
+    private var customFormats: [Int: String] = [:]
+    private var inCellFormats = false
+    private var cellFormatIDs: [Int] = []
+
+    /// The kind of each cell format (`cellXfs`), by index.
+    func numberKinds() -> [NumberKind] {
+        cellFormatIDs.map { id in
+            if let code = customFormats[id] { return classifyNumberFormat(code) }
+            return builtinNumberKind(id)
+        }
+    }
+
+    override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        if xmlNameEquals(name, "numFmt") {
+            if let id = attributes.int("numFmtId"), let code = attributes.string("formatCode") {
+                customFormats[id] = code
+            }
+        } else if xmlNameEquals(name, "cellXfs") {
+            inCellFormats = true
+        } else if inCellFormats, xmlNameEquals(name, "xf") {
+            cellFormatIDs.append(attributes.int("numFmtId") ?? 0)
+        }
+    }
+
+    override func endElement(_ name: UnsafePointer<xmlChar>) {
+        if xmlNameEquals(name, "cellXfs") { inCellFormats = false }
+    }
+}
+
+/// The kind of a built-in number format: 14–22 and 45–47 are dates and times, 46 (`[h]:mm:ss`)
+/// an elapsed time; 27–36 and 50–58 are the East Asian locales' date formats.
+func builtinNumberKind(_ id: Int) -> NumberKind {
+    switch id {
+    case 46: .duration
+    case 14...22, 27...36, 45...47, 50...58: .date
+    default: .plain
+    }
+}
+
+/// Classifies a format code by its first section, as Excel and openpyxl read them: quoted text,
+/// escaped characters and bracketed colours or conditions are ignored; `[h]`, `[m]`, `[s]`
+/// mark an elapsed time; any of `d m y h s` left marks a date or time.
+func classifyNumberFormat(_ code: String) -> NumberKind {
+    let section = code.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    var characters = Array(section.unicodeScalars)[...]
+    var sawElapsed = false
+    var sawDatePart = false
+    while let character = characters.popFirst() {
+        switch character {
+        case "\"":
+            while let inside = characters.popFirst(), inside != "\"" {}
+            continue
+        case "\\", "_", "*":
+            _ = characters.popFirst()
+            continue
+        case "[":
+            var inside = ""
+            while let next = characters.popFirst(), next != "]" { inside.unicodeScalars.append(next) }
+            let lower = inside.lowercased()
+            if ["h", "hh", "m", "mm", "s", "ss"].contains(lower) { sawElapsed = true }
+            continue
+        default:
+            break
+        }
+        switch character {
+        case "d", "D", "m", "M", "y", "Y", "h", "H", "s", "S":
+            sawDatePart = true
+        default:
+            break
+        }
+    }
+    if sawElapsed { return .duration }
+    return sawDatePart ? .date : .plain
+}
+
+/// Reads the shared-string table: each `<si>`'s text with rich-text runs joined and phonetic
+/// runs (`<rPh>`) left out.
+final class SharedStringsReader: XMLEventHandler {
+    private let limit: Int
+    private let path: String
+    private let part: String
+    private(set) var strings: [String] = []
+    private var text: [UInt8] = []
+    private var inItem = false
+    private var inText = false
+    private var phoneticDepth = 0
+
+    init(limit: Int, path: String, part: String) {
+        self.limit = limit
+        self.path = path
+        self.part = part
+    }
+
+    override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        if xmlNameEquals(name, "t") {
+            inText = inItem && phoneticDepth == 0
+        } else if xmlNameEquals(name, "si") {
+            inItem = true
+            text.removeAll(keepingCapacity: true)
+        } else if xmlNameEquals(name, "rPh") {
+            phoneticDepth += 1
+        } else if xmlNameEquals(name, "sst") {
+            if let count = attributes.int("uniqueCount") ?? attributes.int("count"), count <= limit {
+                strings.reserveCapacity(count)
+            }
+        }
+    }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inText { text.append(contentsOf: bytes) }
+    }
+
+    override func endElement(_ name: UnsafePointer<xmlChar>) {
+        if xmlNameEquals(name, "t") {
+            inText = false
+        } else if xmlNameEquals(name, "si") {
+            inItem = false
+            if strings.count >= limit {
+                fail(
+                    SpreadsheetError.limitExceeded(
+                        path: path,
+                        entry: part,
+                        reason: "more than \(limit) shared strings"
+                    )
+                )
+                return
+            }
+            strings.append(decodeEscapes(text))
+        } else if xmlNameEquals(name, "rPh") {
+            phoneticDepth -= 1
+        }
+    }
+}
+
+/// Makes a string from UTF-8 bytes, decoding OOXML's `_xHHHH_` escapes (`_x000D_` is CR;
+/// `_x005F_` is a literal underscore, so `_x005F_x000D_` reads as the text `_x000D_`).
+func decodeEscapes(_ bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { decodeEscapes($0) }
+}
+
+/// Makes a string from UTF-8 bytes, decoding OOXML's `_xHHHH_` escapes.
+func decodeEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else {
+        return String(decoding: bytes, as: UTF8.self)
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "_"), index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
+            bytes[index + 6] == UInt8(ascii: "_"), let value = hexValue(bytes, from: index + 2)
+        {
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            output.append(contentsOf: Array(String(Character(scalar)).utf8))
+            index += 7
+        } else {
+            output.append(bytes[index])
+            index += 1
+        }
+    }
+    return String(decoding: output, as: UTF8.self)
+}
+
+private func hexValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt32? {
+    var value: UInt32 = 0
+    for index in start..<(start + 4) {
+        let byte = bytes[index]
+        let digit: UInt8
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+        value = value << 4 | UInt32(digit)
+    }
+    return value
+}

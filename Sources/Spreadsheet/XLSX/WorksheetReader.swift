@@ -1,0 +1,412 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// Streams a worksheet part: typed cells row by row, then the merged ranges and validations that
+/// follow the rows in the XML.
+///
+/// Holds one row at a time. Rows and cells without `r` attributes take the next position, as
+/// Excel does when it reads them.
+final class WorksheetReader: XMLEventHandler {
+    private enum CellType: UInt8 {
+        case number, sharedString, formulaString, inlineString, boolean, error, isoDate
+    }
+
+    private enum Capture: UInt8 {
+        case none, value, formula, inlineText, validationFormula1, validationFormula2, sqref
+    }
+
+    private let path: String
+    private let part: String
+    private let sharedStrings: [String]
+    private let numberKinds: [NumberKind]
+    private let dateSystem: DateSystem
+    var onRow: ((Row) throws -> Void)?
+
+    private(set) var metadata = SheetMetadata()
+    private var minRow = Int.max
+    private var minColumn = Int.max
+    private var maxRow = 0
+    private var maxColumn = 0
+
+    // Position.
+    private var inSheetData = false
+    private var rowIndex = 0
+    private var columnIndex = 0
+    private var cells: [Cell] = []
+    private var rowHasValue = false
+
+    // The cell being read.
+    private var cellAddress = CellAddress(row: 1, column: 1)
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var hasValue = false
+    private var hasFormula = false
+    private var sharedFormulaIndex: Int?
+    private var sharedFormulaRange = false
+    private var capture = Capture.none
+    private var value: [UInt8] = []
+    private var formula: [UInt8] = []
+    private var inInlineString = false
+    private var phoneticDepth = 0
+    private var sharedFormulas: [Int: (anchor: CellAddress, text: String)] = [:]
+
+    // Validations.
+    private var validation: DataValidation?
+    private var inExtensionList = 0
+    private var validationText: [UInt8] = []
+
+    init(
+        path: String,
+        part: String,
+        sharedStrings: [String],
+        numberKinds: [NumberKind],
+        dateSystem: DateSystem
+    ) {
+        self.path = path
+        self.part = part
+        self.sharedStrings = sharedStrings
+        self.numberKinds = numberKinds
+        self.dateSystem = dateSystem
+        super.init()
+        value.reserveCapacity(256)
+        formula.reserveCapacity(256)
+        cells.reserveCapacity(64)
+    }
+
+    /// Closes the metadata once the part has been parsed.
+    func finishMetadata() {
+        if maxRow > 0 {
+            metadata.usedRange = CellRange(
+                CellAddress(row: minRow, column: minColumn),
+                CellAddress(row: maxRow, column: maxColumn)
+            )
+        }
+    }
+
+    // MARK: Events
+
+    override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        switch name[0] {
+        case UInt8(ascii: "c") where name[1] == 0:
+            startCell(attributes)
+        case UInt8(ascii: "v") where name[1] == 0:
+            capture = .value
+            value.removeAll(keepingCapacity: true)
+            hasValue = true
+        case UInt8(ascii: "f") where name[1] == 0:
+            startFormula(attributes)
+        case UInt8(ascii: "t") where name[1] == 0:
+            if inInlineString && phoneticDepth == 0 { capture = .inlineText }
+        case UInt8(ascii: "r"):
+            if xmlNameEquals(name, "row") { startRow(attributes) } else if xmlNameEquals(name, "rPh") { phoneticDepth += 1 }
+        case UInt8(ascii: "i"):
+            if xmlNameEquals(name, "is") {
+                inInlineString = true
+                hasValue = true
+                value.removeAll(keepingCapacity: true)
+            }
+        default:
+            startOtherElement(name, attributes)
+        }
+    }
+
+    override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        switch capture {
+        case .none: return
+        case .value, .inlineText: value.append(contentsOf: text)
+        case .formula: formula.append(contentsOf: text)
+        case .validationFormula1, .validationFormula2, .sqref: validationText.append(contentsOf: text)
+        }
+    }
+
+    override func endElement(_ name: UnsafePointer<xmlChar>) {
+        switch name[0] {
+        case UInt8(ascii: "c") where name[1] == 0:
+            endCell()
+        case UInt8(ascii: "v") where name[1] == 0, UInt8(ascii: "t") where name[1] == 0:
+            if capture == .value || capture == .inlineText { capture = .none }
+        case UInt8(ascii: "f") where name[1] == 0:
+            if capture == .formula { capture = .none }
+        case UInt8(ascii: "r"):
+            if xmlNameEquals(name, "row") { endRow() } else if xmlNameEquals(name, "rPh") { phoneticDepth -= 1 }
+        case UInt8(ascii: "i"):
+            if xmlNameEquals(name, "is") { inInlineString = false }
+        default:
+            endOtherElement(name)
+        }
+    }
+
+    // MARK: Rows and cells
+
+    private func startRow(_ attributes: XMLAttributes) {
+        if let number = attributes.int("r"), number >= 1, number <= CellAddress.maxRow {
+            rowIndex = number
+        } else {
+            rowIndex += 1
+        }
+        columnIndex = 0
+        cells.removeAll(keepingCapacity: true)
+        rowHasValue = false
+    }
+
+    private func endRow() {
+        guard !cells.isEmpty else { return }
+        if rowHasValue { metadata.rowCount += 1 }
+        guard let onRow else {
+            cells.removeAll(keepingCapacity: true)
+            return
+        }
+        do {
+            let row = Row(index: cells[0].address.row, cells: cells)
+            cells.removeAll(keepingCapacity: true)
+            try onRow(row)
+        } catch {
+            fail(error)
+        }
+    }
+
+    private func startCell(_ attributes: XMLAttributes) {
+        if let reference = attributes.bytes("r"), let address = CellAddress.parse(reference) {
+            cellAddress = address
+            columnIndex = address.column
+            if rowIndex == 0 { rowIndex = address.row }
+        } else {
+            columnIndex += 1
+            if rowIndex == 0 { rowIndex = 1 }
+            cellAddress = CellAddress(row: rowIndex, column: min(columnIndex, CellAddress.maxColumn))
+        }
+        cellType = .number
+        if let type = attributes.bytes("t"), let first = type.first {
+            switch first {
+            case UInt8(ascii: "s"): cellType = type.count == 1 ? .sharedString : .formulaString
+            case UInt8(ascii: "i"): cellType = .inlineString
+            case UInt8(ascii: "b"): cellType = .boolean
+            case UInt8(ascii: "e"): cellType = .error
+            case UInt8(ascii: "d"): cellType = .isoDate
+            default: cellType = .number
+            }
+        }
+        cellStyle = attributes.int("s") ?? 0
+        hasValue = false
+        hasFormula = false
+        sharedFormulaIndex = nil
+        sharedFormulaRange = false
+    }
+
+    private func startFormula(_ attributes: XMLAttributes) {
+        hasFormula = true
+        capture = .formula
+        formula.removeAll(keepingCapacity: true)
+        if let type = attributes.bytes("t"), type.count == 6, type[0] == UInt8(ascii: "s") {
+            sharedFormulaIndex = attributes.int("si")
+            sharedFormulaRange = attributes.bytes("ref") != nil
+        }
+    }
+
+    private func endCell() {
+        capture = .none
+        let cellValue: CellValue
+        if hasValue {
+            cellValue = typedValue()
+        } else {
+            cellValue = .empty
+        }
+        var formulaText: String?
+        if hasFormula { formulaText = resolveFormula() }
+        guard !cellValue.isEmpty || formulaText != nil else { return }
+        let address = cellAddress
+        cells.append(Cell(address: address, value: cellValue, formula: formulaText, styleIndex: cellStyle))
+        rowHasValue = true
+        metadata.cellCount += 1
+        if address.row < minRow { minRow = address.row }
+        if address.row > maxRow { maxRow = address.row }
+        if address.column < minColumn { minColumn = address.column }
+        if address.column > maxColumn { maxColumn = address.column }
+    }
+
+    private func typedValue() -> CellValue {
+        switch cellType {
+        case .sharedString:
+            let index = value.withUnsafeBufferPointer { parseInt(trimmedSpaces($0)) }
+            guard let index, index < sharedStrings.count else {
+                fail(
+                    SpreadsheetError.invalidContent(
+                        path: path,
+                        part: part,
+                        location: "cell \(cellAddress.a1)",
+                        reason:
+                            "refers to shared string \(String(decoding: value, as: UTF8.self)) but the table has \(sharedStrings.count)"
+                    )
+                )
+                return .empty
+            }
+            return .string(sharedStrings[index])
+        case .number:
+            guard let number = value.withUnsafeMutableBufferPointer({ parseDouble($0) }) else {
+                if value.allSatisfy({ $0 == 0x20 }) { return .empty }
+                fail(
+                    SpreadsheetError.invalidContent(
+                        path: path,
+                        part: part,
+                        location: "cell \(cellAddress.a1)",
+                        reason: "the number \"\(String(decoding: value, as: UTF8.self))\" does not parse"
+                    )
+                )
+                return .empty
+            }
+            let kind = cellStyle < numberKinds.count ? numberKinds[cellStyle] : .plain
+            if kind != .plain,
+                let date = SpreadsheetDate(serial: number, system: dateSystem, duration: kind == .duration)
+            {
+                return .date(date)
+            }
+            return .number(number)
+        case .formulaString:
+            return value.isEmpty ? .empty : .string(decodeEscapes(value))
+        case .inlineString:
+            return .string(decodeEscapes(value))
+        case .boolean:
+            guard let first = value.first(where: { $0 != 0x20 }) else { return .empty }
+            return .boolean(first == UInt8(ascii: "1") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T"))
+        case .error:
+            return value.isEmpty ? .empty : .error(String(decoding: value, as: UTF8.self))
+        case .isoDate:
+            let text = String(decoding: value, as: UTF8.self)
+            if text.isEmpty { return .empty }
+            return SpreadsheetDate(iso8601: text).map(CellValue.date) ?? .string(text)
+        }
+    }
+
+    private func resolveFormula() -> String? {
+        let text = String(decoding: formula, as: UTF8.self)
+        guard let index = sharedFormulaIndex else { return text.isEmpty ? nil : text }
+        if sharedFormulaRange || sharedFormulas[index] == nil {
+            if text.isEmpty { return nil }
+            sharedFormulas[index] = (cellAddress, text)
+            return text
+        }
+        guard let (anchor, master) = sharedFormulas[index] else { return nil }
+        return translateFormula(
+            master,
+            rows: cellAddress.row - anchor.row,
+            columns: cellAddress.column - anchor.column
+        )
+    }
+
+    // MARK: Merged ranges, dimension and validations
+
+    private func startOtherElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        if xmlNameEquals(name, "mergeCell") {
+            if let reference = attributes.string("ref"), let range = CellRange(a1: reference) {
+                metadata.mergedRanges.append(range)
+            }
+        } else if xmlNameEquals(name, "dimension") {
+            if let reference = attributes.string("ref") { metadata.declaredDimension = CellRange(a1: reference) }
+        } else if xmlNameEquals(name, "dataValidation") {
+            let kind = attributes.string("type").flatMap(DataValidation.Kind.init(rawValue:)) ?? .any
+            var rule = DataValidation(
+                kind: kind,
+                ranges: attributes.string("sqref").map { [CellRange](sqref: $0) } ?? [],
+                comparison: attributes.string("operator"),
+                allowBlank: attributes.bool("allowBlank", default: false),
+                showsDropDown: !attributes.bool("showDropDown", default: false),
+                isExtension: inExtensionList > 0
+            )
+            rule.promptTitle = attributes.string("promptTitle")
+            rule.prompt = attributes.string("prompt")
+            rule.errorTitle = attributes.string("errorTitle")
+            rule.error = attributes.string("error")
+            validation = rule
+        } else if validation != nil, xmlNameEquals(name, "formula1") {
+            capture = .validationFormula1
+            validationText.removeAll(keepingCapacity: true)
+        } else if validation != nil, xmlNameEquals(name, "formula2") {
+            capture = .validationFormula2
+            validationText.removeAll(keepingCapacity: true)
+        } else if validation != nil, xmlNameEquals(name, "sqref") {
+            capture = .sqref
+            validationText.removeAll(keepingCapacity: true)
+        } else if xmlNameEquals(name, "extLst") {
+            inExtensionList += 1
+        }
+    }
+
+    private func endOtherElement(_ name: UnsafePointer<xmlChar>) {
+        if xmlNameEquals(name, "dataValidation") {
+            if let rule = validation { metadata.validations.append(rule) }
+            validation = nil
+        } else if xmlNameEquals(name, "formula1") || xmlNameEquals(name, "formula2") || xmlNameEquals(name, "sqref") {
+            guard validation != nil else { return }
+            let text = String(decoding: validationText, as: UTF8.self)
+            switch capture {
+            case .validationFormula1: validation?.formula1 = text
+            case .validationFormula2: validation?.formula2 = text
+            case .sqref: validation?.ranges.append(contentsOf: [CellRange](sqref: text))
+            default: break
+            }
+            capture = .none
+        } else if xmlNameEquals(name, "extLst") {
+            inExtensionList -= 1
+        }
+    }
+}
+
+private func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == 0x20 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Parses an XML number (`12`, `-3.5`, `1E-3`); `nil` if the text is not one.
+///
+/// Plain integers take a fast path; the rest go to `strtod`, which needs a terminator, so the
+/// buffer gains a NUL at its end for the call.
+func parseDouble(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Double? {
+    let bytes = trimmedSpaces(UnsafeBufferPointer(buffer))
+    guard !bytes.isEmpty else { return nil }
+    var negative = false
+    var index = 0
+    if bytes[0] == UInt8(ascii: "-") {
+        negative = true
+        index = 1
+    }
+    if bytes.count - index > 0, bytes.count - index <= 15 {
+        var integer: Int64 = 0
+        var allDigits = true
+        for position in index..<bytes.count {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            if digit >= 10 {
+                allDigits = false
+                break
+            }
+            integer = integer * 10 + Int64(digit)
+        }
+        if allDigits { return Double(negative ? -integer : integer) }
+    }
+    guard bytes.count < 64 else { return nil }
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { scratch -> Double? in
+        for (position, byte) in bytes.enumerated() {
+            // Only the characters of a decimal number reach strtod: no "inf", "nan" or hex.
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                scratch[position] = CChar(bitPattern: byte)
+            default:
+                return nil
+            }
+        }
+        scratch[bytes.count] = 0
+        guard let start = scratch.baseAddress else { return nil }
+        var end: UnsafeMutablePointer<CChar>?
+        let result = strtod(start, &end)
+        guard let end, end - start == bytes.count, result.isFinite else { return nil }
+        return result
+    }
+}

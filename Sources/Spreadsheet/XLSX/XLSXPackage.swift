@@ -1,0 +1,146 @@
+/// An XLSX or XLSM package: the parts found through `[Content_Types].xml` and the relationships,
+/// never through assumed names.
+final class XLSXPackage {
+    let archive: ZipArchive
+    let workbookPart: String
+    let sheets: [SheetInfo]
+    let definedNames: [DefinedName]
+    let dateSystem: DateSystem
+    let isMacroEnabled: Bool
+    private let sharedStringsPart: String?
+    private let stylesPart: String?
+    private var loadedSharedStrings: [String]?
+    private var loadedNumberKinds: [NumberKind]?
+
+    static let workbookContentTypes: Set<String> = [
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    ]
+
+    init(path: String, limits: ReadLimits) throws {
+        let archive = try ZipArchive(path: path, limits: limits)
+        self.archive = archive
+        guard let contentTypesEntry = archive.entry(named: "[Content_Types].xml") else {
+            throw SpreadsheetError.missingPart(
+                path: path,
+                part: "[Content_Types].xml",
+                reason: "the ZIP archive has no content-type list, so it is not an Office document"
+            )
+        }
+        let contentTypes = ContentTypesReader()
+        try parseXML(archive.data(contentTypesEntry), handler: contentTypes, path: path, part: contentTypesEntry.name)
+
+        // The workbook: the package's officeDocument relationship, else the content types.
+        var workbook: String?
+        if let rootRels = archive.entry(named: "_rels/.rels") {
+            let reader = RelationshipsReader(source: "")
+            try parseXML(archive.data(rootRels), handler: reader, path: path, part: rootRels.name)
+            workbook = reader.relationships.first { $0.isType("officeDocument") && !$0.isExternal }?.target
+        }
+        if workbook.map({ archive.entry(named: $0) == nil }) ?? true {
+            workbook = contentTypes.part(ofType: Self.workbookContentTypes)
+        }
+        guard let workbook, let workbookEntry = archive.entry(named: workbook) else {
+            throw SpreadsheetError.missingPart(
+                path: path,
+                part: workbook ?? "workbook",
+                reason: "the package names no spreadsheet workbook part (is it a Word or PowerPoint file?)"
+            )
+        }
+        let workbookType = contentTypes.contentType(of: workbookEntry.name) ?? ""
+        if !workbookType.isEmpty, !Self.workbookContentTypes.contains(workbookType) {
+            throw SpreadsheetError.unsupportedFormat(
+                path: path,
+                reason: "the package's main part is \(workbookType), not a spreadsheet workbook; save it as .xlsx"
+            )
+        }
+        workbookPart = workbookEntry.name
+        isMacroEnabled = workbookType.contains("macroEnabled")
+
+        var relationships: [Relationship] = []
+        if let workbookRels = archive.entry(named: relationshipsPartName(for: workbookEntry.name)) {
+            let reader = RelationshipsReader(source: workbookEntry.name)
+            try parseXML(archive.data(workbookRels), handler: reader, path: path, part: workbookRels.name)
+            relationships = reader.relationships
+        }
+        let workbookReader = WorkbookPartReader()
+        try parseXML(archive.data(workbookEntry), handler: workbookReader, path: path, part: workbookEntry.name)
+        dateSystem = workbookReader.dateSystem
+        definedNames = workbookReader.definedNames
+
+        var sheets: [SheetInfo] = []
+        for (position, entry) in workbookReader.sheets.enumerated() {
+            guard let relationship = relationships.first(where: { $0.id == entry.relationshipID }) else {
+                throw SpreadsheetError.missingPart(
+                    path: path,
+                    part: workbookEntry.name,
+                    reason: "sheet \"\(entry.name)\" points at relationship \(entry.relationshipID), which is not listed"
+                )
+            }
+            // Chart sheets and dialog sheets have no cells; they are listed but not read.
+            guard relationship.isType("worksheet") else { continue }
+            guard let sheetEntry = archive.entry(named: relationship.target) else {
+                throw SpreadsheetError.missingPart(
+                    path: path,
+                    part: relationship.target,
+                    reason: "sheet \"\(entry.name)\" is listed but its part is missing from the archive"
+                )
+            }
+            sheets.append(
+                SheetInfo(name: entry.name, index: position, visibility: entry.visibility, part: sheetEntry.name)
+            )
+        }
+        self.sheets = sheets
+        sharedStringsPart = relationships.first { $0.isType("sharedStrings") }?.target
+        stylesPart = relationships.first { $0.isType("styles") }?.target
+    }
+
+    /// The shared-string table, read on first use.
+    func sharedStrings() throws -> [String] {
+        if let loadedSharedStrings { return loadedSharedStrings }
+        var strings: [String] = []
+        if let part = sharedStringsPart, let entry = archive.entry(named: part) {
+            let reader = SharedStringsReader(limit: archive.limits.maxSharedStrings, path: archive.path, part: entry.name)
+            try parseXML(entry, in: archive, handler: reader)
+            strings = reader.strings
+        }
+        loadedSharedStrings = strings
+        return strings
+    }
+
+    /// What each cell format does to numbers, read on first use.
+    func numberKinds() throws -> [NumberKind] {
+        if let loadedNumberKinds { return loadedNumberKinds }
+        var kinds: [NumberKind] = []
+        if let part = stylesPart, let entry = archive.entry(named: part) {
+            let reader = StylesReader()
+            try parseXML(entry, in: archive, handler: reader)
+            kinds = reader.numberKinds()
+        }
+        loadedNumberKinds = kinds
+        return kinds
+    }
+
+    /// Streams a sheet's rows to `body`, then returns its merged ranges, validations and extent.
+    func readRows(of sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetMetadata {
+        guard let entry = archive.entry(named: sheet.part) else {
+            throw SpreadsheetError.missingPart(path: archive.path, part: sheet.part, reason: "the sheet's part is missing")
+        }
+        let reader = WorksheetReader(
+            path: archive.path,
+            part: entry.name,
+            sharedStrings: try sharedStrings(),
+            numberKinds: try numberKinds(),
+            dateSystem: dateSystem
+        )
+        try withoutActuallyEscaping(body) { body in
+            reader.onRow = body
+            defer { reader.onRow = nil }
+            try parseXML(entry, in: archive, handler: reader)
+        }
+        reader.finishMetadata()
+        return reader.metadata
+    }
+}

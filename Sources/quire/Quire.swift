@@ -1,0 +1,30 @@
+import ArgumentParser
+import Pipeline
+
+@main
+struct Quire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quire",
+        abstract: "Answer security questionnaires and keep control crosswalks from one control library.",
+        discussion: """
+            Reads vendor security questionnaires (XLSX, XLSM, CSV) offline. Exit codes: 0 success, \
+            64 usage error, 65 bad input data, 66 input missing, 73 cannot create output, 74 I/O error.
+            """,
+        version: "0.1.0",
+        subcommands: [Sheets.self, Cat.self]
+    )
+}
+
+/// Runs a command body and turns its errors into a message on stderr and a sysexits code.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        let failure = Failure(error)
+        var standardError = StandardError()
+        print("error: \(failure.message)", to: &standardError)
+        throw ExitCode(failure.exitCode)
+    }
+}

@@ -1,0 +1,26 @@
+public import ArgumentParser
+public import Pipeline
+
+struct Sheets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each sheet with its extent, visibility, merged ranges and data validations.",
+        discussion: "List validations are resolved to their allowed values, following ranges on other sheets and defined names."
+    )
+
+    @Argument(help: "The workbook or CSV file to describe.")
+    var file: String
+
+    @Option(help: "Output format: text or json (default: text).")
+    var format: SheetsFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try runReportingErrors {
+            try describeSheets(path: file, format: format, destination: output.map { .file($0) } ?? .standardOutput)
+        }
+    }
+}
+
+extension SheetsFormat: ExpressibleByArgument {}
