@@ -20,7 +20,7 @@ final class Spool {
     private let threshold: Int
     private(set) var count = 0
 
-    init(threshold: Int = 8 << 20) {
+    init(threshold: Int = 1 << 20) {
         self.threshold = threshold
         memory.reserveCapacity(1 << 16)
     }

@@ -131,14 +131,24 @@ private func escapedForText(_ text: String) -> String {
 
 private func writeCounts(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
     for sheet in sheets {
-        var byType: [String: Int] = [:]
+        // Counted by position rather than in a dictionary: this loop runs once per cell.
+        let typeNames = ["boolean", "date", "empty", "error", "number", "string"]
+        var counts = [Int](repeating: 0, count: typeNames.count)
         var formulas = 0
         let metadata = try workbook.readRows(of: sheet) { row in
             for cell in row.cells {
-                byType[cell.value.typeName, default: 0] += 1
+                switch cell.value {
+                case .boolean: counts[0] += 1
+                case .date: counts[1] += 1
+                case .empty: counts[2] += 1
+                case .error: counts[3] += 1
+                case .number: counts[4] += 1
+                case .string: counts[5] += 1
+                }
                 if cell.formula != nil { formulas += 1 }
             }
         }
+        let byType = Dictionary(uniqueKeysWithValues: zip(typeNames, counts)).filter { $0.value > 0 }
         var detail = byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if formulas > 0 { detail.append("\(formulas) formulas") }
         output.append(

@@ -145,7 +145,7 @@ final class SharedStringsReader: XMLEventHandler {
     private let path: String
     private let part: String
     private(set) var strings: [String] = []
-    private var text: [UInt8] = []
+    private let text = ByteBuffer()
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
@@ -161,7 +161,7 @@ final class SharedStringsReader: XMLEventHandler {
             inText = inItem && phoneticDepth == 0
         } else if xmlNameEquals(name, "si") {
             inItem = true
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         } else if xmlNameEquals(name, "rPh") {
             phoneticDepth += 1
         } else if xmlNameEquals(name, "sst") {
@@ -172,7 +172,7 @@ final class SharedStringsReader: XMLEventHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inText { text.append(contentsOf: bytes) }
+        if inText { text.append(bytes) }
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
@@ -190,7 +190,7 @@ final class SharedStringsReader: XMLEventHandler {
                 )
                 return
             }
-            strings.append(decodeEscapes(text))
+            strings.append(decodeEscapes(text.bytes))
         } else if xmlNameEquals(name, "rPh") {
             phoneticDepth -= 1
         }

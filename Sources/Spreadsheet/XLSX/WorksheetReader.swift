@@ -27,38 +27,38 @@ final class WorksheetReader: XMLEventHandler {
     private let dateSystem: DateSystem
     var onRow: ((Row) throws -> Void)?
 
-    private(set) var metadata = SheetMetadata()
-    private var minRow = Int.max
-    private var minColumn = Int.max
-    private var maxRow = 0
-    private var maxColumn = 0
+    @exclusivity(unchecked) private(set) var metadata = SheetMetadata()
+    @exclusivity(unchecked) private var minRow = Int.max
+    @exclusivity(unchecked) private var minColumn = Int.max
+    @exclusivity(unchecked) private var maxRow = 0
+    @exclusivity(unchecked) private var maxColumn = 0
 
     // Position.
     private var inSheetData = false
-    private var rowIndex = 0
-    private var columnIndex = 0
-    private var cells: [Cell] = []
-    private var rowHasValue = false
+    @exclusivity(unchecked) private var rowIndex = 0
+    @exclusivity(unchecked) private var columnIndex = 0
+    @exclusivity(unchecked) private var cells: [Cell] = []
+    @exclusivity(unchecked) private var rowHasValue = false
 
     // The cell being read.
-    private var cellAddress = CellAddress(row: 1, column: 1)
-    private var cellType = CellType.number
-    private var cellStyle = 0
-    private var hasValue = false
-    private var hasFormula = false
-    private var sharedFormulaIndex: Int?
-    private var sharedFormulaRange = false
-    private var capture = Capture.none
-    private var value: [UInt8] = []
-    private var formula: [UInt8] = []
-    private var inInlineString = false
-    private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cellAddress = CellAddress(row: 1, column: 1)
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var hasFormula = false
+    @exclusivity(unchecked) private var sharedFormulaIndex: Int?
+    @exclusivity(unchecked) private var sharedFormulaRange = false
+    @exclusivity(unchecked) private var capture = Capture.none
+    private let value = ByteBuffer()
+    private let formula = ByteBuffer()
+    @exclusivity(unchecked) private var inInlineString = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
     private var sharedFormulas: [Int: (anchor: CellAddress, text: String)] = [:]
 
     // Validations.
     private var validation: DataValidation?
     private var inExtensionList = 0
-    private var validationText: [UInt8] = []
+    private let validationText = ByteBuffer()
 
     init(
         path: String,
@@ -73,8 +73,6 @@ final class WorksheetReader: XMLEventHandler {
         self.numberKinds = numberKinds
         self.dateSystem = dateSystem
         super.init()
-        value.reserveCapacity(256)
-        formula.reserveCapacity(256)
         cells.reserveCapacity(64)
     }
 
@@ -96,7 +94,7 @@ final class WorksheetReader: XMLEventHandler {
             startCell(attributes)
         case UInt8(ascii: "v") where name[1] == 0:
             capture = .value
-            value.removeAll(keepingCapacity: true)
+            value.removeAll()
             hasValue = true
         case UInt8(ascii: "f") where name[1] == 0:
             startFormula(attributes)
@@ -108,7 +106,7 @@ final class WorksheetReader: XMLEventHandler {
             if xmlNameEquals(name, "is") {
                 inInlineString = true
                 hasValue = true
-                value.removeAll(keepingCapacity: true)
+                value.removeAll()
             }
         default:
             startOtherElement(name, attributes)
@@ -118,9 +116,9 @@ final class WorksheetReader: XMLEventHandler {
     override func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
-        case .value, .inlineText: value.append(contentsOf: text)
-        case .formula: formula.append(contentsOf: text)
-        case .validationFormula1, .validationFormula2, .sqref: validationText.append(contentsOf: text)
+        case .value, .inlineText: value.append(text)
+        case .formula: formula.append(text)
+        case .validationFormula1, .validationFormula2, .sqref: validationText.append(text)
         }
     }
 
@@ -162,16 +160,40 @@ final class WorksheetReader: XMLEventHandler {
             return
         }
         do {
-            let row = Row(index: cells[0].address.row, cells: cells)
-            cells.removeAll(keepingCapacity: true)
-            try onRow(row)
+            // The row is released right after the call, so the buffer is reused, not copied.
+            try onRow(Row(index: cells[0].address.row, cells: cells))
         } catch {
             fail(error)
         }
+        cells.removeAll(keepingCapacity: true)
     }
 
     private func startCell(_ attributes: XMLAttributes) {
-        if let reference = attributes.bytes("r"), let address = CellAddress.parse(reference) {
+        var address: CellAddress?
+        var type = CellType.number
+        var style = 0
+        attributes.forEach { name, value in
+            guard name[1] == 0 else { return }
+            switch name[0] {
+            case UInt8(ascii: "r"):
+                address = CellAddress.parse(value)
+            case UInt8(ascii: "s"):
+                style = parseInt(value) ?? 0
+            case UInt8(ascii: "t"):
+                guard let first = value.first else { return }
+                switch first {
+                case UInt8(ascii: "s"): type = value.count == 1 ? .sharedString : .formulaString
+                case UInt8(ascii: "i"): type = .inlineString
+                case UInt8(ascii: "b"): type = .boolean
+                case UInt8(ascii: "e"): type = .error
+                case UInt8(ascii: "d"): type = .isoDate
+                default: type = .number
+                }
+            default:
+                return
+            }
+        }
+        if let address {
             cellAddress = address
             columnIndex = address.column
             if rowIndex == 0 { rowIndex = address.row }
@@ -180,18 +202,8 @@ final class WorksheetReader: XMLEventHandler {
             if rowIndex == 0 { rowIndex = 1 }
             cellAddress = CellAddress(row: rowIndex, column: min(columnIndex, CellAddress.maxColumn))
         }
-        cellType = .number
-        if let type = attributes.bytes("t"), let first = type.first {
-            switch first {
-            case UInt8(ascii: "s"): cellType = type.count == 1 ? .sharedString : .formulaString
-            case UInt8(ascii: "i"): cellType = .inlineString
-            case UInt8(ascii: "b"): cellType = .boolean
-            case UInt8(ascii: "e"): cellType = .error
-            case UInt8(ascii: "d"): cellType = .isoDate
-            default: cellType = .number
-            }
-        }
-        cellStyle = attributes.int("s") ?? 0
+        cellType = type
+        cellStyle = style
         hasValue = false
         hasFormula = false
         sharedFormulaIndex = nil
@@ -201,7 +213,7 @@ final class WorksheetReader: XMLEventHandler {
     private func startFormula(_ attributes: XMLAttributes) {
         hasFormula = true
         capture = .formula
-        formula.removeAll(keepingCapacity: true)
+        formula.removeAll()
         if let type = attributes.bytes("t"), type.count == 6, type[0] == UInt8(ascii: "s") {
             sharedFormulaIndex = attributes.int("si")
             sharedFormulaRange = attributes.bytes("ref") != nil
@@ -232,7 +244,7 @@ final class WorksheetReader: XMLEventHandler {
     private func typedValue() -> CellValue {
         switch cellType {
         case .sharedString:
-            let index = value.withUnsafeBufferPointer { parseInt(trimmedSpaces($0)) }
+            let index = parseInt(trimmedSpaces(value.bytes))
             guard let index, index < sharedStrings.count else {
                 fail(
                     SpreadsheetError.invalidContent(
@@ -240,21 +252,21 @@ final class WorksheetReader: XMLEventHandler {
                         part: part,
                         location: "cell \(cellAddress.a1)",
                         reason:
-                            "refers to shared string \(String(decoding: value, as: UTF8.self)) but the table has \(sharedStrings.count)"
+                            "refers to shared string \(value.string) but the table has \(sharedStrings.count)"
                     )
                 )
                 return .empty
             }
             return .string(sharedStrings[index])
         case .number:
-            guard let number = value.withUnsafeMutableBufferPointer({ parseDouble($0) }) else {
-                if value.allSatisfy({ $0 == 0x20 }) { return .empty }
+            guard let number = parseDouble(value.bytes) else {
+                if value.bytes.allSatisfy({ $0 == 0x20 }) { return .empty }
                 fail(
                     SpreadsheetError.invalidContent(
                         path: path,
                         part: part,
                         location: "cell \(cellAddress.a1)",
-                        reason: "the number \"\(String(decoding: value, as: UTF8.self))\" does not parse"
+                        reason: "the number \"\(value.string)\" does not parse"
                     )
                 )
                 return .empty
@@ -267,23 +279,23 @@ final class WorksheetReader: XMLEventHandler {
             }
             return .number(number)
         case .formulaString:
-            return value.isEmpty ? .empty : .string(decodeEscapes(value))
+            return value.isEmpty ? .empty : .string(decodeEscapes(value.bytes))
         case .inlineString:
-            return .string(decodeEscapes(value))
+            return .string(decodeEscapes(value.bytes))
         case .boolean:
-            guard let first = value.first(where: { $0 != 0x20 }) else { return .empty }
+            guard let first = value.bytes.first(where: { $0 != 0x20 }) else { return .empty }
             return .boolean(first == UInt8(ascii: "1") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T"))
         case .error:
-            return value.isEmpty ? .empty : .error(String(decoding: value, as: UTF8.self))
+            return value.isEmpty ? .empty : .error(value.string)
         case .isoDate:
-            let text = String(decoding: value, as: UTF8.self)
+            let text = value.string
             if text.isEmpty { return .empty }
             return SpreadsheetDate(iso8601: text).map(CellValue.date) ?? .string(text)
         }
     }
 
     private func resolveFormula() -> String? {
-        let text = String(decoding: formula, as: UTF8.self)
+        let text = formula.string
         guard let index = sharedFormulaIndex else { return text.isEmpty ? nil : text }
         if sharedFormulaRange || sharedFormulas[index] == nil {
             if text.isEmpty { return nil }
@@ -324,13 +336,13 @@ final class WorksheetReader: XMLEventHandler {
             validation = rule
         } else if validation != nil, xmlNameEquals(name, "formula1") {
             capture = .validationFormula1
-            validationText.removeAll(keepingCapacity: true)
+            validationText.removeAll()
         } else if validation != nil, xmlNameEquals(name, "formula2") {
             capture = .validationFormula2
-            validationText.removeAll(keepingCapacity: true)
+            validationText.removeAll()
         } else if validation != nil, xmlNameEquals(name, "sqref") {
             capture = .sqref
-            validationText.removeAll(keepingCapacity: true)
+            validationText.removeAll()
         } else if xmlNameEquals(name, "extLst") {
             inExtensionList += 1
         }
@@ -342,7 +354,7 @@ final class WorksheetReader: XMLEventHandler {
             validation = nil
         } else if xmlNameEquals(name, "formula1") || xmlNameEquals(name, "formula2") || xmlNameEquals(name, "sqref") {
             guard validation != nil else { return }
-            let text = String(decoding: validationText, as: UTF8.self)
+            let text = validationText.string
             switch capture {
             case .validationFormula1: validation?.formula1 = text
             case .validationFormula2: validation?.formula2 = text
@@ -368,8 +380,8 @@ private func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferP
 ///
 /// Plain integers take a fast path; the rest go to `strtod`, which needs a terminator, so the
 /// buffer gains a NUL at its end for the call.
-func parseDouble(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Double? {
-    let bytes = trimmedSpaces(UnsafeBufferPointer(buffer))
+func parseDouble(_ buffer: UnsafeBufferPointer<UInt8>) -> Double? {
+    let bytes = trimmedSpaces(buffer)
     guard !bytes.isEmpty else { return nil }
     var negative = false
     var index = 0

@@ -7,6 +7,17 @@ struct XMLAttributes {
     fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let count: Int
 
+    /// Calls `body` with each attribute's local name and raw value, in document order.
+    @inline(__always)
+    func forEach(_ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base else { return }
+        for index in 0..<count {
+            let entry = base + index * 5
+            guard let name = entry[0], let start = entry[3], let end = entry[4] else { continue }
+            body(name, UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+
     /// The raw value of the first attribute with this local name (any namespace).
     func bytes(_ localName: StaticString, namespaced: Bool? = nil) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
@@ -102,17 +113,19 @@ final class XMLPushParser {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
-            let handler = Unmanaged<XMLEventHandler>.fromOpaque(context).takeUnretainedValue()
-            handler.startElement(localName, XMLAttributes(base: attributes, count: Int(attributeCount)))
+            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.startElement(localName, XMLAttributes(base: attributes, count: Int(attributeCount)))
+            }
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
-            Unmanaged<XMLEventHandler>.fromOpaque(context).takeUnretainedValue().endElement(localName)
+            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endElement(localName) }
         }
         let characters: charactersSAXFunc = { context, text, length in
             guard let context, let text, length > 0 else { return }
-            Unmanaged<XMLEventHandler>.fromOpaque(context).takeUnretainedValue()
-                .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters
@@ -150,7 +163,7 @@ final class XMLPushParser {
                 guard let context else {
                     throw SpreadsheetError.malformedXML(path: path, part: part, line: 0, reason: "libxml2 out of memory")
                 }
-                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
                 handler.context = context
                 try parse(chars.map { $0 + head }, chunk.count - head, terminate: false)
             } else {

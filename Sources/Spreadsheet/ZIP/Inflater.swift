@@ -44,7 +44,7 @@ final class Inflater {
     private var stream = z_stream()
     private var initialized = false
     private let input = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipArchive.chunkSize, alignment: 16)
-    private let output = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 * ZipArchive.chunkSize, alignment: 16)
+    private let output = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipArchive.chunkSize, alignment: 16)
 
     deinit {
         if initialized { inflateEnd(&stream) }
