@@ -34,7 +34,7 @@ final class WorksheetReader: XMLEventHandler {
     @exclusivity(unchecked) private var maxColumn = 0
 
     // Position.
-    private var inSheetData = false
+    @exclusivity(unchecked) private var inSheetData = false
     @exclusivity(unchecked) private var rowIndex = 0
     @exclusivity(unchecked) private var columnIndex = 0
     @exclusivity(unchecked) private var cells: [Cell] = []
@@ -89,6 +89,11 @@ final class WorksheetReader: XMLEventHandler {
     // MARK: Events
 
     override func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {
+        // Cell elements count only inside sheetData: `f`, `c` and `t` also appear in extensions.
+        guard inSheetData else {
+            if xmlNameEquals(name, "sheetData") { inSheetData = true } else { startOtherElement(name, attributes) }
+            return
+        }
         switch name[0] {
         case UInt8(ascii: "c") where name[1] == 0:
             startCell(attributes)
@@ -109,7 +114,7 @@ final class WorksheetReader: XMLEventHandler {
                 value.removeAll()
             }
         default:
-            startOtherElement(name, attributes)
+            break
         }
     }
 
@@ -123,6 +128,10 @@ final class WorksheetReader: XMLEventHandler {
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
+        guard inSheetData else {
+            endOtherElement(name)
+            return
+        }
         switch name[0] {
         case UInt8(ascii: "c") where name[1] == 0:
             endCell()
@@ -134,8 +143,10 @@ final class WorksheetReader: XMLEventHandler {
             if xmlNameEquals(name, "row") { endRow() } else if xmlNameEquals(name, "rPh") { phoneticDepth -= 1 }
         case UInt8(ascii: "i"):
             if xmlNameEquals(name, "is") { inInlineString = false }
+        case UInt8(ascii: "s"):
+            if xmlNameEquals(name, "sheetData") { inSheetData = false }
         default:
-            endOtherElement(name)
+            break
         }
     }
 

@@ -1,0 +1,130 @@
+internal import CZlib
+
+/// Builds a ZIP archive in memory: entries stored or deflated, in the order added, with a fixed
+/// timestamp so that the same entries always give the same bytes.
+///
+/// Used to write workbooks; entries and archives over 4 GiB (ZIP64) are not written.
+public struct ZipWriter: Sendable {
+    /// How an entry's bytes are kept.
+    public enum Method: Sendable {
+        case stored
+        case deflated(level: Int32)
+        public static let deflated = Method.deflated(level: 6)
+    }
+
+    private var body: [UInt8] = []
+    private var directory: [UInt8] = []
+    private var count = 0
+    /// 1980-01-01 00:00, the earliest DOS date: deterministic output.
+    private let dosTime: UInt16 = 0
+    private let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+
+    /// Makes an empty archive.
+    public init() {}
+
+    /// Adds an entry. Names use `/` between folders.
+    public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) throws {
+        let nameBytes = Array(name.utf8)
+        let crc = Checksum.of(data)
+        let payload: [UInt8]
+        let methodCode: UInt16
+        switch method {
+        case .stored:
+            payload = data
+            methodCode = 0
+        case .deflated(let level):
+            payload = try deflateRaw(data, level: level)
+            methodCode = 8
+        }
+        guard body.count < 0xFFFF_FFFF, payload.count < 0xFFFF_FFFF, data.count < 0xFFFF_FFFF else {
+            throw SpreadsheetError.limitExceeded(path: "(archive being written)", entry: name, reason: "entries over 4 GiB are not written")
+        }
+        let offset = UInt32(body.count)
+        // Local header.
+        body.appendLE(UInt32(0x0403_4B50))
+        body.appendLE(UInt16(20))
+        body.appendLE(UInt16(0x0800))  // names are UTF-8
+        body.appendLE(methodCode)
+        body.appendLE(dosTime)
+        body.appendLE(dosDate)
+        body.appendLE(crc)
+        body.appendLE(UInt32(payload.count))
+        body.appendLE(UInt32(data.count))
+        body.appendLE(UInt16(nameBytes.count))
+        body.appendLE(UInt16(0))
+        body.append(contentsOf: nameBytes)
+        body.append(contentsOf: payload)
+        // Central directory entry.
+        directory.appendLE(UInt32(0x0201_4B50))
+        directory.appendLE(UInt16(20))
+        directory.appendLE(UInt16(20))
+        directory.appendLE(UInt16(0x0800))
+        directory.appendLE(methodCode)
+        directory.appendLE(dosTime)
+        directory.appendLE(dosDate)
+        directory.appendLE(crc)
+        directory.appendLE(UInt32(payload.count))
+        directory.appendLE(UInt32(data.count))
+        directory.appendLE(UInt16(nameBytes.count))
+        directory.appendLE(UInt16(0))  // extra
+        directory.appendLE(UInt16(0))  // comment
+        directory.appendLE(UInt16(0))  // disk
+        directory.appendLE(UInt16(0))  // internal attributes
+        directory.appendLE(UInt32(0))  // external attributes
+        directory.appendLE(offset)
+        directory.append(contentsOf: nameBytes)
+        count += 1
+    }
+
+    /// The finished archive's bytes.
+    public func finish() -> [UInt8] {
+        var archive = body
+        let directoryOffset = UInt32(archive.count)
+        archive.append(contentsOf: directory)
+        archive.appendLE(UInt32(0x0605_4B50))
+        archive.appendLE(UInt16(0))
+        archive.appendLE(UInt16(0))
+        archive.appendLE(UInt16(count))
+        archive.appendLE(UInt16(count))
+        archive.appendLE(UInt32(directory.count))
+        archive.appendLE(directoryOffset)
+        archive.appendLE(UInt16(0))
+        return archive
+    }
+}
+
+/// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them.
+func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
+    var stream = z_stream()
+    guard czlib_deflate_init2(&stream, level, -MAX_WBITS) == Z_OK else {
+        throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib could not start deflating")
+    }
+    defer { deflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 16)
+    var input = data
+    let status = input.withUnsafeMutableBufferPointer { source in
+        output.withUnsafeMutableBufferPointer { target in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            stream.next_out = target.baseAddress
+            stream.avail_out = uInt(target.count)
+            return deflate(&stream, Z_FINISH)
+        }
+    }
+    guard status == Z_STREAM_END else {
+        throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib deflate failed with status \(status)")
+    }
+    output.removeSubrange(Int(stream.total_out)...)
+    return output
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendLE(_ value: UInt16) {
+        append(UInt8(truncatingIfNeeded: value))
+        append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+
+    mutating func appendLE(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+}
