@@ -139,18 +139,19 @@ func classifyNumberFormat(_ code: String) -> NumberKind {
 }
 
 /// Reads the shared-string table: each `<si>`'s text with rich-text runs joined and phonetic
-/// runs (`<rPh>`) left out.
+/// runs (`<rPh>`) left out, appended to a ``SharedStringTable`` as it goes.
 final class SharedStringsReader: XMLEventHandler {
+    private let table: SharedStringTable
     private let limit: Int
     private let path: String
     private let part: String
-    private(set) var strings: [String] = []
     private let text = ByteBuffer()
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
 
-    init(limit: Int, path: String, part: String) {
+    init(table: SharedStringTable, limit: Int, path: String, part: String) {
+        self.table = table
         self.limit = limit
         self.path = path
         self.part = part
@@ -164,10 +165,6 @@ final class SharedStringsReader: XMLEventHandler {
             text.removeAll()
         } else if xmlNameEquals(name, "rPh") {
             phoneticDepth += 1
-        } else if xmlNameEquals(name, "sst") {
-            if let count = attributes.int("uniqueCount") ?? attributes.int("count"), count <= limit {
-                strings.reserveCapacity(count)
-            }
         }
     }
 
@@ -180,7 +177,7 @@ final class SharedStringsReader: XMLEventHandler {
             inText = false
         } else if xmlNameEquals(name, "si") {
             inItem = false
-            if strings.count >= limit {
+            if table.isFull {
                 fail(
                     SpreadsheetError.limitExceeded(
                         path: path,
@@ -190,7 +187,7 @@ final class SharedStringsReader: XMLEventHandler {
                 )
                 return
             }
-            strings.append(decodeEscapes(text.bytes))
+            table.append(decodeEscapes(text.bytes))
         } else if xmlNameEquals(name, "rPh") {
             phoneticDepth -= 1
         }

@@ -22,7 +22,7 @@ final class WorksheetReader: XMLEventHandler {
 
     private let path: String
     private let part: String
-    private let sharedStrings: [String]
+    let sharedStrings: SharedStringTable
     private let numberKinds: [NumberKind]
     private let dateSystem: DateSystem
     var onRow: ((Row) throws -> Void)?
@@ -63,7 +63,7 @@ final class WorksheetReader: XMLEventHandler {
     init(
         path: String,
         part: String,
-        sharedStrings: [String],
+        sharedStrings: SharedStringTable,
         numberKinds: [NumberKind],
         dateSystem: DateSystem
     ) {
@@ -255,20 +255,23 @@ final class WorksheetReader: XMLEventHandler {
     private func typedValue() -> CellValue {
         switch cellType {
         case .sharedString:
-            let index = parseInt(trimmedSpaces(value.bytes))
-            guard let index, index < sharedStrings.count else {
-                fail(
-                    SpreadsheetError.invalidContent(
-                        path: path,
-                        part: part,
-                        location: "cell \(cellAddress.a1)",
-                        reason:
-                            "refers to shared string \(value.string) but the table has \(sharedStrings.count)"
-                    )
-                )
+            do {
+                if let index = parseInt(trimmedSpaces(value.bytes)), let string = try sharedStrings.string(at: index) {
+                    return .string(string)
+                }
+            } catch {
+                fail(error)
                 return .empty
             }
-            return .string(sharedStrings[index])
+            fail(
+                SpreadsheetError.invalidContent(
+                    path: path,
+                    part: part,
+                    location: "cell \(cellAddress.a1)",
+                    reason: "refers to shared string \(value.string), which the shared-string table does not have"
+                )
+            )
+            return .empty
         case .number:
             guard let number = parseDouble(value.bytes) else {
                 if value.bytes.allSatisfy({ $0 == 0x20 }) { return .empty }

@@ -1,3 +1,5 @@
+internal import Dispatch
+
 /// An XLSX or XLSM package: the parts found through `[Content_Types].xml` and the relationships,
 /// never through assumed names.
 final class XLSXPackage {
@@ -9,7 +11,7 @@ final class XLSXPackage {
     let isMacroEnabled: Bool
     private let sharedStringsPart: String?
     private let stylesPart: String?
-    private var loadedSharedStrings: [String]?
+    private var loadedSharedStrings: SharedStringTable?
     private var loadedNumberKinds: [NumberKind]?
 
     static let workbookContentTypes: Set<String> = [
@@ -97,17 +99,38 @@ final class XLSXPackage {
         stylesPart = relationships.first { $0.isType("styles") }?.target
     }
 
-    /// The shared-string table, read on first use.
-    func sharedStrings() throws -> [String] {
+    /// Shared-string parts at least this large are parsed on a second thread, beside the sheet.
+    static let concurrentSharedStringsSize: Int64 = 1 << 20
+
+    /// The shared-string table, started on first use: on another thread for a large table (the
+    /// sheet's reader waits for any string not read yet), on this one otherwise.
+    func sharedStrings() throws -> SharedStringTable {
         if let loadedSharedStrings { return loadedSharedStrings }
-        var strings: [String] = []
-        if let part = sharedStringsPart, let entry = archive.entry(named: part) {
-            let reader = SharedStringsReader(limit: archive.limits.maxSharedStrings, path: archive.path, part: entry.name)
-            try parseXML(entry, in: archive, handler: reader)
-            strings = reader.strings
+        guard let part = sharedStringsPart, let entry = archive.entry(named: part) else {
+            let table = SharedStringTable.empty(path: archive.path)
+            loadedSharedStrings = table
+            return table
         }
-        loadedSharedStrings = strings
-        return strings
+        let limit = archive.limits.maxSharedStrings
+        let table = SharedStringTable(limit: limit, path: archive.path, part: entry.name)
+        loadedSharedStrings = table
+        let archive = self.archive
+        let fill: @Sendable () -> Void = {
+            let reader = SharedStringsReader(table: table, limit: limit, path: archive.path, part: entry.name)
+            do {
+                try parseXML(entry, in: archive, handler: reader)
+                table.finish(nil)
+            } catch {
+                table.finish(error)
+            }
+        }
+        if entry.uncompressedSize >= Self.concurrentSharedStringsSize {
+            DispatchQueue.global(qos: .userInitiated).async(execute: fill)
+        } else {
+            fill()
+            _ = try table.waitUntilComplete()
+        }
+        return table
     }
 
     /// What each cell format does to numbers, read on first use.
@@ -140,6 +163,8 @@ final class XLSXPackage {
             defer { reader.onRow = nil }
             try parseXML(entry, in: archive, handler: reader)
         }
+        // A damaged shared-string part fails the read even if this sheet needed none of it.
+        _ = try reader.sharedStrings.waitUntilComplete()
         reader.finishMetadata()
         return reader.metadata
     }

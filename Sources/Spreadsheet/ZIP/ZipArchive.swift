@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// One entry of a ZIP central directory.
 struct ZipEntry: Sendable, Hashable {
     /// The name as stored, with backslashes turned into slashes and no leading slash.
@@ -20,15 +22,18 @@ struct ZipEntry: Sendable, Hashable {
 /// Opening parses the central directory (ZIP64 too) and each local header, and refuses archives
 /// whose entries overlap, lie outside the file or exceed ``ReadLimits``. Entries are inflated in
 /// chunks and their CRC-32 and size checked as they stream.
-final class ZipArchive {
+///
+/// Safe to read from two threads at once: after opening, only the inflated-bytes counter
+/// changes, behind a mutex, and each read has its own inflater and positioned reads.
+final class ZipArchive: @unchecked Sendable {
     let path: String
     let limits: ReadLimits
     private(set) var entries: [ZipEntry] = []
     private var indexByFoldedName: [String: Int] = [:]
     private let file: FileReader
-    private let inflater = Inflater()
-    /// Bytes inflated so far from this archive, checked against ``ReadLimits/maxTotalSize``.
-    private var totalInflated: Int64 = 0
+    /// Bytes inflated so far from this archive, checked against ``ReadLimits/maxTotalSize``;
+    /// entries may be read from two threads at once (shared strings beside a sheet).
+    private let totalInflated = Mutex<Int64>(0)
 
     static let chunkSize = 1 << 16
 
@@ -255,7 +260,7 @@ final class ZipArchive {
             }
             try readRaw(entry, accept)
         } else {
-            try inflater.inflate(
+            try Inflater().inflate(
                 compressedSize: entry.compressedSize,
                 read: { (offset, buffer) throws in
                     try self.file.read(at: entry.dataOffset + offset, into: buffer, what: "the data of \(entry.name)")
@@ -305,12 +310,15 @@ final class ZipArchive {
                     "it inflates \(ratio) times (\(entry.compressedSize) to \(entry.uncompressedSize) bytes), more than the limit of \(limits.maxCompressionRatio)"
             )
         }
-        totalInflated += entry.uncompressedSize
-        if totalInflated > limits.maxTotalSize {
+        let total = totalInflated.withLock { total in
+            total += entry.uncompressedSize
+            return total
+        }
+        if total > limits.maxTotalSize {
             throw SpreadsheetError.limitExceeded(
                 path: path,
                 entry: entry.name,
-                reason: "the entries read so far inflate to \(totalInflated) bytes, more than the limit of \(limits.maxTotalSize)"
+                reason: "the entries read so far inflate to \(total) bytes, more than the limit of \(limits.maxTotalSize)"
             )
         }
     }
