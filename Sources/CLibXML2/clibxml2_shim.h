@@ -11,4 +11,8 @@ static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }
 static inline int clibxml2_line(xmlParserCtxtPtr context) {
     return context != NULL && context->input != NULL ? context->input->line : 0;
 }
+// How many elements are open; non-zero at the end of a part means it was cut short.
+static inline int clibxml2_depth(xmlParserCtxtPtr context) {
+    return context != NULL ? context->nameNr : 0;
+}
 #endif

@@ -150,16 +150,21 @@ private func writeCounts(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: 
         }
         let byType = Dictionary(uniqueKeysWithValues: zip(typeNames, counts)).filter { $0.value > 0 }
         var detail = byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        if formulas > 0 { detail.append("\(formulas) formulas") }
+        if formulas > 0 { detail.append(counted(formulas, "formula")) }
         output.append(
-            "\(sheet.name): \(metadata.rowCount) rows, \(metadata.cellCount) cells"
+            "\(sheet.name): \(counted(metadata.rowCount, "row")), \(counted(metadata.cellCount, "cell"))"
                 + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))")
                 + ", used range \(metadata.usedRange?.a1 ?? "none")\n"
         )
     }
 }
 
-/// Prints a sheet as CSV from A1 to the last used row and column.
+/// "1 row", "2 rows".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// Prints a sheet as CSV from A1 to the last row and column that hold a value.
 ///
 /// The width is known only at the end, so each row is written without its trailing empty
 /// fields and padded when the spooled rows are copied out.
@@ -170,7 +175,7 @@ private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout 
     var line: [UInt8] = []
     line.reserveCapacity(4096)
     try workbook.readRows(of: sheet) { row in
-        let width = row.lastUsedColumn
+        let width = row.lastValueColumn
         guard width > 0 else { return }
         line.removeAll(keepingCapacity: true)
         var column = 1
@@ -186,8 +191,21 @@ private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout 
         try rowSpool.append(line)
         rows.append(row: row.index, width: width, length: line.count)
     }
+    let size = rows.paddedSize
+    guard size <= maxCSVOutputSize else {
+        throw SpreadsheetError.limitExceeded(
+            path: workbook.path,
+            entry: sheet.name,
+            reason: "as CSV the sheet would take \(size) bytes (\(rows.lastRow) rows padded to \(rows.maxWidth) "
+                + "columns), more than the limit of \(maxCSVOutputSize); print it with --format json or text"
+        )
+    }
     try rowSpool.flushRecords(rows, into: &output)
 }
+
+/// The largest CSV text `cat` writes; a sheet with one cell at A1 and one at XFD1048576 would
+/// otherwise pad out to 17 GB of commas.
+let maxCSVOutputSize: Int64 = 1 << 30
 
 /// Where each spooled CSV row starts and how wide it is.
 private struct RowSpoolIndex {
@@ -195,12 +213,25 @@ private struct RowSpoolIndex {
     var widths: [Int32] = []
     var lengths: [Int32] = []
     var maxWidth = 0
+    var lastRow = 0
+    var totalLength: Int64 = 0
 
     mutating func append(row: Int, width: Int, length: Int) {
         rowNumbers.append(Int32(row))
         widths.append(Int32(width))
         lengths.append(Int32(length))
         maxWidth = max(maxWidth, width)
+        lastRow = max(lastRow, row)
+        totalLength += Int64(length)
+    }
+
+    /// The bytes the padded CSV will take: every row from 1 to the last, each padded to the
+    /// widest row's field count, with CRLF line ends.
+    var paddedSize: Int64 {
+        let rowsWithValues = Int64(widths.count)
+        let padding = widths.reduce(Int64(0)) { $0 + Int64(maxWidth) - Int64($1) }
+        let gapRows = max(Int64(lastRow) - rowsWithValues, 0)
+        return totalLength + padding + 2 * rowsWithValues + gapRows * Int64(maxWidth + 1)
     }
 }
 
@@ -218,7 +249,10 @@ extension Spool {
             while record < index.rowNumbers.count, pending.count - consumed >= Int(index.lengths[record]) {
                 let rowNumber = Int(index.rowNumbers[record])
                 if rowNumber > previousRow + 1 {
-                    for _ in (previousRow + 1)..<rowNumber { output.bytes.append(contentsOf: emptyRow) }
+                    for _ in (previousRow + 1)..<rowNumber {
+                        output.bytes.append(contentsOf: emptyRow)
+                        try output.flushIfLarge()
+                    }
                 }
                 previousRow = max(previousRow, rowNumber)
                 let length = Int(index.lengths[record])

@@ -30,7 +30,7 @@ public func describeSheets(path: String, format: SheetsFormat, destination: Outp
             if let declared = metadata.declaredDimension, declared != metadata.usedRange {
                 output.append(" (file declares \(declared.a1))")
             }
-            output.append("; \(metadata.rowCount) rows, \(metadata.cellCount) cells\n")
+            output.append("; \(counted(metadata.rowCount, "row")), \(counted(metadata.cellCount, "cell"))\n")
             if !metadata.mergedRanges.isEmpty {
                 output.append("   merged (\(metadata.mergedRanges.count)): ")
                 output.append(metadata.mergedRanges.map(\.a1).joined(separator: " "))

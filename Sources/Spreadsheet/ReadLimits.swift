@@ -20,6 +20,9 @@ public struct ReadLimits: Sendable, Hashable {
     public var maxCSVRecordSize: Int
     /// The most shared strings a workbook may declare or hold.
     public var maxSharedStrings: Int
+    /// The most bytes of text one XLSX cell or shared string may hold (Excel itself stops at
+    /// 32,767 characters).
+    public var maxCellSize: Int
 
     /// Makes limits; every parameter has the default's value unless given.
     public init(
@@ -30,7 +33,8 @@ public struct ReadLimits: Sendable, Hashable {
         ratioThreshold: Int64 = 4 << 20,
         maxCSVFieldSize: Int = 1 << 20,
         maxCSVRecordSize: Int = 16 << 20,
-        maxSharedStrings: Int = 16_000_000
+        maxSharedStrings: Int = 16_000_000,
+        maxCellSize: Int = 1 << 20
     ) {
         self.maxEntries = maxEntries
         self.maxEntrySize = maxEntrySize
@@ -40,6 +44,7 @@ public struct ReadLimits: Sendable, Hashable {
         self.maxCSVFieldSize = maxCSVFieldSize
         self.maxCSVRecordSize = maxCSVRecordSize
         self.maxSharedStrings = maxSharedStrings
+        self.maxCellSize = maxCellSize
     }
 
     /// The limits used when none are given.

@@ -40,8 +40,8 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(path)\(entry.map { ": \($0)" } ?? ""): \(reason); the file is damaged or not a real XLSX "
                 + "workbook: open it in your spreadsheet program and save it again as .xlsx"
         case .limitExceeded(let path, let entry, let reason):
-            "\(path)\(entry.map { ": \($0)" } ?? ""): \(reason); refusing the file as a possible "
-                + "zip bomb: if it is genuine, split it or raise the limit"
+            "\(path)\(entry.map { ": \($0)" } ?? ""): \(reason); refusing the file as hostile or "
+                + "too large: if it is genuine, split it or raise the limit"
         case .missingPart(let path, let part, let reason):
             "\(path): \(part): \(reason); save the file again from a spreadsheet program"
         case .malformedXML(let path, let part, let line, let reason):

@@ -17,7 +17,7 @@ struct Cat: ParsableCommand {
     @Option(help: "Print only this sheet (required for csv when the workbook has several).")
     var sheet: String?
 
-    @Option(help: "Output format: text, json, csv or count (default: text).")
+    @Option(help: "Output format.")
     var format: CatFormat = .text
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")

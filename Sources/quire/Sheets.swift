@@ -10,7 +10,7 @@ struct Sheets: ParsableCommand {
     @Argument(help: "The workbook or CSV file to describe.")
     var file: String
 
-    @Option(help: "Output format: text or json (default: text).")
+    @Option(help: "Output format.")
     var format: SheetsFormat = .text
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")

@@ -20,6 +20,7 @@ final class SharedStringTable: @unchecked Sendable {
     private static let blockShift = 14
     private static let blockSize = 1 << blockShift
     private let maxBlocks: Int
+    private let limit: Int
     private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
     private let published = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
@@ -28,10 +29,11 @@ final class SharedStringTable: @unchecked Sendable {
     private let path: String
     private let part: String?
     /// Writer-side count (only the filling thread touches it).
-    private var count = 0
+    private(set) var count = 0
 
     /// An empty table that can hold up to `limit` strings.
     init(limit: Int, path: String, part: String?) {
+        self.limit = max(limit, 1)
         maxBlocks = (max(limit, 1) + Self.blockSize - 1) >> Self.blockShift
         blocks = .allocate(capacity: maxBlocks)
         blocks.initialize(repeating: nil, count: maxBlocks)
@@ -60,7 +62,7 @@ final class SharedStringTable: @unchecked Sendable {
     // MARK: Writer
 
     /// Whether another string fits under the limit.
-    var isFull: Bool { count >= maxBlocks * Self.blockSize }
+    var isFull: Bool { count >= limit }
 
     /// Appends the next string; only the filling thread calls this.
     func append(_ string: String) {
@@ -83,8 +85,14 @@ final class SharedStringTable: @unchecked Sendable {
 
     /// The string at an index, waiting for the filling thread if it has not got there yet;
     /// `nil` if the finished table is shorter.
+    @inline(__always)
     func string(at index: Int) throws -> String? {
         if index < published.load(ordering: .acquiring) { return stored(index) }
+        return try waitForString(at: index)
+    }
+
+    @inline(never)
+    private func waitForString(at index: Int) throws -> String? {
         while true {
             if finished.load(ordering: .acquiring) {
                 if let error = failure.withLock({ $0 }) { throw error }

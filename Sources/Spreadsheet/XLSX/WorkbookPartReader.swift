@@ -150,7 +150,10 @@ final class SharedStringsReader: XMLEventHandler {
     private var inText = false
     private var phoneticDepth = 0
 
-    init(table: SharedStringTable, limit: Int, path: String, part: String) {
+    private let maxCellSize: Int
+
+    init(table: SharedStringTable, limit: Int, maxCellSize: Int, path: String, part: String) {
+        self.maxCellSize = maxCellSize
         self.table = table
         self.limit = limit
         self.path = path
@@ -169,7 +172,19 @@ final class SharedStringsReader: XMLEventHandler {
     }
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inText { text.append(bytes) }
+        guard inText else { return }
+        guard text.count + bytes.count <= maxCellSize else {
+            inText = false
+            fail(
+                SpreadsheetError.limitExceeded(
+                    path: path,
+                    entry: part,
+                    reason: "shared string \(table.count) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
+                )
+            )
+            return
+        }
+        text.append(bytes)
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {

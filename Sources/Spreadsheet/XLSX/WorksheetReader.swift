@@ -25,6 +25,7 @@ final class WorksheetReader: XMLEventHandler {
     let sharedStrings: SharedStringTable
     private let numberKinds: [NumberKind]
     private let dateSystem: DateSystem
+    private let maxCellSize: Int
     var onRow: ((Row) throws -> Void)?
 
     @exclusivity(unchecked) private(set) var metadata = SheetMetadata()
@@ -65,8 +66,10 @@ final class WorksheetReader: XMLEventHandler {
         part: String,
         sharedStrings: SharedStringTable,
         numberKinds: [NumberKind],
-        dateSystem: DateSystem
+        dateSystem: DateSystem,
+        maxCellSize: Int
     ) {
+        self.maxCellSize = maxCellSize
         self.path = path
         self.part = part
         self.sharedStrings = sharedStrings
@@ -119,12 +122,25 @@ final class WorksheetReader: XMLEventHandler {
     }
 
     override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        let buffer: ByteBuffer
         switch capture {
         case .none: return
-        case .value, .inlineText: value.append(text)
-        case .formula: formula.append(text)
-        case .validationFormula1, .validationFormula2, .sqref: validationText.append(text)
+        case .value, .inlineText: buffer = value
+        case .formula: buffer = formula
+        case .validationFormula1, .validationFormula2, .sqref: buffer = validationText
         }
+        guard buffer.count + text.count <= maxCellSize else {
+            capture = .none
+            fail(
+                SpreadsheetError.limitExceeded(
+                    path: path,
+                    entry: part,
+                    reason: "cell \(cellAddress.a1) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
+                )
+            )
+            return
+        }
+        buffer.append(text)
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
@@ -310,7 +326,8 @@ final class WorksheetReader: XMLEventHandler {
 
     private func resolveFormula() -> String? {
         let text = formula.string
-        guard let index = sharedFormulaIndex else { return text.isEmpty ? nil : text }
+        // An empty `<f/>` (a cell inside an array formula's range) still marks a formula cell.
+        guard let index = sharedFormulaIndex else { return text }
         if sharedFormulaRange || sharedFormulas[index] == nil {
             if text.isEmpty { return nil }
             sharedFormulas[index] = (cellAddress, text)

@@ -116,7 +116,13 @@ final class XLSXPackage {
         loadedSharedStrings = table
         let archive = self.archive
         let fill: @Sendable () -> Void = {
-            let reader = SharedStringsReader(table: table, limit: limit, path: archive.path, part: entry.name)
+            let reader = SharedStringsReader(
+                table: table,
+                limit: limit,
+                maxCellSize: archive.limits.maxCellSize,
+                path: archive.path,
+                part: entry.name
+            )
             do {
                 try parseXML(entry, in: archive, handler: reader)
                 table.finish(nil)
@@ -156,7 +162,8 @@ final class XLSXPackage {
             part: entry.name,
             sharedStrings: try sharedStrings(),
             numberKinds: try numberKinds(),
-            dateSystem: dateSystem
+            dateSystem: dateSystem,
+            maxCellSize: archive.limits.maxCellSize
         )
         try withoutActuallyEscaping(body) { body in
             reader.onRow = body

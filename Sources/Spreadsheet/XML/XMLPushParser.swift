@@ -177,7 +177,16 @@ final class XMLPushParser {
         guard context != nil else {
             throw SpreadsheetError.malformedXML(path: path, part: part, line: 1, reason: "the part is empty")
         }
-        try withExtendedLifetime(handler) { try parse(nil, 0, terminate: true) }
+        do {
+            try withExtendedLifetime(handler) { try parse(nil, 0, terminate: true) }
+        } catch SpreadsheetError.malformedXML(let path, let part, let line, _) where clibxml2_depth(context) > 0 {
+            throw SpreadsheetError.malformedXML(
+                path: path,
+                part: part,
+                line: line,
+                reason: "the part ends before its elements are closed; the file is truncated"
+            )
+        }
     }
 
     private func parse(_ bytes: UnsafePointer<CChar>?, _ count: Int, terminate: Bool) throws {

@@ -70,17 +70,30 @@ final class ZipArchive: @unchecked Sendable {
         let tailLength = Int(min(fileSize, 22 + 65_535))
         let tailStart = fileSize - Int64(tailLength)
         let tail = try file.bytes(at: tailStart, count: tailLength, what: "the end of the archive")
+        // The real record is the one whose comment ends the file; a signature inside a comment is
+        // not. With trailing bytes after the comment, the last signature found is used.
         var endOffset = -1
+        var fallback = -1
         var position = tailLength - 22
         while position >= 0 {
             if tail[position] == 0x50, tail[position + 1] == 0x4B, tail[position + 2] == 0x05,
                 tail[position + 3] == 0x06
             {
-                endOffset = position
-                break
+                if fallback < 0 { fallback = position }
+                // Consistent: its comment ends the file and its directory ends where it starts
+                // (or it defers to a ZIP64 record).
+                let size = Int64(tail.uint32(at: position + 12))
+                let offset = Int64(tail.uint32(at: position + 16))
+                let directoryFits =
+                    offset + size == tailStart + Int64(position) || offset == 0xFFFF_FFFF || size == 0xFFFF_FFFF
+                if position + 22 + Int(tail.uint16(at: position + 20)) == tailLength, directoryFits {
+                    endOffset = position
+                    break
+                }
             }
             position -= 1
         }
+        if endOffset < 0 { endOffset = fallback }
         guard endOffset >= 0 else {
             throw corrupt("no ZIP end-of-central-directory record; the file is truncated or not a ZIP archive")
         }
@@ -307,7 +320,7 @@ final class ZipArchive: @unchecked Sendable {
                 path: path,
                 entry: entry.name,
                 reason:
-                    "it inflates \(ratio) times (\(entry.compressedSize) to \(entry.uncompressedSize) bytes), more than the limit of \(limits.maxCompressionRatio)"
+                    "it inflates \(ratio) times (\(entry.compressedSize) to \(entry.uncompressedSize) bytes), more than the limit of \(limits.maxCompressionRatio), as a zip bomb does"
             )
         }
         let total = totalInflated.withLock { total in

@@ -1,0 +1,85 @@
+/// Writes RFC 4180 CSV: fields separated by a delimiter, records ended by CRLF.
+///
+/// A field is quoted when it holds the delimiter, a quote, CR or LF, or starts or ends with a
+/// space (which some readers would otherwise trim); quotes inside it are doubled. Everything else is
+/// written as it is.
+///
+/// The writer does **not** guard against CSV (formula) injection: a field such as `=1+1` is written
+/// unchanged, because `quire cat` prints values exactly as the file holds them. Output meant to be
+/// opened in a spreadsheet program must be escaped by its caller.
+///
+/// Records can be written whole with ``appendRecord(_:to:)`` or field by field with
+/// ``appendField(_:to:)`` and ``endRecord(to:)``, which lets a caller pad rows without building
+/// arrays:
+/// ```swift
+/// let writer = CSVWriter()
+/// var output: [UInt8] = []
+/// for value in values { writer.appendField(value, to: &output) }
+/// writer.endRecord(to: &output)
+/// ```
+public struct CSVWriter: Sendable, Hashable {
+    /// The byte between fields.
+    public let delimiter: UInt8
+
+    /// Makes a writer; the delimiter must be an ASCII character other than a quote, CR or LF.
+    public init(delimiter: UInt8 = UInt8(ascii: ",")) {
+        precondition(
+            delimiter < 0x80 && delimiter != UInt8(ascii: "\"") && delimiter != UInt8(ascii: "\r")
+                && delimiter != UInt8(ascii: "\n"),
+            "a CSV delimiter must be ASCII and not a quote or line break"
+        )
+        self.delimiter = delimiter
+    }
+
+    /// Appends one record (fields already text) with a CRLF line end to `output`.
+    ///
+    /// A record of no fields, like a record of one empty field, is an empty line.
+    public func appendRecord(_ fields: some Sequence<String>, to output: inout [UInt8]) {
+        for field in fields { appendField(field, to: &output) }
+        endRecord(to: &output)
+    }
+
+    /// Appends one field and the delimiter after it; ``endRecord(to:)`` replaces the last delimiter
+    /// with the line end.
+    public func appendField(_ field: String, to output: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in append(bytes, to: &output) }
+        output.append(delimiter)
+    }
+
+    /// Ends the record that ``appendField(_:to:)`` calls began: replaces the delimiter that follows
+    /// the last field with CRLF, or appends CRLF if no field was appended.
+    ///
+    /// Every field the writer appends ends with a character other than the delimiter (a field that
+    /// holds the delimiter is quoted), so a trailing delimiter is always the one it appended.
+    public func endRecord(to output: inout [UInt8]) {
+        if output.last == delimiter { output.removeLast() }
+        output.append(UInt8(ascii: "\r"))
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let space = UInt8(ascii: " ")
+        var needsQuotes = bytes.first == space || bytes.last == space
+        var quoteCount = 0
+        for byte in bytes where byte == delimiter || byte == quote || byte == 0x0D || byte == 0x0A {
+            needsQuotes = true
+            if byte == quote { quoteCount += 1 }
+        }
+        guard needsQuotes else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        output.append(quote)
+        if quoteCount == 0 {
+            output.append(contentsOf: bytes)
+        } else {
+            for byte in bytes {
+                if byte == quote { output.append(quote) }
+                output.append(byte)
+            }
+        }
+        output.append(quote)
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+
+/// The help text of every command, kept whole in `Tests/Golden/`.
+@Suite("Help (golden)")
+struct HelpGoldenTests {
+    struct HelpCase: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var golden: String
+        var testDescription: String { "quire " + arguments.joined(separator: " ") }
+    }
+
+    static let cases = [
+        HelpCase(arguments: ["--help"], golden: "quire-help.txt"),
+        HelpCase(arguments: ["cat", "--help"], golden: "quire-cat-help.txt"),
+        HelpCase(arguments: ["sheets", "--help"], golden: "quire-sheets-help.txt"),
+    ]
+
+    @Test("--help prints the whole help text on stdout and exits 0", arguments: cases)
+    func helpGolden(_ helpCase: HelpCase) throws {
+        let result = try QuireProcess.run(helpCase.arguments)
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.standardError == "")
+        try expectMatchesGolden(result.standardOutput, named: helpCase.golden)
+    }
+
+    @Test("quire help <subcommand> prints the same text as <subcommand> --help")
+    func helpSubcommandMatches() throws {
+        for command in ["cat", "sheets"] {
+            let viaHelp = try QuireProcess.run(["help", command])
+            let viaFlag = try QuireProcess.run([command, "--help"])
+            #expect(viaHelp.exitCode == 0)
+            #expect(viaHelp.standardOutput == viaFlag.standardOutput, "\(command)")
+        }
+    }
+
+    @Test("--version prints the version")
+    func version() throws {
+        let result = try QuireProcess.run(["--version"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput == "0.1.0\n")
+        #expect(result.standardError == "")
+    }
+}
