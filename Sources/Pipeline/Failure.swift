@@ -1,4 +1,4 @@
-public import Spreadsheet
+import Spreadsheet
 
 /// What the command line prints and returns when a command fails.
 public struct Failure: Sendable, Equatable {

@@ -22,6 +22,8 @@ public enum CatFormat: String, Sendable, CaseIterable {
 ///     unless the file has only one).
 ///   - format: The output format.
 ///   - destination: Standard output, or a file written atomically.
+/// - Throws: ``SpreadsheetError`` for unreadable input, ``PipelineError`` for usage and output
+///   problems.
 public func catSpreadsheet(
     path: String,
     sheetName: String?,

@@ -23,8 +23,10 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
 
     /// What the value stands for.
     public var kind: Kind
-    /// For ``Kind/dateTime``: milliseconds since 1970-01-01T00:00:00 in the proleptic Gregorian
-    /// calendar, no time zone. For ``Kind/time`` and ``Kind/duration``: milliseconds.
+    /// The value in milliseconds, counted as ``kind`` says.
+    ///
+    /// For ``Kind/dateTime``: since 1970-01-01T00:00:00 in the proleptic Gregorian calendar, no
+    /// time zone. For ``Kind/time`` and ``Kind/duration``: the length of time.
     public var milliseconds: Int64
 
     /// Makes a value from its kind and milliseconds.

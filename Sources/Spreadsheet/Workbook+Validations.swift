@@ -32,7 +32,8 @@ extension Workbook {
             var found: [CellAddress: String] = [:]
             let collect = { (row: Row) in
                 guard ranges.contains(where: { $0.start.row <= row.index && row.index <= $0.end.row }) else { return }
-                for cell in row.cells where !cell.value.isEmpty && ranges.contains(where: { $0.contains(cell.address) }) {
+                for cell in row.cells where !cell.value.isEmpty && ranges.contains(where: { $0.contains(cell.address) })
+                {
                     found[cell.address] = cell.value.text
                 }
             }
@@ -49,7 +50,9 @@ extension Workbook {
                 resolved[position].listValues = list
             case .cells(let target, let range):
                 let cells = values[target.index] ?? [:]
-                resolved[position].listValues = cells.keys.filter { range.contains($0) }.sorted().compactMap { cells[$0] }
+                resolved[position].listValues = cells.keys.filter { range.contains($0) }.sorted().compactMap {
+                    cells[$0]
+                }
             case .unresolved(let reason):
                 resolved[position].unresolvedReason = reason
             }
@@ -110,8 +113,10 @@ func splitSheetReference(_ text: Substring) -> (sheet: String?, reference: Subst
     return (String(sheet), text[text.index(after: bang)...])
 }
 
-/// Parses a literal list as XLSX stores it, `"Yes,No,N/A"`: one quoted string, items separated
-/// by commas, `""` for a quote. Items keep their spaces, as Excel shows them.
+/// Parses a literal list as XLSX stores it, such as `"Yes,No,N/A"`.
+///
+/// The list is one quoted string with items separated by commas and `""` standing for a quote.
+/// Items keep their spaces, as Excel shows them.
 func parseQuotedList(_ text: Substring) -> [String] {
     var body = text
     if body.hasPrefix("\"") { body = body.dropFirst() }

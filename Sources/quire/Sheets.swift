@@ -4,7 +4,8 @@ public import Pipeline
 struct Sheets: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List each sheet with its extent, visibility, merged ranges and data validations.",
-        discussion: "List validations are resolved to their allowed values, following ranges on other sheets and defined names."
+        discussion:
+            "List validations are resolved to their allowed values, following ranges on other sheets and defined names."
     )
 
     @Argument(help: "The workbook or CSV file to describe.")

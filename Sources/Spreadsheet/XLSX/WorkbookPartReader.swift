@@ -179,7 +179,8 @@ final class SharedStringsReader: XMLEventHandler {
                 SpreadsheetError.limitExceeded(
                     path: path,
                     entry: part,
-                    reason: "shared string \(table.count) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
+                    reason:
+                        "shared string \(table.count) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
                 )
             )
             return

@@ -109,7 +109,11 @@ final class WorksheetReader: XMLEventHandler {
         case UInt8(ascii: "t") where name[1] == 0:
             if inInlineString && phoneticDepth == 0 { capture = .inlineText }
         case UInt8(ascii: "r"):
-            if xmlNameEquals(name, "row") { startRow(attributes) } else if xmlNameEquals(name, "rPh") { phoneticDepth += 1 }
+            if xmlNameEquals(name, "row") {
+                startRow(attributes)
+            } else if xmlNameEquals(name, "rPh") {
+                phoneticDepth += 1
+            }
         case UInt8(ascii: "i"):
             if xmlNameEquals(name, "is") {
                 inInlineString = true
@@ -135,7 +139,8 @@ final class WorksheetReader: XMLEventHandler {
                 SpreadsheetError.limitExceeded(
                     path: path,
                     entry: part,
-                    reason: "cell \(cellAddress.a1) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
+                    reason:
+                        "cell \(cellAddress.a1) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
                 )
             )
             return

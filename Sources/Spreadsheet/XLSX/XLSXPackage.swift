@@ -78,7 +78,8 @@ final class XLSXPackage {
                 throw SpreadsheetError.missingPart(
                     path: path,
                     part: workbookEntry.name,
-                    reason: "sheet \"\(entry.name)\" points at relationship \(entry.relationshipID), which is not listed"
+                    reason:
+                        "sheet \"\(entry.name)\" points at relationship \(entry.relationshipID), which is not listed"
                 )
             }
             // Chart sheets and dialog sheets have no cells; they are listed but not read.
@@ -155,7 +156,11 @@ final class XLSXPackage {
     /// Streams a sheet's rows to `body`, then returns its merged ranges, validations and extent.
     func readRows(of sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetMetadata {
         guard let entry = archive.entry(named: sheet.part) else {
-            throw SpreadsheetError.missingPart(path: archive.path, part: sheet.part, reason: "the sheet's part is missing")
+            throw SpreadsheetError.missingPart(
+                path: archive.path,
+                part: sheet.part,
+                reason: "the sheet's part is missing"
+            )
         }
         let reader = WorksheetReader(
             path: archive.path,

@@ -161,7 +161,12 @@ final class XMLPushParser {
                     part
                 )
                 guard let context else {
-                    throw SpreadsheetError.malformedXML(path: path, part: part, line: 0, reason: "libxml2 out of memory")
+                    throw SpreadsheetError.malformedXML(
+                        path: path,
+                        part: part,
+                        line: 0,
+                        reason: "libxml2 out of memory"
+                    )
                 }
                 xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
                 handler.context = context

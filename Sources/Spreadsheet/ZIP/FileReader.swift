@@ -52,7 +52,11 @@ final class FileReader {
                 throw SpreadsheetError.io(path: path, reason: "\(what()): \(String(cString: strerror(errno)))")
             }
             if count == 0 {
-                throw SpreadsheetError.corruptArchive(path: path, entry: nil, reason: "\(what()) runs past the end of the file")
+                throw SpreadsheetError.corruptArchive(
+                    path: path,
+                    entry: nil,
+                    reason: "\(what()) runs past the end of the file"
+                )
             }
             done += count
         }

@@ -223,7 +223,10 @@ final class ZipArchive: @unchecked Sendable {
             let dataOffset =
                 entry.localHeaderOffset + 30 + Int64(header.uint16(at: 26)) + Int64(header.uint16(at: 28))
             guard dataOffset + entry.compressedSize <= directoryOffset else {
-                throw corrupt("its data runs past the end of the archive's data; the file is truncated", entry: entry.name)
+                throw corrupt(
+                    "its data runs past the end of the archive's data; the file is truncated",
+                    entry: entry.name
+                )
             }
             entries[index].dataOffset = dataOffset
         }
@@ -309,7 +312,8 @@ final class ZipArchive: @unchecked Sendable {
             throw SpreadsheetError.limitExceeded(
                 path: path,
                 entry: entry.name,
-                reason: "it declares \(entry.uncompressedSize) bytes inflated, more than the limit of \(limits.maxEntrySize)"
+                reason:
+                    "it declares \(entry.uncompressedSize) bytes inflated, more than the limit of \(limits.maxEntrySize)"
             )
         }
         if entry.uncompressedSize > limits.ratioThreshold,
@@ -331,7 +335,8 @@ final class ZipArchive: @unchecked Sendable {
             throw SpreadsheetError.limitExceeded(
                 path: path,
                 entry: entry.name,
-                reason: "the entries read so far inflate to \(total) bytes, more than the limit of \(limits.maxTotalSize)"
+                reason:
+                    "the entries read so far inflate to \(total) bytes, more than the limit of \(limits.maxTotalSize)"
             )
         }
     }

@@ -22,7 +22,7 @@ public struct ZipWriter: Sendable {
     /// Makes an empty archive.
     public init() {}
 
-    /// Adds an entry. Names use `/` between folders.
+    /// Adds an entry; names use `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) throws {
         let nameBytes = Array(name.utf8)
         let crc = Checksum.of(data)
@@ -37,7 +37,11 @@ public struct ZipWriter: Sendable {
             methodCode = 8
         }
         guard body.count < 0xFFFF_FFFF, payload.count < 0xFFFF_FFFF, data.count < 0xFFFF_FFFF else {
-            throw SpreadsheetError.limitExceeded(path: "(archive being written)", entry: name, reason: "entries over 4 GiB are not written")
+            throw SpreadsheetError.limitExceeded(
+                path: "(archive being written)",
+                entry: name,
+                reason: "entries over 4 GiB are not written"
+            )
         }
         let offset = UInt32(body.count)
         // Local header.
