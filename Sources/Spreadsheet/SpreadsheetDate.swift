@@ -41,8 +41,10 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
     private static let millisecondsPerDay: Int64 = 86_400_000
     /// Serial 2,958,465 is 9999-12-31, the last date Excel shows.
     private static let largestSerial = 2_958_466.0
+    /// Serial -693,593 is 0001-01-01 in the 1900 system.
+    private static let smallestSerial = -693_594.0
 
-    /// Converts an Excel serial number, or returns `nil` when it lies outside Excel's dates.
+    /// Converts an Excel serial number, or returns `nil` when it lies outside years 1 to 9999.
     ///
     /// In the 1900 system serials below 60 are shifted by a day, because Excel counts the
     /// nonexistent 1900-02-29 as day 60. Serials from 0 up to 1 are times of day in both systems,
@@ -54,17 +56,19 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
             self.init(kind: .duration, milliseconds: Int64((serial * 86_400_000).rounded()))
             return
         }
-        guard serial >= 0, serial < Self.largestSerial else { return nil }
+        // Negative serials are dates before the epoch: Excel's 1904 system and LibreOffice show
+        // them (1900-system Excel shows #####); openpyxl reads them the same way.
+        guard serial > Self.smallestSerial, serial < Self.largestSerial else { return nil }
         let wholeDays = serial.rounded(.down)
         let dayMilliseconds = Int64(((serial - wholeDays) * 86_400_000).rounded())
         var days = Int64(wholeDays)
-        if serial < 1, dayMilliseconds < Self.millisecondsPerDay {
+        if serial >= 0, serial < 1, dayMilliseconds < Self.millisecondsPerDay {
             self.init(kind: .time, milliseconds: dayMilliseconds)
             return
         }
         switch system {
         case .from1900:
-            if days < 60 { days += 1 }
+            if serial > 0, days < 60 { days += 1 }
         case .from1904:
             days += 1_462
         }

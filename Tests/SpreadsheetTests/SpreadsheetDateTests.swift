@@ -17,6 +17,8 @@ import Testing
         (43_466.0 - 1_462.0, .from1904, "2019-01-01"),
         (36_526.000_011_574, .from1900, "2000-01-01T00:00:01"),
         (36_526.123_456_7, .from1900, "2000-01-01T02:57:46.659"),
+        (-1.2, .from1900, "1899-12-28T19:12:00"),
+        (-12_345.678_9, .from1900, "1866-03-12T07:42:23.04"),
     ])
     func convertsSerials(serial: Double, system: DateSystem, expected: String) throws {
         let date = try #require(SpreadsheetDate(serial: serial, system: system))
@@ -24,7 +26,7 @@ import Testing
     }
 
     @Test func refusesSerialsOutsideExcelsDates() {
-        #expect(SpreadsheetDate(serial: -1, system: .from1900) == nil)
+        #expect(SpreadsheetDate(serial: -700_000, system: .from1900) == nil)
         #expect(SpreadsheetDate(serial: 3_000_000, system: .from1900) == nil)
         #expect(SpreadsheetDate(serial: .nan, system: .from1900) == nil)
     }

@@ -32,8 +32,14 @@ struct XMLAttributes {
     }
 
     /// The value of the first attribute with this local name, as a string.
+    ///
+    /// Without entity substitution libxml2 hands `&amp;` in an attribute over as `&#38;`, to keep
+    /// it apart from a literal ampersand; no entity can be declared here (DOCTYPEs are refused),
+    /// so the sequence always stands for `&` and is turned back into one.
     func string(_ localName: StaticString, namespaced: Bool? = nil) -> String? {
-        bytes(localName, namespaced: namespaced).map { String(decoding: $0, as: UTF8.self) }
+        guard let value = bytes(localName, namespaced: namespaced) else { return nil }
+        let text = String(decoding: value, as: UTF8.self)
+        return value.contains(UInt8(ascii: "&")) ? text.replacing("&#38;", with: "&") : text
     }
 
     /// The value as an integer, or `nil` when absent or not an integer.

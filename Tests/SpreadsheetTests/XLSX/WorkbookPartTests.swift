@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Spreadsheet
+
+@Suite struct WorkbookPartTests {
+    private let folder: ScratchFolder
+
+    init() throws {
+        folder = try ScratchFolder()
+    }
+
+    /// libxml2 hands `&amp;` inside attributes over as `&#38;` when entities are not substituted.
+    @Test func escapedCharactersInSheetNamesAndValidationPrompts() throws {
+        var book = MinimalWorkbook()
+        book.sheets.append(
+            MinimalWorkbook.Sheet(
+                name: "Q&A \"quoted\"",
+                xml: MinimalWorkbook.worksheet(
+                    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>R&amp;D &lt;ok&gt;</t></is></c></row>",
+                    after: """
+                        <dataValidations count="1"><dataValidation type="list" sqref="B1" \
+                        prompt="Yes &amp; no &#38; maybe"><formula1>"A&amp;B,C"</formula1>\
+                        </dataValidation></dataValidations>
+                        """
+                )
+            )
+        )
+        let path = try folder.write(try book.archive())
+        let workbook = try Workbook(path: path)
+        #expect(workbook.sheets.map(\.name) == ["Sheet1", "Q&A \"quoted\""])
+        let table = try workbook.table(try workbook.sheet(named: "Q&A \"quoted\""))
+        #expect(table[CellAddress(row: 1, column: 1)]?.value == .string("R&D <ok>"))
+        let rule = try #require(table.metadata.validations.first)
+        #expect(rule.prompt == "Yes & no & maybe")
+        #expect(rule.listValues == ["A&B", "C"])
+    }
+}
