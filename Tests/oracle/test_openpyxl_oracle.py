@@ -649,3 +649,67 @@ def test_cat_json_csv_fixture_matches_python_csv(name: str, quire_bin: Path) -> 
             csv_cell = json.dumps(expected.get(ref), ensure_ascii=False)
             lines.append(f"  {ref}: quire={quire_cell} csv={csv_cell}")
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+# --- a second oracle for the files openpyxl cannot read ---------------------------------------
+
+def calamine_cells(path: Path, sheet: str) -> dict[str, dict[str, Any]]:
+    """python-calamine's view of one sheet as quire-shaped cells (values only: calamine has no formulas)."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    cells: dict[str, dict[str, Any]] = {}
+    for row_number, row in enumerate(rows, start=1):
+        for column_number, value in enumerate(row, start=1):
+            if value is None or value == "":
+                continue
+            ref = ref_for(row_number, column_number)
+            if isinstance(value, bool):
+                cells[ref] = {"type": "boolean", "value": value}
+            elif isinstance(value, (int, float)):
+                cells[ref] = {"type": "number", "value": value}
+            elif isinstance(value, (datetime, date, time, timedelta)):
+                cells[ref] = {"type": "date", "value": openpyxl_dump.iso_date(value)}
+            elif str(value).strip():
+                cells[ref] = {"type": "string", "value": str(value).strip()}
+    return cells
+
+
+@pytest.mark.quire
+@pytest.mark.parametrize("name", sorted(OPENPYXL_UNREADABLE))
+def test_files_openpyxl_cannot_read_match_calamine(name: str, quire_bin: Path) -> None:
+    """The files openpyxl cannot open are still compared with an independent reader, python-calamine.
+
+    Normalisation: calamine reports an empty string and an absent cell alike, so quire's empty-string
+    cells are left out; calamine trims the spaces around inline strings written without
+    xml:space="preserve" (openpyxl, the primary oracle, keeps them, and so does quire), so strings
+    are compared trimmed and whitespace-only strings count as absent; calamine returns a `t="d"`
+    ISO-date cell as its raw text, so such text is compared with quire's ISO rendering without the
+    trailing `Z`. calamine has no formula text, so only values are compared.
+    """
+    path = next(p for p in FIXTURES.rglob(name))
+    document = quire_json(quire_bin, os.path.relpath(path, REPO))
+    problems = []
+    for sheet in document["sheets"]:
+        ours = {
+            cell["ref"]: {"type": cell["type"], "value": cell["value"]}
+            for cell in sheet["cells"]
+            if "value" in cell and not (isinstance(cell["value"], str) and cell["value"].strip() == "")
+        }
+        for cell in ours.values():
+            if cell["type"] == "string":
+                cell["value"] = cell["value"].strip()
+        theirs = calamine_cells(path, sheet["name"])
+        for ref, cell in theirs.items():
+            mine = ours.get(ref)
+            if cell["type"] == "string" and mine is not None and mine["type"] == "date":
+                if cell["value"].removesuffix("Z") == mine["value"]:
+                    theirs[ref] = mine
+        for ref in sorted(set(ours) | set(theirs), key=ref_key):
+            a, b = ours.get(ref), theirs.get(ref)
+            if a is not None and b is not None and a["type"] == b["type"] == "number":
+                if float(a["value"]) == float(b["value"]):
+                    continue
+            if a != b:
+                problems.append(f"  {sheet['name']}!{ref}: quire {a}, calamine {b}")
+    assert not problems, f"{name}: {len(problems)} cell(s) differ from python-calamine:\n" + "\n".join(problems[:MAX_LISTED])
