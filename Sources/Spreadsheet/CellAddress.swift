@@ -29,25 +29,27 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses an A1 reference from raw ASCII bytes without `$` signs.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellAddress? {
+        // At most 3 letters and 7 digits; longer text cannot be a cell, and the bound keeps the
+        // unchecked arithmetic below from overflowing.
+        guard let base = bytes.baseAddress, bytes.count >= 2, bytes.count <= 10 else { return nil }
+        let count = bytes.count
         var index = 0
         var column = 0
-        while index < bytes.count {
-            let byte = bytes[index] | 0x20  // ASCII lower case
-            guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { break }
-            column = column * 26 + Int(byte - UInt8(ascii: "a")) + 1
-            guard column <= maxColumn else { return nil }
-            index += 1
+        while index < count {
+            let letter = (base[index] | 0x20) &- UInt8(ascii: "a")  // ASCII lower case, then 0...25
+            guard letter < 26 else { break }
+            column = column &* 26 &+ Int(letter) &+ 1
+            index &+= 1
         }
-        guard column > 0, index < bytes.count else { return nil }
+        guard column > 0, column <= maxColumn, index < count, index <= 3 else { return nil }
         var row = 0
-        while index < bytes.count {
-            let digit = bytes[index] &- UInt8(ascii: "0")
+        while index < count {
+            let digit = base[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
-            row = row * 10 + Int(digit)
-            guard row <= maxRow else { return nil }
-            index += 1
+            row = row &* 10 &+ Int(digit)
+            index &+= 1
         }
-        guard row > 0 else { return nil }
+        guard row > 0, row <= maxRow else { return nil }
         return CellAddress(row: row, column: column)
     }
 

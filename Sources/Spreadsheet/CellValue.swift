@@ -73,6 +73,9 @@ public struct Cell: Hashable, Sendable {
     /// The index into the workbook's cell formats (`s` in XLSX); 0 for CSV.
     public var styleIndex: Int
 
+    /// An empty cell at A1, to be filled in place.
+    static let blank = Cell(address: CellAddress(row: 1, column: 1), value: .empty)
+
     /// Makes a cell.
     public init(address: CellAddress, value: CellValue, formula: String? = nil, styleIndex: Int = 0) {
         self.address = address

@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Reads the workbook part: sheets in tab order, defined names, and the date system.
 final class WorkbookPartReader: XMLEventHandler {
     struct SheetEntry {
@@ -218,7 +224,9 @@ func decodeEscapes(_ bytes: [UInt8]) -> String {
 
 /// Makes a string from UTF-8 bytes, decoding OOXML's `_xHHHH_` escapes.
 func decodeEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else {
+    // memchr scans for the rare underscore many bytes at a time.
+    guard bytes.count >= 7, let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "_")), bytes.count) != nil
+    else {
         return String(decoding: bytes, as: UTF8.self)
     }
     var output: [UInt8] = []

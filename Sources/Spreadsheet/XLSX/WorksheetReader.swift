@@ -254,17 +254,20 @@ final class WorksheetReader: XMLEventHandler {
 
     private func endCell() {
         capture = .none
-        let cellValue: CellValue
-        if hasValue {
-            cellValue = typedValue()
-        } else {
-            cellValue = .empty
-        }
-        var formulaText: String?
-        if hasFormula { formulaText = resolveFormula() }
-        guard !cellValue.isEmpty || formulaText != nil else { return }
+        guard hasValue || hasFormula else { return }
+        let cellValue = hasValue ? typedValue() : .empty
+        let formulaText = hasFormula ? resolveFormula() : nil
+        if formulaText == nil, case .empty = cellValue { return }
         let address = cellAddress
-        cells.append(Cell(address: address, value: cellValue, formula: formulaText, styleIndex: cellStyle))
+        // Appending a blank cell and filling it in place spares a copy and a release per cell.
+        cells.append(Cell.blank)
+        cells.withUnsafeMutableBufferPointer { buffer in
+            let last = buffer.count - 1
+            buffer[last].address = address
+            buffer[last].value = consume cellValue
+            buffer[last].formula = formulaText
+            buffer[last].styleIndex = cellStyle
+        }
         rowHasValue = true
         metadata.cellCount += 1
         if address.row < minRow { minRow = address.row }
@@ -412,6 +415,43 @@ private func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferP
     return UnsafeBufferPointer(rebasing: bytes[start..<end])
 }
 
+private let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+}
+
+/// Parses `-123.456`-style decimals exactly when the digits fit in 2^53 and the point is at most 22
+/// places in: both numbers of the division are then exact doubles, so the quotient is correctly
+/// rounded (Clinger's fast path). Anything else returns `nil` for `strtod`.
+@inline(__always)
+private func parseDecimalFast(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let base = bytes.baseAddress, bytes.count <= 17 else { return nil }
+    var index = 0
+    let negative = base[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var fractionDigits = -1
+    while index < bytes.count {
+        let byte = base[index]
+        if byte == UInt8(ascii: ".") {
+            guard fractionDigits < 0 else { return nil }
+            fractionDigits = 0
+        } else {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            mantissa = mantissa &* 10 &+ Int64(digit)
+            digits &+= 1
+            if fractionDigits >= 0 { fractionDigits &+= 1 }
+        }
+        index &+= 1
+    }
+    guard digits > 0, digits <= 15, fractionDigits != 0 else { return nil }
+    let value = Double(mantissa) / powersOfTen[max(fractionDigits, 0)]
+    return negative ? -value : value
+}
+
 /// Parses an XML number (`12`, `-3.5`, `1E-3`); `nil` if the text is not one.
 ///
 /// Plain integers take a fast path; the rest go to `strtod`, which needs a terminator, so the
@@ -438,6 +478,7 @@ func parseDouble(_ buffer: UnsafeBufferPointer<UInt8>) -> Double? {
         }
         if allDigits { return Double(negative ? -integer : integer) }
     }
+    if let value = parseDecimalFast(bytes) { return value }
     guard bytes.count < 64 else { return nil }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { scratch -> Double? in
         for (position, byte) in bytes.enumerated() {
