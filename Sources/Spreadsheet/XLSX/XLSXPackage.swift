@@ -173,7 +173,7 @@ final class XLSXPackage {
         try withoutActuallyEscaping(body) { body in
             reader.onRow = body
             defer { reader.onRow = nil }
-            try parseXML(entry, in: archive, handler: reader)
+            try parseXML(entry, in: archive, handler: reader, readAhead: true)
         }
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try reader.sharedStrings.waitUntilComplete()

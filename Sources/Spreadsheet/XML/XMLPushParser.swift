@@ -257,10 +257,15 @@ func parseXML(_ bytes: [UInt8], handler: XMLEventHandler, path: String, part: St
     try parser.finish()
 }
 
-/// Streams a ZIP entry's XML through a handler without holding the whole part.
-func parseXML(_ entry: ZipEntry, in archive: ZipArchive, handler: XMLEventHandler) throws {
+/// Streams a ZIP entry's XML through a handler without holding the whole part; with
+/// `readAhead`, a large entry is inflated on a second thread while this one parses.
+func parseXML(_ entry: ZipEntry, in archive: ZipArchive, handler: XMLEventHandler, readAhead: Bool = false) throws {
     let parser = XMLPushParser(handler: handler, path: archive.path, part: entry.name)
-    try archive.stream(entry) { chunk in try parser.feed(chunk) }
+    if readAhead {
+        try archive.streamReadingAhead(entry) { chunk in try parser.feed(chunk) }
+    } else {
+        try archive.stream(entry) { chunk in try parser.feed(chunk) }
+    }
     try parser.finish()
 }
 
