@@ -1,11 +1,15 @@
 /// A byte buffer with the small formatting helpers the text, JSON and CSV outputs share;
-/// flushed to a ``Spool`` in large pieces.
+/// handed to its sink (a ``Spool`` or a file descriptor) in large pieces.
 struct OutputBuffer {
     var bytes: [UInt8] = []
-    private let spool: Spool
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
 
     init(spool: Spool) {
-        self.spool = spool
+        self.init { try spool.append($0) }
+    }
+
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
         bytes.reserveCapacity(1 << 17)
     }
 
@@ -52,7 +56,7 @@ struct OutputBuffer {
     }
 
     mutating func flush() throws {
-        try spool.append(bytes)
+        try bytes.withUnsafeBytes { try sink($0) }
         bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -29,13 +29,6 @@ final class Spool {
         if spillDescriptor >= 0 { close(spillDescriptor) }
     }
 
-    /// Appends bytes; spills to a temporary file once the threshold is passed.
-    func append(_ bytes: [UInt8]) throws {
-        memory.append(contentsOf: bytes)
-        count += bytes.count
-        if memory.count >= threshold { try spill() }
-    }
-
     /// Appends bytes from a buffer.
     func append(_ bytes: UnsafeRawBufferPointer) throws {
         memory.append(contentsOf: bytes)
@@ -88,11 +81,19 @@ final class Spool {
 
     /// Writes the spooled output to its destination; a file appears whole or not at all.
     func deliver(to destination: OutputDestination) throws {
-        switch destination {
+        try destination.write { descriptor, name in try copy(to: descriptor, path: name) }
+    }
+}
+
+extension OutputDestination {
+    /// Runs `body` with a descriptor to write to and its name for messages: standard output, or
+    /// a temporary file that is renamed to the destination once `body` returns.
+    func write(_ body: (_ descriptor: Int32, _ name: String) throws -> Void) throws {
+        switch self {
         case .standardOutput:
-            try copy(to: STDOUT_FILENO, path: "standard output")
+            try body(STDOUT_FILENO, "standard output")
         case .file(let path):
-            try writeAtomically(path: path) { descriptor in try copy(to: descriptor, path: path) }
+            try writeAtomically(path: path) { descriptor in try body(descriptor, path) }
         }
     }
 }

@@ -43,7 +43,15 @@ public func catSpreadsheet(
                     + workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ") + ")"
             )
         }
-        try writeCSV(workbook, sheet, &output)
+        // The rows are spooled already (the width is known only at the end); they are padded
+        // on their way to the destination rather than spooled a second time.
+        let (rowSpool, index) = try spoolCSVRows(workbook, sheet)
+        try destination.write { descriptor, name in
+            var direct = OutputBuffer { try writeAll(descriptor, $0, path: name) }
+            try rowSpool.flushRecords(index, into: &direct)
+            try direct.flush()
+        }
+        return
     case .json:
         try writeJSON(workbook, sheets, &output)
     case .text:
@@ -170,7 +178,7 @@ func counted(_ count: Int, _ noun: String) -> String {
 ///
 /// The width is known only at the end, so each row is written without its trailing empty
 /// fields and padded when the spooled rows are copied out.
-private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout OutputBuffer) throws {
+private func spoolCSVRows(_ workbook: Workbook, _ sheet: SheetInfo) throws -> (Spool, RowSpoolIndex) {
     let writer = CSVWriter()
     let rowSpool = Spool()
     var rows = RowSpoolIndex()
@@ -186,11 +194,17 @@ private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout 
                 line.append(writer.delimiter)
                 column += 1
             }
-            writer.appendField(cell.value.text, to: &line)
+            if case .string(let text) = cell.value {
+                writer.appendField(text, to: &line)
+            } else {
+                // Numbers, dates, booleans and error codes never need quotes.
+                cell.value.appendText(to: &line)
+                line.append(writer.delimiter)
+            }
             column += 1
         }
         line.removeLast()  // the delimiter appendField put after the last field
-        try rowSpool.append(line)
+        try line.withUnsafeBytes { try rowSpool.append($0) }
         rows.append(row: row.index, width: width, length: line.count)
     }
     let size = rows.paddedSize
@@ -202,7 +216,7 @@ private func writeCSV(_ workbook: Workbook, _ sheet: SheetInfo, _ output: inout 
                 + "columns), more than the limit of \(maxCSVOutputSize); print it with --format json or text"
         )
     }
-    try rowSpool.flushRecords(rows, into: &output)
+    return (rowSpool, rows)
 }
 
 /// The largest CSV text `cat` writes; a sheet with one cell at A1 and one at XFD1048576 would

@@ -48,6 +48,48 @@ public enum CellValue: Hashable, Sendable {
     }
 }
 
+extension CellValue {
+    /// Appends ``text`` as UTF-8 without making a `String` for numbers, dates and booleans.
+    public func appendText(to output: inout [UInt8]) {
+        switch self {
+        case .empty: break
+        case .string(let string): output.append(contentsOf: string.utf8)
+        case .number(let number): appendNumber(number, to: &output)
+        case .boolean(let flag): output.append(contentsOf: flag ? "TRUE".utf8 : "FALSE".utf8)
+        case .date(let date): date.appendISO8601(to: &output)
+        case .error(let code): output.append(contentsOf: code.utf8)
+        }
+    }
+}
+
+/// Appends ``formatNumber(_:)``'s text for a number as UTF-8.
+public func appendNumber(_ number: Double, to output: inout [UInt8]) {
+    guard number == number.rounded(.towardZero), abs(number) < 1e15 else {
+        output.append(contentsOf: number.description.utf8)
+        return
+    }
+    var magnitude = Int64(number)
+    if magnitude < 0 {
+        output.append(UInt8(ascii: "-"))
+        magnitude = -magnitude
+    }
+    appendDigits(UInt64(magnitude), minimumWidth: 1, to: &output)
+}
+
+/// Appends a non-negative integer's decimal digits, padded with zeros to `minimumWidth`.
+func appendDigits(_ value: UInt64, minimumWidth: Int, to output: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        var remaining = value
+        var count = 0
+        repeat {
+            digits[19 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            count += 1
+        } while remaining > 0 || count < minimumWidth
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+    }
+}
+
 /// Formats a number in its shortest round-trip form, without a trailing `.0` for whole numbers.
 ///
 /// `1` rather than `1.0`, `0.1` rather than `0.10000000000000001`, `1e+20` for large magnitudes.

@@ -155,6 +155,43 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { iso8601 }
 
+    /// Appends ``iso8601`` as UTF-8, without intermediate strings.
+    public func appendISO8601(to output: inout [UInt8]) {
+        switch kind {
+        case .duration:
+            output.append(contentsOf: iso8601.utf8)
+        case .time:
+            Self.appendClock(milliseconds, to: &output)
+        case .dateTime:
+            let days = floorDivide(milliseconds, Self.millisecondsPerDay)
+            let time = milliseconds - days * Self.millisecondsPerDay
+            let (year, month, day) = Self.civilFromDays(days)
+            if year < 0 {
+                output.append(contentsOf: iso8601.utf8)
+                return
+            }
+            appendDigits(UInt64(year), minimumWidth: 4, to: &output)
+            output.append(UInt8(ascii: "-"))
+            appendDigits(UInt64(month), minimumWidth: 2, to: &output)
+            output.append(UInt8(ascii: "-"))
+            appendDigits(UInt64(day), minimumWidth: 2, to: &output)
+            if time != 0 {
+                output.append(UInt8(ascii: "T"))
+                Self.appendClock(time, to: &output)
+            }
+        }
+    }
+
+    private static func appendClock(_ milliseconds: Int64, to output: inout [UInt8]) {
+        let seconds = UInt64(milliseconds / 1000)
+        appendDigits(seconds / 3600, minimumWidth: 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        appendDigits((seconds / 60) % 60, minimumWidth: 2, to: &output)
+        output.append(UInt8(ascii: ":"))
+        appendDigits(seconds % 60, minimumWidth: 2, to: &output)
+        output.append(contentsOf: fraction(milliseconds % 1000).utf8)
+    }
+
     private static func clock(_ milliseconds: Int64) -> String {
         let seconds = milliseconds / 1000
         return "\(pad(seconds / 3600, 2)):\(pad((seconds / 60) % 60, 2)):\(pad(seconds % 60, 2))"

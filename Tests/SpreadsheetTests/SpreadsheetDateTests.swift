@@ -59,3 +59,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ValueTextTests {
+    @Test func appendedTextEqualsText() throws {
+        var values: [CellValue] = [
+            .empty, .string("a, \"b\""), .boolean(true), .boolean(false), .error("#N/A"),
+            .number(0), .number(-0.0), .number(42), .number(-7), .number(1.5), .number(1e15), .number(-123_456_789_012),
+            .number(0.1), .number(1e-7), .number(.greatestFiniteMagnitude),
+        ]
+        for serial in [0.0, 0.5, 1, 59, 61, 45_000.25, 2_958_465.999, -1.2, 36_526.123_456_7] {
+            values.append(.date(try #require(SpreadsheetDate(serial: serial, system: .from1900))))
+        }
+        values.append(.date(try #require(SpreadsheetDate(serial: 1.5, system: .from1900, duration: true))))
+        for value in values {
+            var bytes: [UInt8] = []
+            value.appendText(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == value.text, "\(value)")
+        }
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Writes RFC 4180 CSV: fields separated by a delimiter, records ended by CRLF.
 ///
 /// A field is quoted when it holds the delimiter, a quote, CR or LF, or starts or ends with a
@@ -61,16 +67,18 @@ public struct CSVWriter: Sendable, Hashable {
     private func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         let space = UInt8(ascii: " ")
-        var needsQuotes = bytes.first == space || bytes.last == space
-        var quoteCount = 0
-        for byte in bytes where byte == delimiter || byte == quote || byte == 0x0D || byte == 0x0A {
-            needsQuotes = true
-            if byte == quote { quoteCount += 1 }
-        }
-        guard needsQuotes else {
+        guard let start = bytes.baseAddress else { return }
+        let end = start + bytes.count
+        // Most fields need no quotes: find that out eight bytes at a time.
+        let special = CSVByteSearch(delimiter, quote, 0x0A)
+        if bytes.first != space, bytes.last != space, special.firstMatch(from: start, to: end) == end,
+            memchr(start, 0x0D, bytes.count) == nil
+        {
             output.append(contentsOf: bytes)
             return
         }
+        // Quoted: double any quotes inside; without quotes the bytes go in as one block.
+        let quoteCount = memchr(start, Int32(quote), bytes.count) == nil ? 0 : 1
         output.append(quote)
         if quoteCount == 0 {
             output.append(contentsOf: bytes)

@@ -421,9 +421,10 @@ private let powersOfTen: [Double] = (0...22).map { exponent in
     return value
 }
 
-/// Parses `-123.456`-style decimals exactly when the digits fit in 2^53 and the point is at most 22
-/// places in: both numbers of the division are then exact doubles, so the quotient is correctly
-/// rounded (Clinger's fast path). Anything else returns `nil` for `strtod`.
+/// Parses `-123.456`-style decimals exactly, or returns `nil` for `strtod` to do.
+///
+/// When the digits fit in 2^53 and the point is at most 22 places in, both numbers of the division
+/// are exact doubles, so the quotient is correctly rounded (Clinger's fast path).
 @inline(__always)
 private func parseDecimalFast(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard let base = bytes.baseAddress, bytes.count <= 17 else { return nil }

@@ -18,7 +18,7 @@ extension ZipArchive {
             return
         }
         let pipe = ReadAheadPipe()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        DispatchQueue(label: "quire.inflate-ahead").async { [self] in
             pipe.produce { deliver in try self.stream(entry, deliver) }
         }
         var consumerError: (any Error)?
@@ -40,8 +40,9 @@ final class ReadAheadPipe: @unchecked Sendable {
     static let slotSize = 1 << 15
 
     private let slots: [UnsafeMutableRawBufferPointer]
-    /// Bytes in each filled slot; -1 marks the end of the stream. Written by the producer before
-    /// it signals `filled`, read by the consumer after waiting on it.
+    /// Bytes in each filled slot, with -1 marking the end of the stream.
+    ///
+    /// Written by the producer before it signals `filled`, read by the consumer after waiting on it.
     private var lengths: [Int]
     /// Made with value 0 and signalled up: libdispatch traps when a semaphore is freed below the
     /// value it was made with.
