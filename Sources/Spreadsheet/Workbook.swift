@@ -94,6 +94,7 @@ public final class Workbook {
         case .xlsx(let package):
             return try package.readRows(of: sheet, body)
         case .csv:
+            // Read on this thread: handing CSV rows to another costs more than parsing them.
             return try CSVReader.readRows(path: path, limits: limits, body)
         }
     }

@@ -1,5 +1,4 @@
 internal import Dispatch
-internal import Synchronization
 
 /// An XLSX or XLSM package: the parts found through `[Content_Types].xml` and the relationships,
 /// never through assumed names.
@@ -196,75 +195,34 @@ final class XLSXPackage {
         )
     }
 
-    /// Rows handed over at a time from the parsing thread; a few batches are in flight at most.
-    static let rowBatchSize = 256
-
-    /// Reads a large sheet on a worker thread (which has its own inflating thread) and hands the
-    /// rows over in batches, so that `body` runs on this thread at the same time as the parsing.
-    ///
-    /// On two cores the caller's work (writing CSV, say) then costs no time of its own. Memory
-    /// stays bounded: the worker waits while four batches are unclaimed. If `body` throws, the
-    /// worker stops at its next batch and `body`'s error is thrown.
+    /// Reads a large sheet on a worker thread (which has its own inflating thread), handing the
+    /// rows to `body` on this thread; see ``readRowsFromWorker(path:_:_:)``.
     private func readRowsOnWorker(
         _ entry: ZipEntry,
         strings: SharedStringTable,
         kinds: [NumberKind],
         _ body: (Row) throws -> Void
     ) throws -> SheetMetadata {
-        let handOff = HandOff<[Row]>(capacity: 4)
-        let outcome = Mutex<Result<SheetMetadata, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let path = archive.path
         let archive = self.archive
         let dateSystem = self.dateSystem
-        DispatchQueue(label: "quire.sheet-reader").async {
-            let reader = WorksheetReader(
-                path: path,
-                part: entry.name,
-                sharedStrings: strings,
-                numberKinds: kinds,
-                dateSystem: dateSystem,
-                maxCellSize: archive.limits.maxCellSize
-            )
-            var batch: [Row] = []
-            batch.reserveCapacity(Self.rowBatchSize)
-            reader.onRow = { row in
-                batch.append(row)
-                if batch.count >= Self.rowBatchSize {
-                    try handOff.put(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            let result: Result<SheetMetadata, any Error>
-            do {
+        return try readRowsFromWorker(
+            path: archive.path,
+            { emit in
+                let reader = WorksheetReader(
+                    path: archive.path,
+                    part: entry.name,
+                    sharedStrings: strings,
+                    numberKinds: kinds,
+                    dateSystem: dateSystem,
+                    maxCellSize: archive.limits.maxCellSize
+                )
+                reader.onRow = emit
+                defer { reader.onRow = nil }
                 try parseXML(entry, in: archive, handler: reader, readAhead: true)
-                if !batch.isEmpty { try handOff.put(batch) }
                 reader.finishMetadata()
-                result = .success(reader.metadata)
-            } catch {
-                result = .failure(error)
-            }
-            reader.onRow = nil
-            outcome.withLock { $0 = result }
-            handOff.finish()
-            done.signal()
-        }
-        var bodyError: (any Error)?
-        consuming: while let rows = handOff.take() {
-            for row in rows {
-                do {
-                    try body(row)
-                } catch {
-                    bodyError = error
-                    handOff.cancel()
-                    break consuming
-                }
-            }
-        }
-        done.wait()
-        if let bodyError { throw bodyError }
-        let result = outcome.withLock { $0 }
-        guard let result else { throw SpreadsheetError.io(path: path, reason: "the sheet reader stopped unexpectedly") }
-        return try result.get()
+                return reader.metadata
+            },
+            body
+        )
     }
 }
