@@ -20,8 +20,7 @@ struct Cat: ParsableCommand {
     @Option(help: "Output format.")
     var format: CatFormat = .text
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try runReportingErrors {
@@ -29,7 +28,7 @@ struct Cat: ParsableCommand {
                 path: file,
                 sheetName: sheet,
                 format: format,
-                destination: output.map { .file($0) } ?? .standardOutput
+                destination: outputOptions.destination
             )
         }
     }

@@ -14,12 +14,11 @@ struct Sheets: ParsableCommand {
     @Option(help: "Output format.")
     var format: SheetsFormat = .text
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try runReportingErrors {
-            try describeSheets(path: file, format: format, destination: output.map { .file($0) } ?? .standardOutput)
+            try describeSheets(path: file, format: format, destination: outputOptions.destination)
         }
     }
 }

@@ -181,14 +181,7 @@ final class SharedStringsReader: XMLEventHandler {
         guard inText else { return }
         guard text.count + bytes.count <= maxCellSize else {
             inText = false
-            fail(
-                SpreadsheetError.limitExceeded(
-                    path: path,
-                    entry: part,
-                    reason:
-                        "shared string \(table.count) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
-                )
-            )
+            fail(textTooLong(path: path, part: part, what: "shared string \(table.count)", limit: maxCellSize))
             return
         }
         text.append(bytes)
@@ -214,6 +207,15 @@ final class SharedStringsReader: XMLEventHandler {
             phoneticDepth -= 1
         }
     }
+}
+
+/// The error for a cell or shared string whose text passes ``ReadLimits/maxCellSize``.
+func textTooLong(path: String, part: String, what: String, limit: Int) -> SpreadsheetError {
+    .limitExceeded(
+        path: path,
+        entry: part,
+        reason: "\(what) holds more than \(limit) bytes of text (Excel stops at 32,767 characters)"
+    )
 }
 
 /// Makes a string from UTF-8 bytes, decoding OOXML's `_xHHHH_` escapes (`_x000D_` is CR;

@@ -135,14 +135,7 @@ final class WorksheetReader: XMLEventHandler {
         }
         guard buffer.count + text.count <= maxCellSize else {
             capture = .none
-            fail(
-                SpreadsheetError.limitExceeded(
-                    path: path,
-                    entry: part,
-                    reason:
-                        "cell \(cellAddress.a1) holds more than \(maxCellSize) bytes of text (Excel stops at 32,767 characters)"
-                )
-            )
+            fail(textTooLong(path: path, part: part, what: "cell \(cellAddress.a1)", limit: maxCellSize))
             return
         }
         buffer.append(text)

@@ -168,7 +168,13 @@ final class XLSXPackage {
         if entry.uncompressedSize >= ZipArchive.readAheadSize {
             metadata = try readRowsOnWorker(entry, strings: strings, kinds: kinds, body)
         } else {
-            let reader = makeWorksheetReader(entry, strings: strings, kinds: kinds)
+            let reader = Self.makeWorksheetReader(
+                entry,
+                in: archive,
+                strings: strings,
+                kinds: kinds,
+                dateSystem: dateSystem
+            )
             try withoutActuallyEscaping(body) { body in
                 reader.onRow = body
                 defer { reader.onRow = nil }
@@ -182,9 +188,13 @@ final class XLSXPackage {
         return metadata
     }
 
-    private func makeWorksheetReader(_ entry: ZipEntry, strings: SharedStringTable, kinds: [NumberKind])
-        -> WorksheetReader
-    {
+    private static func makeWorksheetReader(
+        _ entry: ZipEntry,
+        in archive: ZipArchive,
+        strings: SharedStringTable,
+        kinds: [NumberKind],
+        dateSystem: DateSystem
+    ) -> WorksheetReader {
         WorksheetReader(
             path: archive.path,
             part: entry.name,
@@ -208,13 +218,12 @@ final class XLSXPackage {
         return try readRowsFromWorker(
             path: archive.path,
             { emit in
-                let reader = WorksheetReader(
-                    path: archive.path,
-                    part: entry.name,
-                    sharedStrings: strings,
-                    numberKinds: kinds,
-                    dateSystem: dateSystem,
-                    maxCellSize: archive.limits.maxCellSize
+                let reader = Self.makeWorksheetReader(
+                    entry,
+                    in: archive,
+                    strings: strings,
+                    kinds: kinds,
+                    dateSystem: dateSystem
                 )
                 reader.onRow = emit
                 defer { reader.onRow = nil }

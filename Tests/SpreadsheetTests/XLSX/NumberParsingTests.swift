@@ -23,7 +23,7 @@ import Testing
 
     /// The fast decimal path must round exactly as the full parser does.
     @Test func fastPathAgreesWithTheStandardLibrary() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for _ in 0..<20_000 {
             let digits = Int(generator.next() % 15) + 1
             var text = String(generator.next() % 2 == 0 ? "" : "-")
@@ -34,20 +34,5 @@ import Testing
             }
             #expect(parse(text) == Double(text), "\(text)")
         }
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
