@@ -25,6 +25,7 @@ FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix.lower() in (".xlsx", "
 
 
 @pytest.mark.quire
+@pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl on extensions it drops
 @pytest.mark.parametrize("path", FILES, ids=[p.relative_to(FIXTURES).as_posix() for p in FILES])
 def test_sheets_json_is_valid_and_merges_match_openpyxl(path: Path, quire_bin: Path) -> None:
     run = subprocess.run(
