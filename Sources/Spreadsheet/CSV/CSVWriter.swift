@@ -77,17 +77,16 @@ public struct CSVWriter: Sendable, Hashable {
             output.append(contentsOf: bytes)
             return
         }
-        // Quoted: double any quotes inside; without quotes the bytes go in as one block.
-        let quoteCount = memchr(start, Int32(quote), bytes.count) == nil ? 0 : 1
+        // Quoted, with any quote inside doubled; the runs between quotes go in as blocks.
         output.append(quote)
-        if quoteCount == 0 {
-            output.append(contentsOf: bytes)
-        } else {
-            for byte in bytes {
-                if byte == quote { output.append(quote) }
-                output.append(byte)
-            }
+        var cursor = start
+        while cursor < end, let found = memchr(cursor, Int32(quote), end - cursor) {
+            let match = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+            output.append(contentsOf: UnsafeBufferPointer(start: cursor, count: match - cursor + 1))
+            output.append(quote)
+            cursor = match + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: cursor, count: end - cursor))
         output.append(quote)
     }
 }
