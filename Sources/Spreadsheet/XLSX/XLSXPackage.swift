@@ -164,74 +164,30 @@ final class XLSXPackage {
         }
         let strings = try sharedStrings()
         let kinds = try numberKinds()
-        let metadata: SheetMetadata
-        if entry.uncompressedSize >= ZipArchive.readAheadSize {
-            metadata = try readRowsOnWorker(entry, strings: strings, kinds: kinds, body)
-        } else {
-            let reader = Self.makeWorksheetReader(
-                entry,
-                in: archive,
-                strings: strings,
-                kinds: kinds,
-                dateSystem: dateSystem
+        let (archive, dateSystem) = (self.archive, self.dateSystem)
+        let read: @Sendable (_ emit: @escaping (Row) throws -> Void) throws -> SheetMetadata = { emit in
+            let reader = WorksheetReader(
+                path: archive.path,
+                part: entry.name,
+                sharedStrings: strings,
+                numberKinds: kinds,
+                dateSystem: dateSystem,
+                maxCellSize: archive.limits.maxCellSize
             )
-            try withoutActuallyEscaping(body) { body in
-                reader.onRow = body
-                defer { reader.onRow = nil }
-                try parseXML(entry, in: archive, handler: reader, readAhead: true)
-            }
+            reader.onRow = emit
+            defer { reader.onRow = nil }
+            try parseXML(entry, in: archive, handler: reader, readAhead: true)
             reader.finishMetadata()
-            metadata = reader.metadata
+            return reader.metadata
         }
+        // A large sheet is parsed on a worker thread (with its own inflating thread) while
+        // `body` runs here; see readRowsFromWorker.
+        let metadata =
+            entry.uncompressedSize >= ZipArchive.readAheadSize
+            ? try readRowsFromWorker(path: archive.path, read, body)
+            : try withoutActuallyEscaping(body) { try read($0) }
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
         return metadata
-    }
-
-    private static func makeWorksheetReader(
-        _ entry: ZipEntry,
-        in archive: ZipArchive,
-        strings: SharedStringTable,
-        kinds: [NumberKind],
-        dateSystem: DateSystem
-    ) -> WorksheetReader {
-        WorksheetReader(
-            path: archive.path,
-            part: entry.name,
-            sharedStrings: strings,
-            numberKinds: kinds,
-            dateSystem: dateSystem,
-            maxCellSize: archive.limits.maxCellSize
-        )
-    }
-
-    /// Reads a large sheet on a worker thread (which has its own inflating thread), handing the
-    /// rows to `body` on this thread; see ``readRowsFromWorker(path:_:_:)``.
-    private func readRowsOnWorker(
-        _ entry: ZipEntry,
-        strings: SharedStringTable,
-        kinds: [NumberKind],
-        _ body: (Row) throws -> Void
-    ) throws -> SheetMetadata {
-        let archive = self.archive
-        let dateSystem = self.dateSystem
-        return try readRowsFromWorker(
-            path: archive.path,
-            { emit in
-                let reader = Self.makeWorksheetReader(
-                    entry,
-                    in: archive,
-                    strings: strings,
-                    kinds: kinds,
-                    dateSystem: dateSystem
-                )
-                reader.onRow = emit
-                defer { reader.onRow = nil }
-                try parseXML(entry, in: archive, handler: reader, readAhead: true)
-                reader.finishMetadata()
-                return reader.metadata
-            },
-            body
-        )
     }
 }
