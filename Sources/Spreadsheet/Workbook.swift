@@ -55,6 +55,11 @@ public final class Workbook {
                 reason: "not an XLSX workbook (no ZIP signature); the file is damaged or renamed, "
                     + "save it again as .xlsx or export CSV"
             )
+        } else if let kind = Self.notSpreadsheetText(lowerPath, head) {
+            throw SpreadsheetError.unsupportedFormat(
+                path: path,
+                reason: "this looks like \(kind), not a spreadsheet; quire reads XLSX, XLSM and CSV (any extension)"
+            )
         } else {
             backend = .csv
             format = .csv
@@ -64,6 +69,16 @@ public final class Workbook {
             definedNames = []
             dateSystem = .from1900
         }
+    }
+
+    /// Kinds of file that are text but never a table, by extension or first bytes.
+    private static func notSpreadsheetText(_ lowerPath: String, _ head: [UInt8]) -> String? {
+        if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+        let extensions = [
+            ".json": "JSON", ".yaml": "YAML", ".yml": "YAML", ".xml": "an XML document", ".html": "a web page",
+            ".htm": "a web page", ".pdf": "a PDF document", ".docx": "a Word document", ".ods": "an OpenDocument file",
+        ]
+        return extensions.first { lowerPath.hasSuffix($0.key) }?.value
     }
 
     private static func compoundFileHasEncryptionInfo(_ file: FileReader) throws -> Bool {

@@ -24,6 +24,14 @@ final class XLSXPackage {
     init(path: String, limits: ReadLimits) throws {
         let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive
+        if let mimetype = archive.entry(named: "mimetype"), mimetype.uncompressedSize < 200,
+            String(decoding: try archive.data(mimetype), as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument")
+        {
+            throw SpreadsheetError.unsupportedFormat(
+                path: path,
+                reason: "this is an OpenDocument file (LibreOffice's .ods); open it and save it as .xlsx"
+            )
+        }
         guard let contentTypesEntry = archive.entry(named: "[Content_Types].xml") else {
             throw SpreadsheetError.missingPart(
                 path: path,

@@ -35,3 +35,35 @@ import Testing
         #expect(rule.listValues == ["A&B", "C"])
     }
 }
+
+@Suite struct FormatDetectionTests {
+    private let folder: ScratchFolder
+
+    init() throws {
+        folder = try ScratchFolder()
+    }
+
+    @Test func openDocumentSpreadsheetsAreRefusedWithAdvice() throws {
+        var writer = ZipWriter()
+        try writer.add("mimetype", Array("application/vnd.oasis.opendocument.spreadsheet".utf8), method: .stored)
+        try writer.add("content.xml", Array("<office:document-content/>".utf8))
+        let path = try folder.write(writer.finish(), named: "book.ods")
+        #expect {
+            try Workbook(path: path)
+        } throws: { error in
+            "\(error)" == "\(path): this is an OpenDocument file (LibreOffice's .ods); open it and save it as .xlsx"
+        }
+    }
+
+    @Test(arguments: [("notes.json", "JSON"), ("data.yaml", "YAML"), ("scan.txt", "a PDF document")])
+    func textThatIsNoTableIsRefused(name: String, kind: String) throws {
+        let bytes = name.hasSuffix(".txt") ? Array("%PDF-1.7\n".utf8) : Array("{\"a\": 1}\n".utf8)
+        let path = try folder.write(bytes, named: name)
+        #expect {
+            try Workbook(path: path)
+        } throws: { error in
+            "\(error)"
+                == "\(path): this looks like \(kind), not a spreadsheet; quire reads XLSX, XLSM and CSV (any extension)"
+        }
+    }
+}
