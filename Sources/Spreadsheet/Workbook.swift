@@ -118,6 +118,7 @@ public final class Workbook {
     public func table(_ sheet: SheetInfo) throws -> Table {
         var rows: [Row] = []
         var metadata = try readRows(of: sheet) { rows.append($0) }
+        rows = inRowOrder(rows)
         var table = Table(sheet: sheet, rows: rows, metadata: metadata)
         metadata.validations = try resolveListValidations(metadata.validations, on: sheet, current: table)
         table.metadata = metadata
@@ -131,6 +132,27 @@ public final class Workbook {
         metadata.validations = try resolveListValidations(metadata.validations, on: sheet, current: nil)
         return metadata
     }
+}
+
+/// Rows sorted by number, with rows a file lists twice merged, so that a ``Table`` can search
+/// them; rows that already come in order (as every writer puts them) are returned as they are.
+func inRowOrder(_ rows: [Row]) -> [Row] {
+    guard !rows.indices.dropFirst().allSatisfy({ rows[$0 - 1].index < rows[$0].index }) else { return rows }
+    var merged: [Row] = []
+    for row in rows.enumerated().sorted(by: { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }) {
+        if let last = merged.last, last.index == row.element.index {
+            var cells = last.cells
+            for cell in row.element.cells {
+                // A later cell at the same place replaces the earlier one.
+                cells.removeAll { $0.address.column == cell.address.column }
+                cells.append(cell)
+            }
+            merged[merged.count - 1].cells = cells.sorted { $0.address.column < $1.address.column }
+        } else {
+            merged.append(row.element)
+        }
+    }
+    return merged
 }
 
 /// A workbook holds an open file and reusable buffers; give each task its own.

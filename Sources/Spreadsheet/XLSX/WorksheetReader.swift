@@ -179,6 +179,11 @@ final class WorksheetReader: XMLEventHandler {
 
     private func endRow() {
         guard !cells.isEmpty else { return }
+        // Writers put cells in column order; a file that does not is put right here, so that
+        // rows are always in column order for their readers.
+        if !cells.indices.dropFirst().allSatisfy({ cells[$0 - 1].address.column < cells[$0].address.column }) {
+            cells.sort { $0.address.column < $1.address.column }
+        }
         if rowHasValue { metadata.rowCount += 1 }
         guard let onRow else {
             cells.removeAll(keepingCapacity: true)

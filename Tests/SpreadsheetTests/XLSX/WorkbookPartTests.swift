@@ -67,3 +67,34 @@ import Testing
         }
     }
 }
+
+@Suite struct OrderingTests {
+    private let folder: ScratchFolder
+
+    init() throws {
+        folder = try ScratchFolder()
+    }
+
+    @Test func cellsAndRowsOutOfOrderAreSortedAndMerged() throws {
+        let book = MinimalWorkbook(
+            sheets: [
+                MinimalWorkbook.Sheet(
+                    name: "Odd",
+                    xml: MinimalWorkbook.worksheet(
+                        """
+                        <row r="3"><c r="C3"><v>3</v></c><c r="A3"><v>1</v></c></row>\
+                        <row r="1"><c r="B1"><v>2</v></c></row>\
+                        <row r="3"><c r="B3"><v>2</v></c><c r="C3"><v>30</v></c></row>
+                        """
+                    )
+                )
+            ]
+        )
+        let workbook = try Workbook(path: try folder.write(try book.archive()))
+        let table = try workbook.table(workbook.sheets[0])
+        #expect(table.rows.map(\.index) == [1, 3])
+        #expect(table.rows[1].cells.map(\.address.a1) == ["A3", "B3", "C3"])
+        #expect(table[CellAddress(row: 3, column: 3)]?.value == .number(30))
+        #expect(table[CellAddress(row: 1, column: 2)]?.value == .number(2))
+    }
+}
