@@ -56,27 +56,45 @@ final class Spool {
 
     /// Passes everything spooled, in order and in pieces, to `body`.
     func readBack(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        if spillDescriptor >= 0 {
-            var offset: off_t = 0
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-            defer { buffer.deallocate() }
-            while true {
-                let count = pread(spillDescriptor, buffer.baseAddress, buffer.count, offset)
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else {
-                    throw PipelineError.io(path: "temporary spool file", reason: String(cString: strerror(errno)))
-                }
-                if count == 0 { break }
-                try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                offset += off_t(count)
-            }
-        }
-        try memory.withUnsafeBytes { try body($0) }
+        try readBack(from: 0, to: Int64(count), body)
     }
 
-    /// Copies everything spooled, in order, to a file descriptor.
-    func copy(to descriptor: Int32, path: String) throws {
-        try readBack { try writeAll(descriptor, $0, path: path) }
+    /// Passes the spooled bytes in `start..<end`, in order and in pieces, to `body`.
+    func readBack(from start: Int64, to end: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let spilled = Int64(count - memory.count)
+        var offset = start
+        if offset < min(end, spilled) {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { buffer.deallocate() }
+            while offset < min(end, spilled) {
+                let wanted = Int(min(Int64(buffer.count), min(end, spilled) - offset))
+                let read = pread(spillDescriptor, buffer.baseAddress, wanted, off_t(offset))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    throw PipelineError.io(path: "temporary spool file", reason: String(cString: strerror(errno)))
+                }
+                try body(UnsafeRawBufferPointer(rebasing: buffer[0..<read]))
+                offset += Int64(read)
+            }
+        }
+        if offset < end {
+            try memory.withUnsafeBytes { bytes in
+                try body(UnsafeRawBufferPointer(rebasing: bytes[Int(offset - spilled)..<Int(end - spilled)]))
+            }
+        }
+    }
+
+    /// Copies everything spooled from `start` on to a file descriptor, letting the kernel move the
+    /// spilled part (`sendfile`) where it can.
+    func copy(to descriptor: Int32, path: String, from start: Int64 = 0) throws {
+        let spilled = Int64(count - memory.count)
+        var offset = off_t(start)
+        while Int64(offset) < spilled {
+            let sent = sendfile(descriptor, spillDescriptor, &offset, Int(min(spilled - Int64(offset), 1 << 30)))
+            if sent < 0, errno == EINTR { continue }
+            if sent <= 0 { break }  // not supported for this pair: copy the rest through memory
+        }
+        try readBack(from: Int64(offset), to: Int64(count)) { try writeAll(descriptor, $0, path: path) }
     }
 
     /// Writes the spooled output to its destination; a file appears whole or not at all.

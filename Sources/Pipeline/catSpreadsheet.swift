@@ -45,12 +45,8 @@ public func catSpreadsheet(
         }
         // The rows are spooled already (the width is known only at the end); they are padded
         // on their way to the destination rather than spooled a second time.
-        let (rowSpool, index) = try spoolCSVRows(workbook, sheet)
-        try destination.write { descriptor, name in
-            var direct = OutputBuffer { try writeAll(descriptor, $0, path: name) }
-            try rowSpool.flushRecords(index, into: &direct)
-            try direct.flush()
-        }
+        let lines = try spoolCSVRows(workbook, sheet)
+        try destination.write { descriptor, name in try lines.deliver(to: descriptor, name: name) }
         return
     case .json:
         try writeJSON(workbook, sheets, &output)
@@ -174,22 +170,64 @@ func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
-/// Prints a sheet as CSV from A1 to the last row and column that hold a value.
+/// Spools a sheet as CSV lines from A1 to the last row and column that hold a value.
+private func spoolCSVRows(_ workbook: Workbook, _ sheet: SheetInfo) throws -> CSVSheetSpool {
+    let lines = CSVSheetSpool(path: workbook.path, sheet: sheet.name)
+    try workbook.readRows(of: sheet) { row in try lines.add(row) }
+    return lines
+}
+
+/// The largest CSV text `cat` writes; a sheet with one cell at A1 and one at XFD1048576 would
+/// otherwise pad out to 17 GB of commas.
+let maxCSVOutputSize: Int64 = 1 << 30
+
+/// One sheet's CSV lines, spooled as the rows arrive and padded to the widest row so far.
 ///
-/// The width is known only at the end, so each row is written without its trailing empty
-/// fields and padded when the spooled rows are copied out.
-private func spoolCSVRows(_ workbook: Workbook, _ sheet: SheetInfo) throws -> (Spool, RowSpoolIndex) {
-    let writer = CSVWriter()
-    let rowSpool = Spool()
-    var rows = RowSpoolIndex()
-    var line: [UInt8] = []
-    line.reserveCapacity(4096)
-    try workbook.readRows(of: sheet) { row in
-        let width = row.lastValueColumn
-        guard width > 0 else { return }
+/// The width of the finished table is known only after the last row. Lines are therefore padded
+/// to the widest row seen when they are written, and empty lines stand for rows without values.
+/// Most sheets reach their full width at the header, so at the end only the lines before it need
+/// more commas; everything after is copied out as it is, by the kernel where it can.
+final class CSVSheetSpool {
+    private let spool = Spool()
+    private let writer = CSVWriter()
+    private let path: String
+    private let sheet: String
+    /// Per line: the field count it was padded to, and its bytes with CRLF.
+    private var paddedWidths: [Int32] = []
+    private var lengths: [Int32] = []
+    /// The widest row so far, in fields.
+    private(set) var width = 0
+    private var lastRow = 0
+    /// The size of the final text if no wider row came.
+    private var projectedSize: Int64 = 0
+    private var line: [UInt8] = []
+
+    init(path: String, sheet: String) {
+        self.path = path
+        self.sheet = sheet
+        line.reserveCapacity(4096)
+    }
+
+    /// Adds a row's line, and empty lines for the rows skipped before it.
+    func add(_ row: Row) throws {
+        let rowWidth = row.lastValueColumn
+        guard rowWidth > 0 else { return }
+        if rowWidth > width {
+            projectedSize += Int64(rowWidth - width) * Int64(lengths.count)
+            width = rowWidth
+        }
+        if row.index > lastRow + 1 {
+            let gaps = row.index - lastRow - 1
+            try checkSize(adding: Int64(gaps) * Int64(width + 1))
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: repeatElement(writer.delimiter, count: width - 1))
+            line.append(contentsOf: [0x0D, 0x0A])
+            for _ in 0..<gaps { try append(line) }
+        }
+        lastRow = max(lastRow, row.index)
         line.removeAll(keepingCapacity: true)
         var column = 1
-        for cell in row.cells where cell.address.column <= width {
+        for cell in row.cells where cell.address.column <= rowWidth {
             while column < cell.address.column {
                 line.append(writer.delimiter)
                 column += 1
@@ -203,77 +241,51 @@ private func spoolCSVRows(_ workbook: Workbook, _ sheet: SheetInfo) throws -> (S
             }
             column += 1
         }
-        line.removeLast()  // the delimiter appendField put after the last field
-        try line.withUnsafeBytes { try rowSpool.append($0) }
-        rows.append(row: row.index, width: width, length: line.count)
-    }
-    let size = rows.paddedSize
-    guard size <= maxCSVOutputSize else {
-        throw SpreadsheetError.limitExceeded(
-            path: workbook.path,
-            entry: sheet.name,
-            reason: "as CSV the sheet would take \(size) bytes (\(rows.lastRow) rows padded to \(rows.maxWidth) "
-                + "columns), more than the limit of \(maxCSVOutputSize); print it with --format json or text"
-        )
-    }
-    return (rowSpool, rows)
-}
-
-/// The largest CSV text `cat` writes; a sheet with one cell at A1 and one at XFD1048576 would
-/// otherwise pad out to 17 GB of commas.
-let maxCSVOutputSize: Int64 = 1 << 30
-
-/// Where each spooled CSV row starts and how wide it is.
-private struct RowSpoolIndex {
-    var rowNumbers: [Int32] = []
-    var widths: [Int32] = []
-    var lengths: [Int32] = []
-    var maxWidth = 0
-    var lastRow = 0
-    var totalLength: Int64 = 0
-
-    mutating func append(row: Int, width: Int, length: Int) {
-        rowNumbers.append(Int32(row))
-        widths.append(Int32(width))
-        lengths.append(Int32(length))
-        maxWidth = max(maxWidth, width)
-        lastRow = max(lastRow, row)
-        totalLength += Int64(length)
+        line.removeLast()  // the delimiter after the last field
+        line.append(contentsOf: repeatElement(writer.delimiter, count: width - rowWidth))
+        line.append(contentsOf: [0x0D, 0x0A])
+        try checkSize(adding: Int64(line.count))
+        try append(line)
     }
 
-    /// The bytes the padded CSV will take: every row from 1 to the last, each padded to the
-    /// widest row's field count, with CRLF line ends.
-    var paddedSize: Int64 {
-        let rowsWithValues = Int64(widths.count)
-        let padding = widths.reduce(Int64(0)) { $0 + Int64(maxWidth) - Int64($1) }
-        let gapRows = max(Int64(lastRow) - rowsWithValues, 0)
-        return totalLength + padding + 2 * rowsWithValues + gapRows * Int64(maxWidth + 1)
+    private func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try spool.append($0) }
+        paddedWidths.append(Int32(width))
+        lengths.append(Int32(bytes.count))
+        projectedSize += Int64(bytes.count)
     }
-}
 
-extension Spool {
-    /// Copies the rows back out, padded to the widest row, with empty rows for gaps.
-    fileprivate func flushRecords(_ index: RowSpoolIndex, into output: inout OutputBuffer) throws {
-        let width = index.maxWidth
-        let emptyRow = [UInt8](repeating: UInt8(ascii: ","), count: max(width - 1, 0)) + [0x0D, 0x0A]
-        var previousRow = 0
+    private func checkSize(adding bytes: Int64) throws {
+        let size = projectedSize + bytes
+        guard size <= maxCSVOutputSize else {
+            throw SpreadsheetError.limitExceeded(
+                path: path,
+                entry: sheet,
+                reason:
+                    "as CSV the sheet would take more than \(maxCSVOutputSize) bytes (\(max(lastRow, lengths.count)) "
+                    + "rows padded to \(width) columns); print it with --format json or text"
+            )
+        }
+    }
+
+    /// Writes the finished table: the lines written before the table reached its full width get
+    /// the commas they lack; the rest is copied as it is.
+    func deliver(to descriptor: Int32, name: String) throws {
+        var settled = paddedWidths.count
+        while settled > 0, paddedWidths[settled - 1] == Int32(width) { settled -= 1 }
+        let prefixBytes = lengths[0..<settled].reduce(Int64(0)) { $0 + Int64($1) }
+        var output = OutputBuffer { try writeAll(descriptor, $0, path: name) }
         var record = 0
         var pending: [UInt8] = []
-        try readBack { chunk in
+        try spool.readBack(from: 0, to: prefixBytes) { chunk in
             pending.append(contentsOf: chunk)
             var consumed = 0
-            while record < index.rowNumbers.count, pending.count - consumed >= Int(index.lengths[record]) {
-                let rowNumber = Int(index.rowNumbers[record])
-                if rowNumber > previousRow + 1 {
-                    for _ in (previousRow + 1)..<rowNumber {
-                        output.bytes.append(contentsOf: emptyRow)
-                        try output.flushIfLarge()
-                    }
-                }
-                previousRow = max(previousRow, rowNumber)
-                let length = Int(index.lengths[record])
-                output.bytes.append(contentsOf: pending[consumed..<(consumed + length)])
-                for _ in 0..<(width - Int(index.widths[record])) { output.bytes.append(UInt8(ascii: ",")) }
+            while record < settled, pending.count - consumed >= Int(lengths[record]) {
+                let length = Int(lengths[record])
+                output.bytes.append(contentsOf: pending[consumed..<(consumed + length - 2)])
+                output.bytes.append(
+                    contentsOf: repeatElement(writer.delimiter, count: width - Int(paddedWidths[record]))
+                )
                 output.bytes.append(contentsOf: [0x0D, 0x0A])
                 consumed += length
                 record += 1
@@ -281,5 +293,7 @@ extension Spool {
             }
             pending.removeFirst(consumed)
         }
+        try output.flush()
+        try spool.copy(to: descriptor, path: name, from: prefixBytes)
     }
 }

@@ -31,6 +31,33 @@ struct CatCommandTests {
         #expect(result.standardOutput == Self.answersCSV)
     }
 
+    /// A narrow title row, a gap, then a wide table of several megabytes: the output is spooled to
+    /// a file, the early lines get the commas they lack, and the rest is copied as it is.
+    @Test("csv: a large sheet that widens after its first rows, to stdout and to a file")
+    func csvLargeWidening() throws {
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Title</t></is></c></row>"
+        rows += "<row r=\"2\"><c r=\"B2\"><v>2</v></c></row>"
+        var expected = "Title,,,\r\n,2,,\r\n,,,\r\n"
+        for row in 4...60_000 {
+            let text = row % 7 == 0 ? "text, with a comma \(row)" : "plain text \(row)"
+            rows += "<row r=\"\(row)\"><c r=\"A\(row)\"><v>\(row)</v></c>"
+            rows += "<c r=\"B\(row)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+            if row % 5 != 0 { rows += "<c r=\"D\(row)\"><v>\(row).25</v></c>" }
+            rows += "</row>"
+            let quoted = row % 7 == 0 ? "\"\(text)\"" : text
+            expected += "\(row),\(quoted),," + (row % 5 != 0 ? "\(row).25" : "") + "\r\n"
+        }
+        let book = TestWorkbook(sheets: [TestWorkbook.Sheet(name: "Big", rows: rows)])
+        try folder.write(book.bytes(), named: "big.xlsx")
+        let result = try quire("cat", "big.xlsx", "--format", "csv")
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.utf8.count > 1 << 20, "the test must make the spool spill to a file")
+        #expect(result.standardOutput == expected)
+        let written = try quire("cat", "big.xlsx", "--format", "csv", "-o", "big.csv")
+        #expect(written.exitCode == 0, "\(written.standardError)")
+        #expect(try String(contentsOfFile: folder.path + "/big.csv", encoding: .utf8) == expected)
+    }
+
     @Test("csv: a one-cell sheet, and the sheet name matched without regard to case")
     func csvOtherSheet() throws {
         let result = try quire("cat", "book.xlsx", "--sheet", "lists", "--format", "csv")
