@@ -15,10 +15,10 @@ public enum OutputDestination: Sendable, Hashable {
 /// Output that is held until the command has succeeded, so that a failure never leaves a partly
 /// written result: kept in memory up to a threshold, then in an unlinked temporary file.
 final class Spool {
-    private var memory: [UInt8] = []
+    @exclusivity(unchecked) private var memory: [UInt8] = []
     private var spillDescriptor: Int32 = -1
     private let threshold: Int
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(threshold: Int = 1 << 20) {
         self.threshold = threshold

@@ -193,14 +193,14 @@ final class CSVSheetSpool {
     private let path: String
     private let sheet: String
     /// Per line: the field count it was padded to, and its bytes with CRLF.
-    private var paddedWidths: [Int32] = []
-    private var lengths: [Int32] = []
+    @exclusivity(unchecked) private var paddedWidths: [Int32] = []
+    @exclusivity(unchecked) private var lengths: [Int32] = []
     /// The widest row so far, in fields.
-    private(set) var width = 0
-    private var lastRow = 0
+    @exclusivity(unchecked) private(set) var width = 0
+    @exclusivity(unchecked) private var lastRow = 0
     /// The size of the final text if no wider row came.
-    private var projectedSize: Int64 = 0
-    private var line: [UInt8] = []
+    @exclusivity(unchecked) private var projectedSize: Int64 = 0
+    @exclusivity(unchecked) private var line: [UInt8] = []
 
     init(path: String, sheet: String) {
         self.path = path
