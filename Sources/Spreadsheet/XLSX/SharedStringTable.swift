@@ -29,7 +29,7 @@ final class SharedStringTable: @unchecked Sendable {
     private let path: String
     private let part: String?
     /// Writer-side count (only the filling thread touches it).
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// An empty table that can hold up to `limit` strings.
     init(limit: Int, path: String, part: String?) {

@@ -152,9 +152,9 @@ final class SharedStringsReader: XMLEventHandler {
     private let path: String
     private let part: String
     private let text = ByteBuffer()
-    private var inItem = false
-    private var inText = false
-    private var phoneticDepth = 0
+    @exclusivity(unchecked) private var inItem = false
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
 
     private let maxCellSize: Int
 

@@ -43,7 +43,7 @@ final class ReadAheadPipe: @unchecked Sendable {
     /// Bytes in each filled slot, with -1 marking the end of the stream.
     ///
     /// Written by the producer before it signals `filled`, read by the consumer after waiting on it.
-    private var lengths: [Int]
+    @exclusivity(unchecked) private var lengths: [Int]
     /// Made with value 0 and signalled up: libdispatch traps when a semaphore is freed below the
     /// value it was made with.
     private let free = DispatchSemaphore(value: 0)
