@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
+.PHONY: fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -58,3 +58,6 @@ check-c-imports:  # only Spreadsheet may import the C modules
 
 clean:
 	rm -rf .build $(VENV) bench/data bench/out
+
+fuzz: release  # mutation fuzzing of the XLSX reader; not part of `make test` (it takes minutes)
+	$(PYTHON) Tests/fuzz/mutate_workbooks.py 1 500
