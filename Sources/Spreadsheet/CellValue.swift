@@ -143,11 +143,6 @@ public struct Row: Hashable, Sendable {
         self.cells = cells
     }
 
-    /// The last column that holds a value or a formula, or 0 if none does.
-    public var lastUsedColumn: Int {
-        cells.last(where: { !$0.value.isEmpty || $0.formula != nil })?.address.column ?? 0
-    }
-
     /// The last column that holds a value (a formula's cached result counts; a formula with
     /// none does not), or 0 if none does.
     public var lastValueColumn: Int {

@@ -113,6 +113,7 @@ final class XMLPushParser {
     private var sax = xmlSAXHandler()
 
     init(handler: XMLEventHandler, path: String, part: String) {
+        _ = libxml2Initialized
         self.handler = handler
         self.path = path
         self.part = part
@@ -269,7 +270,7 @@ func parseXML(_ entry: ZipEntry, in archive: ZipArchive, handler: XMLEventHandle
     try parser.finish()
 }
 
-/// Prepares libxml2 for use from several threads; call once before concurrent parses.
-func initializeXMLParser() {
-    xmlInitParser()
-}
+/// libxml2's global state, set up once before any parser exists: parts are parsed on several
+/// threads at once (shared strings beside a sheet), and libxml2 asks for `xmlInitParser()` to be
+/// called first. A global `let` is initialised exactly once, whichever thread gets there first.
+private let libxml2Initialized: Void = xmlInitParser()
