@@ -270,7 +270,9 @@ func parseXML(_ entry: ZipEntry, in archive: ZipArchive, handler: XMLEventHandle
     try parser.finish()
 }
 
-/// libxml2's global state, set up once before any parser exists: parts are parsed on several
-/// threads at once (shared strings beside a sheet), and libxml2 asks for `xmlInitParser()` to be
-/// called first. A global `let` is initialised exactly once, whichever thread gets there first.
+/// libxml2's global state, set up once before any parser exists.
+///
+/// Parts are parsed on several threads at once (shared strings beside a sheet), and libxml2 asks
+/// for `xmlInitParser()` to be called first; a global `let` is initialised exactly once, whichever
+/// thread gets there first.
 private let libxml2Initialized: Void = xmlInitParser()
