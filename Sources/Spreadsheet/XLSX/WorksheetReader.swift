@@ -6,44 +6,39 @@ internal import CLibXML2
     internal import Darwin
 #endif
 
-/// Streams a worksheet part: typed cells row by row, then the merged ranges and validations that
-/// follow the rows in the XML.
+/// Streams a worksheet part: its cells row by row in batches of raw cells (typed later by a
+/// ``CellTyper``), then the merged ranges and validations that follow the rows in the XML.
 ///
-/// Holds one row at a time. Rows and cells without `r` attributes take the next position, as
+/// Holds one batch at a time. Rows and cells without `r` attributes take the next position, as
 /// Excel does when it reads them.
 final class WorksheetReader: XMLEventHandler {
-    private enum CellType: UInt8 {
-        case number, sharedString, formulaString, inlineString, boolean, error, isoDate
-    }
-
     private enum Capture: UInt8 {
         case none, value, formula, inlineText, validationFormula1, validationFormula2, sqref
     }
 
+    /// Rows per batch; a batch is also handed over once its texts pass ``batchBytes``.
+    static let batchRows = 256
+    static let batchBytes = 1 << 18
+
     private let path: String
     private let part: String
-    let sharedStrings: SharedStringTable
-    private let numberKinds: [NumberKind]
-    private let dateSystem: DateSystem
     private let maxCellSize: Int
-    var onRow: ((Row) throws -> Void)?
+    /// Receives each full batch, and the last one when ``finish()`` is called.
+    var onBatch: ((RawRows) throws -> Void)?
 
     @exclusivity(unchecked) private(set) var metadata = SheetMetadata()
-    @exclusivity(unchecked) private var minRow = Int.max
-    @exclusivity(unchecked) private var minColumn = Int.max
-    @exclusivity(unchecked) private var maxRow = 0
-    @exclusivity(unchecked) private var maxColumn = 0
+    @exclusivity(unchecked) private var batch = RawRows()
+    private var deliveryFailed = false
 
     // Position.
     @exclusivity(unchecked) private var inSheetData = false
     @exclusivity(unchecked) private var rowIndex = 0
     @exclusivity(unchecked) private var columnIndex = 0
-    @exclusivity(unchecked) private var cells: [Cell] = []
-    @exclusivity(unchecked) private var rowHasValue = false
+    @exclusivity(unchecked) private var rowFirstCell = 0
 
     // The cell being read.
     @exclusivity(unchecked) private var cellAddress = CellAddress(row: 1, column: 1)
-    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellType = RawCellType.number
     @exclusivity(unchecked) private var cellStyle = 0
     @exclusivity(unchecked) private var hasValue = false
     @exclusivity(unchecked) private var hasFormula = false
@@ -54,39 +49,24 @@ final class WorksheetReader: XMLEventHandler {
     private let formula = ByteBuffer()
     @exclusivity(unchecked) private var inInlineString = false
     @exclusivity(unchecked) private var phoneticDepth = 0
-    private var sharedFormulas: [Int: (anchor: CellAddress, text: String)] = [:]
 
     // Validations.
     private var validation: DataValidation?
     private var inExtensionList = 0
     private let validationText = ByteBuffer()
 
-    init(
-        path: String,
-        part: String,
-        sharedStrings: SharedStringTable,
-        numberKinds: [NumberKind],
-        dateSystem: DateSystem,
-        maxCellSize: Int
-    ) {
+    init(path: String, part: String, maxCellSize: Int) {
         self.maxCellSize = maxCellSize
         self.path = path
         self.part = part
-        self.sharedStrings = sharedStrings
-        self.numberKinds = numberKinds
-        self.dateSystem = dateSystem
         super.init()
-        cells.reserveCapacity(64)
     }
 
-    /// Closes the metadata once the part has been parsed.
-    func finishMetadata() {
-        if maxRow > 0 {
-            metadata.usedRange = CellRange(
-                CellAddress(row: minRow, column: minColumn),
-                CellAddress(row: maxRow, column: maxColumn)
-            )
-        }
+    /// Hands over the last batch: once the part has been parsed, or when parsing failed, so
+    /// that the rows before the damage still arrive (unless handing over was what failed).
+    func finish() throws {
+        if !batch.isEmpty, !deliveryFailed { try onBatch?(batch) }
+        batch.removeAll()
     }
 
     // MARK: Events
@@ -173,34 +153,26 @@ final class WorksheetReader: XMLEventHandler {
             rowIndex += 1
         }
         columnIndex = 0
-        cells.removeAll(keepingCapacity: true)
-        rowHasValue = false
+        rowFirstCell = batch.cells.count
     }
 
     private func endRow() {
-        guard !cells.isEmpty else { return }
-        // Writers put cells in column order; a file that does not is put right here, so that
-        // rows are always in column order for their readers.
-        if !cells.indices.dropFirst().allSatisfy({ cells[$0 - 1].address.column < cells[$0].address.column }) {
-            cells.sort { $0.address.column < $1.address.column }
-        }
-        if rowHasValue { metadata.rowCount += 1 }
-        guard let onRow else {
-            cells.removeAll(keepingCapacity: true)
-            return
-        }
+        let count = batch.cells.count - rowFirstCell
+        guard count > 0 else { return }
+        batch.rows.append((Int32(rowFirstCell), Int32(count)))
+        guard batch.rows.count >= Self.batchRows || batch.bytes.count >= Self.batchBytes else { return }
         do {
-            // The row is released right after the call, so the buffer is reused, not copied.
-            try onRow(Row(index: cells[0].address.row, cells: cells))
+            try onBatch?(batch)
         } catch {
+            deliveryFailed = true
             fail(error)
         }
-        cells.removeAll(keepingCapacity: true)
+        batch.removeAll()
     }
 
     private func startCell(_ attributes: XMLAttributes) {
         var address: CellAddress?
-        var type = CellType.number
+        var type = RawCellType.number
         var style = 0
         attributes.forEach { name, value in
             guard name[1] == 0 else { return }
@@ -253,97 +225,29 @@ final class WorksheetReader: XMLEventHandler {
     private func endCell() {
         capture = .none
         guard hasValue || hasFormula else { return }
-        let cellValue = hasValue ? typedValue() : .empty
-        let formulaText = hasFormula ? resolveFormula() : nil
-        if formulaText == nil, case .empty = cellValue { return }
-        let address = cellAddress
-        // Appending a blank cell and filling it in place spares a copy and a release per cell.
-        cells.append(Cell.blank)
-        cells.withUnsafeMutableBufferPointer { buffer in
-            let last = buffer.count - 1
-            buffer[last].address = address
-            buffer[last].value = consume cellValue
-            buffer[last].formula = formulaText
-            buffer[last].styleIndex = cellStyle
+        guard batch.bytes.count + value.count + formula.count < Int(Int32.max) else {
+            fail(textTooLong(path: path, part: part, what: "row \(cellAddress.row)", limit: Int(Int32.max)))
+            return
         }
-        rowHasValue = true
-        metadata.cellCount += 1
-        if address.row < minRow { minRow = address.row }
-        if address.row > maxRow { maxRow = address.row }
-        if address.column < minColumn { minColumn = address.column }
-        if address.column > maxColumn { maxColumn = address.column }
-    }
-
-    private func typedValue() -> CellValue {
-        switch cellType {
-        case .sharedString:
-            do {
-                if let index = parseInt(trimmedSpaces(value.bytes)), let string = try sharedStrings.string(at: index) {
-                    return .string(string)
-                }
-            } catch {
-                fail(error)
-                return .empty
-            }
-            fail(
-                SpreadsheetError.invalidContent(
-                    path: path,
-                    part: part,
-                    location: "cell \(cellAddress.a1)",
-                    reason: "refers to shared string \(value.string), which the shared-string table does not have"
-                )
+        let valueStart = batch.bytes.count
+        if hasValue { batch.bytes.append(contentsOf: value.bytes) }
+        let formulaStart = batch.bytes.count
+        if hasFormula { batch.bytes.append(contentsOf: formula.bytes) }
+        batch.cells.append(
+            RawCell(
+                row: Int32(cellAddress.row),
+                column: Int32(cellAddress.column),
+                type: cellType,
+                hasValue: hasValue,
+                hasFormula: hasFormula,
+                definesSharedFormula: sharedFormulaRange,
+                sharedIndex: sharedFormulaIndex.map { Int32(clamping: $0) } ?? -1,
+                style: Int32(clamping: cellStyle),
+                valueStart: Int32(valueStart),
+                valueLength: Int32(formulaStart - valueStart),
+                formulaStart: Int32(formulaStart),
+                formulaLength: Int32(batch.bytes.count - formulaStart)
             )
-            return .empty
-        case .number:
-            guard let number = parseDouble(value.bytes) else {
-                if value.bytes.allSatisfy({ $0 == 0x20 }) { return .empty }
-                fail(
-                    SpreadsheetError.invalidContent(
-                        path: path,
-                        part: part,
-                        location: "cell \(cellAddress.a1)",
-                        reason: "the number \"\(value.string)\" does not parse"
-                    )
-                )
-                return .empty
-            }
-            let kind = cellStyle < numberKinds.count ? numberKinds[cellStyle] : .plain
-            if kind != .plain,
-                let date = SpreadsheetDate(serial: number, system: dateSystem, duration: kind == .duration)
-            {
-                return .date(date)
-            }
-            return .number(number)
-        case .formulaString:
-            return value.isEmpty ? .empty : .string(decodeEscapes(value.bytes))
-        case .inlineString:
-            return .string(decodeEscapes(value.bytes))
-        case .boolean:
-            guard let first = value.bytes.first(where: { $0 != 0x20 }) else { return .empty }
-            return .boolean(first == UInt8(ascii: "1") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T"))
-        case .error:
-            return value.isEmpty ? .empty : .error(value.string)
-        case .isoDate:
-            let text = value.string
-            if text.isEmpty { return .empty }
-            return SpreadsheetDate(iso8601: text).map(CellValue.date) ?? .string(text)
-        }
-    }
-
-    private func resolveFormula() -> String? {
-        let text = formula.string
-        // An empty `<f/>` (a cell inside an array formula's range) still marks a formula cell.
-        guard let index = sharedFormulaIndex else { return text }
-        if sharedFormulaRange || sharedFormulas[index] == nil {
-            if text.isEmpty { return nil }
-            sharedFormulas[index] = (cellAddress, text)
-            return text
-        }
-        guard let (anchor, master) = sharedFormulas[index] else { return nil }
-        return translateFormula(
-            master,
-            rows: cellAddress.row - anchor.row,
-            columns: cellAddress.column - anchor.column
         )
     }
 
@@ -405,7 +309,7 @@ final class WorksheetReader: XMLEventHandler {
     }
 }
 
-private func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+func trimmedSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 0x20 { start += 1 }

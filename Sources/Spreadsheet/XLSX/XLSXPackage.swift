@@ -171,29 +171,36 @@ final class XLSXPackage {
             )
         }
         let strings = try sharedStrings()
-        let kinds = try numberKinds()
-        let (archive, dateSystem) = (self.archive, self.dateSystem)
-        let read: @Sendable (_ emit: @escaping (Row) throws -> Void) throws -> SheetMetadata = { emit in
-            let reader = WorksheetReader(
-                path: archive.path,
-                part: entry.name,
-                sharedStrings: strings,
-                numberKinds: kinds,
-                dateSystem: dateSystem,
-                maxCellSize: archive.limits.maxCellSize
-            )
-            reader.onRow = emit
-            defer { reader.onRow = nil }
-            try parseXML(entry, in: archive, handler: reader, readAhead: true)
-            reader.finishMetadata()
+        let typer = CellTyper(
+            path: archive.path,
+            part: entry.name,
+            sharedStrings: strings,
+            numberKinds: try numberKinds(),
+            dateSystem: dateSystem
+        )
+        let archive = self.archive
+        let parse: @Sendable (_ emit: @escaping (RawRows) throws -> Void) throws -> SheetMetadata = { emit in
+            let reader = WorksheetReader(path: archive.path, part: entry.name, maxCellSize: archive.limits.maxCellSize)
+            reader.onBatch = emit
+            defer { reader.onBatch = nil }
+            do {
+                try parseXML(entry, in: archive, handler: reader, readAhead: true)
+            } catch {
+                try reader.finish()
+                throw error
+            }
+            try reader.finish()
             return reader.metadata
         }
-        // A large sheet is parsed on a worker thread (with its own inflating thread) while
-        // `body` runs here; see readRowsFromWorker.
-        let metadata =
+        // A large sheet is parsed on a worker thread (with its own inflating thread) while its
+        // cells are typed and `body` runs here; see readBatchesFromWorker.
+        var metadata =
             entry.uncompressedSize >= ZipArchive.readAheadSize
-            ? try readRowsFromWorker(path: archive.path, read, body)
-            : try withoutActuallyEscaping(body) { try read($0) }
+            ? try readBatchesFromWorker(path: archive.path, parse) { try typer.deliver($0, to: body) }
+            : try withoutActuallyEscaping(body) { body in try parse { try typer.deliver($0, to: body) } }
+        metadata.rowCount = typer.rowCount
+        metadata.cellCount = typer.cellCount
+        metadata.usedRange = typer.usedRange
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
         return metadata
