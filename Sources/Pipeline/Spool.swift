@@ -54,11 +54,6 @@ final class Spool {
         memory.removeAll(keepingCapacity: true)
     }
 
-    /// Passes everything spooled, in order and in pieces, to `body`.
-    func readBack(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try readBack(from: 0, to: Int64(count), body)
-    }
-
     /// Passes the spooled bytes in `start..<end`, in order and in pieces, to `body`.
     func readBack(from start: Int64, to end: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let spilled = Int64(count - memory.count)
