@@ -6,15 +6,25 @@ let package = Package(
     products: [
         .executable(name: "quire", targets: ["quire"]),
         .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "ControlModel", targets: ["ControlModel"]),
+        .library(name: "Exchange", targets: ["Exchange"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
-        .target(name: "Pipeline", dependencies: ["Spreadsheet"]),
+        .target(name: "ControlModel"),
+        .target(
+            name: "Exchange",
+            dependencies: ["Spreadsheet", "ControlModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Pipeline", dependencies: ["Spreadsheet", "ControlModel", "Exchange"]),
+        // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
+        .executableTarget(name: "generate-builtin-library", dependencies: ["ControlModel", "Exchange"]),
         .executableTarget(
             name: "quire",
             dependencies: [
@@ -23,6 +33,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "ControlModelTests", dependencies: ["ControlModel"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ControlModel"]),
         .testTarget(name: "quireTests", dependencies: ["quire"]),
     ]
 )

@@ -17,6 +17,8 @@ public struct Failure: Sendable, Equatable {
             case .usage: exitCode = 64
             case .cannotCreateOutput: exitCode = 73
             case .io: exitCode = 74
+            case .invalidLibrary: exitCode = 65
+            case .unknown: exitCode = 64
             }
         case let error as SpreadsheetError:
             message = error.description

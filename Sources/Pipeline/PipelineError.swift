@@ -1,3 +1,5 @@
+public import ControlModel
+
 /// Why a command could not finish, beyond what the stages themselves report.
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request cannot be carried out as given (a missing option, a format that needs a sheet).
@@ -6,12 +8,20 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreateOutput(path: String, reason: String)
     /// Writing failed part-way.
     case io(path: String, reason: String)
+    /// A library file has errors; every one found is listed.
+    case invalidLibrary([Diagnostic])
+    /// A framework, requirement or control named on the command line is not in the library.
+    case unknown(String)
 
     public var description: String {
         switch self {
         case .usage(let message): message
         case .cannotCreateOutput(let path, let reason): "\(path): cannot create the output: \(reason)"
         case .io(let path, let reason): "\(path): write failed: \(reason)"
+        case .invalidLibrary(let diagnostics):
+            "the library has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")); "
+                + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
+        case .unknown(let message): message
         }
     }
 }

@@ -11,7 +11,9 @@ struct Quire: ParsableCommand {
             64 usage error, 65 bad input data, 66 input missing, 73 cannot create output, 74 I/O error.
             """,
         version: "0.1.0",
-        subcommands: [Sheets.self, Cat.self]
+        subcommands: [
+            Sheets.self, Cat.self, Frameworks.self, Requirements.self, Controls.self, Xref.self, Validate.self,
+        ]
     )
 }
 

@@ -1,0 +1,135 @@
+/// The organisation's own unit of work, defined once and mapped to every requirement it serves.
+public struct Control: Sendable, Hashable, Codable, Identifiable {
+    /// The id (`IAM-03`): letters, digits, `-`, `_` and `.`.
+    public var id: String
+    /// A short title.
+    public var title: String
+    /// One to three sentences on what the organisation does.
+    public var description: String
+    /// The area it belongs to (`Identity and access management`).
+    public var domain: String
+    /// Words a question about this control is likely to use.
+    public var keywords: [String]
+    /// Other ways of saying what the control is.
+    public var synonyms: [String]
+    /// The requirements it serves, with how.
+    public var mappings: [Mapping]
+    /// Where it was read; not part of the library's content.
+    public var origin: SourceLocation? = nil
+
+    /// Creates a control.
+    public init(
+        id: String,
+        title: String,
+        description: String = "",
+        domain: String = "",
+        keywords: [String] = [],
+        synonyms: [String] = [],
+        mappings: [Mapping] = [],
+        origin: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.domain = domain
+        self.keywords = keywords
+        self.synonyms = synonyms
+        self.mappings = mappings
+        self.origin = origin
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, domain, keywords, synonyms, mappings
+    }
+}
+
+/// A control's link to one requirement.
+public struct Mapping: Sendable, Hashable, Codable {
+    /// The requirement.
+    public var requirement: RequirementReference
+    /// The control relative to the requirement: `subset` means the control covers part of it.
+    public var relationship: Relationship
+    /// How strong the correspondence is, 1 (weak) to 10 (complete), when the source says.
+    public var strength: Int?
+    /// Why the mapping was made, when the source says.
+    public var rationale: MappingRationale?
+    /// Who made the mapping (`quire`, the user's library name, a tool).
+    public var source: String?
+    /// Where it was read; not part of the library's content.
+    public var origin: SourceLocation? = nil
+
+    /// Creates a mapping.
+    public init(
+        requirement: RequirementReference,
+        relationship: Relationship = .intersects,
+        strength: Int? = nil,
+        rationale: MappingRationale? = nil,
+        source: String? = nil,
+        origin: SourceLocation? = nil
+    ) {
+        self.requirement = requirement
+        self.relationship = relationship
+        self.strength = strength
+        self.rationale = rationale
+        self.source = source
+        self.origin = origin
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case requirement, relationship, strength, rationale, source
+    }
+}
+
+/// Whether a control is in place.
+public enum ImplementationStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// In place and operating.
+    case implemented
+    /// In place for part of its scope.
+    case partial
+    /// Not yet in place; planned.
+    case planned
+    /// Does not apply to the organisation (the justification says why).
+    case notApplicable = "not-applicable"
+}
+
+/// A control's implementation status.
+public struct Implementation: Sendable, Hashable, Codable {
+    /// The control's id.
+    public var control: String
+    /// Whether it is in place.
+    public var status: ImplementationStatus
+    /// Why it does not apply (required for `not-applicable`; the Statement of Applicability prints it).
+    public var justification: String?
+    /// Who owns it (a team or role).
+    public var owner: String?
+    /// Free notes.
+    public var notes: String?
+    /// When a planned or partial control is due to be complete.
+    public var targetDate: Day?
+    /// Where it was read; not part of the library's content.
+    public var origin: SourceLocation? = nil
+
+    /// Creates an implementation record.
+    public init(
+        control: String,
+        status: ImplementationStatus,
+        justification: String? = nil,
+        owner: String? = nil,
+        notes: String? = nil,
+        targetDate: Day? = nil,
+        origin: SourceLocation? = nil
+    ) {
+        self.control = control
+        self.status = status
+        self.justification = justification
+        self.owner = owner
+        self.notes = notes
+        self.targetDate = targetDate
+        self.origin = origin
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case control, status, justification, owner, notes
+        case targetDate = "target_date"
+    }
+}

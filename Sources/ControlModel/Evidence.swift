@@ -1,0 +1,142 @@
+/// What sort of evidence an item is.
+public enum EvidenceKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case policy, procedure, report, screenshot, configuration
+    case automatedTest = "automated-test"
+    case ticket, log, attestation
+    case trainingRecord = "training-record"
+    case other
+}
+
+/// The outcome evidence records.
+public enum EvidenceResult: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The check passed or the document is in force.
+    case pass
+    /// The check failed.
+    case fail
+    /// Not checked.
+    case notTested = "not-tested"
+}
+
+/// One item of the evidence inventory: a dated document, report or check supporting controls.
+public struct Evidence: Sendable, Hashable, Codable, Identifiable {
+    /// The id (`EV-014`).
+    public var id: String
+    /// A short title.
+    public var title: String
+    /// What sort of evidence it is.
+    public var kind: EvidenceKind
+    /// The controls it supports.
+    public var controls: [String]
+    /// When it was collected.
+    public var collectedOn: Day
+    /// Until when it holds, when it expires.
+    public var validUntil: Day?
+    /// The outcome, when it records one.
+    public var result: EvidenceResult?
+    /// Where it is (a URL, a path, a test id).
+    public var location: String?
+    /// The tool it came from (`Vanta`).
+    public var sourceTool: String?
+    /// Free description.
+    public var description: String?
+    /// Where it was read; not part of the library's content.
+    public var origin: SourceLocation? = nil
+
+    /// Creates an evidence item.
+    public init(
+        id: String,
+        title: String,
+        kind: EvidenceKind = .other,
+        controls: [String],
+        collectedOn: Day,
+        validUntil: Day? = nil,
+        result: EvidenceResult? = nil,
+        location: String? = nil,
+        sourceTool: String? = nil,
+        description: String? = nil,
+        origin: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.controls = controls
+        self.collectedOn = collectedOn
+        self.validUntil = validUntil
+        self.result = result
+        self.location = location
+        self.sourceTool = sourceTool
+        self.description = description
+        self.origin = origin
+    }
+
+    /// Whether it has run out by `day` (valid through its `validUntil` day).
+    public func isExpired(asOf day: Day) -> Bool {
+        validUntil.map { $0 < day } ?? false
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, controls, result, location, description
+        case collectedOn = "collected_on"
+        case validUntil = "valid_until"
+        case sourceTool = "source_tool"
+    }
+}
+
+/// An approved past answer to a questionnaire question.
+public struct AnswerLibraryEntry: Sendable, Hashable, Codable, Identifiable {
+    /// The id (`ANS-0001`).
+    public var id: String
+    /// The question as it was asked.
+    public var question: String
+    /// The value written into the answer cell (`Yes`, `No`, `N/A`, or text).
+    public var answer: String
+    /// The explanation given with it.
+    public var comment: String?
+    /// The controls it rests on.
+    public var controls: [String]
+    /// The evidence it cites.
+    public var evidence: [String]
+    /// Where it came from (the questionnaire and customer).
+    public var source: String?
+    /// Who approved it.
+    public var approvedBy: String?
+    /// When it was approved.
+    public var approvedOn: Day?
+    /// Free labels.
+    public var tags: [String]
+    /// Where it was read; not part of the library's content.
+    public var origin: SourceLocation? = nil
+
+    /// Creates an answer library entry.
+    public init(
+        id: String,
+        question: String,
+        answer: String,
+        comment: String? = nil,
+        controls: [String] = [],
+        evidence: [String] = [],
+        source: String? = nil,
+        approvedBy: String? = nil,
+        approvedOn: Day? = nil,
+        tags: [String] = [],
+        origin: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.question = question
+        self.answer = answer
+        self.comment = comment
+        self.controls = controls
+        self.evidence = evidence
+        self.source = source
+        self.approvedBy = approvedBy
+        self.approvedOn = approvedOn
+        self.tags = tags
+        self.origin = origin
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, question, answer, comment, controls, evidence, source, tags
+        case approvedBy = "approved_by"
+        case approvedOn = "approved_on"
+    }
+}

@@ -1,0 +1,145 @@
+public import ArgumentParser
+public import Pipeline
+
+/// The `--library` and `--format` options the library commands share.
+struct LibraryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("library"),
+        help: ArgumentHelp(
+            "A library file (JSON, YAML, CSV, XLSX) laid over the built-in library; repeat for several.",
+            valueName: "file"
+        )
+    )
+    var files: [String] = []
+
+    /// Loads the library and prints its warnings on standard error.
+    func context() throws -> LibraryContext {
+        let context = try LibraryContext(libraryFiles: files)
+        var standardError = StandardError()
+        for warning in context.warningLines {
+            print(warning, to: &standardError)
+        }
+        return context
+    }
+}
+
+struct Frameworks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the frameworks with their versions and requirement counts.",
+        discussion: "`covered` counts the requirements at least one control maps to."
+    )
+
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            try listFrameworks(try library.context(), format: format, destination: outputOptions.destination)
+        }
+    }
+}
+
+struct Requirements: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List a framework's requirements with the controls that cover each.",
+        discussion: "FRAMEWORK is an id (iso27001-2022, soc2-2017, gdpr, nist-csf-2.0) or a name such as \"ISO 27001\"."
+    )
+
+    @Argument(help: "The framework.") var framework: String
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            try listRequirements(
+                try library.context(),
+                framework: framework,
+                format: format,
+                destination: outputOptions.destination
+            )
+        }
+    }
+}
+
+struct Controls: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the controls with their mappings.",
+        discussion: """
+            The csv format is a library table: edit it and pass it back with --library. A mapping \
+            is written A.5.15 (subset); no relationship means intersects.
+            """
+    )
+
+    @Option(help: "Only controls that map to this framework, and only those mappings.") var framework: String?
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            try listControls(
+                try library.context(),
+                framework: framework,
+                format: format,
+                destination: outputOptions.destination
+            )
+        }
+    }
+}
+
+struct Xref: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the requirements of other frameworks one requirement corresponds to.",
+        discussion: """
+            Correspondences are derived through shared controls. The relationship reads "the \
+            requirement is <relationship> of the other": two subsets chain into a subset, equal \
+            passes the other through, anything else can only be said to intersect.
+            """
+    )
+
+    @Argument(help: "The requirement, as framework:id (soc2-2017:CC6.1, iso27001-2022:A.8.5, gdpr:Art.32).")
+    var requirement: String
+    @Option(name: .customLong("to"), help: "Only this framework; repeat for several (default: all others).")
+    var targets: [String] = []
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            try crossReference(
+                try library.context(),
+                requirement: requirement,
+                to: targets,
+                format: format,
+                destination: outputOptions.destination
+            )
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check library files and report every problem at once.",
+        discussion: """
+            Files are read together, laid over the built-in library, as --library would. Exit \
+            status 65 when there is an error; warnings alone exit 0.
+            """
+    )
+
+    @Argument(help: "The library files (JSON, YAML, CSV, XLSX).") var files: [String]
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            guard try validateLibraries(files: files, format: format, destination: outputOptions.destination) else {
+                throw ExitCode(65)
+            }
+        }
+    }
+}
+
+extension ListingFormat: ExpressibleByArgument {}
