@@ -5,13 +5,18 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
+.PHONY: catalog fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
 
 release:
 	$(SWIFT) build -c release
+
+# The built-in library compiled into quire is generated from the editable sources in Catalogs/;
+# a test (BuiltInGenerationTests) fails when the generated file is out of date.
+catalog:
+	$(SWIFT) run generate-builtin-library Catalogs Sources/ControlModel/BuiltInLibraryData.swift
 
 # Python oracles (openpyxl, jsonschema, ...) live in a local virtual environment.
 $(VENV)/.installed: requirements-test.txt

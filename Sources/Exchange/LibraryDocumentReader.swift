@@ -322,23 +322,21 @@ struct LibraryDocumentReader {
         } else if fields["framework"] == nil {
             reader.error(node, path, "missing required field requirement")
         }
-        var relationship = Relationship.intersects
+        var relationship: Relationship? = .intersects
         if let field = fields["relationship"], let text = reader.text(field, in: node, path) {
-            if let parsed = Relationship(lenient: text) {
-                relationship = parsed
-            } else {
+            relationship = Relationship(lenient: text)
+            if relationship == nil {
                 reader.error(
                     field.node,
                     field.path,
                     "unknown relationship \"\(text)\"",
                     hint: "use one of " + Relationship.allCases.map(\.rawValue).joined(separator: ", ")
                 )
-                return nil
             }
         }
         let strength = reader.integer(fields["strength"], in: 1...10, parent: node, path)
         let rationale = reader.choice(fields["rationale"], MappingRationale.self, in: node, path)
-        guard let requirement else { return nil }
+        guard let requirement, let relationship else { return nil }
         return Mapping(
             requirement: requirement,
             relationship: relationship,

@@ -72,7 +72,8 @@ struct Controls: ParsableCommand {
             """
     )
 
-    @Option(help: "Only controls that map to this framework, and only those mappings.") var framework: String?
+    @Option(help: "Only controls that map to this framework, and only those mappings.")
+    var framework: String?
     @OptionGroup var library: LibraryOptions
     @Option(help: "Output format.") var format: ListingFormat = .table
     @OptionGroup var outputOptions: OutputOptions
@@ -101,7 +102,10 @@ struct Xref: ParsableCommand {
 
     @Argument(help: "The requirement, as framework:id (soc2-2017:CC6.1, iso27001-2022:A.8.5, gdpr:Art.32).")
     var requirement: String
-    @Option(name: .customLong("to"), help: "Only this framework; repeat for several (default: all others).")
+    @Option(
+        name: .customLong("to"),
+        help: ArgumentHelp("Only this framework; repeat for several (default: all others).", valueName: "framework")
+    )
     var targets: [String] = []
     @OptionGroup var library: LibraryOptions
     @Option(help: "Output format.") var format: ListingFormat = .table

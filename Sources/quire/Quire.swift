@@ -7,7 +7,9 @@ struct Quire: ParsableCommand {
         commandName: "quire",
         abstract: "Answer security questionnaires and keep control crosswalks from one control library.",
         discussion: """
-            Reads vendor security questionnaires (XLSX, XLSM, CSV) offline. Exit codes: 0 success, \
+            Reads vendor security questionnaires (XLSX, XLSM, CSV) offline, and a control library: the \
+            built-in one (ISO/IEC 27001:2022, SOC 2, GDPR, NIST CSF 2.0 and common controls) with your \
+            own files (JSON, YAML, CSV, XLSX) laid over it. Exit codes: 0 success, \
             64 usage error, 65 bad input data, 66 input missing, 73 cannot create output, 74 I/O error.
             """,
         version: "0.1.0",

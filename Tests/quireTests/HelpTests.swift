@@ -13,6 +13,11 @@ struct HelpGoldenTests {
         HelpCase(arguments: ["--help"], golden: "quire-help.txt"),
         HelpCase(arguments: ["cat", "--help"], golden: "quire-cat-help.txt"),
         HelpCase(arguments: ["sheets", "--help"], golden: "quire-sheets-help.txt"),
+        HelpCase(arguments: ["frameworks", "--help"], golden: "quire-frameworks-help.txt"),
+        HelpCase(arguments: ["requirements", "--help"], golden: "quire-requirements-help.txt"),
+        HelpCase(arguments: ["controls", "--help"], golden: "quire-controls-help.txt"),
+        HelpCase(arguments: ["xref", "--help"], golden: "quire-xref-help.txt"),
+        HelpCase(arguments: ["validate", "--help"], golden: "quire-validate-help.txt"),
     ]
 
     @Test("--help prints the whole help text on stdout and exits 0", arguments: cases)
@@ -25,7 +30,7 @@ struct HelpGoldenTests {
 
     @Test("quire help <subcommand> prints the same text as <subcommand> --help")
     func helpSubcommandMatches() throws {
-        for command in ["cat", "sheets"] {
+        for command in ["cat", "sheets", "frameworks", "requirements", "controls", "xref", "validate"] {
             let viaHelp = try QuireProcess.run(["help", command])
             let viaFlag = try QuireProcess.run([command, "--help"])
             #expect(viaHelp.exitCode == 0)
