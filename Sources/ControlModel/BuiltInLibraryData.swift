@@ -237,7 +237,6 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.5", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.6", "source": "quire"},
-        {"relationship": "subset", "requirement": "soc2-2017:CC2.3", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:RS.CO-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-02", "source": "quire"}
       ],
@@ -832,7 +831,6 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.9", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.7", "source": "quire"},
-        {"relationship": "subset", "requirement": "soc2-2017:CC6.8", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.DS-01", "source": "quire"}
       ],
@@ -1254,7 +1252,6 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.37", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC5.3", "source": "quire"},
-        {"relationship": "subset", "requirement": "soc2-2017:CC5.2", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.PO-01", "source": "quire"}
       ],
       "synonyms": ["runbooks", "standard operating procedures"],
@@ -1470,7 +1467,6 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
-        {"relationship": "subset", "requirement": "iso27001-2022:A.8.19", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-02", "source": "quire"}
       ],
@@ -1491,7 +1487,6 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
-        {"relationship": "subset", "requirement": "iso27001-2022:A.8.29", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC4.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.IM-02", "source": "quire"},
@@ -2398,7 +2393,6 @@ let builtInLibraryJSON = #"""
         {"relationship": "equal", "requirement": "iso27001-2022:9.2", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:9.2.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:9.2.2", "source": "quire"},
-        {"relationship": "intersects", "requirement": "iso27001-2022:A.8.34", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC4.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.IM-01", "source": "quire"}
       ],
@@ -2445,6 +2439,23 @@ let builtInLibraryJSON = #"""
       ],
       "synonyms": ["compliance review", "policy compliance monitoring"],
       "title": "Policy compliance checks"
+    },
+    {
+      "description": "Audit and assessment work that touches live systems, such as scans, penetration tests and auditor access, is agreed in advance with the system owner, limited to read-only or time-bound access, and scheduled so that it does not disrupt the service.",
+      "domain": "Compliance and audit",
+      "id": "CMP-07",
+      "keywords": [
+        "audit testing",
+        "auditor access",
+        "penetration test scope",
+        "rules of engagement",
+        "read-only access"
+      ],
+      "mappings": [
+        {"relationship": "equal", "requirement": "iso27001-2022:A.8.34", "source": "quire"}
+      ],
+      "synonyms": ["audit test planning", "assessment safeguards"],
+      "title": "Safeguards for audit testing"
     },
     {
       "description": "The organisation runs a privacy programme with assigned responsibilities, policies and oversight that shows it processes personal data according to data protection principles. Arrangements with joint controllers are documented.",
@@ -2628,7 +2639,6 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.34", "source": "quire"},
-        {"relationship": "subset", "requirement": "iso27001-2022:A.8.26", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:P3.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:P4.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.25", "source": "quire"},
@@ -2697,7 +2707,6 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.34", "source": "quire"},
-        {"relationship": "subset", "requirement": "iso27001-2022:A.5.14", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:P6.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.44", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.45", "source": "quire"},
@@ -2899,7 +2908,6 @@ let builtInLibraryJSON = #"""
         "processing objectives"
       ],
       "mappings": [
-        {"relationship": "subset", "requirement": "iso27001-2022:A.8.26", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:PI1.1", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.OC-04", "source": "quire"}
       ],
@@ -2939,7 +2947,6 @@ let builtInLibraryJSON = #"""
         "job monitoring"
       ],
       "mappings": [
-        {"relationship": "subset", "requirement": "iso27001-2022:A.8.16", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:PI1.3", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-09", "source": "quire"}
       ],

@@ -241,6 +241,16 @@ public struct LibraryIndex: Sendable {
         return frameworkKeys[frameworkNameKey(name)].flatMap { frameworkIndexes[$0]?.framework }
     }
 
+    /// The framework a table column is headed by: a name as ``framework(named:)`` reads it, or
+    /// one followed by more words (`SOC 2 TSC`, `ISO/IEC 27001 Annex A`, `GDPR articles`).
+    public func framework(heading: String) -> Framework? {
+        if let framework = framework(named: heading) { return framework }
+        let key = frameworkNameKey(heading)
+        let match = frameworkKeys.filter { key.hasPrefix($0.key) && $0.key.count >= 3 }
+            .max { $0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key > $1.key }
+        return match.flatMap { frameworkIndexes[$0.value]?.framework }
+    }
+
     /// Frameworks whose names are close to an unknown one, for a "did you mean".
     public func frameworkSuggestions(for name: String) -> [String] {
         let key = frameworkNameKey(name)

@@ -78,11 +78,7 @@ public enum BuiltInCatalog: Sendable {
     /// The canonical JSON of a library: sorted keys, short containers on one line, two-space
     /// indentation, a final line break.
     public static func canonicalJSON(_ library: Library) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding value types with string keys cannot fail.
-        let data = (try? encoder.encode(library)) ?? Data()
-        return JSONLayout.format([UInt8](data))
+        Exchange.canonicalJSON(library)
     }
 
     /// The Swift file that embeds the library's JSON.

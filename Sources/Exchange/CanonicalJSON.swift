@@ -1,3 +1,15 @@
+import Foundation
+
+/// Any encodable value as Quire writes JSON: sorted keys, short containers on one line,
+/// two-space indentation, a final line break; the same value always gives the same bytes.
+public func canonicalJSON(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Value types with string keys and finite numbers always encode.
+    let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+    return JSONLayout.format([UInt8](data))
+}
+
 /// Lays out compact JSON for people to read.
 ///
 /// A container that fits in the line width stays on one line; a longer one puts each member on
@@ -43,6 +55,8 @@ struct JSONLayout {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                // A bare value (number, true, false, null) ends at its container's close.
+                if depth == 0 { return position - 1 }
                 depth -= 1
                 if depth == 0 { return position }
             case UInt8(ascii: ","), UInt8(ascii: ":"):

@@ -24,7 +24,7 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
     var diagnostics: [Diagnostic] = []
     var user = Library()
     var tableFiles: [String] = []
-    for file in files {
+    for file in expandingFolders(files) {
         switch fileKind(file) {
         case .document(let isJSON):
             guard let bytes = readFileBytes(file, into: &diagnostics) else { continue }
@@ -53,6 +53,22 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
     }
     let index = LibraryIndex(base.overlaid(by: user))
     return LoadedLibrary(user: user, index: index, diagnostics: (diagnostics + index.diagnostics).sorted())
+}
+
+/// The files named, with each folder replaced by the library files directly in it, in name order.
+private func expandingFolders(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+        else { return [path] }
+        let base = path.hasSuffix("/") ? path : path + "/"
+        return names.sorted().filter { name in
+            guard !name.hasPrefix("."), !name.hasPrefix("~$") else { return false }
+            if case .unknown = fileKind(name) { return false }
+            return true
+        }.map { base + $0 }
+    }
 }
 
 private enum FileKind {
@@ -154,7 +170,7 @@ func readLibraryDocument(_ bytes: [UInt8], file: String, isJSON: Bool) -> (Libra
 /// Reads every library table in a CSV file or workbook.
 func readLibraryTables(file: String, frameworks: [Framework], name: String?) -> (Library, [Diagnostic]) {
     let columnIndex = LibraryIndex(Library(frameworks: frameworks))
-    var reader = TableLibraryReader(file: file, frameworkColumns: { columnIndex.framework(named: $0)?.id })
+    var reader = TableLibraryReader(file: file, frameworkColumns: { columnIndex.framework(heading: $0)?.id })
     var library = Library(name: name)
     do {
         let workbook = try Workbook(path: file)

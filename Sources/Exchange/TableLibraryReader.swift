@@ -28,6 +28,49 @@ struct TableLibraryReader {
             }
         }
 
+        /// The field a header names, by its own name or a common other one (`Control ID`,
+        /// `Expiry date`, `Response`), matched loosely.
+        func field(named header: String) -> String? {
+            let key = looseKey(header)
+            if let field = (required + optional).first(where: { looseKey($0) == key }) { return field }
+            return otherNames[key]
+        }
+
+        private var otherNames: [String: String] {
+            switch self {
+            case .controls:
+                [
+                    "controlid": "id", "controlref": "id", "ref": "id", "reference": "id", "identifier": "id",
+                    "name": "title", "controlname": "title", "controltitle": "title", "control": "title",
+                    "category": "domain", "family": "domain", "controlfamily": "domain", "area": "domain",
+                    "tags": "keywords", "aliases": "synonyms",
+                ]
+            case .implementation:
+                [
+                    "controlid": "control", "controlref": "control", "implementationstatus": "status",
+                    "state": "status", "reason": "justification", "justificationforexclusion": "justification",
+                    "responsible": "owner", "comments": "notes", "comment": "notes", "duedate": "target_date",
+                    "targetdate": "target_date", "due": "target_date",
+                ]
+            case .evidence:
+                [
+                    "evidenceid": "id", "name": "title", "evidencename": "title", "type": "kind",
+                    "evidencetype": "kind", "controlids": "controls", "control": "controls",
+                    "collected": "collected_on", "datecollected": "collected_on", "collectiondate": "collected_on",
+                    "date": "collected_on", "expires": "valid_until", "expiry": "valid_until",
+                    "expirydate": "valid_until", "validto": "valid_until", "status": "result", "outcome": "result",
+                    "link": "location", "url": "location", "source": "source_tool", "tool": "source_tool",
+                ]
+            case .answers:
+                [
+                    "answerid": "id", "questiontext": "question", "response": "answer", "answervalue": "answer",
+                    "explanation": "comment", "comments": "comment", "notes": "comment", "controlids": "controls",
+                    "evidenceids": "evidence", "approver": "approved_by", "approvedate": "approved_on",
+                    "dateapproved": "approved_on",
+                ]
+            }
+        }
+
         var optional: [String] {
             switch self {
             case .controls: ["description", "domain", "keywords", "synonyms"]
@@ -41,10 +84,9 @@ struct TableLibraryReader {
     /// What a header row says the table holds: the most specific kind whose required columns
     /// are all there (evidence before controls, both having `id` and `title`).
     static func kind(ofHeader header: [String]) -> Kind? {
-        let keys = Set(header.map(looseKey))
-        for kind in [Kind.evidence, .implementation, .answers, .controls]
-        where kind.required.allSatisfy({ keys.contains(looseKey($0)) }) {
-            return kind
+        for kind in [Kind.evidence, .implementation, .answers, .controls] {
+            let fields = Set(header.compactMap { kind.field(named: $0) })
+            if kind.required.allSatisfy(fields.contains) { return kind }
         }
         return nil
     }
@@ -62,14 +104,10 @@ struct TableLibraryReader {
         guard let kind = Self.kind(ofHeader: header.cells) else { return false }
         var columns: [String: Int] = [:]
         var frameworkColumns: [(framework: String, column: Int)] = []
-        let known = Dictionary(
-            (kind.required + kind.optional).map { (looseKey($0), $0) },
-            uniquingKeysWith: { a, _ in a }
-        )
         for (index, name) in header.cells.enumerated() {
             let trimmed = name.trimmingSpaces()
             guard !trimmed.isEmpty else { continue }
-            if let field = known[looseKey(trimmed)] {
+            if let field = kind.field(named: trimmed) {
                 if columns[field] != nil {
                     diagnostics.append(
                         Diagnostic(

@@ -46,10 +46,7 @@ public struct LibraryContext: Sendable {
 }
 
 private func encodeJSON(_ value: some Encodable) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Plain value types with string keys always encode.
-    return Array((try? encoder.encode(value)) ?? Data()) + [0x0A]
+    Array(canonicalJSON(value).utf8)
 }
 
 private func emit(_ listing: Listing, json: some Encodable, format: ListingFormat, to destination: OutputDestination)
