@@ -46,6 +46,12 @@ demo: build
 	done
 	@echo "== quire cat samples/questionnaire.xlsx --sheet Questions --format csv"
 	@$(QUIRE_DEBUG) cat samples/questionnaire.xlsx --sheet Questions --format csv
+	@echo "== quire frameworks"
+	@$(QUIRE_DEBUG) frameworks
+	@echo "== quire validate samples/library"
+	@$(QUIRE_DEBUG) validate samples/library
+	@echo "== quire xref soc2-2017:CC6.1 --to iso27001-2022 --library samples/library"
+	@$(QUIRE_DEBUG) xref soc2-2017:CC6.1 --to iso27001-2022 --library samples/library
 
 lint: check-c-imports
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

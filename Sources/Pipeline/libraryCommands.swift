@@ -387,9 +387,10 @@ public func validateLibraries(files: [String], format: ListingFormat, destinatio
     case .table:
         var text = loaded.diagnostics.map { $0.description + "\n" }.joined()
         text += "\(files.count == 1 ? files[0] : "\(files.count) files"): "
-        text += "\(counts.controls) controls, \(counts.implementation) implementation records, "
-        text += "\(counts.evidence) evidence items, \(counts.answers) answers"
-        if counts.frameworks > 0 { text += ", \(counts.frameworks) frameworks" }
+        text += "\(counted(counts.controls, "control")), "
+        text += "\(counted(counts.implementation, "implementation record")), "
+        text += "\(counted(counts.evidence, "evidence item")), \(counted(counts.answers, "answer"))"
+        if counts.frameworks > 0 { text += ", \(counted(counts.frameworks, "framework"))" }
         text += "; \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
         try deliver(Array(text.utf8), to: destination)
     case .csv:
