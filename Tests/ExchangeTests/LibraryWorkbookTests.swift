@@ -21,7 +21,11 @@ import Testing
                 "nist-csf-2.0:RC.RP-03 intersects",
             ]
         )
-        #expect(loaded.index.control("LA-11")?.mappings.map(\.requirement.id) == ["A.8.15", "CC7.2", "CC4.1", "Art.30", "DE.CM-03"])
+        #expect(
+            loaded.index.control("LA-11")?.mappings.map(\.requirement.id) == [
+                "A.8.15", "CC7.2", "CC4.1", "Art.30", "DE.CM-03",
+            ]
+        )
         // Dates come from date cells formatted dd/mm/yyyy, not from text.
         let evidence = try #require(loaded.user.evidence.first { $0.id == "EV-901" })
         #expect(evidence.collectedOn == Day(year: 2026, month: 9, day: 18))

@@ -35,6 +35,8 @@ SCHEMAS = REPO / "Schemas"
 SAMPLES = REPO / "samples" / "library"
 DOC = REPO / "docs" / "library-format.md"
 BUILTIN = REPO / "Catalogs" / "controls.yaml"
+BUILTIN_SWIFT = REPO / "Sources" / "ControlModel" / "BuiltInLibraryData.swift"
+SCHEMA_ID_BASE = "https://quire.invalid/schemas/"
 
 SCHEMA_NAMES = [
     "library",
@@ -198,7 +200,7 @@ NO_FILES = pytest.param(None, id="no-library-samples")
 def test_schema_is_valid_draft_2020_12(name: str) -> None:
     schema = load_schema(name)
     assert schema.get("$schema") == "https://json-schema.org/draft/2020-12/schema"
-    assert schema.get("$id", "").endswith(f"/schemas/{name}.schema.json")
+    assert schema.get("$id") == f"{SCHEMA_ID_BASE}{name}.schema.json"
     assert schema.get("title") and schema.get("description")
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -238,6 +240,29 @@ def test_sample_fits_schema(path: Path | None) -> None:
         for name, grid in matched.items():
             problems += check_table(grid, f"{path.name} [{name}]")
     assert not problems, "\n".join(problems)
+
+
+def builtin_library_json() -> str:
+    '''The JSON text of the built-in library embedded in BuiltInLibraryData.swift: the lines between
+    `let builtInLibraryJSON = #"""` and the first closing `"""#` after it.'''
+    lines = BUILTIN_SWIFT.read_text(encoding="utf-8").splitlines()
+    opening = 'let builtInLibraryJSON = #"""'
+    assert lines.count(opening) == 1, f"{BUILTIN_SWIFT.name}: expected one line {opening!r}"
+    start = lines.index(opening) + 1
+    ends = [i for i in range(start, len(lines)) if lines[i].strip() == '"""#']
+    assert ends, f"{BUILTIN_SWIFT.name}: no closing \"\"\"# after {opening!r}"
+    return "\n".join(lines[start:ends[0]])
+
+
+def test_builtin_library_fits_schema() -> None:
+    """The built-in library compiled into quire (generated from Catalogs/) fits library.schema.json."""
+    document = json.loads(builtin_library_json())
+    assert isinstance(document, dict)
+    errors = sorted(validator("library").iter_errors(document), key=lambda e: list(e.absolute_path))
+    assert not errors, f"the built-in library does not fit library.schema.json:\n{error_text(errors)}"
+    frameworks = [f["id"] for f in document.get("frameworks", [])]
+    assert len(frameworks) == 4, f"expected the 4 built-in frameworks, found {frameworks}"
+    assert len(document.get("controls", [])) >= 110, f"only {len(document.get('controls', []))} built-in controls"
 
 
 def test_doc_example_fits_schema() -> None:
