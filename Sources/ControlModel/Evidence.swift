@@ -27,8 +27,9 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
     public var kind: EvidenceKind
     /// The controls it supports.
     public var controls: [String]
-    /// When it was collected.
-    public var collectedOn: Day
+    /// When it was collected; nil only when a file gave a date that does not parse (an error
+    /// was reported, and such a library is not used to answer).
+    public var collectedOn: Day?
     /// Until when it holds, when it expires.
     public var validUntil: Day?
     /// The outcome, when it records one.
@@ -48,7 +49,7 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         title: String,
         kind: EvidenceKind = .other,
         controls: [String],
-        collectedOn: Day,
+        collectedOn: Day?,
         validUntil: Day? = nil,
         result: EvidenceResult? = nil,
         location: String? = nil,

@@ -179,12 +179,12 @@ public struct LibraryIndex: Sendable {
                 )
                 evidenceByControl[control, default: []].append(item)
             }
-            if let validUntil = item.validUntil, validUntil < item.collectedOn {
+            if let validUntil = item.validUntil, let collectedOn = item.collectedOn, validUntil < collectedOn {
                 diagnostics.append(
                     Diagnostic(
                         .error,
                         at: location,
-                        "evidence \(item.id) is valid until \(validUntil), before it was collected on \(item.collectedOn)",
+                        "evidence \(item.id) is valid until \(validUntil), before it was collected on \(collectedOn)",
                         hint: "check the two dates"
                     )
                 )

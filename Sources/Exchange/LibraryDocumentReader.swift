@@ -391,7 +391,9 @@ struct LibraryDocumentReader {
         let collectedOn = reader.day(fields["collected_on"], required: "collected_on", in: node, path)
         let validUntil = reader.day(fields["valid_until"], in: node, path)
         let result = reader.choice(fields["result"], EvidenceResult.self, in: node, path)
-        guard let id, let title, let collectedOn else { return nil }
+        // A date that does not parse has been reported; the item is kept so that its other
+        // fields are checked too.
+        guard let id, let title, fields["collected_on"] != nil else { return nil }
         return Evidence(
             id: id,
             title: title,

@@ -14,6 +14,8 @@ public struct LoadedLibrary: Sendable {
 
     /// Whether any problem is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The files named that do not exist.
+    public var missingFiles: [String]
 }
 
 /// Reads a user's library files (JSON, YAML, CSV, XLSX) and lays them over `base`.
@@ -24,7 +26,15 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
     var diagnostics: [Diagnostic] = []
     var user = Library()
     var tableFiles: [String] = []
+    var missingFiles: [String] = []
     for file in expandingFolders(files) {
+        guard FileManager.default.fileExists(atPath: file) else {
+            missingFiles.append(file)
+            diagnostics.append(
+                Diagnostic(.error, at: SourceLocation(file: file), "file not found", hint: "check the path")
+            )
+            continue
+        }
         switch fileKind(file) {
         case .document(let isJSON):
             guard let bytes = readFileBytes(file, into: &diagnostics) else { continue }
@@ -52,7 +62,12 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
         user = user.combined(with: library)
     }
     let index = LibraryIndex(base.overlaid(by: user))
-    return LoadedLibrary(user: user, index: index, diagnostics: (diagnostics + index.diagnostics).sorted())
+    return LoadedLibrary(
+        user: user,
+        index: index,
+        diagnostics: (diagnostics + index.diagnostics).sorted(),
+        missingFiles: missingFiles
+    )
 }
 
 /// The files named, with each folder replaced by the library files directly in it, in name order.

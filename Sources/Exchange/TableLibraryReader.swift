@@ -313,7 +313,9 @@ private struct RowCells {
                 )
             )
         }
-        guard let id, let title, let collectedOn else { return nil }
+        // A date that does not parse has been reported; the item is kept so that its other
+        // fields are checked too.
+        guard let id, let title, value("collected_on") != nil else { return nil }
         return Evidence(
             id: id,
             title: title,

@@ -18,6 +18,7 @@ public struct Failure: Sendable, Equatable {
             case .cannotCreateOutput: exitCode = 73
             case .io: exitCode = 74
             case .invalidLibrary: exitCode = 65
+            case .missingInput: exitCode = 66
             case .unknown: exitCode = 64
             }
         case let error as SpreadsheetError:

@@ -10,6 +10,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A library file has errors; every one found is listed.
     case invalidLibrary([Diagnostic])
+    /// A library file named on the command line does not exist.
+    case missingInput(path: String)
     /// A framework, requirement or control named on the command line is not in the library.
     case unknown(String)
 
@@ -22,6 +24,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "the library has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")); "
                 + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
         case .unknown(let message): message
+        case .missingInput(let path): "\(path): no such file; check the path"
         }
     }
 }

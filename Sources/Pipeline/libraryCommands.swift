@@ -18,6 +18,7 @@ public struct LibraryContext: Sendable {
             return
         }
         let loaded = loadLibrary(files: libraryFiles)
+        if let missing = loaded.missingFiles.first { throw PipelineError.missingInput(path: missing) }
         guard !loaded.hasErrors else { throw PipelineError.invalidLibrary(loaded.diagnostics) }
         index = loaded.index
         warnings = loaded.diagnostics
@@ -160,7 +161,7 @@ public func listRequirements(
         rows: entries.map { entry in
             [
                 entry.id, entry.kind, entry.title,
-                entry.heading ? "" : entry.controls.map { describe($0.id, $0.relationship) }.joined(separator: ", "),
+                entry.controls.map { describe($0.id, $0.relationship) }.joined(separator: ", "),
             ]
         }
     )
@@ -292,7 +293,11 @@ public func crossReference(
     case .success(let references): resolved = references
     case .failure(let failure): throw PipelineError.unknown(failure.description)
     }
-    let source = resolved[0]
+    guard resolved.count == 1, let source = resolved.first else {
+        throw PipelineError.usage(
+            "\(text) stands for \(resolved.map(\.description).joined(separator: " and ")); ask for one of them"
+        )
+    }
     let targetFrameworks =
         try targets.isEmpty
         ? context.index.library.frameworks.filter { $0.id != source.framework }
@@ -359,8 +364,9 @@ private struct ValidationDocument: Encodable {
     var problems: [Problem]
 }
 
-/// Checks a user's library files and prints every problem; returns whether there were no errors.
-public func validateLibraries(files: [String], format: ListingFormat, destination: OutputDestination) throws -> Bool {
+/// Checks a user's library files and prints every problem; returns the exit status: 0 when
+/// there is no error, 66 when a file is missing, 65 for any other error.
+public func validateLibraries(files: [String], format: ListingFormat, destination: OutputDestination) throws -> Int32 {
     let loaded = loadLibrary(files: files)
     let errors = loaded.diagnostics.filter { $0.severity == .error }.count
     let warnings = loaded.diagnostics.count - errors
@@ -415,5 +421,5 @@ public func validateLibraries(files: [String], format: ListingFormat, destinatio
         )
         try deliver(encodeJSON(document), to: destination)
     }
-    return errors == 0
+    return errors == 0 ? 0 : loaded.missingFiles.isEmpty ? 65 : 66
 }

@@ -128,8 +128,9 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check library files and report every problem at once.",
         discussion: """
-            Files are read together, laid over the built-in library, as --library would. Exit \
-            status 65 when there is an error; warnings alone exit 0.
+            Files are read together, laid over the built-in library, as --library would; a folder \
+            stands for the library files in it. Exit status 65 when there is an error, 66 when a \
+            file is missing; warnings alone exit 0.
             """
     )
 
@@ -139,9 +140,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard try validateLibraries(files: files, format: format, destination: outputOptions.destination) else {
-                throw ExitCode(65)
-            }
+            let status = try validateLibraries(files: files, format: format, destination: outputOptions.destination)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }
