@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
         .library(name: "ControlModel", targets: ["ControlModel"]),
         .library(name: "Exchange", targets: ["Exchange"]),
+        .library(name: "Questionnaire", targets: ["Questionnaire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,19 +23,29 @@ let package = Package(
             name: "Exchange",
             dependencies: ["Spreadsheet", "ControlModel", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Pipeline", dependencies: ["Spreadsheet", "ControlModel", "Exchange"]),
+        .target(
+            name: "Questionnaire",
+            dependencies: ["Spreadsheet", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
         .executableTarget(name: "generate-builtin-library", dependencies: ["ControlModel", "Exchange"]),
         .executableTarget(
             name: "quire",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "Questionnaire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "ControlModelTests", dependencies: ["ControlModel"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ControlModel"]),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Spreadsheet"]),
         .testTarget(name: "quireTests", dependencies: ["quire"]),
     ]
 )

@@ -1,0 +1,140 @@
+/// The words questionnaire headers use for each column role, and the text tests the detector
+/// applies to cells.
+enum HeaderVocabulary {
+    /// The role a header cell names, with a strength (higher wins when a row could be read
+    /// several ways); nil when the text names no role.
+    static func role(of header: String) -> (role: ColumnRole, strength: Int)? {
+        let text = normalise(header)
+        guard !text.isEmpty, text.count <= 80, !(text.count > 25 && readsAsQuestion(header)) else { return nil }
+        let words = Set(text.split(separator: " ").map(String.init))
+        func has(_ word: String) -> Bool { words.contains(word) }
+        func contains(_ phrase: String) -> Bool { text.contains(phrase) }
+
+        // Ids: "ID", "#", "No.", "Ref", "Question ID", "Control #".
+        if text == "#" || text == "no" || text == "ref" || text == "id" || text == "item" || text == "item #"
+            || text == "q#"
+            || text == "q #" || text == "qno"
+        {
+            return (.id, 3)
+        }
+        if words.count <= 4,
+            !words.isDisjoint(with: ["id", "#", "no", "nr", "number", "ref", "reference", "identifier"]),
+            !contains("answer"), !contains("response"), !contains("phone"), !contains("contact")
+        {
+            return (.id, 3)
+        }
+
+        // Comments before answers: "Answer comments", "Response details", "Additional information".
+        let commentPhrases = [
+            "comment", "explanation", "explain", "notes", "note", "remark", "justification", "additional information",
+            "additional info", "additional details", "details", "clarification", "elaborat",
+            "implementation description",
+            "description of implementation", "narrative", "rationale",
+        ]
+        if commentPhrases.contains(where: contains) { return (.comment, 3) }
+
+        if [
+            "evidence", "attachment", "supporting doc", "documentation provided", "artifact", "artefact", "proof",
+            "link to",
+        ]
+        .contains(where: contains) {
+            return (.evidence, 3)
+        }
+        if ["guidance", "help text", "hint", "what we are looking for", "purpose", "intent", "instructions"].contains(
+            where: contains
+        ) {
+            return (.guidance, 2)
+        }
+        if ["owner", "responsible", "assignee", "answered by", "ownership", "accountable", "contact"].contains(
+            where: contains
+        ) {
+            return (.owner, 2)
+        }
+        let answerPhrases = [
+            "answer", "response", "reply", "yes/no", "yes / no", "y/n", "compliant", "compliance", "implemented",
+            "in place", "selection", "status", "vendor input", "your input", "result", "conformance",
+        ]
+        if answerPhrases.contains(where: contains) { return (.answer, 3) }
+        if contains("question") {
+            // "question_type", "question choices": about the question, not the question.
+            if ["type", "choice", "option", "format", "weight", "score"].contains(where: contains) {
+                return (.other, 1)
+            }
+            return (.question, 4)
+        }
+        if ["requirement", "query", "criterion", "criteria", "assessment item", "statement"].contains(where: contains) {
+            return (.question, 3)
+        }
+        if ["control description", "description", "control text", "control"].contains(where: contains) {
+            return (.question, 1)
+        }
+        if [
+            "section", "category", "domain", "area", "topic", "chapter", "family", "group", "theme", "function",
+            "stream", "practice",
+        ]
+        .contains(where: has) {
+            return (.section, 2)
+        }
+        return nil
+    }
+
+    /// Lower-cased, with runs of white space and line breaks made one space, and trailing
+    /// colons and asterisks removed.
+    static func normalise(_ text: String) -> String {
+        var result = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while let last = result.last, ":*?".contains(last) { result.removeLast() }
+        return result.trimmingCharacters()
+    }
+
+    /// Whether a cell's text reads as a question: it ends with a question mark, or opens with
+    /// an interrogative or an instruction to the vendor.
+    static func readsAsQuestion(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters()
+        if trimmed.hasSuffix("?") || trimmed.contains("? ") { return true }
+        let first = trimmed.prefix { $0.isLetter }.lowercased()
+        return questionOpeners.contains(first)
+    }
+
+    static let questionOpeners: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "shall",
+        "should", "may", "must", "how", "what", "when", "where", "which", "who", "whom", "whose", "why", "describe",
+        "provide", "list", "explain", "indicate", "specify", "state", "detail", "confirm", "identify", "outline",
+        "summarize", "summarise", "attach", "upload", "please", "select", "enter", "share", "give", "name", "define",
+        "documented", "if",
+    ]
+
+    /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`.
+    static func allowedAnswers(inHeader header: String) -> [String] {
+        var candidate: Substring?
+        if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
+            candidate = header[header.index(after: open)..<close]
+        } else if let colon = header.lastIndex(of: ":") {
+            candidate = header[header.index(after: colon)...]
+        }
+        guard let candidate, candidate.contains("/") || candidate.contains(",") else { return [] }
+        let parts = candidate.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "|" })
+            .map { String($0).trimmingCharacters() }
+        guard parts.count >= 2, parts.count <= 8, parts.allSatisfy({ !$0.isEmpty && $0.count <= 20 }) else { return [] }
+        // "N/A" split at its slash is put back together.
+        var values: [String] = []
+        for part in parts {
+            if part.uppercased() == "A", let last = values.last, last.uppercased() == "N" {
+                values[values.count - 1] = last + "/" + part
+            } else {
+                values.append(part)
+            }
+        }
+        return values
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space.
+    func trimmingCharacters() -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,303 @@
+import Spreadsheet
+
+/// The columns a sheet's layout gives each role.
+struct ColumnPlan {
+    var id: Int?
+    var section: Int?
+    var question: Int?
+    var answer: Int?
+    var comment: Int?
+    var evidence: Int?
+    var guidance: Int?
+    var assignments: [Int: ColumnAssignment] = [:]
+    /// Allowed answers the answer column's header names.
+    var headerAnswers: [String] = []
+
+    mutating func assign(_ column: Int, _ role: ColumnRole, header: String?, because: String) {
+        switch role {
+        case .id: id = column
+        case .section: section = column
+        case .question: question = column
+        case .answer: answer = column
+        case .comment: comment = column
+        case .evidence: evidence = column
+        case .guidance: guidance = column
+        case .owner, .other: break
+        }
+        assignments[column] = ColumnAssignment(
+            column: CellAddress.columnName(column),
+            header: header,
+            role: role,
+            because: because
+        )
+    }
+
+    func role(of column: Int) -> ColumnRole? { assignments[column]?.role }
+}
+
+/// Finds the questions of one sheet: its header row, what each column holds, which rows are
+/// items and which are titles, sections, continuations or blank.
+struct LayoutDetector {
+    var grid: SheetGrid
+    let options: DetectionOptions
+    let profile: LayoutProfile.SheetProfile?
+
+    /// Words in a sheet's name that say it holds no questions.
+    static let nonQuestionSheetWords = [
+        "instruction", "introduction", "intro", "readme", "read me", "cover", "license", "licence", "attribution",
+        "changelog", "change log", "version history", "revision history", "acknowledg", "glossary", "definition",
+        "lookup", "lists", "list values", "dropdown", "drop-down", "drop down", "values", "report", "summary",
+        "scorecard", "score card", "roadmap", "crosswalk", "benchmark", "chart", "dashboard", "background",
+        "analyst", "guidance", "help", "about", "contents", "legend", "settings", "config",
+    ]
+
+    // MARK: Header
+
+    /// Scores a row as a header: how many column roles its cells name.
+    func headerScore(_ row: Int) -> (score: Int, roles: [Int: (ColumnRole, Int)]) {
+        var roles: [Int: (ColumnRole, Int)] = [:]
+        var seen: Set<ColumnRole> = []
+        for (column, text) in grid.cells(of: row) {
+            guard let match = HeaderVocabulary.role(of: text) else { continue }
+            roles[column] = match
+            seen.insert(match.0)
+        }
+        var score = seen.count
+        if seen.contains(.question) && seen.contains(.answer) { score += 2 }
+        if !seen.contains(.question) && !seen.contains(.answer) { score = min(score, 1) }
+        return (score, roles)
+    }
+
+    /// The header row: the best-scoring row among the first hundred rows that score at least
+    /// two, or an earlier row that puts the answer (or question) in the same column, since a
+    /// header repeated further down may name its columns better than the first one.
+    func findHeaderRow() -> Int? {
+        var scored: [(row: Int, score: Int, roles: [Int: (ColumnRole, Int)])] = []
+        for row in grid.rowNumbers.prefix(100) {
+            let (score, roles) = headerScore(row)
+            if score >= 2 { scored.append((row, score, roles)) }
+        }
+        guard let best = scored.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.row > $1.row }) else {
+            return nil
+        }
+        let anchors = best.roles.filter { $0.value.0 == .answer || $0.value.0 == .question }
+        let earliest = scored.first { candidate in
+            candidate.row <= best.row
+                && anchors.contains { column, match in candidate.roles[column]?.0 == match.0 }
+        }
+        return earliest?.row ?? best.row
+    }
+
+    // MARK: Columns
+
+    /// Assigns column roles: from the header's words first, then from the cells below.
+    mutating func planColumns(headerRow: Int?, dataRows: [Int]) -> ColumnPlan {
+        var plan = ColumnPlan()
+        if let headerRow {
+            let roles = headerScore(headerRow).roles
+            // The strongest claim on each role wins; answer columns are told apart by drop-downs.
+            var byRole: [ColumnRole: [(column: Int, strength: Int)]] = [:]
+            for (column, match) in roles { byRole[match.0, default: []].append((column, match.1)) }
+            for (role, claims) in byRole {
+                var ordered = claims.sorted {
+                    $0.strength != $1.strength ? $0.strength > $1.strength : $0.column < $1.column
+                }
+                if role == .answer, ordered.count > 1 {
+                    var withLists: [(Int, Int)] = []
+                    for claim in ordered {
+                        var count = 0
+                        for row in dataRows where grid.listValidationExists(row, claim.column) { count += 1 }
+                        withLists.append((claim.column, count))
+                    }
+                    if let best = withLists.max(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }), best.1 > 0 {
+                        ordered.sort {
+                            ($0.column == best.0 ? 0 : 1, $0.column) < ($1.column == best.0 ? 0 : 1, $1.column)
+                        }
+                    }
+                }
+                if role == .question, ordered.count > 1 {
+                    // Among equally named question columns, the one whose cells read most like questions.
+                    let top = ordered.filter { $0.strength == ordered[0].strength }
+                    if let best = top.max(by: {
+                        questionScore($0.column, dataRows) < questionScore($1.column, dataRows)
+                    }) {
+                        ordered.removeAll { $0.column == best.column }
+                        ordered.insert(best, at: 0)
+                    }
+                }
+                for (index, claim) in ordered.enumerated() {
+                    let header = grid.text(headerRow, claim.column)
+                    if index == 0 {
+                        plan.assign(claim.column, role, header: header, because: "header \"\(header ?? "")\"")
+                    } else {
+                        let secondary: ColumnRole = role == .answer ? .other : role == .question ? .other : role
+                        plan.assign(
+                            claim.column,
+                            secondary == role ? .other : secondary,
+                            header: header,
+                            because:
+                                "header \"\(header ?? "")\"; column \(CellAddress.columnName(ordered[0].column)) holds the \(role.rawValue)"
+                        )
+                    }
+                }
+            }
+            if let answer = plan.answer, let header = grid.text(headerRow, answer) {
+                plan.headerAnswers = HeaderVocabulary.allowedAnswers(inHeader: header)
+            }
+        }
+        if let profile { applyProfile(profile, to: &plan, headerRow: headerRow) }
+        applyOverrides(to: &plan, headerRow: headerRow)
+
+        // The question column from content, when the header does not name one.
+        if plan.question == nil {
+            var best: (column: Int, score: Int)?
+            for column in candidateColumns(dataRows) where plan.assignments[column] == nil {
+                let score = questionScore(column, dataRows)
+                if score > (best?.score ?? 0) { best = (column, score) }
+            }
+            if let best, best.score >= 3 {
+                plan.assign(
+                    best.column,
+                    .question,
+                    header: headerRow.flatMap { grid.filled($0, best.column) },
+                    because: "\(best.score) cells read as questions"
+                )
+            }
+        }
+        guard let question = plan.question else { return plan }
+
+        // The answer column from drop-downs, when the header does not name one.
+        if plan.answer == nil {
+            var best: (column: Int, count: Int)?
+            for column in (question + 1)...(question + 12) where plan.assignments[column] == nil {
+                var count = 0
+                for row in dataRows where grid.text(row, question) != nil && grid.listValidationExists(row, column) {
+                    count += 1
+                }
+                if count > (best?.count ?? 0) { best = (column, count) }
+            }
+            if let best {
+                plan.assign(
+                    best.column,
+                    .answer,
+                    header: headerRow.flatMap { grid.text($0, best.column) },
+                    because: "drop-down on \(best.count) question rows"
+                )
+            }
+        }
+        // Ids from content: short tokens with a digit, left of the question, on most question rows.
+        if plan.id == nil, question > 1 {
+            let questionRows = dataRows.filter { grid.text($0, question) != nil }
+            for column in 1..<question where plan.assignments[column] == nil {
+                let ids = questionRows.compactMap { grid.filled($0, column) }.filter(Self.looksLikeID)
+                if !questionRows.isEmpty, ids.count * 2 >= questionRows.count, Set(ids).count * 3 >= ids.count * 2 {
+                    plan.assign(
+                        column,
+                        .id,
+                        header: headerRow.flatMap { grid.text($0, column) },
+                        because: "\(ids.count) of \(questionRows.count) question rows hold an id-shaped value"
+                    )
+                    break
+                }
+            }
+        }
+        // A section column: vertically merged text left of the question, not the id.
+        if plan.section == nil, question > 1 {
+            for column in 1..<question where plan.assignments[column] == nil {
+                let merges = dataRows.filter { row in
+                    grid.mergedRanges(startingOn: row).contains {
+                        $0.start.column == column && $0.end.column == column && $0.rowCount > 1
+                    }
+                }
+                if merges.count >= 2 {
+                    plan.assign(
+                        column,
+                        .section,
+                        header: headerRow.flatMap { grid.text($0, column) },
+                        because: "text merged down over groups of questions"
+                    )
+                    break
+                }
+            }
+        }
+        // Remaining header cells are other columns, so the layout lists every column.
+        if let headerRow {
+            for (column, text) in grid.cells(of: headerRow) where plan.assignments[column] == nil {
+                plan.assign(column, .other, header: text, because: "header names no role Quire uses")
+            }
+        }
+        return plan
+    }
+
+    private mutating func applyProfile(
+        _ profile: LayoutProfile.SheetProfile,
+        to plan: inout ColumnPlan,
+        headerRow: Int?
+    ) {
+        for (name, letters) in profile.columns {
+            guard let role = ColumnRole(rawValue: name), let column = Self.column(letters) else { continue }
+            plan.assign(column, role, header: headerRow.flatMap { grid.text($0, column) }, because: "layout profile")
+        }
+        if let allowed = profile.allowedAnswers { plan.headerAnswers = allowed }
+    }
+
+    private mutating func applyOverrides(to plan: inout ColumnPlan, headerRow: Int?) {
+        let given: [(String?, ColumnRole)] = [
+            (options.idColumn, .id), (options.questionColumn, .question), (options.answerColumn, .answer),
+            (options.commentColumn, .comment),
+        ]
+        for (letters, role) in given {
+            guard let letters, let column = Self.column(letters) else { continue }
+            // The column given takes the role from whichever column had it.
+            for (other, assignment) in plan.assignments where assignment.role == role && other != column {
+                plan.assign(other, .other, header: assignment.header, because: "\(role.rawValue) column given by hand")
+            }
+            plan.assign(column, role, header: headerRow.flatMap { grid.text($0, column) }, because: "given by hand")
+        }
+    }
+
+    /// Column numbers that hold text on data rows.
+    private func candidateColumns(_ rows: [Int]) -> [Int] {
+        var columns: Set<Int> = []
+        for row in rows.prefix(400) { columns.formUnion(grid.cells(of: row).map(\.column)) }
+        return columns.sorted()
+    }
+
+    /// How strongly a column's cells read as questions.
+    func questionScore(_ column: Int, _ rows: [Int]) -> Int {
+        var score = 0
+        for row in rows.prefix(2000) {
+            guard let text = grid.text(row, column), text.count >= 12 else { continue }
+            if HeaderVocabulary.readsAsQuestion(text) {
+                score += 2
+            } else if text.count >= 40 {
+                score += 1
+            }
+        }
+        return score
+    }
+
+    static func looksLikeID(_ text: String) -> Bool {
+        text.count <= 24 && !text.contains(" ") && text.contains(where: \.isNumber)
+            && text.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._/()#".unicodeScalars.contains($0)
+            }
+    }
+
+    /// The shape of an id: letters as `A`, digits as `9` (`GNRL-01` → `AAAA-99`).
+    static func idShape(_ text: String) -> String {
+        String(text.map { $0.isLetter ? "A" : $0.isNumber ? "9" : $0 })
+    }
+
+    static func column(_ letters: String) -> Int? {
+        CellAddress(a1: letters.uppercased().trimmingCharacters() + "1")?.column
+    }
+}
+
+extension SheetGrid {
+    /// Whether a cell has a list validation, without caching.
+    func listValidationExists(_ row: Int, _ column: Int) -> Bool {
+        let address = CellAddress(row: row, column: column)
+        return metadata.validations.contains { $0.kind == .list && $0.covers(address) }
+    }
+}

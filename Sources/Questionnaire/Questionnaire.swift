@@ -1,0 +1,296 @@
+/// A questionnaire as Quire understands it, whatever shape it arrived in: its items, each with
+/// the cells its answer goes back to, and the layout decisions that found them.
+public struct Questionnaire: Sendable, Hashable, Codable {
+    /// The file as named.
+    public var file: String
+    /// What kind of file it was: `xlsx`, `xlsm`, `csv` or `vsaq`.
+    public var format: String
+    /// The layout profile that matched or was given, if any.
+    public var profile: String?
+    /// One layout per sheet (or one for a CSV or VSAQ template), in workbook order.
+    public var sheets: [SheetLayout]
+    /// The items in order.
+    public var items: [QuestionnaireItem]
+
+    /// Creates a questionnaire.
+    public init(file: String, format: String, profile: String? = nil, sheets: [SheetLayout], items: [QuestionnaireItem])
+    {
+        self.file = file
+        self.format = format
+        self.profile = profile
+        self.sheets = sheets
+        self.items = items
+    }
+
+    enum CodingKeys: String, CodingKey { case file, format, profile, sheets, items }
+
+    /// Writes every key, absent values as null, so the JSON has one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(format, forKey: .format)
+        try container.encode(profile, forKey: .profile)
+        try container.encode(sheets, forKey: .sheets)
+        try container.encode(items, forKey: .items)
+    }
+}
+
+/// One question to answer.
+public struct QuestionnaireItem: Sendable, Hashable, Codable {
+    /// The questionnaire's own id (`A.1`, `IAM-02.1`, `Q12`), or one made from sheet and row.
+    public var id: String
+    /// Whether ``id`` was made up by Quire because the questionnaire gives none.
+    public var idGenerated: Bool
+    /// The sections it sits in, outermost first.
+    public var section: [String]
+    /// The question, continuation rows and wrapped lines joined.
+    public var question: String
+    /// Guidance or help text given with the question, when the questionnaire has some.
+    public var guidance: String?
+    /// The sheet it is on (nil for a VSAQ template).
+    public var sheet: String?
+    /// The 1-based row (nil for a VSAQ template).
+    public var row: Int?
+    /// Where the answer goes: an absolute reference (`'HECVAT - Full'!$C$26`), or the VSAQ
+    /// field id.
+    public var answerCell: String?
+    /// Where an explanation or comment goes, if the questionnaire has such a column.
+    public var commentCell: String?
+    /// Where evidence or a reference goes, if the questionnaire has such a column.
+    public var evidenceCell: String?
+    /// What sort of answer is expected.
+    public var answerType: AnswerType
+    /// The values the answer may take, when they are fixed.
+    public var allowedAnswers: [String]
+    /// Where the allowed values were found.
+    public var allowedAnswersSource: AllowedAnswersSource?
+    /// The answer already in the file, if any.
+    public var existingAnswer: String?
+    /// The comment already in the file, if any.
+    public var existingComment: String?
+
+    /// Creates an item.
+    public init(
+        id: String,
+        idGenerated: Bool = false,
+        section: [String] = [],
+        question: String,
+        guidance: String? = nil,
+        sheet: String? = nil,
+        row: Int? = nil,
+        answerCell: String? = nil,
+        commentCell: String? = nil,
+        evidenceCell: String? = nil,
+        answerType: AnswerType = .text,
+        allowedAnswers: [String] = [],
+        allowedAnswersSource: AllowedAnswersSource? = nil,
+        existingAnswer: String? = nil,
+        existingComment: String? = nil
+    ) {
+        self.id = id
+        self.idGenerated = idGenerated
+        self.section = section
+        self.question = question
+        self.guidance = guidance
+        self.sheet = sheet
+        self.row = row
+        self.answerCell = answerCell
+        self.commentCell = commentCell
+        self.evidenceCell = evidenceCell
+        self.answerType = answerType
+        self.allowedAnswers = allowedAnswers
+        self.allowedAnswersSource = allowedAnswersSource
+        self.existingAnswer = existingAnswer
+        self.existingComment = existingComment
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, section, question, guidance, sheet, row
+        case idGenerated = "id_generated"
+        case answerCell = "answer_cell"
+        case commentCell = "comment_cell"
+        case evidenceCell = "evidence_cell"
+        case answerType = "answer_type"
+        case allowedAnswers = "allowed_answers"
+        case allowedAnswersSource = "allowed_answers_source"
+        case existingAnswer = "existing_answer"
+        case existingComment = "existing_comment"
+    }
+
+    /// Writes every key, absent values as null, so the JSON has one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(idGenerated, forKey: .idGenerated)
+        try container.encode(section, forKey: .section)
+        try container.encode(question, forKey: .question)
+        try container.encode(guidance, forKey: .guidance)
+        try container.encode(sheet, forKey: .sheet)
+        try container.encode(row, forKey: .row)
+        try container.encode(answerCell, forKey: .answerCell)
+        try container.encode(commentCell, forKey: .commentCell)
+        try container.encode(evidenceCell, forKey: .evidenceCell)
+        try container.encode(answerType, forKey: .answerType)
+        try container.encode(allowedAnswers, forKey: .allowedAnswers)
+        try container.encode(allowedAnswersSource, forKey: .allowedAnswersSource)
+        try container.encode(existingAnswer, forKey: .existingAnswer)
+        try container.encode(existingComment, forKey: .existingComment)
+    }
+}
+
+/// What sort of answer an item expects.
+public enum AnswerType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// One of ``QuestionnaireItem/allowedAnswers``.
+    case choice
+    /// Any number of ``QuestionnaireItem/allowedAnswers`` (VSAQ check groups).
+    case multipleChoice = "multiple-choice"
+    /// Free text.
+    case text
+}
+
+/// Where an item's allowed answers were found.
+public enum AllowedAnswersSource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The answer cell's data validation list (literal, a range, or a defined name).
+    case validation
+    /// The answer column's header (`Answer (Yes/No/N/A)`).
+    case header
+    /// A layout profile.
+    case profile
+    /// The choices of a VSAQ question.
+    case template
+}
+
+/// What Quire decided about one sheet.
+public struct SheetLayout: Sendable, Hashable, Codable {
+    /// The sheet's name (the file name for CSV, the template name for VSAQ).
+    public var sheet: String
+    /// Whether its questions were read, and if not, why not.
+    public var status: SheetStatus
+    /// Why it was read or passed over, in a sentence.
+    public var reason: String
+    /// The header row, when one was found.
+    public var headerRow: Int?
+    /// What each column holds.
+    public var columns: [ColumnAssignment]
+    /// How many items were read from it.
+    public var itemCount: Int
+    /// Rows that are not items, and why, as runs of rows.
+    public var skippedRows: [SkippedRows]
+
+    /// Creates a sheet layout.
+    public init(
+        sheet: String,
+        status: SheetStatus,
+        reason: String,
+        headerRow: Int? = nil,
+        columns: [ColumnAssignment] = [],
+        itemCount: Int = 0,
+        skippedRows: [SkippedRows] = []
+    ) {
+        self.sheet = sheet
+        self.status = status
+        self.reason = reason
+        self.headerRow = headerRow
+        self.columns = columns
+        self.itemCount = itemCount
+        self.skippedRows = skippedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sheet, status, reason, columns
+        case headerRow = "header_row"
+        case itemCount = "item_count"
+        case skippedRows = "skipped_rows"
+    }
+
+    /// Writes every key, absent values as null, so the JSON has one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sheet, forKey: .sheet)
+        try container.encode(status, forKey: .status)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(headerRow, forKey: .headerRow)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(itemCount, forKey: .itemCount)
+        try container.encode(skippedRows, forKey: .skippedRows)
+    }
+}
+
+/// Whether a sheet's questions were read.
+public enum SheetStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Read as a questionnaire.
+    case questionnaire
+    /// Passed over (hidden, instructions, lists, no questions found).
+    case ignored
+}
+
+/// What a column holds.
+public enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable {
+    case id, section, question, answer, comment, evidence, guidance, owner, other
+}
+
+/// One column's role, and why.
+public struct ColumnAssignment: Sendable, Hashable, Codable {
+    /// The column letter (`C`).
+    public var column: String
+    /// Its header text, if any.
+    public var header: String?
+    /// What it holds.
+    public var role: ColumnRole
+    /// Why it was given that role (`header "Vendor answer"`, `drop-down on 42 rows`).
+    public var because: String
+
+    /// Creates an assignment.
+    public init(column: String, header: String?, role: ColumnRole, because: String) {
+        self.column = column
+        self.header = header
+        self.role = role
+        self.because = because
+    }
+
+    enum CodingKeys: String, CodingKey { case column, header, role, because }
+
+    /// Writes every key, an absent header as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(header, forKey: .header)
+        try container.encode(role, forKey: .role)
+        try container.encode(because, forKey: .because)
+    }
+}
+
+/// Why a run of rows was not read as items.
+public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Above the header: a title, logo or form fields.
+    case title
+    /// Instructions or notes.
+    case instructions
+    /// A section heading; its text becomes the section of the items below.
+    case section
+    /// No content.
+    case blank
+    /// The header row repeated further down.
+    case repeatedHeader = "repeated-header"
+    /// A row that ends a table (totals, "end of section", a note) before it resumes.
+    case marker
+    /// Text that continues the item above, or guidance for it.
+    case continuation
+}
+
+/// A run of rows passed over for one reason.
+public struct SkippedRows: Sendable, Hashable, Codable {
+    /// The first row.
+    public var first: Int
+    /// The last row.
+    public var last: Int
+    /// Why.
+    public var reason: SkipReason
+
+    /// Creates a run.
+    public init(first: Int, last: Int, reason: SkipReason) {
+        self.first = first
+        self.last = last
+        self.reason = reason
+    }
+}

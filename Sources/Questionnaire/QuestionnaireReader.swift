@@ -1,0 +1,124 @@
+import Spreadsheet
+
+/// Reads a questionnaire file (XLSX, XLSM, CSV) into a ``Questionnaire``: every questionnaire
+/// sheet is found and read; instructions, lists, reports and hidden sheets are passed over,
+/// each with the reason.
+public func readQuestionnaire(path: String, options: DetectionOptions = DetectionOptions()) throws -> Questionnaire {
+    let workbook = try Workbook(path: path)
+    var sheets = workbook.sheets
+    if let wanted = options.sheet {
+        sheets = [try workbook.sheet(named: wanted)]
+    }
+    let profiles = options.profiles + (options.useBuiltInProfiles ? LayoutProfile.builtIn : [])
+    var profile: LayoutProfile?
+    if let name = options.profileName {
+        guard let named = profiles.first(where: { $0.name == name }) else {
+            throw QuestionnaireReadError.unknownProfile(name, known: profiles.map(\.name))
+        }
+        profile = named
+    } else if !options.hasColumnOverrides {
+        for candidate in profiles where try candidate.matches(workbook) {
+            profile = candidate
+            break
+        }
+    }
+    var layouts: [SheetLayout] = []
+    var items: [QuestionnaireItem] = []
+    for sheet in sheets {
+        let sheetProfile = profile?.sheets.first { $0.name == sheet.name }
+        if let profile, sheetProfile == nil, options.sheet == nil {
+            layouts.append(
+                SheetLayout(
+                    sheet: sheet.name,
+                    status: .ignored,
+                    reason: "not a questionnaire sheet of the \(profile.name) layout"
+                )
+            )
+            continue
+        }
+        if options.sheet == nil, sheetProfile == nil {
+            if sheet.visibility != .visible {
+                layouts.append(
+                    SheetLayout(sheet: sheet.name, status: .ignored, reason: "\(sheet.visibility.rawValue) sheet")
+                )
+                continue
+            }
+            let lower = sheet.name.lowercased()
+            if let word = LayoutDetector.nonQuestionSheetWords.first(where: { lower.contains($0) }) {
+                layouts.append(
+                    SheetLayout(
+                        sheet: sheet.name,
+                        status: .ignored,
+                        reason: "the name says \"\(word)\": not a questionnaire (name it with --sheet to read it)"
+                    )
+                )
+                continue
+            }
+        }
+        let table = try workbook.table(sheet)
+        var detector = LayoutDetector(grid: SheetGrid(table: table), options: options, profile: sheetProfile)
+        let (layout, sheetItems) = detector.read()
+        layouts.append(layout)
+        items += sheetItems
+    }
+    return Questionnaire(
+        file: path,
+        format: workbook.format.rawValue,
+        profile: profile?.name,
+        sheets: layouts,
+        items: items
+    )
+}
+
+/// Why a questionnaire could not be read as asked.
+public enum QuestionnaireReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `--profile` names no known profile.
+    case unknownProfile(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownProfile(let name, let known):
+            "no layout profile is called \"\(name)\"; known profiles: \(known.joined(separator: ", "))"
+        }
+    }
+}
+
+extension LayoutProfile {
+    /// Whether a workbook has the sheets and header texts the profile describes.
+    func matches(_ workbook: Workbook) throws -> Bool {
+        for name in match.sheets where !workbook.sheets.contains(where: { $0.name == name }) { return false }
+        guard !match.cells.isEmpty else { return !match.sheets.isEmpty }
+        for (reference, expected) in match.cells {
+            var sheetName = sheets.first?.name ?? ""
+            var cell = Substring(reference)
+            if let bang = reference.lastIndex(of: "!") {
+                sheetName = String(reference[..<bang]).trimmingCharacters(in: "'")
+                cell = reference[reference.index(after: bang)...]
+            }
+            guard let address = CellAddress(a1: cell.filter { $0 != "$" }),
+                let sheet = workbook.sheets.first(where: { $0.name == sheetName })
+            else { return false }
+            var found: String?
+            _ = try workbook.readRows(of: sheet) { row in
+                guard row.index == address.row else { return }
+                found = row.cells.first { $0.address.column == address.column }?.value.text
+            }
+            guard let found, HeaderVocabulary.normalise(found) == HeaderVocabulary.normalise(expected) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The profiles Quire knows without being told.
+    public static let builtIn: [LayoutProfile] = []
+}
+
+extension String {
+    func trimmingCharacters(in characters: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+        while let last = text.last, characters.contains(last) { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,96 @@
+import Spreadsheet
+
+/// One sheet's cells as text, with merged ranges and validations at hand: what the layout
+/// detector looks at.
+struct SheetGrid {
+    let sheet: SheetInfo
+    let metadata: SheetMetadata
+    /// Non-empty cell texts by row, then column.
+    private(set) var cells: [Int: [Int: String]] = [:]
+    /// The rows that hold anything, in order.
+    let rowNumbers: [Int]
+    /// For each cell inside a merged range other than its top-left one, that top-left cell.
+    private var mergedOrigin: [CellAddress: CellAddress] = [:]
+    /// The merged ranges that start on each row.
+    private var mergedByRow: [Int: [CellRange]] = [:]
+    /// List validations, each with its resolved values.
+    private let lists: [DataValidation]
+    /// Validation lookups already made, by cell.
+    private var listCache: [CellAddress: Int] = [:]
+
+    init(table: Table) {
+        sheet = table.sheet
+        metadata = table.metadata
+        var cells: [Int: [Int: String]] = [:]
+        for row in table.rows {
+            var columns: [Int: String] = [:]
+            for cell in row.cells {
+                let text = cell.value.text.trimmingCharacters()
+                if !text.isEmpty { columns[cell.address.column] = text }
+            }
+            if !columns.isEmpty { cells[row.index] = columns }
+        }
+        self.cells = cells
+        rowNumbers = cells.keys.sorted()
+        for range in table.metadata.mergedRanges {
+            mergedByRow[range.start.row, default: []].append(range)
+            // Ranges of a sensible size only: a merge across a whole column says nothing here.
+            guard range.cellCount <= 20_000 else { continue }
+            for row in range.start.row...range.end.row {
+                for column in range.start.column...range.end.column
+                where row != range.start.row || column != range.start.column {
+                    mergedOrigin[CellAddress(row: row, column: column)] = range.start
+                }
+            }
+        }
+        lists = table.metadata.validations.filter { $0.kind == .list }
+    }
+
+    /// The cell's own text.
+    func text(_ row: Int, _ column: Int?) -> String? {
+        guard let column else { return nil }
+        return cells[row]?[column]
+    }
+
+    /// The cell's text, or the text of the merged range it lies in.
+    func filled(_ row: Int, _ column: Int?) -> String? {
+        guard let column else { return nil }
+        if let own = cells[row]?[column] { return own }
+        guard let origin = mergedOrigin[CellAddress(row: row, column: column)] else { return nil }
+        return cells[origin.row]?[origin.column]
+    }
+
+    /// Whether the cell lies in a merged range and is not its top-left cell.
+    func isMergedContinuation(_ row: Int, _ column: Int?) -> Bool {
+        guard let column else { return false }
+        return mergedOrigin[CellAddress(row: row, column: column)] != nil
+    }
+
+    /// The merged ranges that start on a row.
+    func mergedRanges(startingOn row: Int) -> [CellRange] { mergedByRow[row] ?? [] }
+
+    /// The merged range containing a cell, if any.
+    func mergedRange(containing row: Int, _ column: Int) -> CellRange? {
+        let address = CellAddress(row: row, column: column)
+        let origin = mergedOrigin[address] ?? address
+        return mergedByRow[origin.row]?.first { $0.start == origin && $0.contains(address) }
+    }
+
+    /// The list validation on a cell, if any.
+    mutating func listValidation(_ row: Int, _ column: Int?) -> DataValidation? {
+        guard let column else { return nil }
+        let address = CellAddress(row: row, column: column)
+        if let cached = listCache[address] { return cached < 0 ? nil : lists[cached] }
+        let found = lists.firstIndex { $0.covers(address) }
+        listCache[address] = found ?? -1
+        return found.map { lists[$0] }
+    }
+
+    /// The non-empty cells of a row, in column order.
+    func cells(of row: Int) -> [(column: Int, text: String)] {
+        (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The last row that holds anything.
+    var lastRow: Int { rowNumbers.last ?? 0 }
+}

@@ -1,0 +1,342 @@
+import Spreadsheet
+
+/// Reads one sheet's items once its layout is known.
+extension LayoutDetector {
+    /// The sheet's layout and items.
+    mutating func read() -> (SheetLayout, [QuestionnaireItem]) {
+        let name = grid.sheet.name
+        let headerRow = options.headerRow ?? profile?.headerRow ?? findHeaderRow()
+        let dataRows = grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
+        let plan = planColumns(headerRow: headerRow, dataRows: dataRows)
+        guard let questionColumn = plan.question else {
+            return (
+                SheetLayout(
+                    sheet: name,
+                    status: .ignored,
+                    reason: headerRow == nil
+                        ? "no header row and no column of questions found"
+                        : "row \(headerRow ?? 0) looks like a header, but no column holds questions",
+                    headerRow: headerRow,
+                    columns: plan.assignments.keys.sorted().compactMap { plan.assignments[$0] }
+                ),
+                []
+            )
+        }
+        var builder = ItemBuilder(detector: self, plan: plan, questionColumn: questionColumn, headerRow: headerRow)
+        if let headerRow {
+            builder.takeHeaderSection(headerRow)
+            builder.readRowsAboveHeader(headerRow, dataRows: dataRows)
+        }
+        if let first = headerRow.map({ $0 + 1 }) ?? grid.rowNumbers.first, first <= grid.lastRow {
+            for row in first...grid.lastRow { builder.classify(row) }
+        }
+        builder.finish()
+        var items = builder.items
+        items = Self.nestSubQuestions(items)
+
+        let hasAnswers = plan.answer != nil
+        let questionHeaderNamed =
+            (plan.assignments[questionColumn]?.because.hasPrefix("header") == true
+                && (plan.assignments[questionColumn]?.header).flatMap(HeaderVocabulary.role(of:)).map {
+                    $0.strength >= 3
+                } == true)
+            || plan.assignments[questionColumn]?.because == "given by hand"
+            || plan.assignments[questionColumn]?.because == "layout profile"
+        let status: SheetStatus
+        let reason: String
+        if items.isEmpty {
+            status = .ignored
+            reason = "column \(CellAddress.columnName(questionColumn)) was taken for questions, but no row holds one"
+        } else if !questionHeaderNamed,
+            items.filter({ HeaderVocabulary.readsAsQuestion($0.question) }).count * 5 < items.count
+        {
+            status = .ignored
+            reason =
+                "column \(CellAddress.columnName(questionColumn)) holds text, but few of its rows read as questions"
+        } else if !hasAnswers && !questionHeaderNamed {
+            status = .ignored
+            reason =
+                "text in column \(CellAddress.columnName(questionColumn)) reads like questions, but there is no answer column"
+        } else {
+            status = .questionnaire
+            var text = "\(items.count) item\(items.count == 1 ? "" : "s")"
+            text += headerRow.map { " under the header in row \($0)" } ?? " (no header row)"
+            if !hasAnswers { text += "; no answer column, read as a question bank" }
+            reason = text
+        }
+        let layout = SheetLayout(
+            sheet: name,
+            status: status,
+            reason: reason,
+            headerRow: headerRow,
+            columns: plan.assignments.keys.sorted().compactMap { plan.assignments[$0] },
+            itemCount: status == .questionnaire ? items.count : 0,
+            skippedRows: builder.skippedRuns()
+        )
+        return (layout, status == .questionnaire ? items : [])
+    }
+
+    /// A question that ends with a colon and is followed by items whose ids extend its own
+    /// (`3.1` then `3.1.a`, `3.1.b`) introduces them: it becomes their section, not an item.
+    static func nestSubQuestions(_ items: [QuestionnaireItem]) -> [QuestionnaireItem] {
+        var result: [QuestionnaireItem] = []
+        var index = 0
+        while index < items.count {
+            let item = items[index]
+            let children = items[(index + 1)...].prefix { child in
+                !item.idGenerated && child.id.count > item.id.count && child.id.hasPrefix(item.id)
+                    && ".-_ ".contains(child.id[child.id.index(child.id.startIndex, offsetBy: item.id.count)])
+            }
+            if !children.isEmpty, item.question.hasSuffix(":"), item.existingAnswer == nil {
+                let parent = item.question
+                result += children.map { child in
+                    var child = child
+                    child.section.append(parent)
+                    return child
+                }
+                index += 1 + children.count
+            } else {
+                result.append(item)
+                index += 1
+            }
+        }
+        return result
+    }
+}
+
+/// Walks a sheet's rows, keeping the section context, and makes items.
+struct ItemBuilder {
+    var detector: LayoutDetector
+    let plan: ColumnPlan
+    let questionColumn: Int
+    let headerRow: Int?
+    var items: [QuestionnaireItem] = []
+    private var skipped: [(row: Int, reason: SkipReason)] = []
+    private var sectionRow: String?
+    private var headerSection: String?
+    private var lastItemRow: Int?
+    private var idRepeats: [String: Int] = [:]
+
+    init(detector: LayoutDetector, plan: ColumnPlan, questionColumn: Int, headerRow: Int?) {
+        self.detector = detector
+        self.plan = plan
+        self.questionColumn = questionColumn
+        self.headerRow = headerRow
+    }
+
+    var grid: SheetGrid { detector.grid }
+
+    /// A header row's cell that names no role, in the question or id column, names the section
+    /// below it (`Qualifiers`, `Strategy & Metrics`).
+    mutating func takeHeaderSection(_ row: Int) {
+        for column in [questionColumn, plan.id ?? questionColumn, 1] {
+            guard let text = grid.filled(row, column), HeaderVocabulary.role(of: text) == nil else { continue }
+            headerSection = text
+            return
+        }
+    }
+
+    /// Rows above the header that are items all the same: an id of the same shape as the ids
+    /// below and a question (HECVAT's vendor details, a form's "Vendor name" fields).
+    mutating func readRowsAboveHeader(_ headerRow: Int, dataRows: [Int]) {
+        let shapes = Set(
+            dataRows.compactMap { grid.text($0, plan.id) }.filter(LayoutDetector.looksLikeID).map(
+                LayoutDetector.idShape
+            )
+        )
+        var section: String?
+        for row in grid.rowNumbers where row < headerRow {
+            if let id = grid.text(row, plan.id), shapes.contains(LayoutDetector.idShape(id)),
+                let question = grid.text(row, questionColumn), plan.answer != nil
+            {
+                items.append(makeItem(row: row, id: id, question: question, section: section.map { [$0] } ?? []))
+                continue
+            }
+            let cells = grid.cells(of: row)
+            if cells.count == 1, let text = cells.first?.text, text.count <= 60,
+                !HeaderVocabulary.readsAsQuestion(text),
+                !text.split(separator: " ").contains(where: { shapes.contains(LayoutDetector.idShape(String($0))) })
+            {
+                section = text
+                // A heading right above the header is the section of the first items below it.
+                if row == headerRow - 1 { sectionRow = text }
+                skipped.append((row, .title))
+            } else {
+                skipped.append((row, cells.contains { $0.text.count > 80 } ? .instructions : .title))
+            }
+        }
+    }
+
+    mutating func classify(_ row: Int) {
+        let cells = grid.cells(of: row)
+        if cells.isEmpty {
+            skipped.append((row, .blank))
+            return
+        }
+        if isRepeatedHeader(row) {
+            takeHeaderSection(row)
+            skipped.append((row, .repeatedHeader))
+            return
+        }
+        let question = grid.text(row, questionColumn)
+        let rawID = grid.text(row, plan.id)
+        let answer = grid.text(row, plan.answer)
+        let hasList = detector.grid.listValidationExists(row, plan.answer ?? 0)
+
+        // A row merged across both the question and the answer cannot be answered: a heading.
+        if let answerColumn = plan.answer,
+            grid.mergedRanges(startingOn: row).contains(where: {
+                $0.start.column <= questionColumn && $0.end.column >= answerColumn
+            })
+        {
+            if let text = cells.first?.text, text.count > 120 {
+                skipped.append((row, .instructions))
+            } else {
+                section(row, text: cells.first?.text)
+            }
+            return
+        }
+        guard let question else {
+            if grid.isMergedContinuation(row, questionColumn) {
+                skipped.append((row, .continuation))
+            } else if cells.count == 1 || cells.allSatisfy({ grid.mergedRange(containing: row, $0.column) != nil }) {
+                let text = cells.first?.text ?? ""
+                if Self.isMarker(text) {
+                    skipped.append((row, .marker))
+                } else if text.count > 120 {
+                    skipped.append((row, .instructions))
+                } else {
+                    section(row, text: text)
+                }
+            } else {
+                skipped.append((row, .marker))
+            }
+            return
+        }
+        // A number or a formula's result in the question column (a count, a score) is no question.
+        if question.filter(\.isLetter).count < 3 {
+            skipped.append((row, .marker))
+            return
+        }
+        let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
+        let filledID = rawID ?? (grid.isMergedContinuation(row, plan.id) ? grid.filled(row, plan.id) : nil)
+        if filledID == nil, !hasList, answer == nil, let last = items.last, let lastRow = lastItemRow,
+            !readsAsQuestion, row <= lastRow + 3
+        {
+            // Text under a question with no answer cell of its own: the question's wrapped end,
+            // or guidance for it.
+            let ended = last.question.last.map { ".?!:)".contains($0) } ?? true
+            if !ended, row == lastRow + 1, question.first?.isLowercase == true || plan.id != nil {
+                items[items.count - 1].question += " " + question
+            } else {
+                let guidance = items[items.count - 1].guidance.map { $0 + "\n" } ?? ""
+                items[items.count - 1].guidance = guidance + question
+            }
+            lastItemRow = row
+            skipped.append((row, .continuation))
+            return
+        }
+        if filledID == nil, !hasList, answer == nil, !readsAsQuestion, question.count <= 80,
+            cells.count == 1
+                || (plan.id != nil && cells.allSatisfy { $0.column == questionColumn || $0.column == plan.section })
+        {
+            section(row, text: question)
+            return
+        }
+        var id = filledID
+        if let base = filledID, rawID == nil {
+            // A sub-question sharing a merged id cell with the rows above.
+            let count = (idRepeats[base] ?? 1) + 1
+            idRepeats[base] = count
+            let letter = question.prefix { $0.isLetter }
+            let marked = letter.count == 1 && question.dropFirst().first.map { ").".contains($0) } == true
+            id = marked ? "\(base).\(letter.lowercased())" : "\(base)-\(count)"
+        }
+        var section: [String] = []
+        for part in [sectionRow, headerSection, grid.filled(row, plan.section)] {
+            if let part, !part.isEmpty, section.last != part { section.append(part) }
+        }
+        items.append(makeItem(row: row, id: id, question: question, section: section))
+        lastItemRow = row
+    }
+
+    private mutating func section(_ row: Int, text: String?) {
+        sectionRow = text
+        headerSection = nil
+        skipped.append((row, .section))
+    }
+
+    private func isRepeatedHeader(_ row: Int) -> Bool {
+        guard let headerRow, row != headerRow else { return false }
+        let (score, roles) = detector.headerScore(row)
+        guard score >= 2 else { return false }
+        if let answer = plan.answer, roles[answer]?.0 == .answer { return true }
+        return roles[questionColumn]?.0 == .question
+    }
+
+    static func isMarker(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["end of", "total", "subtotal", "score", "continued", "page "].contains { lower.hasPrefix($0) }
+    }
+
+    mutating func makeItem(row: Int, id: String?, question: String, section: [String]) -> QuestionnaireItem {
+        let sheetName = grid.sheet.name
+        let reference = { (column: Int?) in column.map { absoluteReference(sheet: sheetName, row: row, column: $0) } }
+        var allowed: [String] = []
+        var source: AllowedAnswersSource?
+        if let answerColumn = plan.answer, let rule = detector.grid.listValidation(row, answerColumn),
+            let values = rule.listValues, !values.isEmpty
+        {
+            allowed = values
+            source = .validation
+        } else if !plan.headerAnswers.isEmpty {
+            allowed = plan.headerAnswers
+            source = detector.profile == nil ? .header : .profile
+        }
+        return QuestionnaireItem(
+            id: id ?? "\(sheetName)-\(row)",
+            idGenerated: id == nil,
+            section: section,
+            question: question,
+            guidance: grid.text(row, plan.guidance),
+            sheet: sheetName,
+            row: row,
+            answerCell: reference(plan.answer),
+            commentCell: reference(plan.comment),
+            evidenceCell: reference(plan.evidence),
+            answerType: allowed.isEmpty ? .text : .choice,
+            allowedAnswers: allowed,
+            allowedAnswersSource: source,
+            existingAnswer: grid.text(row, plan.answer),
+            existingComment: grid.text(row, plan.comment)
+        )
+    }
+
+    mutating func finish() {}
+
+    /// Skipped rows as runs of one reason.
+    func skippedRuns() -> [SkippedRows] {
+        var runs: [SkippedRows] = []
+        for (row, reason) in skipped.sorted(by: { $0.row < $1.row }) {
+            if let last = runs.last, last.reason == reason, last.last + 1 == row {
+                runs[runs.count - 1].last = row
+            } else {
+                runs.append(SkippedRows(first: row, last: row, reason: reason))
+            }
+        }
+        return runs
+    }
+}
+
+/// An absolute A1 reference with its sheet: `Questions!$C$5`, `'HECVAT - Full'!$C$26`.
+func absoluteReference(sheet: String, row: Int, column: Int) -> String {
+    let plain =
+        !sheet.isEmpty
+        && sheet.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        } && !(sheet.first?.isNumber ?? false)
+    let quoted =
+        plain
+        ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    return "\(quoted)!$\(CellAddress.columnName(column))$\(row)"
+}
