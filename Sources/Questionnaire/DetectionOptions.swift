@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user tells the detector when it guesses wrong, and the layout profiles it may use.
 public struct DetectionOptions: Sendable, Hashable {
     /// Read only this sheet.
@@ -50,7 +52,8 @@ public struct DetectionOptions: Sendable, Hashable {
 
 /// The layout of a known template: which sheets hold questions and which columns hold what.
 ///
-/// Profiles describe layout only; they never carry question text.
+/// Profiles describe layout only; they never carry question text. Sheet names may use `*` as a
+/// wildcard; a column is named by its header text or by its letter.
 public struct LayoutProfile: Sendable, Hashable, Codable {
     /// The profile's name (`hecvat-3`).
     public var name: String
@@ -69,42 +72,44 @@ public struct LayoutProfile: Sendable, Hashable, Codable {
         self.sheets = sheets
     }
 
-    /// How to recognise a workbook a profile fits: every sheet named is there, and every
-    /// header text is found in the given cell (compared without case and spacing).
+    /// How to recognise a workbook a profile fits: a sheet matching each name pattern, and on
+    /// the first of them a row (among the first 40) holding every header text given.
     public struct Match: Sendable, Hashable, Codable {
-        /// Sheets that must exist.
+        /// Sheet name patterns that must each match a sheet.
         public var sheets: [String]
-        /// Cells (`'HECVAT - Full'!C24` or `C24` on the first profiled sheet) and the text they hold.
-        public var cells: [String: String]
+        /// Header texts that must all stand in one row of the first matching sheet.
+        public var headers: [String]
 
         /// Creates a match rule.
-        public init(sheets: [String] = [], cells: [String: String] = [:]) {
+        public init(sheets: [String], headers: [String] = []) {
             self.sheets = sheets
-            self.cells = cells
+            self.headers = headers
         }
 
-        enum CodingKeys: String, CodingKey { case sheets, cells }
+        enum CodingKeys: String, CodingKey { case sheets, headers }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            sheets = try container.decodeIfPresent([String].self, forKey: .sheets) ?? []
-            cells = try container.decodeIfPresent([String: String].self, forKey: .cells) ?? [:]
+            sheets = try container.decode([String].self, forKey: .sheets)
+            headers = try container.decodeIfPresent([String].self, forKey: .headers) ?? []
         }
     }
 
     /// One questionnaire sheet of a template.
     public struct SheetProfile: Sendable, Hashable, Codable {
-        /// The sheet's name.
+        /// The sheet's name, or a pattern with `*`.
         public var name: String
-        /// The header row; the header is repeated further down in some templates.
-        public var headerRow: Int
-        /// Column letters by role (`question: B`, `answer: C`).
+        /// The header row, when the template fixes it; otherwise the first row holding the
+        /// header texts of ``columns``.
+        public var headerRow: Int?
+        /// Columns by role (`question`, `answer`, `comment`, `id`, `evidence`, `guidance`,
+        /// `owner`, `section`): a header text or a column letter.
         public var columns: [String: String]
         /// Allowed answers for items whose answer cell has no drop-down.
         public var allowedAnswers: [String]?
 
         /// Creates a sheet profile.
-        public init(name: String, headerRow: Int, columns: [String: String], allowedAnswers: [String]? = nil) {
+        public init(name: String, headerRow: Int? = nil, columns: [String: String], allowedAnswers: [String]? = nil) {
             self.name = name
             self.headerRow = headerRow
             self.columns = columns
@@ -116,5 +121,23 @@ public struct LayoutProfile: Sendable, Hashable, Codable {
             case headerRow = "header_row"
             case allowedAnswers = "allowed_answers"
         }
+
+        /// Whether a sheet name fits the pattern (`*` matches any run of characters; case is ignored).
+        public func fits(_ sheetName: String) -> Bool { globMatches(name, sheetName) }
     }
+}
+
+/// Whether `text` fits `pattern`, where `*` stands for any run of characters; case is ignored.
+func globMatches(_ pattern: String, _ text: String) -> Bool {
+    let parts = pattern.lowercased().split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    var rest = Substring(text.lowercased())
+    guard let first = parts.first, rest.hasPrefix(first) else { return false }
+    rest = rest.dropFirst(first.count)
+    if parts.count == 1 { return rest.isEmpty }
+    for part in parts.dropFirst().dropLast() {
+        guard let range = rest.range(of: part) else { return false }
+        rest = rest[range.upperBound...]
+    }
+    let last = parts[parts.count - 1]
+    return rest.hasSuffix(last)
 }

@@ -151,11 +151,22 @@ struct LayoutDetector {
         // The question column from content, when the header does not name one.
         if plan.question == nil {
             var best: (column: Int, score: Int)?
-            for column in candidateColumns(dataRows) where plan.assignments[column] == nil {
+            // Any column but the id and the answer may turn out to hold the questions, whatever its
+            // header says ("Details", "Description").
+            for column in candidateColumns(dataRows) where ![.id, .answer].contains(plan.role(of: column)) {
                 let score = questionScore(column, dataRows)
                 if score > (best?.score ?? 0) { best = (column, score) }
             }
             if let best, best.score >= 3 {
+                if let earlier = plan.role(of: best.column), earlier != .other {
+                    switch earlier {
+                    case .comment: plan.comment = nil
+                    case .evidence: plan.evidence = nil
+                    case .guidance: plan.guidance = nil
+                    case .section: plan.section = nil
+                    default: break
+                    }
+                }
                 plan.assign(
                     best.column,
                     .question,
@@ -165,6 +176,21 @@ struct LayoutDetector {
             }
         }
         guard let question = plan.question else { return plan }
+        // A role freed by the question column passes to the next column whose header claims it.
+        if let headerRow {
+            for role in [ColumnRole.comment, .evidence, .guidance] {
+                let taken = plan.assignments.values.contains { $0.role == role }
+                guard !taken else { continue }
+                let next = plan.assignments.keys.sorted().first { column in
+                    column != question && plan.role(of: column) == .other
+                        && grid.text(headerRow, column).flatMap(HeaderVocabulary.role(of:))?.role == role
+                }
+                if let next {
+                    let header = grid.text(headerRow, next)
+                    plan.assign(next, role, header: header, because: "header \"\(header ?? "")\"")
+                }
+            }
+        }
 
         // The answer column from drop-downs, when the header does not name one.
         if plan.answer == nil {
@@ -234,8 +260,26 @@ struct LayoutDetector {
         to plan: inout ColumnPlan,
         headerRow: Int?
     ) {
-        for (name, letters) in profile.columns {
-            guard let role = ColumnRole(rawValue: name), let column = Self.column(letters) else { continue }
+        for (name, reference) in profile.columns {
+            guard let role = ColumnRole(rawValue: name) else { continue }
+            let column: Int?
+            if reference.count <= 3, reference.allSatisfy({ $0.isUppercase && $0.isASCII }) {
+                column = Self.column(reference)
+            } else {
+                let wanted = HeaderVocabulary.normalise(reference)
+                column = headerRow.flatMap { row in
+                    grid.cells(of: row).first { HeaderVocabulary.normalise($0.text) == wanted }?.column
+                }
+            }
+            guard let column else { continue }
+            for (other, assignment) in plan.assignments where assignment.role == role && other != column {
+                plan.assign(
+                    other,
+                    .other,
+                    header: assignment.header,
+                    because: "the layout profile puts the \(role.rawValue) elsewhere"
+                )
+            }
             plan.assign(column, role, header: headerRow.flatMap { grid.text($0, column) }, because: "layout profile")
         }
         if let allowed = profile.allowedAnswers { plan.headerAnswers = allowed }

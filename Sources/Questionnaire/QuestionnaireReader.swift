@@ -25,7 +25,7 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
     var layouts: [SheetLayout] = []
     var items: [QuestionnaireItem] = []
     for sheet in sheets {
-        let sheetProfile = profile?.sheets.first { $0.name == sheet.name }
+        let sheetProfile = profile?.sheets.first { $0.fits(sheet.name) }
         if let profile, sheetProfile == nil, options.sheet == nil {
             layouts.append(
                 SheetLayout(
@@ -84,34 +84,58 @@ public enum QuestionnaireReadError: Error, Sendable, Equatable, CustomStringConv
 }
 
 extension LayoutProfile {
-    /// Whether a workbook has the sheets and header texts the profile describes.
+    /// Whether a workbook has the sheets and the header texts the profile describes.
     func matches(_ workbook: Workbook) throws -> Bool {
-        for name in match.sheets where !workbook.sheets.contains(where: { $0.name == name }) { return false }
-        guard !match.cells.isEmpty else { return !match.sheets.isEmpty }
-        for (reference, expected) in match.cells {
-            var sheetName = sheets.first?.name ?? ""
-            var cell = Substring(reference)
-            if let bang = reference.lastIndex(of: "!") {
-                sheetName = String(reference[..<bang]).trimmingCharacters(in: "'")
-                cell = reference[reference.index(after: bang)...]
-            }
-            guard let address = CellAddress(a1: cell.filter { $0 != "$" }),
-                let sheet = workbook.sheets.first(where: { $0.name == sheetName })
-            else { return false }
-            var found: String?
-            _ = try workbook.readRows(of: sheet) { row in
-                guard row.index == address.row else { return }
-                found = row.cells.first { $0.address.column == address.column }?.value.text
-            }
-            guard let found, HeaderVocabulary.normalise(found) == HeaderVocabulary.normalise(expected) else {
-                return false
-            }
+        var firstSheet: SheetInfo?
+        for pattern in match.sheets {
+            guard let sheet = workbook.sheets.first(where: { globMatches(pattern, $0.name) }) else { return false }
+            firstSheet = firstSheet ?? sheet
         }
-        return true
+        guard !match.headers.isEmpty else { return firstSheet != nil }
+        guard let sheet = firstSheet else { return false }
+        let wanted = Set(match.headers.map(HeaderVocabulary.normalise))
+        var found = false
+        _ = try workbook.readRows(of: sheet) { row in
+            guard !found, row.index <= 40 else { return }
+            let texts = Set(row.cells.map { HeaderVocabulary.normalise($0.value.text) })
+            if wanted.isSubset(of: texts) { found = true }
+        }
+        return found
     }
 
-    /// The profiles Quire knows without being told.
-    public static let builtIn: [LayoutProfile] = []
+    /// The profiles Quire knows without being told: layouts of public templates, no content.
+    public static let builtIn: [LayoutProfile] = [
+        LayoutProfile(
+            name: "caiq-v4",
+            description: "CSA Consensus Assessments Initiative Questionnaire v4 (layout only)",
+            match: Match(sheets: ["CAIQ*"], headers: ["Question ID", "Question", "CSP CAIQ Answer"]),
+            sheets: [
+                SheetProfile(
+                    name: "CAIQ*",
+                    columns: [
+                        "id": "Question ID", "question": "Question", "answer": "CSP CAIQ Answer",
+                        "owner": "SSRM Control Ownership",
+                        "comment": "CSP Implementation Description (Optional/Recommended)",
+                    ],
+                    allowedAnswers: ["Yes", "No", "NA"]
+                )
+            ]
+        ),
+        LayoutProfile(
+            name: "hecvat-3",
+            description: "EDUCAUSE HECVAT 3 (Full or Lite), layout only",
+            match: Match(sheets: ["HECVAT - *"], headers: ["Vendor Answers", "Additional Information", "Guidance"]),
+            sheets: [
+                SheetProfile(
+                    name: "HECVAT - *",
+                    columns: [
+                        "id": "A", "question": "B", "answer": "Vendor Answers", "comment": "Additional Information",
+                        "guidance": "Guidance",
+                    ]
+                )
+            ]
+        ),
+    ]
 }
 
 extension String {

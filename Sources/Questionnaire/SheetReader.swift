@@ -5,7 +5,7 @@ extension LayoutDetector {
     /// The sheet's layout and items.
     mutating func read() -> (SheetLayout, [QuestionnaireItem]) {
         let name = grid.sheet.name
-        let headerRow = options.headerRow ?? profile?.headerRow ?? findHeaderRow()
+        let headerRow = options.headerRow ?? profile?.headerRow ?? profileHeaderRow() ?? findHeaderRow()
         let dataRows = grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
         let plan = planColumns(headerRow: headerRow, dataRows: dataRows)
         guard let questionColumn = plan.question else {
@@ -74,6 +74,18 @@ extension LayoutDetector {
             skippedRows: builder.skippedRuns()
         )
         return (layout, status == .questionnaire ? items : [])
+    }
+
+    /// The first row holding every header text the profile names its columns by.
+    func profileHeaderRow() -> Int? {
+        guard let profile else { return nil }
+        let texts = profile.columns.values.filter { !($0.count <= 3 && $0.allSatisfy { $0.isUppercase && $0.isASCII }) }
+            .map(HeaderVocabulary.normalise)
+        guard !texts.isEmpty else { return nil }
+        return grid.rowNumbers.prefix(60).first { row in
+            let cells = Set(grid.cells(of: row).map { HeaderVocabulary.normalise($0.text) })
+            return texts.allSatisfy(cells.contains)
+        }
     }
 
     /// A question that ends with a colon and is followed by items whose ids extend its own
@@ -220,6 +232,15 @@ struct ItemBuilder {
         }
         let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
         let filledID = rawID ?? (grid.isMergedContinuation(row, plan.id) ? grid.filled(row, plan.id) : nil)
+        // The rest of a question cut off mid-sentence on the row above.
+        if filledID == nil, !hasList, answer == nil, let last = items.last, lastItemRow == row - 1,
+            last.question.last.map({ !".?!:)".contains($0) }) == true, question.first?.isLowercase == true
+        {
+            items[items.count - 1].question += " " + question
+            lastItemRow = row
+            skipped.append((row, .continuation))
+            return
+        }
         if filledID == nil, !hasList, answer == nil, let last = items.last, let lastRow = lastItemRow,
             !readsAsQuestion, row <= lastRow + 3
         {

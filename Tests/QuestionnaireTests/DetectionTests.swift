@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import Questionnaire
+
+/// Layout detection on small questionnaires written as CSV text, and the helpers it rests on.
+@Suite struct DetectionTests {
+    /// Writes CSV text to a temporary file and reads it as a questionnaire.
+    func read(_ csv: String, name: String = "questions.csv", options: DetectionOptions = DetectionOptions()) throws
+        -> Questionnaire
+    {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-q-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name)
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        return try readQuestionnaire(path: url.path, options: options)
+    }
+
+    @Test(arguments: [
+        ("ID", ColumnRole.id), ("Question #", .id), ("Ref", .id), ("Control ID", .id), ("Question", .question),
+        ("Assessment Question", .question), ("Requirement", .question), ("Vendor Response", .answer),
+        ("Answer (Yes/No/N/A)", .answer), ("Compliant?", .answer), ("Comments", .comment),
+        ("Additional Information", .comment), ("Answer comments", .comment), ("Evidence / Attachments", .evidence),
+        ("Guidance", .guidance), ("Control Owner", .owner), ("Section", .section), ("Domain", .section),
+        ("question_type", .other),
+    ])
+    func headerWordsNameRoles(header: String, role: ColumnRole) {
+        #expect(HeaderVocabulary.role(of: header)?.role == role)
+    }
+
+    @Test func textsThatAreNoHeaders() {
+        #expect(HeaderVocabulary.role(of: "Vendor name") == nil)
+        #expect(
+            HeaderVocabulary.role(of: "Do you keep a documented and tested incident response plan for all services?")
+                == nil
+        )
+    }
+
+    @Test func allowedAnswersInAHeader() {
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Answer (Yes/No/N/A)") == ["Yes", "No", "N/A"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Response: Yes / No / Partial") == ["Yes", "No", "Partial"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Answer") == [])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Comments (optional)") == [])
+    }
+
+    @Test func questionsAreRecognised() {
+        #expect(HeaderVocabulary.readsAsQuestion("Do you encrypt data at rest?"))
+        #expect(HeaderVocabulary.readsAsQuestion("Describe your incident response process."))
+        #expect(HeaderVocabulary.readsAsQuestion("Is MFA enforced"))
+        #expect(!HeaderVocabulary.readsAsQuestion("Access control"))
+        #expect(!HeaderVocabulary.readsAsQuestion("The plan includes measurable milestones"))
+    }
+
+    @Test func absoluteReferencesQuoteSheetNamesThatNeedIt() {
+        #expect(absoluteReference(sheet: "Questions", row: 5, column: 3) == "Questions!$C$5")
+        #expect(absoluteReference(sheet: "HECVAT - Full", row: 26, column: 3) == "'HECVAT - Full'!$C$26")
+        #expect(absoluteReference(sheet: "Vendor's answers", row: 1, column: 28) == "'Vendor''s answers'!$AB$1")
+        #expect(absoluteReference(sheet: "2024", row: 1, column: 1) == "'2024'!$A$1")
+    }
+
+    @Test func sheetPatterns() {
+        #expect(globMatches("CAIQ*", "CAIQv4.0.3"))
+        #expect(globMatches("HECVAT - *", "HECVAT - Full"))
+        #expect(globMatches("*answers*", "Vendor Answers 2026"))
+        #expect(!globMatches("CAIQ*", "Introduction"))
+        #expect(globMatches("Questions", "questions"))
+        #expect(!globMatches("Questions", "Questions 2"))
+    }
+
+    /// A title block, a header in row 4, section rows, a wrapped question, an answered item and
+    /// a totals row.
+    @Test func aCustomerLayoutIsReadWithoutHints() throws {
+        let csv = """
+            Acme Corp vendor security review,,,
+            Please answer every question and explain any No.,,,
+            ,,,
+            Ref,Question,Response (Yes/No/N/A),Comments
+            Access control,,,
+            AC-1,Do you enforce multi-factor authentication for all staff?,Yes,Okta with WebAuthn
+            AC-2,Are access rights reviewed at least,,
+            ,quarterly by the system owner?,,
+            Encryption,,,
+            EN-1,Describe how customer data is encrypted at rest.,,
+            EN-2,Is TLS 1.2 or later enforced on public endpoints?,,
+            Total answered,,2,
+
+            """
+        let questionnaire = try read(csv)
+        let layout = try #require(questionnaire.sheets.first)
+        #expect(layout.status == .questionnaire)
+        #expect(layout.headerRow == 4)
+        #expect(questionnaire.items.map(\.id) == ["AC-1", "AC-2", "EN-1", "EN-2"])
+        #expect(questionnaire.items[1].question == "Are access rights reviewed at least quarterly by the system owner?")
+        #expect(
+            questionnaire.items.map(\.section) == [
+                ["Access control"], ["Access control"], ["Encryption"], ["Encryption"],
+            ]
+        )
+        #expect(questionnaire.items[0].existingAnswer == "Yes")
+        #expect(questionnaire.items[0].existingComment == "Okta with WebAuthn")
+        #expect(questionnaire.items[0].answerCell == "questions!$C$6")
+        #expect(questionnaire.items[0].commentCell == "questions!$D$6")
+        #expect(
+            questionnaire.items.allSatisfy {
+                $0.allowedAnswers == ["Yes", "No", "N/A"] && $0.allowedAnswersSource == .header
+            }
+        )
+        let reasons = Dictionary(
+            layout.skippedRows.map { ($0.first, $0.reason) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        #expect(reasons[1] == .title)
+        #expect(reasons[5] == .section)
+        #expect(reasons[8] == .continuation)
+        #expect(reasons[12] == .marker)
+    }
+
+    @Test func withoutAnIdColumnIdsAreMadeFromTheRow() throws {
+        let csv = """
+            Question,Answer
+            Do you run background checks on new hires?,
+            Do you have a security awareness programme?,
+
+            """
+        let questionnaire = try read(csv)
+        #expect(questionnaire.items.count == 2)
+        #expect(questionnaire.items.allSatisfy { $0.idGenerated })
+        #expect(questionnaire.items.map(\.id) == ["questions-2", "questions-3"])
+        #expect(questionnaire.items.allSatisfy { $0.answerType == .text && $0.allowedAnswers.isEmpty })
+    }
+
+    @Test func overridesWinOverDetection() throws {
+        let csv = """
+            Topic,Details,Notes,Reply
+            Backups,Are backups encrypted and tested every quarter?,,
+            Logging,Are security logs kept for a year or more?,,
+
+            """
+        let detected = try read(csv)
+        #expect(detected.items.first?.answerCell == "questions!$D$2")
+        let overridden = try read(csv, options: DetectionOptions(questionColumn: "B", answerColumn: "C"))
+        #expect(overridden.items.first?.answerCell == "questions!$C$2")
+        #expect(overridden.sheets.first?.columns.first { $0.column == "C" }?.because == "given by hand")
+    }
+
+    @Test func aSheetWithNoQuestionsIsPassedOverWithAReason() throws {
+        let questionnaire = try read("Name,Amount\nWidgets,3\nGadgets,4\n")
+        #expect(questionnaire.items.isEmpty)
+        #expect(questionnaire.sheets.first?.status == .ignored)
+        #expect(questionnaire.sheets.first?.reason.isEmpty == false)
+    }
+
+    @Test func aQuestionEndingInAColonIntroducesItsSubQuestions() {
+        let items = [
+            QuestionnaireItem(id: "3.1", section: ["Data"], question: "For customer data, state:"),
+            QuestionnaireItem(id: "3.1.a", section: ["Data"], question: "where it is stored"),
+            QuestionnaireItem(id: "3.1.b", section: ["Data"], question: "who can reach it"),
+            QuestionnaireItem(id: "3.2", section: ["Data"], question: "Is it encrypted?"),
+        ]
+        let nested = LayoutDetector.nestSubQuestions(items)
+        #expect(nested.map(\.id) == ["3.1.a", "3.1.b", "3.2"])
+        #expect(nested[0].section == ["Data", "For customer data, state:"])
+        #expect(nested[2].section == ["Data"])
+    }
+
+    @Test func profilesReadFromYAML() throws {
+        let yaml = """
+            name: acme-vendor-review
+            description: Acme's yearly review workbook
+            match:
+              sheets: ["Review*"]
+              headers: [Ref, Question, Response]
+            sheets:
+              - name: "Review*"
+                header_row: 4
+                columns: {id: A, question: Question, answer: Response, comment: D}
+                allowed_answers: ["Yes", "No"]
+            """
+        let profile = try YAMLDecoder().decode(LayoutProfile.self, from: yaml)
+        #expect(profile.match.headers == ["Ref", "Question", "Response"])
+        #expect(profile.sheets.first?.headerRow == 4)
+        #expect(profile.sheets.first?.columns["answer"] == "Response")
+        #expect(profile.sheets.first?.fits("Review 2026") == true)
+        #expect(LayoutProfile.builtIn.map(\.name) == ["caiq-v4", "hecvat-3"])
+    }
+}
