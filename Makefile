@@ -46,6 +46,8 @@ demo: build
 	done
 	@echo "== quire cat samples/questionnaire.xlsx --sheet Questions --format csv"
 	@$(QUIRE_DEBUG) cat samples/questionnaire.xlsx --sheet Questions --format csv
+	@echo "== quire inspect samples/questionnaire.xlsx --verbose"
+	@$(QUIRE_DEBUG) inspect samples/questionnaire.xlsx --verbose
 	@echo "== quire frameworks"
 	@$(QUIRE_DEBUG) frameworks
 	@echo "== quire validate samples/library"

@@ -1,3 +1,4 @@
+import Questionnaire
 import Spreadsheet
 
 /// What the command line prints and returns when a command fails.
@@ -29,6 +30,15 @@ public struct Failure: Sendable, Equatable {
             case .sheetNotFound: exitCode = 64
             default: exitCode = 65
             }
+        case let error as QuestionnaireError:
+            message = error.description
+            switch error {
+            case .unreadable: exitCode = 66
+            case .tooLarge, .notAVSAQTemplate, .syntax, .invalidTemplate: exitCode = 65
+            }
+        case let error as QuestionnaireReadError:
+            message = error.description
+            exitCode = 64
         default:
             message = "\(error)"
             exitCode = 1

@@ -8,6 +8,8 @@ enum HeaderVocabulary {
         guard !text.isEmpty, text.count <= 80, !(text.count > 25 && readsAsQuestion(header)) else { return nil }
         let words = Set(text.split(separator: " ").map(String.init))
         func has(_ word: String) -> Bool { words.contains(word) }
+        // A sentence (a legend line, an instruction) is no header.
+        if words.count > 6, text.contains(";") || header.trimmingCharacters().hasSuffix(".") { return nil }
         func contains(_ phrase: String) -> Bool { text.contains(phrase) }
 
         // Ids: "ID", "#", "No.", "Ref", "Question ID", "Control #".
@@ -17,9 +19,14 @@ enum HeaderVocabulary {
         {
             return (.id, 3)
         }
+        let evidencePhrases = [
+            "evidence", "attachment", "supporting doc", "documentation provided", "artifact", "artefact", "proof",
+            "link to",
+        ]
         if words.count <= 4,
             !words.isDisjoint(with: ["id", "#", "no", "nr", "number", "ref", "reference", "identifier"]),
-            !contains("answer"), !contains("response"), !contains("phone"), !contains("contact")
+            !contains("answer"), !contains("response"), !contains("phone"), !contains("contact"),
+            !evidencePhrases.contains(where: contains)
         {
             return (.id, 3)
         }
@@ -33,11 +40,7 @@ enum HeaderVocabulary {
         ]
         if commentPhrases.contains(where: contains) { return (.comment, 3) }
 
-        if [
-            "evidence", "attachment", "supporting doc", "documentation provided", "artifact", "artefact", "proof",
-            "link to",
-        ]
-        .contains(where: contains) {
+        if evidencePhrases.contains(where: contains) {
             return (.evidence, 3)
         }
         if ["guidance", "help text", "hint", "what we are looking for", "purpose", "intent", "instructions"].contains(
@@ -77,6 +80,8 @@ enum HeaderVocabulary {
         }
         return nil
     }
+
+    static func words(in text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
 
     /// Lower-cased, with runs of white space and line breaks made one space, and trailing
     /// colons and asterisks removed.

@@ -9,6 +9,8 @@ struct ColumnPlan {
     var comment: Int?
     var evidence: Int?
     var guidance: Int?
+    /// A column of sub-question markers (`a`, `b`, `ii`) joined to the id.
+    var subID: Int?
     var assignments: [Int: ColumnAssignment] = [:]
     /// Allowed answers the answer column's header names.
     var headerAnswers: [String] = []
@@ -222,6 +224,29 @@ struct LayoutDetector {
                         .id,
                         header: headerRow.flatMap { grid.text($0, column) },
                         because: "\(ids.count) of \(questionRows.count) question rows hold an id-shaped value"
+                    )
+                    break
+                }
+            }
+        }
+        // Sub-question markers between the id and the question: `a`, `b`, `ii`, `2`.
+        if let id = plan.id, question > id + 1 {
+            for column in (id + 1)..<question where plan.role(of: column) == nil || plan.role(of: column) == .other {
+                let values = dataRows.compactMap { grid.text($0, column) }
+                // Letters (a, b, ii) or a header saying so; a column of numbers is a level or a score.
+                let header = headerRow.flatMap { grid.text($0, column) }.map(HeaderVocabulary.normalise) ?? ""
+                let namedSub = ["sub", "part", "sub-question", "subquestion", "item"].contains(header)
+                let markers = values.filter { value in
+                    value.count <= 4 && value.allSatisfy { $0.isLetter || $0.isNumber || "().".contains($0) }
+                        && (namedSub || value.contains(where: \.isLetter))
+                }
+                if markers.count >= 2, markers.count * 10 >= values.count * 9 {
+                    plan.subID = column
+                    plan.assign(
+                        column,
+                        .other,
+                        header: headerRow.flatMap { grid.text($0, column) },
+                        because: "sub-question markers, joined to the id"
                     )
                     break
                 }

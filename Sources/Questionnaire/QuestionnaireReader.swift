@@ -1,10 +1,17 @@
+import Foundation
 import Spreadsheet
 
 /// Reads a questionnaire file (XLSX, XLSM, CSV) into a ``Questionnaire``: every questionnaire
 /// sheet is found and read; instructions, lists, reports and hidden sheets are passed over,
 /// each with the reason.
 public func readQuestionnaire(path: String, options: DetectionOptions = DetectionOptions()) throws -> Questionnaire {
+    if isVSAQCandidate(path) { return try readVSAQTemplate(path: path) }
     let workbook = try Workbook(path: path)
+    if options.sheet == nil, !options.hasColumnOverrides, options.profileName == nil,
+        CISOAssistantWorkbook.matches(workbook)
+    {
+        return try CISOAssistantWorkbook.read(workbook, path: path)
+    }
     var sheets = workbook.sheets
     if let wanted = options.sheet {
         sheets = [try workbook.sheet(named: wanted)]
@@ -145,4 +152,15 @@ extension String {
         while let last = text.last, characters.contains(last) { text = text.dropLast() }
         return String(text)
     }
+}
+
+/// Whether a file should be read as a VSAQ template: a `.json` or `.js` name, or text that
+/// starts like one (workbooks and CSV files never do).
+private func isVSAQCandidate(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".json") || lower.hasSuffix(".js") { return true }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 65_536) else { return false }
+    return looksLikeVSAQTemplate([UInt8](data))
 }

@@ -16,14 +16,14 @@ extension LayoutDetector {
                     reason: headerRow == nil
                         ? "no header row and no column of questions found"
                         : "row \(headerRow ?? 0) looks like a header, but no column holds questions",
-                    headerRow: headerRow,
-                    columns: plan.assignments.keys.sorted().compactMap { plan.assignments[$0] }
+                    columns: []
                 ),
                 []
             )
         }
         var builder = ItemBuilder(detector: self, plan: plan, questionColumn: questionColumn, headerRow: headerRow)
         if let headerRow {
+            builder.decideHeaderSections(headerRow)
             builder.takeHeaderSection(headerRow)
             builder.readRowsAboveHeader(headerRow, dataRows: dataRows)
         }
@@ -68,8 +68,8 @@ extension LayoutDetector {
             sheet: name,
             status: status,
             reason: reason,
-            headerRow: headerRow,
-            columns: plan.assignments.keys.sorted().compactMap { plan.assignments[$0] },
+            headerRow: status == .questionnaire ? headerRow : nil,
+            columns: status == .questionnaire ? plan.assignments.keys.sorted().compactMap { plan.assignments[$0] } : [],
             itemCount: status == .questionnaire ? items.count : 0,
             skippedRows: builder.skippedRuns()
         )
@@ -124,8 +124,11 @@ struct ItemBuilder {
     let headerRow: Int?
     var items: [QuestionnaireItem] = []
     private var skipped: [(row: Int, reason: SkipReason)] = []
-    private var sectionRow: String?
     private var headerSection: String?
+    private var headerSectionsVary = false
+    /// Section headings, outermost first, with the depth a numbered heading gives.
+    private var sectionStack: [(text: String, level: Int?)] = []
+    private var itemsSinceSection = 0
     private var lastItemRow: Int?
     private var idRepeats: [String: Int] = [:]
 
@@ -138,9 +141,25 @@ struct ItemBuilder {
 
     var grid: SheetGrid { detector.grid }
 
+    /// Header rows say which section follows only when the header is repeated with other text
+    /// in the question (or id) column each time (HECVAT's "Qualifiers", SAMM's practices); a
+    /// single header's text there is just the column's name.
+    mutating func decideHeaderSections(_ headerRow: Int) {
+        let headers = [headerRow] + grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) }
+        headerSectionsVary = Set(headers.compactMap(headerSectionText)).count >= 2
+    }
+
+    private func headerSectionText(_ row: Int) -> String? {
+        for column in [questionColumn, plan.id ?? questionColumn, 1] {
+            if let text = grid.filled(row, column), HeaderVocabulary.role(of: text) == nil { return text }
+        }
+        return nil
+    }
+
     /// A header row's cell that names no role, in the question or id column, names the section
     /// below it (`Qualifiers`, `Strategy & Metrics`).
     mutating func takeHeaderSection(_ row: Int) {
+        guard headerSectionsVary else { return }
         for column in [questionColumn, plan.id ?? questionColumn, 1] {
             guard let text = grid.filled(row, column), HeaderVocabulary.role(of: text) == nil else { continue }
             headerSection = text
@@ -170,9 +189,14 @@ struct ItemBuilder {
                 !text.split(separator: " ").contains(where: { shapes.contains(LayoutDetector.idShape(String($0))) })
             {
                 section = text
-                // A heading right above the header is the section of the first items below it.
-                if row == headerRow - 1 { sectionRow = text }
-                skipped.append((row, .title))
+                // A heading right above the header, not the sheet's title, is the section of the
+                // first items below it.
+                if row == headerRow - 1, row != grid.rowNumbers.first {
+                    pushSection(text)
+                    skipped.append((row, .section))
+                } else {
+                    skipped.append((row, .title))
+                }
             } else {
                 skipped.append((row, cells.contains { $0.text.count > 80 } ? .instructions : .title))
             }
@@ -215,7 +239,7 @@ struct ItemBuilder {
                 let text = cells.first?.text ?? ""
                 if Self.isMarker(text) {
                     skipped.append((row, .marker))
-                } else if text.count > 120 {
+                } else if text.count > 120 || Self.isInstruction(text) {
                     skipped.append((row, .instructions))
                 } else {
                     section(row, text: text)
@@ -232,6 +256,10 @@ struct ItemBuilder {
         }
         let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
         let filledID = rawID ?? (grid.isMergedContinuation(row, plan.id) ? grid.filled(row, plan.id) : nil)
+        if Self.isMarker(question) || (cells.count == 1 && Self.isInstruction(question)) {
+            skipped.append((row, Self.isMarker(question) ? .marker : .instructions))
+            return
+        }
         // The rest of a question cut off mid-sentence on the row above.
         if filledID == nil, !hasList, answer == nil, let last = items.last, lastItemRow == row - 1,
             last.question.last.map({ !".?!:)".contains($0) }) == true, question.first?.isLowercase == true
@@ -265,7 +293,10 @@ struct ItemBuilder {
             return
         }
         var id = filledID
-        if let base = filledID, rawID == nil {
+        if let base = filledID, let marker = grid.text(row, plan.subID) {
+            let letters = marker.filter { $0.isLetter || $0.isNumber }
+            id = base.last.map { $0.isLetter || $0.isNumber } == true ? "\(base).\(letters)" : base + letters
+        } else if let base = filledID, rawID == nil {
             // A sub-question sharing a merged id cell with the rows above.
             let count = (idRepeats[base] ?? 1) + 1
             idRepeats[base] = count
@@ -274,7 +305,8 @@ struct ItemBuilder {
             id = marked ? "\(base).\(letter.lowercased())" : "\(base)-\(count)"
         }
         var section: [String] = []
-        for part in [sectionRow, headerSection, grid.filled(row, plan.section)] {
+        itemsSinceSection += 1
+        for part in sectionStack.map(\.text) + [headerSection, grid.filled(row, plan.section)] {
             if let part, !part.isEmpty, section.last != part { section.append(part) }
         }
         items.append(makeItem(row: row, id: id, question: question, section: section))
@@ -282,9 +314,26 @@ struct ItemBuilder {
     }
 
     private mutating func section(_ row: Int, text: String?) {
-        sectionRow = text
+        if let text { pushSection(text) }
         headerSection = nil
         skipped.append((row, .section))
+    }
+
+    /// Places a heading in the section stack: a numbered one (`1.2 Policies`) at the depth its
+    /// number gives; an unnumbered one under the heading just before it when no item came
+    /// between, else in place of all headings.
+    private mutating func pushSection(_ text: String) {
+        let number = text.prefix { $0.isNumber || $0 == "." }
+        let numbered = number.first?.isNumber == true && text.dropFirst(number.count).first == " "
+        if numbered {
+            let level = number.split(separator: ".").count
+            sectionStack = sectionStack.filter { $0.level.map { $0 < level } ?? false } + [(text, level)]
+        } else if itemsSinceSection == 0, !sectionStack.isEmpty {
+            sectionStack.append((text, nil))
+        } else {
+            sectionStack = [(text, nil)]
+        }
+        itemsSinceSection = 0
     }
 
     private func isRepeatedHeader(_ row: Int) -> Bool {
@@ -293,6 +342,17 @@ struct ItemBuilder {
         guard score >= 2 else { return false }
         if let answer = plan.answer, roles[answer]?.0 == .answer { return true }
         return roles[questionColumn]?.0 == .question
+    }
+
+    /// A sentence addressed to the reader (`Please return the completed questionnaire to …`).
+    static func isInstruction(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let addressed = [
+            "please return", "please send", "please submit", "please complete", "please note", "please read",
+            "please ensure", "please answer", "please use", "note:", "note ", "thank you", "instructions",
+        ]
+        if addressed.contains(where: { lower.hasPrefix($0) }) { return true }
+        return HeaderVocabulary.words(in: text) > 6 && text.hasSuffix(".") && !HeaderVocabulary.readsAsQuestion(text)
     }
 
     static func isMarker(_ text: String) -> Bool {

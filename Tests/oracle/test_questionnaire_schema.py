@@ -16,7 +16,7 @@ SCHEMA = json.loads((ROOT / "Schemas" / "questionnaire.schema.json").read_text()
 FILES = sorted(
     p for folder in (ROOT / "Tests" / "Fixtures", ROOT / "samples")
     for p in folder.rglob("*")
-    if p.suffix.lower() in {".xlsx", ".xlsm", ".csv"}
+    if p.suffix.lower() in {".xlsx", ".xlsm", ".csv", ".json"}
 )
 
 

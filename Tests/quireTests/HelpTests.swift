@@ -13,6 +13,7 @@ struct HelpGoldenTests {
         HelpCase(arguments: ["--help"], golden: "quire-help.txt"),
         HelpCase(arguments: ["cat", "--help"], golden: "quire-cat-help.txt"),
         HelpCase(arguments: ["sheets", "--help"], golden: "quire-sheets-help.txt"),
+        HelpCase(arguments: ["inspect", "--help"], golden: "quire-inspect-help.txt"),
         HelpCase(arguments: ["frameworks", "--help"], golden: "quire-frameworks-help.txt"),
         HelpCase(arguments: ["requirements", "--help"], golden: "quire-requirements-help.txt"),
         HelpCase(arguments: ["controls", "--help"], golden: "quire-controls-help.txt"),
@@ -30,7 +31,7 @@ struct HelpGoldenTests {
 
     @Test("quire help <subcommand> prints the same text as <subcommand> --help")
     func helpSubcommandMatches() throws {
-        for command in ["cat", "sheets", "frameworks", "requirements", "controls", "xref", "validate"] {
+        for command in ["cat", "sheets", "inspect", "frameworks", "requirements", "controls", "xref", "validate"] {
             let viaHelp = try QuireProcess.run(["help", command])
             let viaFlag = try QuireProcess.run([command, "--help"])
             #expect(viaHelp.exitCode == 0)
