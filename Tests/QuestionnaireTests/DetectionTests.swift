@@ -185,4 +185,28 @@ import Yams
         #expect(profile.sheets.first?.fits("Review 2026") == true)
         #expect(LayoutProfile.builtIn.map(\.name) == ["caiq-v4", "hecvat-3"])
     }
+
+    /// A workbook laid out like CAIQ v4 is recognised by its sheet name and header texts, and
+    /// the profile's columns and answers are used.
+    @Test func theCAIQProfileIsChosenByItself() throws {
+        let csv = """
+            Consensus Assessments Initiative Questionnaire v4,,,,
+            ,,,,
+            Question ID,Question,CSP CAIQ Answer,SSRM Control Ownership,CSP Implementation Description (Optional/Recommended)
+            A&A-01.1,Are audit and assurance policies established and maintained?,,,
+            A&A-01.2,Are the policies reviewed at least annually?,Yes,CSP-owned,Reviewed each March.
+
+            """
+        let questionnaire = try read(csv, name: "CAIQv4.0.3.csv")
+        #expect(questionnaire.profile == "caiq-v4")
+        #expect(questionnaire.items.map(\.id) == ["A&A-01.1", "A&A-01.2"])
+        #expect(questionnaire.items.allSatisfy { $0.allowedAnswers == ["Yes", "No", "NA"] && $0.allowedAnswersSource == .profile })
+        #expect(questionnaire.items[1].existingAnswer == "Yes")
+        #expect(questionnaire.items[1].commentCell == "'CAIQv4.0.3'!$E$5")
+        #expect(questionnaire.sheets.first?.columns.first { $0.column == "D" }?.role == .owner)
+        // The same file under another name is detected, not profiled.
+        let unnamed = try read(csv, name: "vendor.csv")
+        #expect(unnamed.profile == nil)
+        #expect(unnamed.items.count == 2)
+    }
 }

@@ -59,3 +59,41 @@ def test_the_sample_questionnaire_is_read_whole() -> None:
     assert len(document["items"]) == 14
     assert all(item["allowed_answers"] == ["Yes", "No", "N/A", "Partially"] for item in document["items"])
     assert [s["status"] for s in document["sheets"]] == ["questionnaire", "ignored"]
+
+
+@pytest.mark.quire
+def test_a_profile_given_as_yaml_decides_the_layout(tmp_path: Path) -> None:
+    """Two long-text columns make detection guess; a profile file says which is which."""
+    import csv
+
+    path = tmp_path / "review.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Ref", "Background", "Ask", "Reply", "Why"])
+        writer.writerow(["R1", "Is this background text a question?", "Do you rotate keys yearly?", "", ""])
+        writer.writerow(["R2", "Is this background text a question too?", "Do you log admin actions?", "Yes", "SIEM"])
+    profile = tmp_path / "review.yaml"
+    profile.write_text(
+        "name: acme-review\n"
+        "match: {sheets: [review]}\n"
+        "sheets:\n"
+        "  - name: review\n"
+        "    header_row: 1\n"
+        "    columns: {id: Ref, question: Ask, answer: Reply, comment: Why}\n"
+        "    allowed_answers: ['Yes', 'No']\n"
+    )
+    result = subprocess.run(
+        [os.environ["QUIRE_BIN"], "inspect", str(path), "--profile", str(profile), "--format", "json"],
+        capture_output=True, check=True,
+    )
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert document["profile"] == "acme-review"
+    assert [item["question"] for item in document["items"]] == ["Do you rotate keys yearly?", "Do you log admin actions?"]
+    assert [item["answer_cell"].split("!")[1] for item in document["items"]] == ["$D$2", "$D$3"]
+    assert document["items"][1]["existing_comment"] == "SIEM"
+    assert all(item["allowed_answers"] == ["Yes", "No"] for item in document["items"])
+    missing = subprocess.run(
+        [os.environ["QUIRE_BIN"], "inspect", str(path), "--profile", str(tmp_path / "none.yaml")], capture_output=True
+    )
+    assert missing.returncode == 66 and b"none.yaml" in missing.stderr
