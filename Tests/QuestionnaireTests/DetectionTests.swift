@@ -200,7 +200,11 @@ import Yams
         let questionnaire = try read(csv, name: "CAIQv4.0.3.csv")
         #expect(questionnaire.profile == "caiq-v4")
         #expect(questionnaire.items.map(\.id) == ["A&A-01.1", "A&A-01.2"])
-        #expect(questionnaire.items.allSatisfy { $0.allowedAnswers == ["Yes", "No", "NA"] && $0.allowedAnswersSource == .profile })
+        #expect(
+            questionnaire.items.allSatisfy {
+                $0.allowedAnswers == ["Yes", "No", "NA"] && $0.allowedAnswersSource == .profile
+            }
+        )
         #expect(questionnaire.items[1].existingAnswer == "Yes")
         #expect(questionnaire.items[1].commentCell == "'CAIQv4.0.3'!$E$5")
         #expect(questionnaire.sheets.first?.columns.first { $0.column == "D" }?.role == .owner)
