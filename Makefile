@@ -39,6 +39,7 @@ test-corpus: $(VENV)/.installed build
 bench: $(VENV)/.installed release
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(VPY) bench/run.py
+	QUIRE_BIN=.build/release/quire $(VPY) bench/inspect_bench.py
 
 demo: build
 	@for f in samples/*.xlsx samples/*.csv; do \

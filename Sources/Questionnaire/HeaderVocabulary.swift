@@ -4,13 +4,19 @@ enum HeaderVocabulary {
     /// The role a header cell names, with a strength (higher wins when a row could be read
     /// several ways); nil when the text names no role.
     static func role(of header: String) -> (role: ColumnRole, strength: Int)? {
+        // Long text is never a header; most cells of a big sheet leave here.
+        guard header.utf8.count <= 120, header.contains(where: \.isLetter) || header.contains("#") else { return nil }
         let text = normalise(header)
         guard !text.isEmpty, text.count <= 80, !(text.count > 25 && readsAsQuestion(header)) else { return nil }
-        let words = Set(text.split(separator: " ").map(String.init))
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count <= 10 else { return nil }
         func has(_ word: String) -> Bool { words.contains(word) }
         // A sentence (a legend line, an instruction) is no header.
         if words.count > 6, text.contains(";") || header.trimmingCharacters().hasSuffix(".") { return nil }
-        func contains(_ phrase: String) -> Bool { text.contains(phrase) }
+        // A plain byte search: String.contains(_:) builds a search table on every call, and this
+        // runs for every cell of the first hundred rows of every sheet.
+        let bytes = Array(text.utf8)
+        func contains(_ phrase: String) -> Bool { bytes.containsRun(of: phrase.utf8) }
 
         // Ids: "ID", "#", "No.", "Ref", "Question ID", "Control #".
         if text == "#" || text == "no" || text == "ref" || text == "id" || text == "item" || text == "item #"
@@ -24,7 +30,7 @@ enum HeaderVocabulary {
             "link to",
         ]
         if words.count <= 4,
-            !words.isDisjoint(with: ["id", "#", "no", "nr", "number", "ref", "reference", "identifier"]),
+            words.contains(where: ["id", "#", "no", "nr", "number", "ref", "reference", "identifier"].contains),
             !contains("answer"), !contains("response"), !contains("phone"), !contains("contact"),
             !evidencePhrases.contains(where: contains)
         {
@@ -95,7 +101,7 @@ enum HeaderVocabulary {
     /// an interrogative or an instruction to the vendor.
     static func readsAsQuestion(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters()
-        if trimmed.hasSuffix("?") || trimmed.contains("? ") { return true }
+        if trimmed.hasSuffix("?") || Array(trimmed.utf8).containsRun(of: "? ".utf8) { return true }
         let first = trimmed.prefix { $0.isLetter }.lowercased()
         return questionOpeners.contains(first)
     }
@@ -141,5 +147,30 @@ extension String {
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return String(self[start..<end])
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `needle` as a contiguous run.
+    func containsRun(of needle: String.UTF8View) -> Bool {
+        let count = needle.count
+        guard count > 0, count <= self.count, let first = needle.first else { return count == 0 }
+        var start = 0
+        while start + count <= self.count {
+            if self[start] == first {
+                var matched = true
+                var offset = 0
+                for byte in needle {
+                    if self[start + offset] != byte {
+                        matched = false
+                        break
+                    }
+                    offset += 1
+                }
+                if matched { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -126,6 +126,8 @@ struct ItemBuilder {
     private var skipped: [(row: Int, reason: SkipReason)] = []
     private var headerSection: String?
     private var headerSectionsVary = false
+    /// The rows below the header that repeat it, found once.
+    private var repeatedHeaders: Set<Int> = []
     /// Section headings, outermost first, with the depth a numbered heading gives.
     private var sectionStack: [(text: String, level: Int?)] = []
     private var itemsSinceSection = 0
@@ -145,7 +147,8 @@ struct ItemBuilder {
     /// in the question (or id) column each time (HECVAT's "Qualifiers", SAMM's practices); a
     /// single header's text there is just the column's name.
     mutating func decideHeaderSections(_ headerRow: Int) {
-        let headers = [headerRow] + grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) }
+        repeatedHeaders = Set(grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) })
+        let headers = [headerRow] + repeatedHeaders.sorted()
         headerSectionsVary = Set(headers.compactMap(headerSectionText)).count >= 2
     }
 
@@ -209,7 +212,7 @@ struct ItemBuilder {
             skipped.append((row, .blank))
             return
         }
-        if isRepeatedHeader(row) {
+        if repeatedHeaders.contains(row) {
             takeHeaderSection(row)
             skipped.append((row, .repeatedHeader))
             return
@@ -338,6 +341,9 @@ struct ItemBuilder {
 
     private func isRepeatedHeader(_ row: Int) -> Bool {
         guard let headerRow, row != headerRow else { return false }
+        // Only a row whose answer or question cell holds a header word can repeat the header.
+        let names = [plan.answer, questionColumn].compactMap { grid.text(row, $0) }
+        guard names.contains(where: { HeaderVocabulary.role(of: $0) != nil }) else { return false }
         let (score, roles) = detector.headerScore(row)
         guard score >= 2 else { return false }
         if let answer = plan.answer, roles[answer]?.0 == .answer { return true }
