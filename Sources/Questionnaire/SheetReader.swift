@@ -191,10 +191,11 @@ struct ItemBuilder {
                 !HeaderVocabulary.readsAsQuestion(text),
                 !text.split(separator: " ").contains(where: { shapes.contains(LayoutDetector.idShape(String($0))) })
             {
-                section = text
+                // The sheet's first two rows are its title and subtitle, not sections.
+                if !isTitle(row) { section = text }
                 // A heading right above the header, not the sheet's title, is the section of the
                 // first items below it.
-                if row == headerRow - 1, row != grid.rowNumbers.first {
+                if row == headerRow - 1, !isTitle(row) {
                     pushSection(text)
                     skipped.append((row, .section))
                 } else {
@@ -204,6 +205,12 @@ struct ItemBuilder {
                 skipped.append((row, cells.contains { $0.text.count > 80 } ? .instructions : .title))
             }
         }
+    }
+
+    /// The sheet's first row, and the row right under it: a title and its subtitle.
+    private func isTitle(_ row: Int) -> Bool {
+        guard let first = grid.rowNumbers.first else { return false }
+        return row == first || (row == first + 1 && grid.rowNumbers.dropFirst().first == row)
     }
 
     mutating func classify(_ row: Int) {
@@ -369,6 +376,12 @@ struct ItemBuilder {
     mutating func makeItem(row: Int, id: String?, question: String, section: [String]) -> QuestionnaireItem {
         let sheetName = grid.sheet.name
         let reference = { (column: Int?) in column.map { absoluteReference(sheet: sheetName, row: row, column: $0) } }
+        // A comment or evidence cell merged into the answer cell's range is the answer cell: none.
+        let answerRange = plan.answer.flatMap { grid.mergedRange(containing: row, $0) }
+        let separate = { (column: Int?) -> Int? in
+            guard let column, let answerRange else { return column }
+            return answerRange.contains(CellAddress(row: row, column: column)) ? nil : column
+        }
         var allowed: [String] = []
         var source: AllowedAnswersSource?
         if let answerColumn = plan.answer, let rule = detector.grid.listValidation(row, answerColumn),
@@ -389,13 +402,13 @@ struct ItemBuilder {
             sheet: sheetName,
             row: row,
             answerCell: reference(plan.answer),
-            commentCell: reference(plan.comment),
-            evidenceCell: reference(plan.evidence),
+            commentCell: reference(separate(plan.comment)),
+            evidenceCell: reference(separate(plan.evidence)),
             answerType: allowed.isEmpty ? .text : .choice,
             allowedAnswers: allowed,
             allowedAnswersSource: source,
             existingAnswer: grid.text(row, plan.answer),
-            existingComment: grid.text(row, plan.comment)
+            existingComment: grid.text(row, separate(plan.comment))
         )
     }
 
