@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ControlModel", targets: ["ControlModel"]),
         .library(name: "Exchange", targets: ["Exchange"]),
         .library(name: "Questionnaire", targets: ["Questionnaire"]),
+        .library(name: "Answering", targets: ["Answering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,10 +28,12 @@ let package = Package(
             name: "Questionnaire",
             dependencies: ["Spreadsheet", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Answering", dependencies: ["ControlModel", "Questionnaire"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", .product(name: "Yams", package: "Yams"),
+                "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Answering",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "ControlModelTests", dependencies: ["ControlModel"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ControlModel"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Spreadsheet"]),
+        .testTarget(name: "AnsweringTests", dependencies: ["Answering", "ControlModel", "Questionnaire"]),
         .testTarget(name: "quireTests", dependencies: ["quire"]),
     ]
 )

@@ -18,6 +18,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         self.day = day
     }
 
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 1970-01-01, the day ``daysSinceEpoch`` counts from.
+    public static let epoch = Day(checkedYear: 1970, month: 1, day: 1)
+
     /// Reads `YYYY-MM-DD`, also with a time after it (`2026-03-01T10:00:00Z` reads as 2026-03-01).
     public init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)

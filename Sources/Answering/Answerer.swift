@@ -1,0 +1,275 @@
+import ControlModel
+public import Questionnaire
+
+/// Chooses answers for questionnaire items from the organisation's library.
+///
+/// Bases are tried in a fixed order, and each answer says what it rests on. Same inputs, same answers: there is no randomness and no
+/// model service.
+public struct Answerer: Sendable {
+    /// The matcher over the library.
+    public let matcher: Matcher
+    /// The run's settings.
+    public let options: AnsweringOptions
+
+    /// A past answer counts as the same question from this similarity up.
+    static let sameQuestion = 0.75
+    /// Below this confidence an answer goes to review.
+    static let reviewBelow = 0.6
+    /// A control match weaker than this is no basis at all.
+    static let weakestMatch = 0.3
+
+    /// Creates an answerer.
+    public init(matcher: Matcher, options: AnsweringOptions) {
+        self.matcher = matcher
+        self.options = options
+    }
+
+    var library: Library { matcher.index.library }
+
+    /// Answers every item of a questionnaire, in order.
+    public func answer(_ questionnaire: Questionnaire) -> [Answer] {
+        questionnaire.items.map { answer($0, match: matcher.match($0)) }
+    }
+
+    /// Answers one item.
+    public func answer(_ item: QuestionnaireItem, match: ItemMatch) -> Answer {
+        var answer = Answer(
+            id: item.id,
+            sheet: item.sheet,
+            row: item.row,
+            question: item.question,
+            answerCell: item.answerCell,
+            commentCell: item.commentCell,
+            value: nil,
+            comment: nil,
+            confidence: 0,
+            basis: .none,
+            controls: [],
+            libraryEntry: nil,
+            evidence: [],
+            review: true,
+            reviewReason: nil
+        )
+        if let existing = item.existingAnswer, !options.overwrite {
+            answer.value = existing
+            answer.comment = item.existingComment
+            answer.basis = .existing
+            answer.confidence = 1
+            answer.review = false
+            return answer
+        }
+        if let fromLibrary = libraryAnswer(item, match: match, base: answer) { return fromLibrary }
+        return derivedAnswer(item, match: match, base: answer)
+    }
+
+    // MARK: 1. The answer library
+
+    private func libraryAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer? {
+        for candidate in match.library where candidate.similarity >= Self.sameQuestion {
+            let entry = library.answers[candidate.entry]
+            // A past answer to a question of the other polarity is no answer to this one.
+            guard matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased else { continue }
+            var answer = base
+            let previous = entry.tags.contains(Self.previousTag)
+            answer.basis = previous ? .previousAnswer : .library
+            answer.libraryEntry = entry.id
+            answer.controls = entry.controls
+            answer.comment = entry.comment
+            answer.confidence = (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
+            answer.evidence = entry.evidence.compactMap(cite)
+            var reasons: [String] = []
+            if let verdict = Verdict(reading: entry.answer) {
+                answer.value = fit(verdict, to: item, comment: entry.comment)
+                if answer.value == nil {
+                    reasons.append("the past answer \"\(entry.answer)\" fits none of the allowed values")
+                }
+            } else if item.allowedAnswers.isEmpty {
+                answer.value = entry.answer
+            } else if let same = item.allowedAnswers.first(where: { $0.lowercased() == entry.answer.lowercased() }) {
+                answer.value = same
+            } else {
+                reasons.append("the past answer \"\(entry.answer)\" fits none of the allowed values")
+            }
+            let stale = answer.evidence.filter { evidence in
+                evidence.validUntil.flatMap(Day.init(parsing:)).map { $0 < options.asOf } ?? false
+                    || evidence.result == "fail"
+            }
+            if !stale.isEmpty {
+                reasons.append(
+                    "it cites evidence that has expired or failed: " + stale.map(\.id).joined(separator: ", ")
+                )
+            }
+            if previous { reasons.append("it was given in an earlier questionnaire, not approved in the library") }
+            answer.review = !reasons.isEmpty || answer.confidence < Self.reviewBelow
+            answer.reviewReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+            return answer
+        }
+        return nil
+    }
+
+    // MARK: 2–5. Controls, their status and evidence
+
+    private func derivedAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer {
+        var answer = base
+        let strong = match.controls.filter { $0.cited || $0.score >= 0.8 }.prefix(2)
+        guard !strong.isEmpty, match.strength >= Self.weakestMatch else {
+            answer.reviewReason =
+                match.controls.isEmpty
+                ? "no control or past answer matches this question"
+                : "the closest controls (\(match.controls.prefix(3).map(\.control).joined(separator: ", "))) match only weakly"
+            answer.controls = match.controls.prefix(3).map(\.control)
+            if let near = match.library.first, near.similarity >= 0.5 {
+                answer.reviewReason =
+                    (answer.reviewReason ?? "")
+                    + "; closest past answer: \(library.answers[near.entry].id) (\(Int(near.similarity * 100))% alike)"
+            }
+            return answer
+        }
+        answer.controls = strong.map(\.control)
+        if match.riskPhrased {
+            answer.reviewReason =
+                "the question is phrased so that \"Yes\" is the bad answer; controls cannot say whether it happened"
+            return answer
+        }
+        // Tier: through a cited requirement the control equals or contains, or a strong text
+        // match, an answer may be written; anything looser is only proposed.
+        let direct = strong.contains { $0.cited && $0.score >= 1 } || match.strength >= 0.5
+        let tierConfidence = direct ? 0.5 + 0.35 * min(1, match.strength) : 0.45 * min(1, match.strength)
+
+        var records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)] = []
+        for score in strong {
+            guard let control = matcher.index.control(score.control) else { continue }
+            let implementation = matcher.index.implementation(of: control.id)
+            records.append((control, implementation?.status, implementation))
+        }
+        let statuses = records.map(\.status)
+        if statuses.contains(where: { $0 == nil }) {
+            let missing = records.filter { $0.status == nil }.map(\.control.id)
+            answer.reviewReason = "no implementation status is recorded for \(missing.joined(separator: ", "))"
+            return answer
+        }
+        answer.confidence = tierConfidence
+
+        if statuses.allSatisfy({ $0 == .notApplicable }) {
+            let reasons = records.compactMap { $0.implementation?.justification }
+            answer.basis = .notApplicable
+            answer.comment = reasons.joined(separator: " ")
+            answer.value = fit(.notApplicable, to: item, comment: answer.comment)
+            return finish(answer, direct: direct, unfitted: answer.value == nil)
+        }
+        if statuses.allSatisfy({ $0 == .implemented }) {
+            var cited: [CitedEvidence] = []
+            var problems: [String] = []
+            for record in records {
+                let items = matcher.index.evidence(for: record.control.id)
+                let good = items.filter { $0.result != .fail && !$0.isExpired(asOf: options.asOf) }
+                if let best = good.max(by: {
+                    ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
+                }) {
+                    cited.append(cite(best))
+                } else if items.isEmpty {
+                    problems.append("\(record.control.id) has no evidence")
+                } else {
+                    problems.append("\(record.control.id)'s evidence has expired or is failing")
+                    cited += items.map(cite)
+                }
+            }
+            answer.basis = .controlsImplemented
+            answer.evidence = cited
+            answer.comment = compose(records.map(\.control), evidence: cited)
+            answer.value = fit(.yes, to: item, comment: answer.comment)
+            if !problems.isEmpty {
+                answer.confidence = min(answer.confidence, 0.5)
+                answer.reviewReason = problems.joined(separator: "; ")
+                answer.review = true
+                return answer
+            }
+            return finish(answer, direct: direct, unfitted: answer.value == nil)
+        }
+        // Partial, planned, or a mix.
+        answer.basis = .controlsIncomplete
+        let planned = records.filter { $0.status == .planned }
+        let notes = records.compactMap { record -> String? in
+            switch record.status {
+            case .partial:
+                return "\(record.control.title) is in place for part of its scope"
+                    + (record.implementation?.notes.map { " (\($0))" } ?? "") + "."
+            case .planned:
+                return "\(record.control.title) is planned"
+                    + (record.implementation?.targetDate.map { " for \($0)" } ?? "") + "."
+            default:
+                return nil
+            }
+        }
+        answer.comment = notes.joined(separator: " ")
+        let verdict: Verdict = planned.count == records.count ? .no : .partial
+        answer.value = fit(verdict, to: item, comment: answer.comment)
+        answer.confidence = min(answer.confidence, 0.65)
+        return finish(answer, direct: direct, unfitted: answer.value == nil)
+    }
+
+    private func finish(_ answer: Answer, direct: Bool, unfitted: Bool) -> Answer {
+        var answer = answer
+        var reasons: [String] = []
+        if !direct {
+            reasons.append("derived through a loose match (subset or intersecting mapping): a person must confirm")
+        }
+        if unfitted { reasons.append("no allowed value says this; only the comment can be written") }
+        if answer.confidence < Self.reviewBelow, reasons.isEmpty {
+            reasons.append(
+                "confidence \(Int((answer.confidence * 100).rounded()))% is below \(Int(Self.reviewBelow * 100))%"
+            )
+        }
+        answer.review = !reasons.isEmpty
+        answer.reviewReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+        return answer
+    }
+
+    /// The value to write for a verdict: an allowed value that says it; for a free-text item,
+    /// the word, or the comment when the question asks for a description.
+    private func fit(_ verdict: Verdict, to item: QuestionnaireItem, comment: String?) -> String? {
+        guard item.allowedAnswers.isEmpty else { return verdict.fitted(to: item.allowedAnswers) }
+        let asksForText = [
+            "describe", "explain", "provide", "list", "outline", "detail", "summarize", "summarise", "how", "what",
+            "which",
+        ]
+        .contains { item.question.lowercased().hasPrefix($0) }
+        if asksForText {
+            return verdict == .yes ? comment : comment.map { "\(verdict.word). \($0)" } ?? verdict.word
+        }
+        if item.commentCell == nil, let comment, !comment.isEmpty { return "\(verdict.word). \(comment)" }
+        return verdict.word
+    }
+
+    /// A comment from the controls' descriptions, naming the evidence.
+    private func compose(_ controls: [Control], evidence: [CitedEvidence]) -> String {
+        var parts = controls.map { $0.description.isEmpty ? $0.title + "." : $0.description }
+        if !evidence.isEmpty {
+            parts.append(
+                "Evidence: "
+                    + evidence.map { item in
+                        "\(item.title) (\(item.id)" + (item.collectedOn.map { ", collected \($0)" } ?? "")
+                            + (item.validUntil.map { ", valid until \($0)" } ?? "") + ")"
+                    }.joined(separator: "; ") + "."
+            )
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private func cite(_ id: String) -> CitedEvidence? {
+        library.evidence.first { $0.id == id }.map(cite)
+    }
+
+    private func cite(_ evidence: Evidence) -> CitedEvidence {
+        CitedEvidence(
+            id: evidence.id,
+            title: evidence.title,
+            collectedOn: evidence.collectedOn?.description,
+            validUntil: evidence.validUntil?.description,
+            result: evidence.result?.rawValue
+        )
+    }
+
+    /// The tag on answer library entries made from an earlier filled questionnaire.
+    public static let previousTag = "previous-questionnaire"
+}

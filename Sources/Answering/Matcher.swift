@@ -1,0 +1,222 @@
+public import ControlModel
+public import Questionnaire
+
+/// What an item is about: the controls it matches, the framework requirements they carry, and
+/// the past answers to near-identical questions.
+public struct ItemMatch: Sendable, Hashable {
+    /// A control and how well the item matches it (1 for the best match of the item).
+    public struct ControlScore: Sendable, Hashable {
+        /// The control's id.
+        public var control: String
+        /// The score relative to the item's best control (0–1).
+        public var score: Double
+        /// Whether the item names a requirement the control maps to (`CC6.1`, `A.8.5`).
+        public var cited: Bool
+    }
+
+    /// A past answer and how close its question is (0–1, 1 for the same terms).
+    public struct LibraryScore: Sendable, Hashable {
+        /// The entry's position in the library's answers.
+        public var entry: Int
+        /// The similarity of the two questions.
+        public var similarity: Double
+    }
+
+    /// Matching controls, best first.
+    public var controls: [ControlScore]
+    /// Requirement ids per framework id, best first, without duplicates.
+    public var requirements: [String: [String]]
+    /// Requirements the item names explicitly.
+    public var cited: [RequirementReference]
+    /// How strongly the best control matches, 0–1: the share of the item's term weight the
+    /// best control's text carries.
+    public var strength: Double
+    /// Past answers to similar questions, closest first (similarity: Dice's coefficient over
+    /// the questions' weighted terms).
+    public var library: [LibraryScore]
+    /// Whether "Yes" is the bad answer to the item.
+    public var riskPhrased: Bool
+}
+
+/// Matches questionnaire items against a library's controls, requirements and past answers.
+public struct Matcher: Sendable {
+    /// The library it matches against.
+    public let index: LibraryIndex
+    let analyzer: TextAnalyzer
+    private var controlIndex = SearchIndex()
+    private var controlTerms: [Set<String>] = []
+    private var libraryIndex = SearchIndex()
+    private var libraryTerms: [[String]] = []
+    private var requirementIndexes: [String: (index: SearchIndex, ids: [String])] = [:]
+
+    /// Indexes a library's controls, answers and framework requirements.
+    public init(index: LibraryIndex) {
+        self.index = index
+        analyzer = .standard
+        for control in index.library.controls {
+            let title = analyzer.terms(control.title)
+            let keywords = analyzer.terms(control.keywords.joined(separator: " ; "))
+            let synonyms = analyzer.terms(control.synonyms.joined(separator: " ; "))
+            let description = analyzer.terms(control.description)
+            controlIndex.add([(title, 3), (keywords, 2), (synonyms, 2), (description, 1)])
+            controlTerms.append(Set(title + keywords + synonyms + description))
+        }
+        for entry in index.library.answers {
+            let terms = analyzer.terms(entry.question)
+            libraryIndex.add([(terms, 1)])
+            libraryTerms.append(terms)
+        }
+        for framework in index.library.frameworks {
+            var search = SearchIndex()
+            var ids: [String] = []
+            for requirement in framework.assessable {
+                search.add([(analyzer.terms(requirement.title), 1)])
+                ids.append(requirement.id)
+            }
+            requirementIndexes[framework.id] = (search, ids)
+        }
+    }
+
+    /// What one item is about.
+    public func match(_ item: QuestionnaireItem) -> ItemMatch {
+        let text = ([item.question] + (item.section.isEmpty ? [] : [item.section.joined(separator: " ")]))
+            .joined(separator: " \n ")
+        let terms = analyzer.terms(item.question)
+        let contextTerms = terms + analyzer.terms(item.section.last ?? "").map { $0 }
+        let cited = citedRequirements(in: text)
+
+        // Controls: text match, and any control mapping to a cited requirement.
+        let hits = controlIndex.search(contextTerms, limit: 12)
+        let top = hits.first?.score ?? 0
+        var scores: [String: (score: Double, cited: Bool)] = [:]
+        for hit in hits where top > 0 && hit.score >= 0.35 * top {
+            scores[index.library.controls[hit.document].id] = (hit.score / top, false)
+        }
+        for reference in cited {
+            for covering in index.controls(covering: reference) {
+                let weight =
+                    covering.mapping.relationship == .equal || covering.mapping.relationship == .superset ? 1.0 : 0.8
+                scores[covering.control] = (max(scores[covering.control]?.score ?? 0, weight), true)
+            }
+        }
+        var controls: [ItemMatch.ControlScore] = scores.map { key, value in
+            ItemMatch.ControlScore(control: key, score: value.score, cited: value.cited)
+        }
+        controls.sort(by: Self.ranksBefore)
+        let ceiling = controlIndex.ceiling(terms)
+        var strength = 0.0
+        if let best = hits.first, ceiling > 0 {
+            // The share of the question's term weight that the best control's text holds.
+            let owned = Set(terms).filter { controlTerms[best.document].contains($0) }
+            let shared = owned.reduce(0) { $0 + controlIndex.idf($1) }
+            let all = Set(terms).reduce(0) { $0 + controlIndex.idf($1) }
+            strength = all > 0 ? shared / all : 0
+        }
+        if controls.contains(where: { $0.cited }) { strength = max(strength, 0.9) }
+
+        return ItemMatch(
+            controls: Array(controls.prefix(8)),
+            requirements: rankRequirements(controls: controls, cited: cited, terms: terms),
+            cited: cited,
+            strength: strength,
+            library: libraryMatches(terms),
+            riskPhrased: analyzer.isRiskPhrased(item.question)
+        )
+    }
+
+    /// Cited controls first, then by score, then by id.
+    static func ranksBefore(_ lhs: ItemMatch.ControlScore, _ rhs: ItemMatch.ControlScore) -> Bool {
+        if lhs.cited != rhs.cited { return lhs.cited }
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        return lhs.control < rhs.control
+    }
+
+    /// Requirement ids per framework: cited ones first, then those the matching controls map
+    /// to, weighted by the control's score and the mapping's relationship, with the
+    /// requirement's own title as a tie-breaker.
+    private func rankRequirements(controls: [ItemMatch.ControlScore], cited: [RequirementReference], terms: [String])
+        -> [String: [String]]
+    {
+        var result: [String: [String]] = [:]
+        for framework in index.library.frameworks {
+            var scores: [String: Double] = [:]
+            for reference in cited where reference.framework == framework.id {
+                scores[reference.id, default: 0] += 100
+            }
+            for (rank, match) in controls.prefix(5).enumerated() {
+                guard let control = index.control(match.control) else { continue }
+                let rankWeight = 1.0 / Double(rank + 1)
+                for mapping in control.mappings where mapping.requirement.framework == framework.id {
+                    let weight: Double
+                    switch mapping.relationship {
+                    case .equal: weight = 1.0
+                    case .superset: weight = 0.9
+                    case .subset: weight = 0.8
+                    case .intersects: weight = 0.6
+                    case .notRelated: continue
+                    }
+                    scores[mapping.requirement.id, default: 0] += match.score * rankWeight * weight
+                }
+            }
+            if let titles = requirementIndexes[framework.id] {
+                let hits = titles.index.search(terms, limit: 5)
+                let top = hits.first?.score ?? 0
+                for hit in hits where top > 0 {
+                    let id = titles.ids[hit.document]
+                    // Titles only reorder requirements the controls already point at, and add
+                    // one when the controls point at none.
+                    if scores[id] != nil {
+                        scores[id, default: 0] += 0.35 * hit.score / top
+                    }
+                }
+            }
+            let ordered = scores.sorted { lhs, rhs in
+                lhs.value != rhs.value
+                    ? lhs.value > rhs.value
+                    : RequirementReference(framework: framework.id, id: lhs.key)
+                        < RequirementReference(framework: framework.id, id: rhs.key)
+            }
+            result[framework.id] = ordered.map(\.key)
+        }
+        return result
+    }
+
+    /// Past answers whose questions share terms with the item, closest first.
+    private func libraryMatches(_ terms: [String]) -> [ItemMatch.LibraryScore] {
+        guard !terms.isEmpty else { return [] }
+        let mine = Set(terms)
+        return libraryIndex.search(terms, limit: 8).map { hit in
+            let theirs = Set(libraryTerms[hit.document])
+            // Dice's coefficient over term weights: how much of both questions the shared terms carry.
+            let shared = mine.intersection(theirs).reduce(0) { $0 + libraryIndex.idf($1) }
+            let both = mine.reduce(0) { $0 + libraryIndex.idf($1) } + theirs.reduce(0) { $0 + libraryIndex.idf($1) }
+            return ItemMatch.LibraryScore(entry: hit.document, similarity: both > 0 ? 2 * shared / both : 0)
+        }
+        .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
+    }
+
+    /// Requirement ids written in the text, resolved to current ids.
+    func citedRequirements(in text: String) -> [RequirementReference] {
+        var found: [RequirementReference] = []
+        func add(_ framework: String, _ id: String) {
+            guard case .success(let references) = index.resolve(RequirementReference(framework: framework, id: id))
+            else {
+                return
+            }
+            for reference in references where !found.contains(reference) { found.append(reference) }
+        }
+        for match in text.matches(of: /\b(CC[1-9]\.[0-9]|A1\.[1-3]|C1\.[12]|PI1\.[1-5]|P[1-8]\.[0-9])\b/) {
+            add("soc2-2017", String(match.output.1))
+        }
+        for match in text.matches(of: /\bA\.\s?([5-9]|1[0-8])\.(\d{1,2})(\.\d{1,2})?\b/) {
+            add("iso27001-2022", String(match.output.0))
+        }
+        for match in text.matches(of: /\b(?:[Aa]rt(?:icle)?\.?)\s*(\d{1,2})\b/) {
+            add("gdpr", "Art." + match.output.1)
+        }
+        for match in text.matches(of: /\b(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-\d{2}\b/) {
+            add("nist-csf-2.0", String(match.output.0))
+        }
+        return found
+    }
+}

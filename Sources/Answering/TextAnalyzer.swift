@@ -1,0 +1,103 @@
+import Foundation
+
+/// Turns questionnaire and control text into the terms the index matches on: case and accent
+/// folded, split at punctuation, security phrases mapped to one concept each (MFA, two-factor
+/// and 2FA are one term), stop words dropped, the rest stemmed.
+struct TextAnalyzer: Sendable {
+    /// Phrases (as folded tokens) by their first token, longest first, with their concept.
+    private let phrases: [String: [(tokens: [String], concept: String)]]
+    /// Single words, by stem, that stand for a concept.
+    private let wordConcepts: [String: String]
+    private let stopWords: Set<String>
+    /// Risk phrases as folded token runs.
+    private let riskPhrases: [[String]]
+
+    /// The analyser with Quire's security thesaurus.
+    static let standard = TextAnalyzer(
+        groups: SecurityThesaurus.groups,
+        stopWords: SecurityThesaurus.stopWords,
+        riskPhrases: SecurityThesaurus.riskPhrases
+    )
+
+    init(groups: [[String]], stopWords: Set<String>, riskPhrases: [String]) {
+        self.stopWords = stopWords
+        var phrases: [String: [(tokens: [String], concept: String)]] = [:]
+        var wordConcepts: [String: String] = [:]
+        for group in groups {
+            guard let canonical = group.first else { continue }
+            let concept = "~" + Self.tokens(canonical).joined(separator: "_")
+            for entry in group {
+                let tokens = Self.tokens(entry)
+                guard let first = tokens.first else { continue }
+                if tokens.count == 1 {
+                    wordConcepts[Stemmer.stem(first)] = wordConcepts[Stemmer.stem(first)] ?? concept
+                } else {
+                    phrases[first, default: []].append((tokens, concept))
+                }
+            }
+        }
+        for key in phrases.keys {
+            phrases[key]?.sort { $0.tokens.count > $1.tokens.count }
+        }
+        self.phrases = phrases
+        self.wordConcepts = wordConcepts
+        self.riskPhrases = riskPhrases.map(Self.tokens).filter { !$0.isEmpty }
+    }
+
+    /// Folded tokens: lower case, accents removed, split at anything but letters and digits.
+    static func tokens(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var tokens: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// The terms of a text, in order (a term may repeat).
+    func terms(_ text: String) -> [String] {
+        let tokens = Self.tokens(text)
+        var terms: [String] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let candidates = phrases[token],
+                let match = candidates.first(where: { candidate in
+                    index + candidate.tokens.count <= tokens.count
+                        && Array(tokens[index..<(index + candidate.tokens.count)]) == candidate.tokens
+                })
+            {
+                terms.append(match.concept)
+                index += match.tokens.count
+                continue
+            }
+            index += 1
+            // Numbers say little ("24 months", "TLS 1.2") unless they are names ("27001").
+            if token.allSatisfy(\.isNumber), token.count < 4 { continue }
+            if stopWords.contains(token) { continue }
+            let stem = Stemmer.stem(token)
+            terms.append(wordConcepts[stem] ?? stem)
+        }
+        return terms
+    }
+
+    /// Whether a text is phrased so that "Yes" is the bad answer (`Have you had a breach …?`).
+    func isRiskPhrased(_ text: String) -> Bool {
+        let tokens = Self.tokens(text)
+        guard !tokens.isEmpty else { return false }
+        return riskPhrases.contains { phrase in
+            guard phrase.count <= tokens.count else { return false }
+            for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
+                if Array(tokens[start..<(start + phrase.count)]) == phrase { return true }
+            }
+            return false
+        }
+    }
+}
