@@ -265,6 +265,11 @@ struct ItemBuilder {
             return
         }
         let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
+        // A label in the id column ("NOTE", "Remarks") before text that asks nothing: a note.
+        if let rawID, plan.id != nil, !LayoutDetector.looksLikeID(rawID), !readsAsQuestion, !hasList {
+            skipped.append((row, .instructions))
+            return
+        }
         let filledID = rawID ?? (grid.isMergedContinuation(row, plan.id) ? grid.filled(row, plan.id) : nil)
         if Self.isMarker(question) || (cells.count == 1 && Self.isInstruction(question)) {
             skipped.append((row, Self.isMarker(question) ? .marker : .instructions))
@@ -280,7 +285,7 @@ struct ItemBuilder {
             return
         }
         if filledID == nil, !hasList, answer == nil, let last = items.last, let lastRow = lastItemRow,
-            !readsAsQuestion, row <= lastRow + 3
+            !readsAsQuestion, row == lastRow + 1
         {
             // Text under a question with no answer cell of its own: the question's wrapped end,
             // or guidance for it.
@@ -293,6 +298,11 @@ struct ItemBuilder {
             }
             lastItemRow = row
             skipped.append((row, .continuation))
+            return
+        }
+        // Long text without an id where the items have ids, and asking nothing: a note.
+        if plan.id != nil, filledID == nil, !hasList, answer == nil, !readsAsQuestion, question.count > 80 {
+            skipped.append((row, .instructions))
             return
         }
         if filledID == nil, !hasList, answer == nil, !readsAsQuestion, question.count <= 80,

@@ -14,6 +14,9 @@ struct HelpGoldenTests {
         HelpCase(arguments: ["cat", "--help"], golden: "quire-cat-help.txt"),
         HelpCase(arguments: ["sheets", "--help"], golden: "quire-sheets-help.txt"),
         HelpCase(arguments: ["inspect", "--help"], golden: "quire-inspect-help.txt"),
+        HelpCase(arguments: ["map", "--help"], golden: "quire-map-help.txt"),
+        HelpCase(arguments: ["answer", "--help"], golden: "quire-answer-help.txt"),
+        HelpCase(arguments: ["library", "check", "--help"], golden: "quire-library-check-help.txt"),
         HelpCase(arguments: ["frameworks", "--help"], golden: "quire-frameworks-help.txt"),
         HelpCase(arguments: ["requirements", "--help"], golden: "quire-requirements-help.txt"),
         HelpCase(arguments: ["controls", "--help"], golden: "quire-controls-help.txt"),
@@ -31,7 +34,7 @@ struct HelpGoldenTests {
 
     @Test("quire help <subcommand> prints the same text as <subcommand> --help")
     func helpSubcommandMatches() throws {
-        for command in ["cat", "sheets", "inspect", "frameworks", "requirements", "controls", "xref", "validate"] {
+        for command in ["cat", "sheets", "inspect", "map", "answer", "frameworks", "requirements", "controls", "xref", "validate"] {
             let viaHelp = try QuireProcess.run(["help", command])
             let viaFlag = try QuireProcess.run([command, "--help"])
             #expect(viaHelp.exitCode == 0)

@@ -1,0 +1,230 @@
+import ControlModel
+import Questionnaire
+import Testing
+
+@testable import Answering
+
+/// Text analysis, value fitting and the order of answer bases, on small hand-made libraries.
+@Suite struct AnsweringTests {
+    // MARK: Text
+
+    @Test func stemsJoinTheFormsOfAWord() {
+        #expect(Stemmer.stem("encrypted") == Stemmer.stem("encryption"))
+        #expect(Stemmer.stem("encrypting") == Stemmer.stem("encrypts"))
+        #expect(Stemmer.stem("reviews") == Stemmer.stem("reviewed"))
+        #expect(Stemmer.stem("policies") == Stemmer.stem("policy"))
+        #expect(Stemmer.stem("access") == "access")
+        #expect(Stemmer.stem("logging") == Stemmer.stem("logs"))
+        #expect(Stemmer.stem("backup") != Stemmer.stem("background"))
+    }
+
+    @Test func synonymsBecomeOneTerm() {
+        let analyzer = TextAnalyzer.standard
+        let mfa = Set(analyzer.terms("Is MFA enforced?"))
+        let spelled = Set(analyzer.terms("Is multi-factor authentication enforced?"))
+        let twoFactor = Set(analyzer.terms("Is 2FA enforced?"))
+        #expect(mfa == spelled)
+        #expect(mfa == twoFactor)
+        #expect(!analyzer.terms("Do you encrypt the data?").contains("the"))
+    }
+
+    @Test func foldingIgnoresCaseAndAccents() {
+        #expect(TextAnalyzer.tokens("Sécurité DES Données") == ["securite", "des", "donnees"])
+    }
+
+    @Test func riskPhrasedQuestionsAreRecognised() {
+        let analyzer = TextAnalyzer.standard
+        #expect(analyzer.isRiskPhrased("Have you had a breach in the last 12 months?"))
+        #expect(!analyzer.isRiskPhrased("Do you encrypt customer data at rest?"))
+    }
+
+    // MARK: Values
+
+    @Test(arguments: [
+        ("Yes", Verdict.yes), ("Y", .yes), ("TRUE", .yes), ("1", .yes), ("1) Yes", .yes), ("no", .no), ("False", .no),
+        ("N/A", .notApplicable), ("Not Applicable", .notApplicable), ("NA", .notApplicable), ("Partially", .partial),
+        ("partial", .partial),
+    ])
+    func valuesAreRead(text: String, verdict: Verdict) {
+        #expect(Verdict(reading: text) == verdict)
+    }
+
+    @Test func verdictsFitTheAllowedValues() {
+        #expect(Verdict.yes.fitted(to: ["Y", "N", "N/A"]) == "Y")
+        #expect(Verdict.notApplicable.fitted(to: ["Yes", "No", "Not Applicable"]) == "Not Applicable")
+        #expect(Verdict.partial.fitted(to: ["Yes", "No"]) == nil)
+        #expect(Verdict.yes.fitted(to: ["No", "Yes, for some applications"]) == nil)
+        #expect(Verdict.no.fitted(to: []) == "No")
+        #expect(Verdict(reading: "We use Okta") == nil)
+    }
+
+    // MARK: Bases
+
+    static func library(status: ImplementationStatus = .implemented, evidenceUntil: String = "2027-06-30") -> Library {
+        var library = Library.builtIn
+        library.controls = [
+            Control(
+                id: "T-MFA",
+                title: "Multi-factor authentication",
+                description: "Staff sign in with a second factor on every system.",
+                domain: "Identity",
+                keywords: ["mfa", "two-factor", "second factor", "authentication"],
+                mappings: [Mapping(requirement: .init(framework: "soc2-2017", id: "CC6.1"), relationship: .equal)]
+            ),
+            Control(
+                id: "T-BKP",
+                title: "Backups",
+                description: "Production data is backed up daily and restores are tested.",
+                domain: "Operations",
+                keywords: ["backup", "restore"],
+                mappings: [Mapping(requirement: .init(framework: "iso27001-2022", id: "A.8.13"), relationship: .subset)]
+            ),
+        ]
+        library.implementation = [
+            Implementation(control: "T-MFA", status: status, justification: status == .notApplicable ? "No staff." : nil),
+            Implementation(control: "T-BKP", status: .planned, targetDate: Day(parsing: "2027-03-31")),
+        ]
+        library.evidence = [
+            Evidence(
+                id: "EV-1",
+                title: "Okta MFA policy export",
+                kind: .configuration,
+                controls: ["T-MFA"],
+                collectedOn: Day(parsing: "2026-06-30"),
+                validUntil: Day(parsing: evidenceUntil),
+                result: .pass
+            )
+        ]
+        library.answers = [
+            AnswerLibraryEntry(
+                id: "ANS-1",
+                question: "Do you have a documented disaster recovery plan that is tested every year?",
+                answer: "Yes",
+                comment: "Tested each March.",
+                controls: ["T-BKP"]
+            )
+        ]
+        return library
+    }
+
+    func answer(
+        _ question: String,
+        allowed: [String] = ["Yes", "No", "N/A"],
+        existing: String? = nil,
+        library: Library = AnsweringTests.library(),
+        overwrite: Bool = false
+    ) throws -> Answer {
+        let index = LibraryIndex(library)
+        let answerer = Answerer(
+            matcher: Matcher(index: index),
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")), overwrite: overwrite)
+        )
+        let item = QuestionnaireItem(
+            id: "Q1",
+            question: question,
+            sheet: "Questions",
+            row: 5,
+            answerCell: "Questions!$C$5",
+            commentCell: "Questions!$D$5",
+            answerType: allowed.isEmpty ? .text : .choice,
+            allowedAnswers: allowed,
+            existingAnswer: existing
+        )
+        return answerer.answer(item, match: answerer.matcher.match(item))
+    }
+
+    @Test func aPastAnswerToTheSameQuestionComesFirst() throws {
+        let answer = try answer("Is your disaster recovery plan documented and tested every year?")
+        #expect(answer.basis == .library)
+        #expect(answer.libraryEntry == "ANS-1")
+        #expect(answer.value == "Yes")
+        #expect(answer.comment == "Tested each March.")
+        #expect(answer.confidence >= 0.9)
+        #expect(!answer.review)
+    }
+
+    @Test func implementedControlsWithLiveEvidenceAnswerYesAndCiteIt() throws {
+        let answer = try answer("Do staff sign in with multi-factor authentication (MFA)?")
+        #expect(answer.basis == .controlsImplemented)
+        #expect(answer.value == "Yes")
+        #expect(answer.controls.first == "T-MFA")
+        #expect(answer.evidence.map(\.id) == ["EV-1"])
+        #expect(answer.comment?.contains("EV-1") == true)
+    }
+
+    @Test func expiredEvidenceSendsTheAnswerToReview() throws {
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication (MFA)?",
+            library: Self.library(evidenceUntil: "2026-01-31")
+        )
+        #expect(answer.review)
+        #expect(answer.reviewReason?.contains("expired") == true)
+    }
+
+    @Test func plannedControlsAnswerNoWithTheDate() throws {
+        let answer = try answer("Are production backups taken daily and restores tested?")
+        #expect(answer.basis == .controlsIncomplete)
+        #expect(answer.value == "No")
+        #expect(answer.comment?.contains("2027-03-31") == true)
+    }
+
+    @Test func notApplicableComesOnlyWithAJustification() throws {
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication (MFA)?",
+            library: Self.library(status: .notApplicable)
+        )
+        #expect(answer.basis == .notApplicable)
+        #expect(answer.value == "N/A")
+        #expect(answer.comment == "No staff.")
+    }
+
+    @Test func aRiskPhrasedQuestionIsNeverAnsweredYesFromControls() throws {
+        let answer = try answer("Have you had a breach of multi-factor authentication in the last 12 months?")
+        #expect(answer.value != "Yes")
+        #expect(answer.review)
+    }
+
+    @Test func nothingKnownMeansReviewNeverNotApplicable() throws {
+        let answer = try answer("Do you sponsor the local football club?")
+        #expect(answer.value == nil)
+        #expect(answer.basis == .none)
+        #expect(answer.review)
+    }
+
+    @Test func existingAnswersAreKeptUnlessOverwriting() throws {
+        let kept = try answer("Do staff sign in with multi-factor authentication (MFA)?", existing: "No")
+        #expect(kept.basis == .existing && kept.value == "No" && !kept.review)
+        let replaced = try answer(
+            "Do staff sign in with multi-factor authentication (MFA)?",
+            existing: "No",
+            overwrite: true
+        )
+        #expect(replaced.basis == .controlsImplemented && replaced.value == "Yes")
+    }
+
+    @Test func whenNoAllowedValueFitsOnlyTheCommentIsKept() throws {
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication (MFA)?",
+            allowed: ["Level 1", "Level 2", "Level 3"]
+        )
+        #expect(answer.value == nil)
+        #expect(answer.comment?.isEmpty == false)
+        #expect(answer.review)
+    }
+
+    @Test func citedRequirementsBringTheirControlsFirst() throws {
+        let index = LibraryIndex(Self.library())
+        let matcher = Matcher(index: index)
+        let match = matcher.match(QuestionnaireItem(id: "Q", question: "Describe how you meet SOC 2 CC6.1."))
+        #expect(match.cited == [RequirementReference(framework: "soc2-2017", id: "CC6.1")])
+        #expect(match.controls.first?.control == "T-MFA")
+        #expect(match.requirements["soc2-2017"]?.first == "CC6.1")
+    }
+
+    @Test func theSameInputsGiveTheSameAnswers() throws {
+        let first = try answer("Do staff sign in with multi-factor authentication (MFA)?")
+        let second = try answer("Do staff sign in with multi-factor authentication (MFA)?")
+        #expect(first == second)
+    }
+}
+

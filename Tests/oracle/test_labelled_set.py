@@ -1,0 +1,156 @@
+"""Sanity checks on the labelled questionnaire bench/labelled/questions.yaml (no quire needed).
+
+The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
+well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
+framework, answers from the allowed set, enough risk-phrased items, a questions.csv that is exactly
+what make_csv.py writes, and questions that are independent of the texts quire matches against
+(no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
+question in samples/library/answers.yaml).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELLED = ROOT / "bench" / "labelled"
+QUESTIONS_YAML = LABELLED / "questions.yaml"
+QUESTIONS_CSV = LABELLED / "questions.csv"
+MAKE_CSV = LABELLED / "make_csv.py"
+CATALOGS = ROOT / "Catalogs"
+
+FRAMEWORKS = ("iso27001-2022", "soc2-2017", "gdpr")
+ALLOWED_ANSWERS = {"Yes", "No", "N/A", "Partially", "review"}
+MIN_QUESTIONS = 150
+MIN_RISK_ITEMS = 10
+SHARED_RUN = 8  # words
+
+
+@pytest.fixture(scope="module")
+def questions() -> list[dict]:
+    with open(QUESTIONS_YAML, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["questions"]
+
+
+def catalog_ids(name: str, normalise=lambda s: s) -> set[str]:
+    with open(CATALOGS / name, encoding="utf-8", newline="") as handle:
+        return {normalise(row["id"].strip()) for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def known_ids() -> dict[str, set[str]]:
+    return {
+        "iso27001-2022": catalog_ids("iso27001-2022.csv"),
+        "soc2-2017": catalog_ids("soc2-tsc-2017.csv"),
+        "gdpr": catalog_ids("gdpr.csv", lambda s: re.sub(r"^Art\.\s*", "Art.", s)),
+    }
+
+
+def test_enough_questions(questions):
+    assert len(questions) >= MIN_QUESTIONS
+
+
+def test_ids_unique_and_well_formed(questions):
+    ids = [item["id"] for item in questions]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    bad = [i for i in ids if not re.fullmatch(r"L-\d{3}", str(i))]
+    assert not bad, bad
+
+
+def test_questions_are_text(questions):
+    bad = [item["id"] for item in questions if not isinstance(item.get("question"), str) or len(item["question"].split()) < 5]
+    assert not bad, bad
+
+
+def test_requirements_exist_in_catalogs(questions, known_ids):
+    problems = []
+    for item in questions:
+        requirements = item.get("requirements") or {}
+        if set(requirements) != set(FRAMEWORKS):
+            problems.append(f"{item['id']}: requirement keys {sorted(requirements)}")
+            continue
+        for framework in FRAMEWORKS:
+            ids = requirements[framework]
+            if not isinstance(ids, list):
+                problems.append(f"{item['id']}: {framework} is not a list")
+                continue
+            if framework != "gdpr" and not ids:
+                problems.append(f"{item['id']}: {framework} is empty")
+            if len(ids) > 3:
+                problems.append(f"{item['id']}: {framework} has {len(ids)} ids (at most 3)")
+            if len(ids) != len(set(ids)):
+                problems.append(f"{item['id']}: {framework} repeats an id")
+            for requirement in ids:
+                if not isinstance(requirement, str) or requirement not in known_ids[framework]:
+                    problems.append(f"{item['id']}: {framework} {requirement!r} is not in Catalogs/")
+    assert not problems, "\n".join(problems)
+
+
+def test_answers_in_allowed_set(questions):
+    bad = [(item["id"], item.get("answer")) for item in questions if item.get("answer") not in ALLOWED_ANSWERS]
+    assert not bad, bad
+
+
+def test_enough_risk_items_and_none_labelled_yes(questions):
+    risk = [item for item in questions if item.get("risk") is True]
+    assert len(risk) >= MIN_RISK_ITEMS
+    assert all(item.get("risk") in (None, True) for item in questions), "risk is either true or absent"
+    # A risk item is phrased so that "Yes" is the bad answer; none of the company's honest answers is "Yes".
+    assert not [item["id"] for item in risk if item["answer"] == "Yes"]
+
+
+def test_some_items_need_review_or_an_honest_no(questions):
+    assert sum(1 for item in questions if item["answer"] == "review") >= 5
+    assert sum(1 for item in questions if item["answer"] == "No" and not item.get("risk")) >= 5
+
+
+def test_questions_csv_is_generated_by_make_csv(tmp_path):
+    out = tmp_path / "questions.csv"
+    subprocess.run([sys.executable, str(MAKE_CSV), "--out", str(out)], check=True)
+    assert QUESTIONS_CSV.read_bytes() == out.read_bytes(), (
+        "bench/labelled/questions.csv is out of date; run .venv/bin/python bench/labelled/make_csv.py"
+    )
+
+
+def test_questions_csv_matches_yaml(questions):
+    with open(QUESTIONS_CSV, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["ID", "Question", "Answer"]
+    assert [row[0] for row in rows[1:]] == [item["id"] for item in questions]
+    assert all(row[2] == "" for row in rows[1:])
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def runs(text: str, n: int = SHARED_RUN) -> set[tuple[str, ...]]:
+    w = words(text)
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def test_questions_independent_of_controls_and_library(questions):
+    with open(CATALOGS / "controls.yaml", encoding="utf-8") as handle:
+        controls = yaml.safe_load(handle)["controls"]
+    with open(ROOT / "samples" / "library" / "answers.yaml", encoding="utf-8") as handle:
+        answers = yaml.safe_load(handle)["answers"]
+    sources: dict[tuple[str, ...], str] = {}
+    for control in controls:
+        for run in runs(control["description"]):
+            sources.setdefault(run, f"{control['id']} description")
+    for answer in answers:
+        for run in runs(answer["question"]):
+            sources.setdefault(run, f"{answer['id']} question")
+    problems = []
+    for item in questions:
+        for run in sorted(runs(item["question"])):
+            if run in sources:
+                problems.append(f"{item['id']} shares {' '.join(run)!r} with {sources[run]}")
+    assert not problems, "\n".join(problems)
