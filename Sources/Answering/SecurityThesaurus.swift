@@ -1,3 +1,6 @@
+// swift-format-ignore-file
+// A data table: one synonym group per line reads better than the formatter's wrapping.
+
 /// Words and phrases security questionnaires use for the same thing, one group per concept.
 ///
 /// `TextAnalyzer` folds every entry of a group to the group's first entry. Phrases are compared

@@ -81,7 +81,11 @@ import Testing
             ),
         ]
         library.implementation = [
-            Implementation(control: "T-MFA", status: status, justification: status == .notApplicable ? "No staff." : nil),
+            Implementation(
+                control: "T-MFA",
+                status: status,
+                justification: status == .notApplicable ? "No staff." : nil
+            ),
             Implementation(control: "T-BKP", status: .planned, targetDate: Day(parsing: "2027-03-31")),
         ]
         library.evidence = [
@@ -227,4 +231,3 @@ import Testing
         #expect(first == second)
     }
 }
-

@@ -34,7 +34,9 @@ struct HelpGoldenTests {
 
     @Test("quire help <subcommand> prints the same text as <subcommand> --help")
     func helpSubcommandMatches() throws {
-        for command in ["cat", "sheets", "inspect", "map", "answer", "frameworks", "requirements", "controls", "xref", "validate"] {
+        for command in [
+            "cat", "sheets", "inspect", "map", "answer", "frameworks", "requirements", "controls", "xref", "validate",
+        ] {
             let viaHelp = try QuireProcess.run(["help", command])
             let viaFlag = try QuireProcess.run([command, "--help"])
             #expect(viaHelp.exitCode == 0)
