@@ -8,8 +8,11 @@
 /// so "multi-factor" and "multi factor" are the same phrase); single words are compared by stem.
 /// Because phrases are not stemmed, common plural forms of phrases are listed explicitly.
 enum SecurityThesaurus {
+    /// The synonym groups, one concept each.
+    ///
     /// Each group: the first entry is the canonical term; the others are synonyms, abbreviations and
     /// spelling variants. Entries are lower-case; multi-word phrases are allowed ("multi factor authentication").
+    /// A word or phrase belongs to one group only.
     static let groups: [[String]] = [
         // MARK: Identity and access
         ["multi-factor authentication", "mfa", "multi factor authentication", "multifactor authentication", "multi-factor", "multi factor", "multifactor", "2fa", "two-factor authentication", "two factor authentication", "two-factor", "two factor", "two-step verification", "two step verification", "two-step authentication", "2-step verification", "2sv", "second factor", "strong authentication", "step-up authentication"],
@@ -364,12 +367,14 @@ enum SecurityThesaurus {
         ["model training", "training data", "train models", "train ai models", "used for training", "model fine-tuning"],
     ]
 
-    /// English stop words that carry no meaning for matching: articles, auxiliaries, pronouns,
-    /// prepositions, conjunctions and the filler questionnaires wrap questions in ("please describe",
-    /// "does your organization"). Deliberately absent: negations and quantifiers ("not", "no", "never",
-    /// "ever", "any", "all", "each", "only", "without", "none", "t" from "don't"), words that start or
-    /// finish security phrases when hyphens split ("up" in back-up, "out" in opt-out, "off", "own"),
-    /// "us" (the United States in residency questions) and "vendor"/"supplier" (third-party management).
+    /// English stop words that carry no meaning for matching.
+    ///
+    /// Articles, auxiliaries, pronouns, prepositions, conjunctions and the filler questionnaires wrap
+    /// questions in ("please describe", "does your organization"). Deliberately absent: negations and
+    /// quantifiers ("not", "no", "never", "ever", "any", "all", "each", "only", "without", "none", and
+    /// "t" from "don't"), words that start or finish security phrases when hyphens split ("up" in
+    /// back-up, "out" in opt-out, "off", "own"), "us" (the United States in residency questions) and
+    /// "vendor"/"supplier" (third-party management).
     static let stopWords: Set<String> = [
         // Articles, determiners and pronouns
         "a", "an", "the", "this", "that", "these", "those", "such", "other", "others", "another", "same",
@@ -406,9 +411,10 @@ enum SecurityThesaurus {
         "utilised", "employ", "employs", "make", "makes", "made", "ensure", "ensures",
     ]
 
-    /// Phrases that mark an item where "Yes" is the bad answer (`Have you had a breach …?`): matched
-    /// token by token against the question, unstemmed, before stop words are dropped. A false hit
-    /// only sends the item to review; a miss can let a control answer "Yes" to a confession.
+    /// Phrases that mark an item where "Yes" is the bad answer (`Have you had a breach …?`).
+    ///
+    /// Matched token by token against the question, unstemmed, before stop words are dropped. A false
+    /// hit only sends the item to review; a miss can let a control answer "Yes" to a confession.
     static let riskPhrases: [String] = [
         // Selling or handing on personal data
         "sold to", "sell personal data", "sell customer data", "for their own purposes", "for their own marketing",
@@ -446,12 +452,13 @@ enum SecurityThesaurus {
         "regulatory action", "enforcement action", "fines", "been fined", "penalties",
         // Not bare "sanctions": HIPAA asks for a workforce "sanctions policy", where "Yes" is good.
         "subject to sanctions", "economic sanctions", "sanctions list", "sanctions lists", "sanctioned by",
-        "sanctioned countries", "sanctioned country", "sanctioned entities", "subject to an investigation", "under investigation", "subpoena", "subpoenas",
+        "sanctioned countries", "sanctioned country", "sanctioned entities", "subject to an investigation",
+        "under investigation", "subpoena", "subpoenas",
         "government access requests", "law enforcement requests", "criminal convictions", "convicted",
         "bankruptcy", "insolvency", "going concern",
         // Data leaving the customer's control
-        "outsourced to countries", "offshore", "sell personal data", "sell personal information",
-        "sell customer data", "sold customer data", "share customer data with third parties",
+        "outsourced to countries", "offshore", "sell personal information", "sold customer data",
+        "share customer data with third parties",
         "use customer data to train", "train models on customer data", "customer data for training",
     ]
 }

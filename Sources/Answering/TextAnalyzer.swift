@@ -74,9 +74,9 @@ struct TextAnalyzer: Sendable {
                         && Array(tokens[index..<(index + candidate.tokens.count)]) == candidate.tokens
                 })
             {
+                // The phrase counts as its concept, and its words still count as themselves:
+                // "encrypted at rest" and "encrypt … at rest" then share most of their terms.
                 terms.append(match.concept)
-                index += match.tokens.count
-                continue
             }
             index += 1
             // Numbers say little ("24 months", "TLS 1.2") unless they are names ("27001").
