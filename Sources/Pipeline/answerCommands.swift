@@ -293,7 +293,8 @@ public func checkAnswerLibrary(files: [String], format: ListingFormat, destinati
     let matcher = Matcher(index: loaded.index)
     var findings = auditAnswerLibrary(matcher)
     // Structural problems the loader found (unknown controls, bad dates) are findings too.
-    for diagnostic in loaded.diagnostics where diagnostic.severity == .error && !diagnostic.message.hasPrefix("answer ") {
+    for diagnostic in loaded.diagnostics where diagnostic.severity == .error && !diagnostic.message.hasPrefix("answer ")
+    {
         findings.append(
             LibraryFinding(kind: .unknownReference, entries: [], message: diagnostic.description, similarity: nil)
         )
