@@ -40,6 +40,7 @@ bench: $(VENV)/.installed release
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(VPY) bench/run.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/inspect_bench.py
+	QUIRE_BIN=.build/release/quire $(VPY) bench/answer_bench.py
 
 demo: build
 	@for f in samples/*.xlsx samples/*.csv; do \

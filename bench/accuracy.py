@@ -83,10 +83,12 @@ def env_int(name: str, default: int) -> int:
 
 
 def rel(path: Path) -> str:
+    """The path relative to the repository root when it is inside it (symbolic links kept)."""
+    absolute = Path(os.path.normpath(os.path.abspath(path)))
     try:
-        return str(path.resolve().relative_to(ROOT))
+        return str(absolute.relative_to(ROOT))
     except ValueError:
-        return str(path)
+        return str(absolute)
 
 
 def log(message: str) -> None:
@@ -131,8 +133,24 @@ def normalise_requirement(framework: str, value: object) -> str:
     return text
 
 
+ANSWER_PREFIX = re.compile(
+    r"(?i)^(not applicable|n/a|n\.a\.?|na|partially|partial|partly|yes|no|true|false|y|n)"
+    r"(?=$|[\s.,;:!()\-\u2013\u2014])"
+)
+ANSWER_KEYS = {
+    "yes": "Yes", "y": "Yes", "true": "Yes",
+    "no": "No", "n": "No", "false": "No",
+    "n/a": "N/A", "na": "N/A", "n.a": "N/A", "n.a.": "N/A", "not applicable": "N/A",
+    "partial": "Partially", "partially": "Partially", "partly": "Partially",
+}
+
+
 def normalise_answer(value: object) -> str | None:
-    """Quire's value as one of Yes/No/N/A/Partially, None for no answer, else the text itself."""
+    """Quire's value as Yes/No/N/A/Partially, None for no answer, else the text itself.
+
+    A value that starts with one of the answer words followed by punctuation or the end
+    ("Yes. The organisation ...", "No - not yet", "N/A") counts as that answer.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
@@ -140,23 +158,18 @@ def normalise_answer(value: object) -> str | None:
     text = " ".join(str(value).split())
     if not text:
         return None
-    key = text.lower().rstrip(".")
-    if key in ("yes", "y", "true"):
-        return "Yes"
-    if key in ("no", "n", "false"):
-        return "No"
-    if key in ("n/a", "na", "not applicable", "n.a", "n.a."):
-        return "N/A"
-    if key in ("partial", "partially", "partly"):
-        return "Partially"
+    match = ANSWER_PREFIX.match(text)
+    if match:
+        return ANSWER_KEYS[match.group(1).lower()]
     return text
 
 
 def is_empty(value: object) -> bool:
+    """An empty basis: missing, blank, an empty collection, or the word "none"."""
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        return value.strip().lower() in ("", "none", "null")
     if isinstance(value, (list, tuple, dict, set)):
         return len(value) == 0
     return False
@@ -392,73 +405,93 @@ def labelled_answers(quire: Path, questions: list[dict], timeout: int) -> dict:
         if key and key not in answers:
             answers[key] = entry
 
-    counted = agree = 0
-    answered = reviewed = missing = 0
+    counted = agree = 0  # labels other than "review"
+    confident = confident_agree = 0  # of those, quire answered without asking for review
+    answered = flagged = empty = missing = 0
+    review_label_answered = []  # labelled "review" but answered without a review flag
     affirmative_without_basis, yes_on_risk = [], []
     confusion: dict[str, dict[str, int]] = {}
     disagreements = []
     for q in questions:
         entry = answers.get(q["id"])
         label = q["answer"]
+        value = None
+        needs_review = True
         if entry is None:
             missing += 1
             got = "(missing)"
-            value = None
         else:
             value = normalise_answer(entry.get("value"))
-            review = bool(entry.get("review")) or value is None
-            if review:
-                reviewed += 1
+            needs_review = bool(entry.get("review")) or value is None
+            if value is None:
+                empty += 1
+            elif needs_review:
+                flagged += 1
             else:
                 answered += 1
-            got = "review" if value is None else (value if value in ANSWER_CLASSES else "text")
+            got = "(empty)" if value is None else (value if value in ANSWER_CLASSES else "text")
             if value in ("Yes", "Partially") and is_empty(entry.get("basis")):
                 affirmative_without_basis.append(q["id"])
             if q.get("risk") and value == "Yes":
-                yes_on_risk.append(q["id"])
-        confusion.setdefault(label, {}).setdefault(got, 0)
-        confusion[label][got] += 1
+                yes_on_risk.append(q["id"] + (" (flagged for review)" if needs_review else ""))
+            if label == "review" and not needs_review:
+                review_label_answered.append(q["id"])
+        key = got if got in ("(missing)", "(empty)") else (got + (" ?" if needs_review else ""))
+        confusion.setdefault(label, {}).setdefault(key, 0)
+        confusion[label][key] += 1
         if label != "review":
             counted += 1
             if value == label:
                 agree += 1
-            else:
+            if entry is not None and not needs_review:
+                confident += 1
+                if value == label:
+                    confident_agree += 1
+            if value != label:
                 disagreements.append({
                     "id": q["id"],
                     "label": label,
                     "quire": None if entry is None else entry.get("value"),
                     "review": None if entry is None else entry.get("review"),
                     "review_reason": None if entry is None else entry.get("review_reason"),
+                    "basis": None if entry is None else entry.get("basis"),
                     "controls": None if entry is None else entry.get("controls"),
                     "library_entry": None if entry is None else entry.get("library_entry"),
                 })
 
     agreement = agree / counted if counted else None
+    confident_agreement = confident_agree / confident if confident else None
     risk_items = sum(1 for q in questions if q.get("risk"))
+    review_labels = sum(1 for q in questions if q["answer"] == "review")
     print(f"quire answer: {len(answers)} answers in {seconds:.2f} s")
     print(table(["measure", "value"], [
         ["labelled items (label not review)", counted],
-        ["quire value equals the label", f"{agree} ({pct(agreement)})"],
-        ["quire answered", answered],
-        ["quire sent to review (review or no value)", reviewed],
+        ["answer agreement: quire's value equals the label", f"{agree} ({pct(agreement)})"],
+        ["  of items quire answered without a review flag", f"{confident_agree}/{confident} ({pct(confident_agreement)})"],
+        ["items quire answered (value, no review flag)", answered],
+        ["items quire sent to review with a value written", flagged],
+        ["items quire sent to review with no value", empty],
         ["items missing from quire's output", missing],
         ["affirmative (Yes/Partially) with empty basis", len(affirmative_without_basis)],
         [f"Yes on the {risk_items} risk-phrased items", len(yes_on_risk)],
+        [f"'review' labels ({review_labels}) answered without a review flag", len(review_label_answered)],
     ], right={1}))
     print()
-    columns = ["Yes", "No", "N/A", "Partially", "text", "review", "(missing)"]
+    columns = ["Yes", "Yes ?", "No", "No ?", "N/A", "N/A ?", "Partially", "Partially ?", "text", "text ?", "(empty)", "(missing)"]
     rows = []
     for label in ("Yes", "No", "N/A", "Partially", "review"):
         counts = confusion.get(label, {})
         rows.append([label, sum(counts.values())] + [counts.get(c, 0) for c in columns])
-    print("label (rows) against quire's value (columns)")
+    print("label (rows) against quire's value (columns; '?' = written but flagged for review, text = not Yes/No/N/A/Partially)")
     print(table(["label", "items"] + columns, rows, right=set(range(1, len(columns) + 2))))
     print()
     if affirmative_without_basis:
         print("affirmative without basis: " + ", ".join(affirmative_without_basis))
     if yes_on_risk:
         print("Yes on risk items: " + ", ".join(yes_on_risk))
-    if affirmative_without_basis or yes_on_risk:
+    if review_label_answered:
+        print("'review' labels answered without a flag: " + ", ".join(review_label_answered))
+    if affirmative_without_basis or yes_on_risk or review_label_answered:
         print()
     return {
         "ok": True,
@@ -467,12 +500,17 @@ def labelled_answers(quire: Path, questions: list[dict], timeout: int) -> dict:
         "labelled_items": counted,
         "agree": agree,
         "agreement": agreement,
+        "confident_items": confident,
+        "confident_agree": confident_agree,
+        "confident_agreement": confident_agreement,
         "answered": answered,
-        "sent_to_review": reviewed,
+        "sent_to_review_with_value": flagged,
+        "sent_to_review_without_value": empty,
         "missing": missing,
         "affirmative_without_basis": affirmative_without_basis,
         "yes_on_risk_items": yes_on_risk,
         "risk_items": risk_items,
+        "review_labels_answered_without_flag": review_label_answered,
         "confusion": confusion,
         "summary": document.get("summary"),
         "disagreements": disagreements,

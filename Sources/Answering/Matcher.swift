@@ -1,3 +1,4 @@
+import Foundation
 public import ControlModel
 public import Questionnaire
 
@@ -58,7 +59,12 @@ public struct Matcher: Sendable {
             let keywords = analyzer.terms(control.keywords.joined(separator: " ; "))
             let synonyms = analyzer.terms(control.synonyms.joined(separator: " ; "))
             let description = analyzer.terms(control.description)
-            controlIndex.add([(title, 3), (keywords, 2), (synonyms, 2), (description, 1)])
+            // The titles of the requirements a control serves speak the frameworks' language,
+            // which questionnaires often borrow.
+            let served = analyzer.terms(
+                control.mappings.compactMap { index.requirement($0.requirement)?.title }.joined(separator: " ; ")
+            )
+            controlIndex.add([(title, 3), (keywords, 2), (synonyms, 2), (description, 1), (served, 0.5)])
             controlTerms.append(Set(title + keywords + synonyms + description))
         }
         for entry in index.library.answers {
@@ -92,6 +98,15 @@ public struct Matcher: Sendable {
         for hit in hits where top > 0 && hit.score >= 0.35 * top {
             scores[index.library.controls[hit.document].id] = (hit.score / top, false)
         }
+        // Past answers to similar questions name the controls they rest on: a person made
+        // that link, so it counts as much as the text match, scaled by how alike the questions are.
+        let pastAnswers = libraryMatches(terms)
+        for candidate in pastAnswers.prefix(3) where candidate.similarity >= 0.45 {
+            for control in index.library.answers[candidate.entry].controls where index.control(control) != nil {
+                let score = min(1, candidate.similarity + 0.2)
+                scores[control] = (max(scores[control]?.score ?? 0, score), scores[control]?.cited ?? false)
+            }
+        }
         for reference in cited {
             for covering in index.controls(covering: reference) {
                 let weight =
@@ -107,9 +122,11 @@ public struct Matcher: Sendable {
         var strength = 0.0
         if let best = hits.first, ceiling > 0 {
             // The share of the question's term weight that the best control's text holds.
-            let owned = Set(terms).filter { controlTerms[best.document].contains($0) }
-            let shared = owned.reduce(0) { $0 + controlIndex.idf($1) }
-            let all = Set(terms).reduce(0) { $0 + controlIndex.idf($1) }
+            // Sums run over sorted terms: a Set's order changes from run to run, and so would the
+            // last bits of a floating-point sum.
+            let distinct = Set(terms).sorted()
+            let shared = distinct.filter { controlTerms[best.document].contains($0) }.reduce(0) { $0 + controlIndex.idf($1) }
+            let all = distinct.reduce(0) { $0 + controlIndex.idf($1) }
             strength = all > 0 ? shared / all : 0
         }
         if controls.contains(where: { $0.cited }) { strength = max(strength, 0.9) }
@@ -119,9 +136,30 @@ public struct Matcher: Sendable {
             requirements: rankRequirements(controls: controls, cited: cited, terms: terms),
             cited: cited,
             strength: strength,
-            library: libraryMatches(terms),
+            library: pastAnswers,
             riskPhrased: analyzer.isRiskPhrased(item.question)
         )
+    }
+
+    /// Whether a text might hold a requirement id: a letter or digit, then `.` or `-`, then a
+    /// digit; or "art" before a number.
+    static func mayCite(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return false }
+        for index in 1..<(bytes.count - 1) {
+            let byte = bytes[index]
+            let next = bytes[index + 1]
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")), (0x30...0x39).contains(next) {
+                let previous = bytes[index - 1]
+                if (0x30...0x39).contains(previous) || (0x41...0x5A).contains(previous) { return true }
+            }
+            if (byte == UInt8(ascii: "r") || byte == UInt8(ascii: "R")), index + 2 < bytes.count,
+                bytes[index + 1] == UInt8(ascii: "t"), bytes[index - 1] | 0x20 == UInt8(ascii: "a")
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Cited controls first, then by score, then by id.
@@ -143,32 +181,42 @@ public struct Matcher: Sendable {
             for reference in cited where reference.framework == framework.id {
                 scores[reference.id, default: 0] += 100
             }
-            for (rank, match) in controls.prefix(5).enumerated() {
+            // How close each requirement's own title is to the question (0–1).
+            var titleScore: [String: Double] = [:]
+            if let titles = requirementIndexes[framework.id] {
+                let hits = titles.index.search(terms, limit: 10)
+                let top = hits.first?.score ?? 0
+                for hit in hits where top > 0 { titleScore[titles.ids[hit.document]] = hit.score / top }
+            }
+            for match in controls.prefix(5) {
                 guard let control = index.control(match.control) else { continue }
-                let rankWeight = 1.0 / Double(rank + 1)
-                for mapping in control.mappings where mapping.requirement.framework == framework.id {
+                // A control's own requirements, the one whose title is nearest the question first;
+                // each further one counts less, so the top places go to several controls.
+                let mappings = control.mappings.filter {
+                    $0.requirement.framework == framework.id && $0.relationship != .notRelated
+                }
+                .sorted { lhs, rhs in
+                    let left = titleScore[lhs.requirement.id] ?? 0
+                    let right = titleScore[rhs.requirement.id] ?? 0
+                    if left != right { return left > right }
+                    if lhs.relationship != rhs.relationship { return lhs.relationship < rhs.relationship }
+                    return lhs.requirement < rhs.requirement
+                }
+                var seen: Set<String> = []
+                for (position, mapping) in mappings.enumerated() where seen.insert(mapping.requirement.id).inserted {
                     let weight: Double
                     switch mapping.relationship {
                     case .equal: weight = 1.0
-                    case .superset: weight = 0.9
-                    case .subset: weight = 0.8
-                    case .intersects: weight = 0.6
-                    case .notRelated: continue
+                    case .superset: weight = 0.95
+                    case .subset: weight = 0.9
+                    case .intersects: weight = 0.8
+                    case .notRelated: weight = 0
                     }
-                    scores[mapping.requirement.id, default: 0] += match.score * rankWeight * weight
+                    scores[mapping.requirement.id, default: 0] += match.score * weight * pow(0.55, Double(position))
                 }
             }
-            if let titles = requirementIndexes[framework.id] {
-                let hits = titles.index.search(terms, limit: 5)
-                let top = hits.first?.score ?? 0
-                for hit in hits where top > 0 {
-                    let id = titles.ids[hit.document]
-                    // Titles only reorder requirements the controls already point at, and add
-                    // one when the controls point at none.
-                    if scores[id] != nil {
-                        scores[id, default: 0] += 0.35 * hit.score / top
-                    }
-                }
+            for (id, score) in titleScore where scores[id] != nil {
+                scores[id, default: 0] += 0.3 * score
             }
             let ordered = scores.sorted { lhs, rhs in
                 lhs.value != rhs.value
@@ -188,8 +236,9 @@ public struct Matcher: Sendable {
         return libraryIndex.search(terms, limit: 8).map { hit in
             let theirs = Set(libraryTerms[hit.document])
             // Dice's coefficient over term weights: how much of both questions the shared terms carry.
-            let shared = mine.intersection(theirs).reduce(0) { $0 + libraryIndex.idf($1) }
-            let both = mine.reduce(0) { $0 + libraryIndex.idf($1) } + theirs.reduce(0) { $0 + libraryIndex.idf($1) }
+            let shared = mine.intersection(theirs).sorted().reduce(0) { $0 + libraryIndex.idf($1) }
+            let both = mine.sorted().reduce(0) { $0 + libraryIndex.idf($1) }
+                + theirs.sorted().reduce(0) { $0 + libraryIndex.idf($1) }
             return ItemMatch.LibraryScore(entry: hit.document, similarity: both > 0 ? 2 * shared / both : 0)
         }
         .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
@@ -198,6 +247,9 @@ public struct Matcher: Sendable {
     /// Requirement ids written in the text, resolved to current ids.
     func citedRequirements(in text: String) -> [RequirementReference] {
         var found: [RequirementReference] = []
+        // Every id has a digit after a dot, a hyphen or "Art": most questions have none of
+        // these, and the patterns below are costly.
+        guard Self.mayCite(text) else { return found }
         func add(_ framework: String, _ id: String) {
             guard case .success(let references) = index.resolve(RequirementReference(framework: framework, id: id))
             else {

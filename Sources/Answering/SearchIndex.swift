@@ -13,6 +13,7 @@ struct SearchIndex: Sendable {
 
     private var postings: [String: [(document: Int, frequency: Double)]] = [:]
     private var lengths: [Double] = []
+    private var totalLength = 0.0
     private var averageLength = 0.0
     private let k1 = 1.2
     private let b = 0.75
@@ -35,7 +36,8 @@ struct SearchIndex: Sendable {
             postings[term, default: []].append((document, frequency))
         }
         lengths.append(length)
-        averageLength = lengths.reduce(0, +) / Double(lengths.count)
+        totalLength += length
+        averageLength = totalLength / Double(lengths.count)
     }
 
     /// How rare a term is: BM25's inverse document frequency, never negative.
@@ -48,7 +50,9 @@ struct SearchIndex: Sendable {
     /// The documents that share a term with the query, best first (ties by the order added).
     func search(_ terms: [String], limit: Int) -> [Hit] {
         var scores: [Int: Double] = [:]
-        for term in Set(terms) {
+        // Terms in sorted order: a Set's order changes from run to run, and so would the last
+        // bits of the sums, and with them the order of tied documents.
+        for term in Set(terms).sorted() {
             guard let list = postings[term] else { continue }
             let weight = idf(term)
             for (document, frequency) in list {
@@ -58,14 +62,27 @@ struct SearchIndex: Sendable {
                 scores[document, default: 0] += weight * norm
             }
         }
-        return scores.map { Hit(document: $0.key, score: $0.value) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
-            .prefix(limit)
-            .map { $0 }
+        // The best `limit` hits by insertion into a short sorted list: most queries touch
+        // hundreds of documents and keep a dozen.
+        var best: [Hit] = []
+        best.reserveCapacity(limit + 1)
+        for (document, score) in scores {
+            let hit = Hit(document: document, score: score)
+            if best.count == limit, let last = best.last, !Self.ranks(hit, before: last) { continue }
+            let position = best.firstIndex { Self.ranks(hit, before: $0) } ?? best.count
+            best.insert(hit, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    /// Higher scores first; equal scores in the order the documents were added.
+    static func ranks(_ lhs: Hit, before rhs: Hit) -> Bool {
+        lhs.score != rhs.score ? lhs.score > rhs.score : lhs.document < rhs.document
     }
 
     /// The best score any document could get for the query: each term's weight at saturation.
     func ceiling(_ terms: [String]) -> Double {
-        Set(terms).reduce(0) { $0 + idf($1) * (k1 + 1) }
+        Set(terms).sorted().reduce(0) { $0 + idf($1) * (k1 + 1) }
     }
 }

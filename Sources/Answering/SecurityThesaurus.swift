@@ -22,7 +22,7 @@ enum SecurityThesaurus {
         ["privileged access", "admin access", "administrative access", "administrator access", "privileged account", "privileged accounts", "privileged user", "privileged users", "admin rights", "administrator rights", "administrative privileges", "elevated privileges", "elevated access", "root", "root access", "superuser", "super user", "sudo", "domain admin", "admin accounts"],
         ["privileged access management", "pam", "privileged identity management", "pim", "password vault", "credential vault", "privileged session management", "just-in-time access", "just in time access"],
         ["access review", "access reviews", "access recertification", "user access review", "user access reviews", "uar", "entitlement review", "entitlement reviews", "access certification", "periodic access review", "recertification", "user access recertification"],
-        ["offboarding", "off-boarding", "termination", "terminated", "deprovisioning", "de-provisioning", "deprovision", "leaver", "leavers", "access revocation", "revocation of access", "access removal", "remove access", "employee exit", "terminated employees"],
+        ["offboarding", "off-boarding", "termination", "terminated", "deprovisioning", "de-provisioning", "deprovision", "leaver", "leavers", "access revocation", "revocation of access", "access removal", "remove access", "employee exit", "terminated employees", "resigns", "resign", "resignation", "dismissed", "dismissal", "leaves the company", "leaving the company", "departing employee", "departing employees", "end of employment"],
         ["onboarding", "on-boarding", "joiner", "joiners", "provisioning", "user provisioning", "account provisioning", "access provisioning", "new hire", "new hires"],
         ["mover", "movers", "role change", "role changes", "job change", "internal transfer"],
         ["account management", "user management", "user account management", "account lifecycle", "identity lifecycle", "account creation", "joiner mover leaver", "jml"],
@@ -72,7 +72,7 @@ enum SecurityThesaurus {
         ["anonymization", "anonymisation", "anonymized", "anonymised", "de-identification", "deidentification", "de-identified", "deidentified", "aggregated data"],
 
         // MARK: Security testing and vulnerabilities
-        ["penetration test", "penetration tests", "pen test", "pen tests", "pentest", "pentests", "penetration testing", "pen testing", "pentesting", "ethical hacking", "red team", "red teaming", "red team exercise", "offensive security testing", "external penetration test"],
+        ["penetration test", "penetration tests", "pen test", "pen tests", "pentest", "pentests", "penetration testing", "pen testing", "pentesting", "ethical hacking", "red team", "red teaming", "red team exercise", "offensive security testing", "external penetration test", "break into", "attempted to break", "simulated attack", "simulated attacks", "attack simulation", "ethical hack", "intrusion test"],
         ["penetration test report", "pen test report", "pentest report", "penetration test results", "pen test results", "pentest results", "letter of attestation", "attestation letter"],
         ["vulnerability scan", "vulnerability scans", "vulnerability scanning", "vuln scan", "vuln scans", "vuln scanning", "vulnerability assessment", "vulnerability assessments", "vulnerability scanner", "network scan", "network scanning", "infrastructure scan", "authenticated scan", "authenticated scans"],
         ["dynamic application security testing", "dast", "dynamic analysis", "dynamic testing", "web application scanning", "web app scanning"],
@@ -103,16 +103,16 @@ enum SecurityThesaurus {
         // MARK: Business continuity and resilience
         ["business continuity plan", "bcp", "business continuity", "business continuity planning", "business continuity management", "bcm", "continuity plan", "continuity planning", "business continuity plans", "business resilience", "operational resilience"],
         ["disaster recovery", "dr", "disaster recovery plan", "disaster recovery plans", "drp", "disaster recovery planning", "recovery plan", "dr plan"],
-        ["recovery time objective", "rto", "rtos", "recovery time", "recovery time objectives"],
+        ["recovery time objective", "rto", "rtos", "recovery time", "recovery time objectives", "how quickly the platform is restored", "restored within", "time to restore", "recovery targets", "recovery target"],
         ["recovery point objective", "rpo", "rpos", "recovery point", "recovery point objectives", "maximum data loss", "acceptable data loss"],
-        ["backup", "back-up", "back up", "backups", "back-ups", "backed up", "snapshot", "snapshots", "data backup", "data backups", "backup copies"],
+        ["backup", "back-up", "back up", "backups", "back-ups", "backed up", "snapshot", "snapshots", "data backup", "data backups", "backup copies", "data copies", "copies of data", "copy of the data", "copied daily", "second copy", "offsite copy", "off-site copy", "immutable copies"],
         ["backup restoration test", "restore test", "restore tests", "restoration test", "restoration testing", "backup testing", "restore testing", "recovery test", "test restore", "test restores", "backup restore"],
         ["offsite backup", "off-site backup", "offsite backups", "off-site backups", "immutable backups", "air-gapped backups", "air gapped", "backup encryption", "encrypted backups"],
         ["alternate site", "secondary site", "alternate processing site", "recovery site", "hot site", "warm site", "cold site", "secondary data center", "secondary data centre", "secondary location"],
-        ["high availability", "ha", "redundancy", "redundant", "failover", "fail-over", "fault tolerance", "fault tolerant", "resilience", "resiliency", "multi-region", "multi-az", "availability zones", "availability zone", "geo-redundancy", "geo-redundant", "geographic redundancy"],
+        ["high availability", "ha", "redundancy", "redundant", "failover", "fail-over", "fault tolerance", "fault tolerant", "resilience", "resiliency", "multi-region", "multi-az", "availability zones", "availability zone", "geo-redundancy", "geo-redundant", "geographic redundancy", "region fails", "another region", "multiple regions", "several data centres", "several data centers", "independent data centres", "independent data centers", "switch over automatically"],
         ["continuity test", "bcp test", "dr test", "dr tests", "disaster recovery test", "disaster recovery testing", "continuity testing", "tabletop exercise", "tabletop exercises", "table-top exercise", "tabletop", "failover test", "failover testing", "dr exercise", "continuity exercise"],
         ["business impact analysis", "bia", "business impact assessment", "criticality assessment"],
-        ["service level agreement", "sla", "slas", "service level agreements", "service level", "service levels", "uptime commitment", "uptime guarantee"],
+        ["service level agreement", "sla", "slas", "service level agreements", "service level", "service levels", "uptime commitment", "uptime guarantee", "availability percentage", "committed availability", "monthly availability", "uptime percentage"],
         ["availability", "uptime", "system availability", "service availability"],
         ["capacity management", "capacity planning", "scalability", "autoscaling", "auto-scaling", "performance monitoring"],
         ["uninterruptible power supply", "ups", "backup power", "generator", "generators", "redundant power", "power redundancy", "backup generators"],
@@ -205,7 +205,7 @@ enum SecurityThesaurus {
         ["financial stability", "financial statements", "audited financials", "audited financial statements", "financial viability", "financial health", "credit rating"],
 
         // MARK: Incidents
-        ["incident response", "ir", "incident response plan", "incident response plans", "irp", "security incident handling", "incident handling", "incident management", "security incident response", "incident response process", "incident response procedure", "csirt", "cirt", "incident response team", "security incident management"],
+        ["incident response", "ir", "incident response plan", "incident response plans", "irp", "security incident handling", "incident handling", "incident management", "security incident response", "incident response process", "incident response procedure", "csirt", "cirt", "incident response team", "security incident management", "playbook", "playbooks", "runbook", "runbooks", "response procedures"],
         ["security incident", "security incidents", "incident", "incidents", "security event", "security events", "cyber incident", "cybersecurity incident"],
         ["breach", "data breach", "security breach", "breaches", "data breaches", "security breaches", "breached", "compromise", "compromised", "data compromise", "cyber attack", "cyberattack", "cyberattacks", "hack", "hacked", "intrusion", "unauthorized access", "unauthorised access"],
         ["breach notification", "incident notification", "notification of breach", "breach notice", "breach reporting", "incident reporting", "customer notification", "notify customers", "notification timeline", "security incident notification"],
@@ -292,11 +292,11 @@ enum SecurityThesaurus {
         ["mantrap", "man trap", "airlock", "security vestibule", "turnstile", "turnstiles", "anti-tailgating", "tailgating", "piggybacking"],
 
         // MARK: Network
-        ["firewall", "firewalls", "web application firewall", "waf", "security group", "security groups", "network firewall", "next-generation firewall", "ngfw", "network access control list", "network acl", "nacl", "packet filtering", "firewall rules"],
+        ["firewall", "firewalls", "web application firewall", "waf", "security group", "security groups", "network firewall", "next-generation firewall", "ngfw", "network access control list", "network acl", "nacl", "packet filtering", "firewall rules", "inbound connections", "blocked by default", "default deny", "deny by default", "ports open", "ip allow list"],
         ["firewall rule review", "firewall review", "firewall reviews", "ruleset review", "firewall rule audit", "rule base review", "firewall rule reviews"],
         ["virtual private network", "vpn", "vpns", "ipsec", "ipsec vpn", "ssl vpn", "site-to-site vpn", "client vpn", "wireguard", "always-on vpn"],
         ["zero trust", "zero-trust", "zero trust network access", "ztna", "zero trust architecture", "beyondcorp", "software-defined perimeter", "sdp"],
-        ["network segmentation", "segmentation", "network segregation", "segregation of networks", "network separation", "segmented network", "vlan", "vlans", "subnet", "subnets", "micro-segmentation", "microsegmentation", "dmz", "demilitarized zone", "demilitarised zone", "network zones", "vpc", "virtual private cloud"],
+        ["network segmentation", "segmentation", "network segregation", "segregation of networks", "network separation", "segmented network", "vlan", "vlans", "subnet", "subnets", "micro-segmentation", "microsegmentation", "dmz", "demilitarized zone", "demilitarised zone", "network zones", "vpc", "virtual private cloud", "unreachable from the internet", "not reachable from the internet", "private subnet", "private subnets", "internal services", "isolated network"],
         ["ddos", "distributed denial of service", "denial of service", "dos", "ddos protection", "ddos mitigation", "anti-ddos", "denial-of-service attacks"],
         ["network security", "network protection", "perimeter security", "network perimeter", "network defense", "network defence", "network controls"],
         ["network access control", "nac", "802.1x", "port security"],
@@ -343,7 +343,7 @@ enum SecurityThesaurus {
         ["server", "servers", "virtual server", "virtual servers", "compute instance", "compute instances"],
 
         // MARK: Mobile
-        ["mobile device management", "mdm", "enterprise mobility management", "emm", "unified endpoint management", "uem", "intune", "jamf", "mobile application management", "mam"],
+        ["mobile device management", "mdm", "enterprise mobility management", "emm", "unified endpoint management", "uem", "intune", "jamf", "mobile application management", "mam", "wipe the device", "enrolled in", "work profile"],
         ["bring your own device", "byod", "personal devices", "personal device", "personally owned devices", "employee-owned devices", "personally-owned devices"],
         ["mobile device", "mobile devices", "smartphone", "smartphones", "tablet", "tablets", "mobile phone", "mobile phones", "ios", "android"],
         ["remote wipe", "remote lock", "device wipe", "remote wiping", "lost device", "lost devices", "lost or stolen devices", "lost or stolen"],
@@ -416,6 +416,15 @@ enum SecurityThesaurus {
     /// Matched token by token against the question, unstemmed, before stop words are dropped. A false
     /// hit only sends the item to review; a miss can let a control answer "Yes" to a confession.
     static let riskPhrases: [String] = [
+        // Permission to bypass a safeguard
+        "without review", "without approval", "without our", "without permission", "without consent",
+        "without explicit", "without authorization", "without authorisation", "push commits straight",
+        "administrator rights on", "local administrator", "local admin rights", "share a single", "common admin",
+        "team mailbox", "usb", "external hard drive", "personal phones", "personal computers", "own devices",
+        "sms text", "no longer supports", "no longer supported", "suffered", "as e-mail attachments",
+        "as email attachments", "network route from", "to develop or improve", "machine learning models",
+        "machine-learning models", "train ai", "ai training", "children", "special-category", "special category",
+        "rent or trade", "data brokers",
         // Selling or handing on personal data
         "sold to", "sell personal data", "sell customer data", "for their own purposes", "for their own marketing",
         // Past incidents

@@ -92,6 +92,21 @@ struct TextAnalyzer: Sendable {
     func isRiskPhrased(_ text: String) -> Bool {
         let tokens = Self.tokens(text)
         guard !tokens.isEmpty else { return false }
+        // "Can staff …?", "May employees …?", "Are users allowed to …?": a permission, where
+        // "Yes" means a safeguard is missing.
+        let people: Set<String> = [
+            "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
+            "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
+            "personnel", "workers", "interns",
+        ]
+        if ["can", "may"].contains(tokens[0]), tokens.dropFirst().prefix(4).contains(where: people.contains) {
+            return true
+        }
+        if tokens.count > 3, ["are", "is"].contains(tokens[0]), tokens.contains("allowed") || tokens.contains("permitted"),
+            tokens.prefix(5).contains(where: people.contains)
+        {
+            return true
+        }
         return riskPhrases.contains { phrase in
             guard phrase.count <= tokens.count else { return false }
             for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
