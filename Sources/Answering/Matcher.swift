@@ -1,5 +1,5 @@
-import Foundation
 public import ControlModel
+import Foundation
 public import Questionnaire
 
 /// What an item is about: the controls it matches, the framework requirements they carry, and
@@ -125,7 +125,9 @@ public struct Matcher: Sendable {
             // Sums run over sorted terms: a Set's order changes from run to run, and so would the
             // last bits of a floating-point sum.
             let distinct = Set(terms).sorted()
-            let shared = distinct.filter { controlTerms[best.document].contains($0) }.reduce(0) { $0 + controlIndex.idf($1) }
+            let shared = distinct.filter { controlTerms[best.document].contains($0) }.reduce(0) {
+                $0 + controlIndex.idf($1)
+            }
             let all = distinct.reduce(0) { $0 + controlIndex.idf($1) }
             strength = all > 0 ? shared / all : 0
         }
@@ -237,7 +239,8 @@ public struct Matcher: Sendable {
             let theirs = Set(libraryTerms[hit.document])
             // Dice's coefficient over term weights: how much of both questions the shared terms carry.
             let shared = mine.intersection(theirs).sorted().reduce(0) { $0 + libraryIndex.idf($1) }
-            let both = mine.sorted().reduce(0) { $0 + libraryIndex.idf($1) }
+            let both =
+                mine.sorted().reduce(0) { $0 + libraryIndex.idf($1) }
                 + theirs.sorted().reduce(0) { $0 + libraryIndex.idf($1) }
             return ItemMatch.LibraryScore(entry: hit.document, similarity: both > 0 ? 2 * shared / both : 0)
         }

@@ -102,7 +102,8 @@ struct TextAnalyzer: Sendable {
         if ["can", "may"].contains(tokens[0]), tokens.dropFirst().prefix(4).contains(where: people.contains) {
             return true
         }
-        if tokens.count > 3, ["are", "is"].contains(tokens[0]), tokens.contains("allowed") || tokens.contains("permitted"),
+        if tokens.count > 3, ["are", "is"].contains(tokens[0]),
+            tokens.contains("allowed") || tokens.contains("permitted"),
             tokens.prefix(5).contains(where: people.contains)
         {
             return true
