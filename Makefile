@@ -41,6 +41,7 @@ bench: $(VENV)/.installed release
 	$(VPY) bench/run.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/inspect_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/answer_bench.py
+	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/accuracy.py
 
 demo: build
 	@for f in samples/*.xlsx samples/*.csv; do \
@@ -50,6 +51,10 @@ demo: build
 	@$(QUIRE_DEBUG) cat samples/questionnaire.xlsx --sheet Questions --format csv
 	@echo "== quire inspect samples/questionnaire.xlsx --verbose"
 	@$(QUIRE_DEBUG) inspect samples/questionnaire.xlsx --verbose
+	@for f in samples/globex-vendor-assessment.xlsx samples/initech-security-questionnaire.csv samples/contoso-cloud-review.xlsx; do \
+	    echo "== quire answer $$f --library samples/library --format csv"; \
+	    $(QUIRE_DEBUG) answer "$$f" --library samples/library --as-of 2026-11-29 --format csv | cut -c1-160 | head -6 || exit $$?; \
+	done
 	@echo "== quire frameworks"
 	@$(QUIRE_DEBUG) frameworks
 	@echo "== quire validate samples/library"

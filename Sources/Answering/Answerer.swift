@@ -16,7 +16,7 @@ public struct Answerer: Sendable {
     /// Below this confidence an answer goes to review.
     static let reviewBelow = 0.6
     /// A control match weaker than this is no basis at all.
-    static let weakestMatch = 0.3
+    static let weakestMatch = 0.15
 
     /// Creates an answerer.
     public init(matcher: Matcher, options: AnsweringOptions) {
@@ -133,7 +133,7 @@ public struct Answerer: Sendable {
         }
         // Tier: through a cited requirement the control equals or contains, or a strong text
         // match, an answer may be written; anything looser is only proposed.
-        let direct = strong.contains { $0.cited && $0.score >= 1 } || match.strength >= 0.5
+        let direct = strong.contains { $0.cited && $0.score >= 1 } || match.strength >= 0.6
         let tierConfidence = direct ? 0.5 + 0.35 * min(1, match.strength) : 0.45 * min(1, match.strength)
 
         var records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)] = []

@@ -132,6 +132,13 @@ public struct Matcher: Sendable {
             strength = all > 0 ? shared / all : 0
         }
         if controls.contains(where: { $0.cited }) { strength = max(strength, 0.9) }
+        // A past answer to a similar question vouches for its controls as strongly as the
+        // questions are alike.
+        if let best = pastAnswers.first, best.similarity >= 0.45,
+            let top = controls.first, index.library.answers[best.entry].controls.contains(top.control)
+        {
+            strength = max(strength, best.similarity)
+        }
 
         return ItemMatch(
             controls: Array(controls.prefix(8)),
@@ -214,11 +221,18 @@ public struct Matcher: Sendable {
                     case .intersects: weight = 0.8
                     case .notRelated: weight = 0
                     }
-                    scores[mapping.requirement.id, default: 0] += match.score * weight * pow(0.55, Double(position))
+                    scores[mapping.requirement.id, default: 0] +=
+                        match.score * match.score * weight * pow(0.55, Double(position))
                 }
             }
-            for (id, score) in titleScore where scores[id] != nil {
-                scores[id, default: 0] += 0.3 * score
+            if scores.isEmpty {
+                // The matching controls serve nothing in this framework: its requirements whose
+                // titles are nearest the question stand in, weakly.
+                for (id, score) in titleScore where score >= 0.5 { scores[id] = 0.1 * score }
+            } else {
+                for (id, score) in titleScore where scores[id] != nil {
+                    scores[id, default: 0] += 0.3 * score
+                }
             }
             let ordered = scores.sorted { lhs, rhs in
                 lhs.value != rhs.value

@@ -416,6 +416,8 @@ enum SecurityThesaurus {
     /// Matched token by token against the question, unstemmed, before stop words are dropped. A false
     /// hit only sends the item to review; a miss can let a control answer "Yes" to a confession.
     static let riskPhrases: [String] = [
+        // Whether something unwanted exists at all
+        "are any", "is any", "do any", "does any", "generic administrator", "generic accounts", "shared or generic",
         // Permission to bypass a safeguard
         "without review", "without approval", "without our", "without permission", "without consent",
         "without explicit", "without authorization", "without authorisation", "push commits straight",
