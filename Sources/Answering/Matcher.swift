@@ -101,7 +101,7 @@ public struct Matcher: Sendable {
         // Past answers to similar questions name the controls they rest on: a person made
         // that link, so it counts as much as the text match, scaled by how alike the questions are.
         let pastAnswers = libraryMatches(terms)
-        for candidate in pastAnswers.prefix(3) where candidate.similarity >= 0.45 {
+        for candidate in pastAnswers.prefix(3) where candidate.similarity >= 0.3 {
             for control in index.library.answers[candidate.entry].controls where index.control(control) != nil {
                 let score = min(1, candidate.similarity + 0.2)
                 scores[control] = (max(scores[control]?.score ?? 0, score), scores[control]?.cited ?? false)
@@ -185,6 +185,7 @@ public struct Matcher: Sendable {
         -> [String: [String]]
     {
         var result: [String: [String]] = [:]
+        let controlCount = Double(max(1, index.library.controls.count))
         for framework in index.library.frameworks {
             var scores: [String: Double] = [:]
             for reference in cited where reference.framework == framework.id {
@@ -221,8 +222,12 @@ public struct Matcher: Sendable {
                     case .intersects: weight = 0.8
                     case .notRelated: weight = 0
                     }
+                    // A requirement many controls serve (CC6.1) says less about this item than
+                    // one few serve: weight it like a rare word.
+                    let serving = Double(max(1, index.controls(covering: mapping.requirement).count))
+                    let rarity = log(1 + controlCount / serving)
                     scores[mapping.requirement.id, default: 0] +=
-                        match.score * match.score * weight * pow(0.55, Double(position))
+                        match.score * match.score * weight * rarity * pow(0.55, Double(position))
                 }
             }
             if scores.isEmpty {

@@ -27,11 +27,12 @@ struct TextAnalyzer: Sendable {
             guard let canonical = group.first else { continue }
             let concept = "~" + Self.tokens(canonical).joined(separator: "_")
             for entry in group {
-                let tokens = Self.tokens(entry)
+                // Phrases are compared stem by stem, so "penetration tests" is "penetration test".
+                let tokens = Self.tokens(entry).map(Stemmer.stem)
                 guard let first = tokens.first else { continue }
                 if tokens.count == 1 {
-                    wordConcepts[Stemmer.stem(first)] = wordConcepts[Stemmer.stem(first)] ?? concept
-                } else {
+                    wordConcepts[first] = wordConcepts[first] ?? concept
+                } else if !(phrases[first]?.contains { $0.tokens == tokens } ?? false) {
                     phrases[first, default: []].append((tokens, concept))
                 }
             }
@@ -64,14 +65,15 @@ struct TextAnalyzer: Sendable {
     /// The terms of a text, in order (a term may repeat).
     func terms(_ text: String) -> [String] {
         let tokens = Self.tokens(text)
+        let stems = tokens.map(Stemmer.stem)
         var terms: [String] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if let candidates = phrases[token],
+            if let candidates = phrases[stems[index]],
                 let match = candidates.first(where: { candidate in
-                    index + candidate.tokens.count <= tokens.count
-                        && Array(tokens[index..<(index + candidate.tokens.count)]) == candidate.tokens
+                    index + candidate.tokens.count <= stems.count
+                        && Array(stems[index..<(index + candidate.tokens.count)]) == candidate.tokens
                 })
             {
                 // The phrase counts as its concept, and its words still count as themselves:
@@ -82,7 +84,7 @@ struct TextAnalyzer: Sendable {
             // Numbers say little ("24 months", "TLS 1.2") unless they are names ("27001").
             if token.allSatisfy(\.isNumber), token.count < 4 { continue }
             if stopWords.contains(token) { continue }
-            let stem = Stemmer.stem(token)
+            let stem = stems[index - 1]
             terms.append(wordConcepts[stem] ?? stem)
         }
         return terms

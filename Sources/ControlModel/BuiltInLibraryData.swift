@@ -22,6 +22,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:4.2", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:4.3", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:4.4", "source": "quire"},
+        {"relationship": "subset", "requirement": "soc2-2017:CC3.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:GV.OC-01", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:GV.OC-02", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.OC-05", "source": "quire"}
@@ -616,6 +617,7 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.6.5", "source": "quire"},
+        {"relationship": "subset", "requirement": "soc2-2017:CC6.2", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.RR-04", "source": "quire"}
       ],
       "synonyms": ["leaver process", "employee offboarding", "exit procedure"],
@@ -2335,6 +2337,7 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.31", "source": "quire"},
+        {"relationship": "intersects", "requirement": "soc2-2017:CC3.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:GV.OC-03", "source": "quire"}
       ],
       "synonyms": ["legal and regulatory register", "compliance obligations"],
@@ -2493,6 +2496,7 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.34", "source": "quire"},
+        {"relationship": "subset", "requirement": "soc2-2017:CC1.3", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.27", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.31", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.37", "source": "quire"},
@@ -2662,6 +2666,7 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.34", "source": "quire"},
+        {"relationship": "subset", "requirement": "soc2-2017:CC3.2", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.35", "source": "quire"},
         {"relationship": "intersects", "requirement": "gdpr:Art.36", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-04", "source": "quire"}
