@@ -227,7 +227,7 @@ public struct Matcher: Sendable {
                     let serving = Double(max(1, index.controls(covering: mapping.requirement).count))
                     let rarity = log(1 + controlCount / serving)
                     scores[mapping.requirement.id, default: 0] +=
-                        match.score * match.score * weight * rarity * pow(0.55, Double(position))
+                        match.score * match.score * weight * rarity * pow(0.7, Double(position))
                 }
             }
             if scores.isEmpty {

@@ -16,7 +16,7 @@ struct SearchIndex: Sendable {
     private var totalLength = 0.0
     private var averageLength = 0.0
     private let k1 = 1.2
-    private let b = 0.75
+    private let b = 0.9
 
     /// The number of documents.
     var count: Int { lengths.count }

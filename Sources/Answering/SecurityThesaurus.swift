@@ -49,7 +49,7 @@ enum SecurityThesaurus {
         ["biometric", "biometrics", "fingerprint", "face id", "facial recognition", "touch id"],
         ["hardware token", "hardware tokens", "security key", "security keys", "fido2", "fido", "yubikey", "webauthn", "passkey", "passkeys", "u2f", "phishing-resistant mfa", "phishing resistant authentication"],
         ["one-time password", "otp", "one time password", "one-time passwords", "totp", "hotp", "authenticator app", "sms code", "soft token"],
-        ["segregation of duties", "separation of duties", "sod", "dual control", "four-eyes principle", "four eyes principle", "maker-checker", "two-person rule"],
+        ["segregation of duties", "separation of duties", "sod", "dual control", "four-eyes principle", "four eyes principle", "maker-checker", "two-person rule", "two person rule", "also be the one who", "the same person"],
 
         // MARK: Cryptography
         ["encryption at rest", "data at rest", "at-rest encryption", "stored data encryption", "encrypted at rest", "encrypt data at rest", "disk encryption", "full disk encryption", "full-disk encryption", "fde", "database encryption", "storage encryption", "volume encryption", "transparent data encryption", "tde", "bitlocker", "filevault", "encryption of stored data"],
@@ -110,7 +110,8 @@ enum SecurityThesaurus {
         ["offsite backup", "off-site backup", "offsite backups", "off-site backups", "immutable backups", "air-gapped backups", "air gapped", "backup encryption", "encrypted backups"],
         ["alternate site", "secondary site", "alternate processing site", "recovery site", "hot site", "warm site", "cold site", "secondary data center", "secondary data centre", "secondary location"],
         ["high availability", "ha", "redundancy", "redundant", "failover", "fail-over", "fault tolerance", "fault tolerant", "resilience", "resiliency", "multi-region", "multi-az", "availability zones", "availability zone", "geo-redundancy", "geo-redundant", "geographic redundancy", "region fails", "another region", "multiple regions", "several data centres", "several data centers", "independent data centres", "independent data centers", "switch over automatically"],
-        ["continuity test", "bcp test", "dr test", "dr tests", "disaster recovery test", "disaster recovery testing", "continuity testing", "tabletop exercise", "tabletop exercises", "table-top exercise", "tabletop", "failover test", "failover testing", "dr exercise", "continuity exercise"],
+        ["continuity test", "bcp test", "dr test", "dr tests", "disaster recovery test", "disaster recovery testing", "continuity testing", "tabletop exercise", "tabletop exercises", "table-top exercise", "tabletop", "failover test", "failover testing", "dr exercise", "continuity exercise", "recovery tested", "full recovery", "failover tests", "region recovery"],
+        ["equipment maintenance", "hardware maintenance", "maintenance of equipment", "authorised repairers", "authorized repairers", "repairers", "serviced", "servicing", "repair", "repairs"],
         ["business impact analysis", "bia", "business impact assessment", "criticality assessment"],
         ["service level agreement", "sla", "slas", "service level agreements", "service level", "service levels", "uptime commitment", "uptime guarantee", "availability percentage", "committed availability", "monthly availability", "uptime percentage"],
         ["availability", "uptime", "system availability", "service availability"],
@@ -141,7 +142,7 @@ enum SecurityThesaurus {
         ["log integrity", "tamper-proof logs", "tamper-evident logs", "immutable logs", "write once read many", "worm storage", "log tampering"],
 
         // MARK: Data protection and classification
-        ["data loss prevention", "dlp", "data leakage prevention", "data leakage", "data leak prevention", "data leaks", "data exfiltration", "exfiltration", "data exfiltration prevention"],
+        ["data loss prevention", "dlp", "data leakage prevention", "data leakage", "data leak prevention", "data leaks", "data exfiltration", "exfiltration", "data exfiltration prevention", "external sharing", "sharing externally", "share externally", "external sharing of documents"],
         ["personally identifiable information", "pii", "personal data", "personal information", "personally identifiable", "personal identifiable information", "personal details", "personal identifiers"],
         ["special category data", "special categories of personal data", "special categories of data", "sensitive personal data", "sensitive personal information", "special category"],
         ["protected health information", "phi", "ephi", "electronic protected health information", "health information", "health data", "medical records", "medical information"],
@@ -175,7 +176,7 @@ enum SecurityThesaurus {
         ["sql injection", "sqli", "injection", "injection attacks", "command injection", "code injection"],
         ["cross-site scripting", "xss", "cross site scripting"],
         ["cross-site request forgery", "csrf", "xsrf", "cross site request forgery"],
-        ["input validation", "input sanitization", "input sanitisation", "output encoding", "parameterized queries", "parameterised queries", "prepared statements"],
+        ["input validation", "input sanitization", "input sanitisation", "output encoding", "parameterized queries", "parameterised queries", "prepared statements", "data ingestion", "ingestion interfaces", "input checks", "malformed input", "rejected records"],
         ["version control", "source control", "source code management", "scm", "git", "github", "gitlab", "bitbucket", "code repository", "code repositories", "source code repository", "repository", "repositories"],
         ["source code protection", "source code access", "access to source code", "source code security", "protection of source code"],
         ["software escrow", "source code escrow", "code escrow", "escrow"],
@@ -230,7 +231,7 @@ enum SecurityThesaurus {
         ["iso 22301", "iso/iec 22301", "iso22301"],
         ["certification", "certifications", "certified", "accreditation", "accreditations", "accredited"],
         ["audit", "audits", "audited", "assessment", "assessments", "examination", "attestation", "attestations", "auditor", "auditors"],
-        ["internal audit", "internal audits", "internal assessment", "internal assessments", "self-assessment", "self assessment", "self-assessments", "internal review"],
+        ["internal audit", "internal audits", "internal assessment", "internal assessments", "self-assessment", "self assessment", "self-assessments", "internal review", "audited by people independent", "independent of the areas", "independent internal review"],
         ["external audit", "external audits", "independent audit", "independent audits", "third-party audit", "third-party audits", "external assessment", "independent assessment", "external auditor", "independent auditor", "certification audit"],
         ["security awareness training", "awareness training", "security training", "security awareness", "phishing training", "phishing simulation", "phishing simulations", "phishing exercises", "phishing tests", "cybersecurity training", "information security training", "security education", "annual security training", "security course", "security courses", "training course", "e-learning", "elearning"],
         ["training records", "training completion", "training attendance", "training logs"],
@@ -344,7 +345,7 @@ enum SecurityThesaurus {
 
         // MARK: Mobile
         ["mobile device management", "mdm", "enterprise mobility management", "emm", "unified endpoint management", "uem", "intune", "jamf", "mobile application management", "mam", "wipe the device", "enrolled in", "work profile"],
-        ["bring your own device", "byod", "personal devices", "personal device", "personally owned devices", "employee-owned devices", "personally-owned devices"],
+        ["bring your own device", "byod", "personal devices", "personal device", "personally owned devices", "employee-owned devices", "personally-owned devices", "own personal phones", "personal phones", "personal computers", "own phones", "own laptops"],
         ["mobile device", "mobile devices", "smartphone", "smartphones", "tablet", "tablets", "mobile phone", "mobile phones", "ios", "android"],
         ["remote wipe", "remote lock", "device wipe", "remote wiping", "lost device", "lost devices", "lost or stolen devices", "lost or stolen"],
 
