@@ -89,3 +89,27 @@ def test_library_check_reports_conflicts(tmp_path: Path) -> None:
     assert "conflict" in kinds and "unknown-reference" in kinds, findings
     conflict = next(f for f in findings if f["kind"] == "conflict")
     assert sorted(conflict["entries"]) == ["A1", "A2"]
+
+
+@pytest.mark.quire
+def test_a_previously_filled_questionnaire_is_a_source_of_answers(tmp_path: Path) -> None:
+    import csv
+
+    filled = tmp_path / "last-year.csv"
+    with filled.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ID", "Question", "Answer", "Comments"])
+        writer.writerow(["1", "Do you sponsor the annual regional hackathon for students?", "Yes", "Every spring."])
+    fresh = tmp_path / "this-year.csv"
+    with fresh.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ID", "Question", "Answer", "Comments"])
+        writer.writerow(["Q1", "Do you sponsor an annual regional hackathon for students?", "", ""])
+    without = run("answer", str(fresh), "--as-of", "2026-11-29", "--format", "json")
+    assert without["answers"][0]["value"] is None
+    document = run("answer", str(fresh), "--previous", str(filled), "--as-of", "2026-11-29", "--format", "json")
+    answer = document["answers"][0]
+    assert answer["basis"] == "previous-answer"
+    assert answer["value"] == "Yes" and answer["comment"] == "Every spring."
+    assert answer["library_entry"] == "last-year.csv#1"
+    assert answer["review"], "answers from an earlier questionnaire are not approved library answers"
