@@ -3,6 +3,7 @@ import ControlModel
 import Exchange
 import Foundation
 public import Questionnaire
+import Spreadsheet
 
 /// How `quire map` prints.
 public enum MapFormat: String, Sendable, CaseIterable {
@@ -206,8 +207,14 @@ public func answerQuestionnaire(
     overwrite: Bool,
     format: AnswerFormat,
     warn: (String) -> Void,
-    destination: OutputDestination
+    destination: OutputDestination?,
+    filledCopy: String? = nil
 ) throws -> String {
+    if let filledCopy, sameFile(filledCopy, request.file) {
+        throw PipelineError.usage(
+            "the filled copy \(filledCopy) would replace the questionnaire itself; name another file"
+        )
+    }
     let day: Day
     if let asOf {
         guard let parsed = Day(parsing: asOf) else {
@@ -233,6 +240,26 @@ public func answerQuestionnaire(
         unanswered: unanswered,
         byBasis: byBasis
     )
+    var filledSummary = ""
+    if let filledCopy {
+        let ext = URL(fileURLWithPath: filledCopy).pathExtension.lowercased()
+        switch ext {
+        case "xlsx", "xlsm":
+            let report = try fillWorkbook(original: request.file, answers: answers, destination: filledCopy)
+            let written = report.written.values.reduce(0) { $0 + $1.count }
+            let skipped = report.skippedFormulas.values.reduce(0) { $0 + $1.count }
+            filledSummary =
+                "; wrote \(counted(written, "cell")) into \(filledCopy)"
+                + (skipped > 0 ? " (\(counted(skipped, "formula cell")) left alone)" : "")
+        default:
+            throw PipelineError.usage("writing a filled .\(ext) questionnaire is not supported yet; use .xlsx or .xlsm")
+        }
+    }
+    guard let destination else {
+        let bases = byBasis.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(request.file): \(counted(answers.count, "item")): \(answered) answered, \(review) need review, "
+            + "\(unanswered) unanswered (by basis: \(bases))" + filledSummary
+    }
     switch format {
     case .json:
         let document = AnswersDocument(
@@ -267,7 +294,7 @@ public func answerQuestionnaire(
     }
     let bases = byBasis.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     return "\(request.file): \(counted(answers.count, "item")): \(answered) answered, \(review) need review, "
-        + "\(unanswered) unanswered (by basis: \(bases))"
+        + "\(unanswered) unanswered (by basis: \(bases))" + filledSummary
 }
 
 /// Today's date in UTC.

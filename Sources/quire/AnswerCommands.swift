@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 public import Pipeline
 import Questionnaire
 
@@ -87,18 +88,32 @@ struct Answer: ParsableCommand {
     @Option(help: ArgumentHelp("Judge evidence expiry on this day (YYYY-MM-DD; default today).", valueName: "date"))
     var asOf: String?
     @Flag(help: "Replace answers already in the file.") var overwrite = false
-    @Option(help: "Output format.") var format: AnswerFormat = .json
-    @OptionGroup var outputOptions: OutputOptions
+    @Option(help: "Format of the answers document.") var format: AnswerFormat = .json
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Where to write: a copy of the questionnaire filled with the answers when the name has its extension (.xlsx, .xlsm), else the answers document.",
+            valueName: "file"
+        )
+    )
+    var output: String?
+    @Option(help: ArgumentHelp("Also write the answers document here when -o names a filled copy.", valueName: "file"))
+    var answers: String?
 
     func run() throws {
         try runReportingErrors {
+            let inputExtension = (input.file as NSString).pathExtension.lowercased()
+            let fills = output.map { ($0 as NSString).pathExtension.lowercased() == inputExtension } ?? false
+            let destination: OutputDestination? =
+                fills ? answers.map { .file($0) } : output.map { .file($0) } ?? .standardOutput
             let summary = try answerQuestionnaire(
                 input.request,
                 asOf: asOf,
                 overwrite: overwrite,
                 format: format,
                 warn: warnOnStandardError,
-                destination: outputOptions.destination
+                destination: destination,
+                filledCopy: fills ? output : nil
             )
             warnOnStandardError(summary)
         }

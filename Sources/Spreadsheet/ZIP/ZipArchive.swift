@@ -341,6 +341,14 @@ final class ZipArchive: @unchecked Sendable {
         }
     }
 
+    /// An entry's compressed bytes as they are stored, for copying into another archive.
+    func rawData(_ entry: ZipEntry) throws -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(min(entry.compressedSize, 1 << 26)))
+        try readRaw(entry) { chunk in result.append(contentsOf: chunk) }
+        return result
+    }
+
     private func readRaw(_ entry: ZipEntry, _ accept: (UnsafeRawBufferPointer) throws -> Void) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }

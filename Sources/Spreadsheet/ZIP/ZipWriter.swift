@@ -24,8 +24,6 @@ public struct ZipWriter: Sendable {
 
     /// Adds an entry; names use `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) throws {
-        let nameBytes = Array(name.utf8)
-        let crc = Checksum.of(data)
         let payload: [UInt8]
         let methodCode: UInt16
         switch method {
@@ -36,7 +34,25 @@ public struct ZipWriter: Sendable {
             payload = try deflateRaw(data, level: level)
             methodCode = 8
         }
-        guard body.count < 0xFFFF_FFFF, payload.count < 0xFFFF_FFFF, data.count < 0xFFFF_FFFF else {
+        try addCompressed(
+            name,
+            payload: payload,
+            method: methodCode,
+            crc32: Checksum.of(data),
+            uncompressedSize: Int64(data.count)
+        )
+    }
+
+    /// Adds an entry whose bytes are already compressed (copied from another archive unchanged).
+    mutating func addCompressed(
+        _ name: String,
+        payload: [UInt8],
+        method methodCode: UInt16,
+        crc32 crc: UInt32,
+        uncompressedSize: Int64
+    ) throws {
+        let nameBytes = Array(name.utf8)
+        guard body.count < 0xFFFF_FFFF, payload.count < 0xFFFF_FFFF, uncompressedSize < 0xFFFF_FFFF else {
             throw SpreadsheetError.limitExceeded(
                 path: "(archive being written)",
                 entry: name,
@@ -53,7 +69,7 @@ public struct ZipWriter: Sendable {
         body.appendLE(dosDate)
         body.appendLE(crc)
         body.appendLE(UInt32(payload.count))
-        body.appendLE(UInt32(data.count))
+        body.appendLE(UInt32(uncompressedSize))
         body.appendLE(UInt16(nameBytes.count))
         body.appendLE(UInt16(0))
         body.append(contentsOf: nameBytes)
@@ -68,7 +84,7 @@ public struct ZipWriter: Sendable {
         directory.appendLE(dosDate)
         directory.appendLE(crc)
         directory.appendLE(UInt32(payload.count))
-        directory.appendLE(UInt32(data.count))
+        directory.appendLE(UInt32(uncompressedSize))
         directory.appendLE(UInt16(nameBytes.count))
         directory.appendLE(UInt16(0))  // extra
         directory.appendLE(UInt16(0))  // comment

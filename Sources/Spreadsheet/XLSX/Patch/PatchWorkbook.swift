@@ -1,0 +1,63 @@
+/// What patching a workbook did.
+public struct PatchReport: Sendable, Hashable {
+    /// The cells written, by sheet name.
+    public var written: [String: [CellAddress]]
+    /// Cells not written because they hold a formula, by sheet name.
+    public var skippedFormulas: [String: [CellAddress]]
+    /// The parts whose bytes changed.
+    public var changedParts: [String]
+}
+
+/// Writes text into cells of a copy of a workbook and returns the copy's bytes.
+///
+/// Every ZIP entry except the worksheets that receive text is copied with its compressed bytes
+/// unchanged; in those worksheets only the target cells change (see `WorksheetPatcher`).
+/// `edits` maps sheet names to cells and their text.
+public func patchWorkbook(path: String, edits: [String: [CellAddress: String]]) throws -> (
+    bytes: [UInt8], report: PatchReport
+) {
+    let workbook = try Workbook(path: path)
+    guard workbook.format != .csv else {
+        throw SpreadsheetError.unsupportedFormat(
+            path: path,
+            reason: "a CSV file is filled by the CSV writer, not patched"
+        )
+    }
+    var parts: [String: (sheet: String, edits: [CellAddress: String])] = [:]
+    for (sheetName, cells) in edits where !cells.isEmpty {
+        let sheet = try workbook.sheet(named: sheetName)
+        parts[ZipArchive.fold(sheet.part)] = (sheet.name, cells)
+    }
+    let archive = try ZipArchive(path: path)
+    var writer = ZipWriter()
+    var report = PatchReport(written: [:], skippedFormulas: [:], changedParts: [])
+    for entry in archive.entries {
+        if let target = parts[ZipArchive.fold(entry.name)] {
+            var patcher = WorksheetPatcher(edits: target.edits)
+            let patched: [UInt8]
+            do {
+                patched = try patcher.patch(try archive.data(entry))
+            } catch let failure as PatchFailure {
+                throw SpreadsheetError.invalidContent(
+                    path: path,
+                    part: entry.name,
+                    location: nil,
+                    reason: failure.reason
+                )
+            }
+            try writer.add(entry.name, patched, method: .deflated(level: 6))
+            report.written[target.sheet] = patcher.written
+            if !patcher.skippedFormulas.isEmpty { report.skippedFormulas[target.sheet] = patcher.skippedFormulas }
+            report.changedParts.append(entry.name)
+        } else {
+            try writer.addCompressed(
+                entry.name,
+                payload: try archive.rawData(entry),
+                method: entry.method,
+                crc32: entry.crc32,
+                uncompressedSize: entry.uncompressedSize
+            )
+        }
+    }
+    return (writer.finish(), report)
+}

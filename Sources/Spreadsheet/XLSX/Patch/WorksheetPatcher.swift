@@ -1,0 +1,188 @@
+/// Writes text into cells of a worksheet's XML and leaves every other byte as it was.
+///
+/// The XML is scanned, not parsed into a tree: rows and cells are found by their tags, the cells
+/// to change are replaced (keeping their style) or inserted in column order (creating rows
+/// where missing), and everything between them is copied unchanged. Formula cells are never
+/// overwritten. Text is written as an inline string, so the shared-string table is untouched.
+struct WorksheetPatcher {
+    /// The text to write into each cell, by row, then column.
+    let edits: [Int: [Int: String]]
+    /// Cells left alone because they hold a formula.
+    private(set) var skippedFormulas: [CellAddress] = []
+    /// Cells written.
+    private(set) var written: [CellAddress] = []
+
+    init(edits: [CellAddress: String]) {
+        var byRow: [Int: [Int: String]] = [:]
+        for (address, text) in edits { byRow[address.row, default: [:]][address.column] = text }
+        self.edits = byRow
+    }
+
+    /// The patched XML.
+    mutating func patch(_ xml: [UInt8]) throws -> [UInt8] {
+        var scanner = XMLScanner(bytes: xml)
+        var output: [UInt8] = []
+        output.reserveCapacity(xml.count + edits.count * 96)
+        guard let sheetData = scanner.findStartTag(localName: "sheetData") else {
+            throw PatchFailure(reason: "the worksheet has no sheetData element")
+        }
+        let prefix = sheetData.prefix
+        var pendingRows = edits.keys.sorted()
+        output.append(contentsOf: xml[0..<sheetData.end])
+        if sheetData.selfClosing {
+            // <sheetData/> becomes <sheetData>…</sheetData>.
+            output.removeLast(2)
+            output.append(UInt8(ascii: ">"))
+            for row in pendingRows { appendNewRow(row, prefix: prefix, to: &output) }
+            output.append(contentsOf: Array("</\(prefix)sheetData>".utf8))
+            output.append(contentsOf: xml[sheetData.end...])
+            return output
+        }
+        scanner.position = sheetData.end
+        scanner.copiedUpTo = sheetData.end
+        var lastRow = 0
+        while true {
+            guard let tag = scanner.nextTag() else {
+                throw PatchFailure(reason: "sheetData is not closed")
+            }
+            if tag.isEnd && tag.localName == "sheetData" {
+                output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
+                for row in pendingRows { appendNewRow(row, prefix: prefix, to: &output) }
+                pendingRows.removeAll()
+                output.append(contentsOf: xml[tag.start...])
+                return output
+            }
+            guard !tag.isEnd, tag.localName == "row" else { continue }
+            let rowNumber = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
+            lastRow = rowNumber
+            output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
+            while let next = pendingRows.first, next < rowNumber {
+                appendNewRow(next, prefix: prefix, to: &output)
+                pendingRows.removeFirst()
+            }
+            guard let rowEdits = edits[rowNumber] else {
+                scanner.copiedUpTo = tag.start
+                continue
+            }
+            pendingRows.removeAll { $0 == rowNumber }
+            try patchRow(tag, number: rowNumber, edits: rowEdits, scanner: &scanner, prefix: prefix, output: &output)
+        }
+    }
+
+    private mutating func patchRow(
+        _ rowTag: XMLScanner.Tag,
+        number: Int,
+        edits: [Int: String],
+        scanner: inout XMLScanner,
+        prefix: String,
+        output: inout [UInt8]
+    ) throws {
+        let xml = scanner.bytes
+        var pending = edits.keys.sorted()
+        if rowTag.selfClosing {
+            // <row …/> becomes <row …>cells</row>.
+            output.append(contentsOf: xml[rowTag.start..<(rowTag.end - 2)])
+            output.append(UInt8(ascii: ">"))
+            for column in pending {
+                appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
+            }
+            output.append(contentsOf: Array("</\(prefix)row>".utf8))
+            scanner.copiedUpTo = rowTag.end
+            return
+        }
+        output.append(contentsOf: xml[rowTag.start..<rowTag.end])
+        scanner.copiedUpTo = rowTag.end
+        var lastColumn = 0
+        while true {
+            guard let tag = scanner.nextTag() else {
+                throw PatchFailure(reason: "row \(number) is not closed")
+            }
+            if tag.isEnd && tag.localName == "row" {
+                output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
+                for column in pending {
+                    appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
+                }
+                output.append(contentsOf: xml[tag.start..<tag.end])
+                scanner.copiedUpTo = tag.end
+                return
+            }
+            guard !tag.isEnd, tag.localName == "c" else { continue }
+            let column = tag.attribute("r").flatMap { CellAddress(a1: $0)?.column } ?? lastColumn + 1
+            lastColumn = column
+            output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
+            while let next = pending.first, next < column {
+                appendCell(number, next, edits[next] ?? "", style: nil, prefix: prefix, to: &output)
+                pending.removeFirst()
+            }
+            // The cell's whole element: to its `/>` or its `</c>`.
+            let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement(localName: "c", from: tag.end)
+            if let text = edits[column], pending.first == column {
+                pending.removeFirst()
+                let inner = xml[tag.end..<cellEnd]
+                if !tag.selfClosing && containsFormula(inner) {
+                    skippedFormulas.append(CellAddress(row: number, column: column))
+                    output.append(contentsOf: xml[tag.start..<cellEnd])
+                } else {
+                    appendCell(number, column, text, style: tag.attribute("s"), prefix: prefix, to: &output)
+                }
+            } else {
+                output.append(contentsOf: xml[tag.start..<cellEnd])
+            }
+            scanner.position = cellEnd
+            scanner.copiedUpTo = cellEnd
+        }
+    }
+
+    private func containsFormula(_ inner: ArraySlice<UInt8>) -> Bool {
+        var scanner = XMLScanner(bytes: Array(inner))
+        while let tag = scanner.nextTag() {
+            if !tag.isEnd, tag.localName == "f" { return true }
+        }
+        return false
+    }
+
+    private mutating func appendNewRow(_ row: Int, prefix: String, to output: inout [UInt8]) {
+        output.append(contentsOf: Array("<\(prefix)row r=\"\(row)\">".utf8))
+        for (column, text) in (edits[row] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            appendCell(row, column, text, style: nil, prefix: prefix, to: &output)
+        }
+        output.append(contentsOf: Array("</\(prefix)row>".utf8))
+    }
+
+    private mutating func appendCell(
+        _ row: Int,
+        _ column: Int,
+        _ text: String,
+        style: String?,
+        prefix: String,
+        to output: inout [UInt8]
+    ) {
+        let address = CellAddress(row: row, column: column)
+        written.append(address)
+        output.append(contentsOf: Array("<\(prefix)c r=\"\(address.a1)\"".utf8))
+        if let style { output.append(contentsOf: Array(" s=\"\(style)\"".utf8)) }
+        output.append(contentsOf: Array(" t=\"inlineStr\"><\(prefix)is><\(prefix)t xml:space=\"preserve\">".utf8))
+        appendEscaped(text, to: &output)
+        output.append(contentsOf: Array("</\(prefix)t></\(prefix)is></\(prefix)c>".utf8))
+    }
+}
+
+/// Appends text escaped for XML content; characters XML 1.0 cannot hold are written as
+/// `_xHHHH_`, as Excel does, and a literal `_x` sequence is protected the same way.
+func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": output.append(contentsOf: Array("&amp;".utf8))
+        case "<": output.append(contentsOf: Array("&lt;".utf8))
+        case ">": output.append(contentsOf: Array("&gt;".utf8))
+        case "\t", "\n", "\r": output.append(contentsOf: Array(String(scalar).utf8))
+        default:
+            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                let digits = String(scalar.value, radix: 16, uppercase: true)
+                output.append(contentsOf: Array("_x\(String(repeating: "0", count: 4 - digits.count))\(digits)_".utf8))
+            } else {
+                output.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
+    }
+}
