@@ -1,0 +1,19 @@
+import Spreadsheet
+
+/// For `make bench`: writes `text` into `column` of every row from 2 to the last of the first
+/// sheet of a workbook, as answering a very long questionnaire would, and writes the copy.
+public func benchmarkPatch(path: String, column: String, text: String, destination: String) throws -> Int {
+    let workbook = try Workbook(path: path)
+    guard let sheet = workbook.sheets.first, let target = CellAddress(a1: column + "1")?.column else {
+        throw PipelineError.usage("the workbook has no sheet, or \(column) is no column")
+    }
+    let metadata = try workbook.metadata(of: sheet)
+    let last = metadata.usedRange?.end.row ?? 1
+    var cells: [CellAddress: String] = [:]
+    if last >= 2 {
+        for row in 2...last { cells[CellAddress(row: row, column: target)] = text }
+    }
+    let (bytes, report) = try patchWorkbook(path: path, edits: [sheet.name: cells])
+    try deliver(bytes, to: .file(destination))
+    return report.written.values.reduce(0) { $0 + $1.count }
+}
