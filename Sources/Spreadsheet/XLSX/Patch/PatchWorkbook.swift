@@ -45,7 +45,9 @@ public func patchWorkbook(path: String, edits: [String: [CellAddress: String]]) 
                     reason: failure.reason
                 )
             }
-            try writer.add(entry.name, patched, method: .deflated(level: 6))
+            // Level 1: a patched sheet of 200,000 rows deflates in a fraction of level 6's time,
+            // for a file about a tenth larger.
+            try writer.add(entry.name, patched, method: .deflated(level: 1))
             report.written[target.sheet] = patcher.written
             if !patcher.skippedFormulas.isEmpty { report.skippedFormulas[target.sheet] = patcher.skippedFormulas }
             report.changedParts.append(entry.name)

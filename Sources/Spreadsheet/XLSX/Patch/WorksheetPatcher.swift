@@ -23,17 +23,20 @@ struct WorksheetPatcher {
         var scanner = XMLScanner(bytes: xml)
         var output: [UInt8] = []
         output.reserveCapacity(xml.count + edits.count * 96)
-        guard let sheetData = scanner.findStartTag(localName: "sheetData") else {
+        guard let sheetData = scanner.findStartTag("sheetData") else {
             throw PatchFailure(reason: "the worksheet has no sheetData element")
         }
         let prefix = sheetData.prefix
-        var pendingRows = edits.keys.sorted()
+        // Rows to write, in order, with a cursor: rows before the next existing row are
+        // inserted, a row that exists is patched, the rest go before </sheetData>.
+        let rows = edits.keys.sorted()
+        var next = 0
         output.append(contentsOf: xml[0..<sheetData.end])
         if sheetData.selfClosing {
             // <sheetData/> becomes <sheetData>…</sheetData>.
             output.removeLast(2)
             output.append(UInt8(ascii: ">"))
-            for row in pendingRows { appendNewRow(row, prefix: prefix, to: &output) }
+            for row in rows { appendNewRow(row, prefix: prefix, to: &output) }
             output.append(contentsOf: Array("</\(prefix)sheetData>".utf8))
             output.append(contentsOf: xml[sheetData.end...])
             return output
@@ -45,26 +48,28 @@ struct WorksheetPatcher {
             guard let tag = scanner.nextTag() else {
                 throw PatchFailure(reason: "sheetData is not closed")
             }
-            if tag.isEnd && tag.localName == "sheetData" {
+            if tag.isEnd && tag.named("sheetData") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
-                for row in pendingRows { appendNewRow(row, prefix: prefix, to: &output) }
-                pendingRows.removeAll()
+                while next < rows.count {
+                    appendNewRow(rows[next], prefix: prefix, to: &output)
+                    next += 1
+                }
                 output.append(contentsOf: xml[tag.start...])
                 return output
             }
-            guard !tag.isEnd, tag.localName == "row" else { continue }
+            guard !tag.isEnd, tag.named("row") else { continue }
             let rowNumber = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
             lastRow = rowNumber
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
-            while let next = pendingRows.first, next < rowNumber {
-                appendNewRow(next, prefix: prefix, to: &output)
-                pendingRows.removeFirst()
+            while next < rows.count, rows[next] < rowNumber {
+                appendNewRow(rows[next], prefix: prefix, to: &output)
+                next += 1
             }
-            guard let rowEdits = edits[rowNumber] else {
+            guard next < rows.count, rows[next] == rowNumber, let rowEdits = edits[rowNumber] else {
                 scanner.copiedUpTo = tag.start
                 continue
             }
-            pendingRows.removeAll { $0 == rowNumber }
+            next += 1
             try patchRow(tag, number: rowNumber, edits: rowEdits, scanner: &scanner, prefix: prefix, output: &output)
         }
     }
@@ -97,7 +102,7 @@ struct WorksheetPatcher {
             guard let tag = scanner.nextTag() else {
                 throw PatchFailure(reason: "row \(number) is not closed")
             }
-            if tag.isEnd && tag.localName == "row" {
+            if tag.isEnd && tag.named("row") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
                 for column in pending {
                     appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
@@ -106,7 +111,7 @@ struct WorksheetPatcher {
                 scanner.copiedUpTo = tag.end
                 return
             }
-            guard !tag.isEnd, tag.localName == "c" else { continue }
+            guard !tag.isEnd, tag.named("c") else { continue }
             let column = tag.attribute("r").flatMap { CellAddress(a1: $0)?.column } ?? lastColumn + 1
             lastColumn = column
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
@@ -115,7 +120,7 @@ struct WorksheetPatcher {
                 pending.removeFirst()
             }
             // The cell's whole element: to its `/>` or its `</c>`.
-            let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement(localName: "c", from: tag.end)
+            let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement("c", from: tag.end)
             if let text = edits[column], pending.first == column {
                 pending.removeFirst()
                 let inner = xml[tag.end..<cellEnd]
@@ -136,7 +141,7 @@ struct WorksheetPatcher {
     private func containsFormula(_ inner: ArraySlice<UInt8>) -> Bool {
         var scanner = XMLScanner(bytes: Array(inner))
         while let tag = scanner.nextTag() {
-            if !tag.isEnd, tag.localName == "f" { return true }
+            if !tag.isEnd, tag.named("f") { return true }
         }
         return false
     }

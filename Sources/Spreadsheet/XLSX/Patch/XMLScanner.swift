@@ -7,10 +7,10 @@ struct XMLScanner {
         var start: Int
         /// Just past `>`.
         var end: Int
-        /// `x:` for `<x:row …>`, empty without a prefix.
-        var prefix: String
-        /// The name without its prefix.
-        var localName: String
+        /// The qualified name's bytes (`x:row`).
+        var name: ArraySlice<UInt8>
+        /// Where the local name starts within ``name`` (after any `prefix:`).
+        var localStart: Int
         /// Whether it is `</…>`.
         var isEnd: Bool
         /// Whether it is `<…/>`.
@@ -18,31 +18,53 @@ struct XMLScanner {
         /// The raw bytes between the name and `>` (or `/>`).
         var attributes: ArraySlice<UInt8>
 
+        /// `x:` for `<x:row …>`, empty without a prefix.
+        var prefix: String { String(decoding: name[name.startIndex..<localStart], as: UTF8.self) }
+
+        /// The name without its prefix.
+        var localName: String { String(decoding: name[localStart...], as: UTF8.self) }
+
+        /// Whether the local name is `expected`, compared byte by byte without making a string.
+        func named(_ expected: StaticString) -> Bool {
+            let count = name.endIndex - localStart
+            guard count == expected.utf8CodeUnitCount else { return false }
+            return expected.withUTF8Buffer { buffer in
+                var index = localStart
+                for byte in buffer {
+                    if name[index] != byte { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+
         /// An attribute's value as written (entities are not decoded; cell references have none).
-        func attribute(_ name: String) -> String? {
-            let bytes = Array(attributes)
-            let key = Array(name.utf8)
-            var index = 0
-            while index < bytes.count {
-                // Skip to the next name.
-                while index < bytes.count,
+        func attribute(_ key: StaticString) -> String? {
+            let bytes = attributes
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                while index < bytes.endIndex,
                     bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
                         || bytes[index] == 0x09
                 {
                     index += 1
                 }
                 let nameStart = index
-                while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != 0x20 { index += 1 }
-                let found = Array(bytes[nameStart..<index])
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") {
+                while index < bytes.endIndex, bytes[index] != UInt8(ascii: "="), bytes[index] != 0x20 { index += 1 }
+                let nameEnd = index
+                while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") {
                     index += 1
                 }
-                guard index < bytes.count else { return nil }
+                guard index < bytes.endIndex else { return nil }
                 let quote = bytes[index]
                 index += 1
                 let valueStart = index
-                while index < bytes.count, bytes[index] != quote { index += 1 }
-                if found == key { return String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self) }
+                while index < bytes.endIndex, bytes[index] != quote { index += 1 }
+                let matches = key.withUTF8Buffer { buffer in
+                    nameEnd - nameStart == buffer.count
+                        && zip(bytes[nameStart..<nameEnd], buffer).allSatisfy { $0 == $1 }
+                }
+                if matches { return String(decoding: bytes[valueStart..<min(index, bytes.endIndex)], as: UTF8.self) }
                 index += 1
             }
             return nil
@@ -107,17 +129,15 @@ struct XMLScanner {
             {
                 nameEnd += 1
             }
-            let qualified = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
-            let colon = qualified.lastIndex(of: ":")
-            let prefix = colon.map { String(qualified[...$0]) } ?? ""
-            let localName = colon.map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
+            let name = bytes[nameStart..<nameEnd]
+            let localStart = name.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? nameStart
             let selfClosing = !isEnd && index > open && bytes[index - 1] == UInt8(ascii: "/")
             position = end
             return Tag(
                 start: open,
                 end: end,
-                prefix: prefix,
-                localName: localName,
+                name: name,
+                localStart: localStart,
                 isEnd: isEnd,
                 selfClosing: selfClosing,
                 attributes: bytes[nameEnd..<(selfClosing ? index - 1 : index)]
@@ -127,19 +147,19 @@ struct XMLScanner {
     }
 
     /// The first start tag with this local name.
-    mutating func findStartTag(localName: String) -> Tag? {
+    mutating func findStartTag(_ localName: StaticString) -> Tag? {
         while let tag = nextTag() {
-            if !tag.isEnd && tag.localName == localName { return tag }
+            if !tag.isEnd && tag.named(localName) { return tag }
         }
         return nil
     }
 
     /// Just past the end tag that closes an element whose start tag ends at `from`.
-    mutating func skipElement(localName: String, from: Int) throws -> Int {
+    mutating func skipElement(_ localName: StaticString, from: Int) throws -> Int {
         position = from
         var depth = 1
         while let tag = nextTag() {
-            guard tag.localName == localName else { continue }
+            guard tag.named(localName) else { continue }
             if tag.isEnd {
                 depth -= 1
                 if depth == 0 { return tag.end }
