@@ -248,11 +248,31 @@ public func answerQuestionnaire(
             let report = try fillWorkbook(original: request.file, answers: answers, destination: filledCopy)
             let written = report.written.values.reduce(0) { $0 + $1.count }
             let skipped = report.skippedFormulas.values.reduce(0) { $0 + $1.count }
+            let reviewPath = reviewListPath(forOutput: filledCopy)
+            try writeReviewList(answers: answers, to: reviewPath)
             filledSummary =
                 "; wrote \(counted(written, "cell")) into \(filledCopy)"
                 + (skipped > 0 ? " (\(counted(skipped, "formula cell")) left alone)" : "")
+                + "; review list \(reviewPath)"
+        case "csv":
+            let report = try fillCSV(original: request.file, answers: answers, destination: filledCopy)
+            report.skipped.forEach(warn)
+            let reviewPath = reviewListPath(forOutput: filledCopy)
+            try writeReviewList(answers: answers, to: reviewPath)
+            filledSummary =
+                "; wrote \(counted(report.answersWritten + report.commentsWritten, "cell")) into \(filledCopy)"
+                + "; review list \(reviewPath)"
+        case "json" where questionnaire.format == "vsaq":
+            let report = try fillVSAQ(template: request.file, answers: answers, destination: filledCopy)
+            report.skipped.forEach(warn)
+            let reviewPath = reviewListPath(forOutput: filledCopy)
+            try writeReviewList(answers: answers, to: reviewPath)
+            filledSummary =
+                "; wrote \(counted(report.answersWritten, "answer")) into \(filledCopy); review list \(reviewPath)"
         default:
-            throw PipelineError.usage("writing a filled .\(ext) questionnaire is not supported yet; use .xlsx or .xlsm")
+            throw PipelineError.usage(
+                "cannot write a filled .\(ext) copy of this questionnaire; name the copy with the questionnaire's own extension"
+            )
         }
     }
     guard let destination else {

@@ -150,3 +150,29 @@ struct LibraryCommand: ParsableCommand {
 
 extension MapFormat: ExpressibleByArgument {}
 extension AnswerFormat: ExpressibleByArgument {}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every part and cell that differs between a questionnaire and a filled copy."
+    )
+    @Argument(help: "The original file.") var original: String
+    @Argument(help: "The filled copy.") var filled: String
+    @Option(help: "Output format.") var format: DiffFormat = .text
+    @Flag(help: "Exit with status 1 when the files differ.") var exitCode = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        var differ = false
+        try runReportingErrors {
+            differ = try diffWorkbooks(
+                original: original,
+                filled: filled,
+                format: format,
+                destination: outputOptions.destination
+            )
+        }
+        if differ && exitCode { throw ExitCode(1) }
+    }
+}
+
+extension DiffFormat: ExpressibleByArgument {}

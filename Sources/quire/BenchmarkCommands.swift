@@ -1,5 +1,5 @@
-public import ArgumentParser
-public import Pipeline
+import ArgumentParser
+import Pipeline
 
 /// Hidden commands that `make bench` times; not part of the user's interface.
 struct BenchPatch: ParsableCommand {

@@ -14,9 +14,10 @@ struct Quire: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, LibraryCommand.self, BenchPatch.self, Frameworks.self,
+            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, LibraryCommand.self, BenchPatch.self,
+            Frameworks.self,
             Requirements.self, Controls.self, Xref.self,
-            Validate.self,
+            Validate.self, Diff.self,
         ]
     )
 }

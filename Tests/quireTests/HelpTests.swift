@@ -17,6 +17,7 @@ struct HelpGoldenTests {
         HelpCase(arguments: ["map", "--help"], golden: "quire-map-help.txt"),
         HelpCase(arguments: ["answer", "--help"], golden: "quire-answer-help.txt"),
         HelpCase(arguments: ["library", "check", "--help"], golden: "quire-library-check-help.txt"),
+        HelpCase(arguments: ["diff", "--help"], golden: "quire-diff-help.txt"),
         HelpCase(arguments: ["frameworks", "--help"], golden: "quire-frameworks-help.txt"),
         HelpCase(arguments: ["requirements", "--help"], golden: "quire-requirements-help.txt"),
         HelpCase(arguments: ["controls", "--help"], golden: "quire-controls-help.txt"),
