@@ -17,3 +17,13 @@ public func benchmarkPatch(path: String, column: String, text: String, destinati
     try deliver(bytes, to: .file(destination))
     return report.written.values.reduce(0) { $0 + $1.count }
 }
+
+/// For the writer's oracle tests: writes the workbook that exercises every writer feature.
+public func writeSampleWorkbook(to destination: String) throws {
+    try deliver(try sampleWorkbookBytes(), to: .file(destination))
+}
+
+/// For `make bench`: writes the benchmark's generated workbook of `rows` rows.
+public func writeBenchmarkWorkbook(rows: Int, to destination: String) throws {
+    try deliver(try benchmarkWorkbookBytes(rows: rows), to: .file(destination))
+}

@@ -20,3 +20,32 @@ struct BenchPatch: ParsableCommand {
         }
     }
 }
+
+struct DebugSampleWorkbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debug-sample-workbook",
+        abstract: "Write the workbook that exercises every writer feature (for the oracle tests).",
+        shouldDisplay: false
+    )
+
+    @Argument var output: String
+
+    func run() throws {
+        try runReportingErrors { try writeSampleWorkbook(to: output) }
+    }
+}
+
+struct DebugWriteBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debug-write-bench",
+        abstract: "Write the writer benchmark's generated workbook (for make bench).",
+        shouldDisplay: false
+    )
+
+    @Argument var rows: Int
+    @Argument var output: String
+
+    func run() throws {
+        try runReportingErrors { try writeBenchmarkWorkbook(rows: rows, to: output) }
+    }
+}

@@ -180,7 +180,9 @@ func appendEscaped(_ text: String, to output: inout [UInt8]) {
         case "&": output.append(contentsOf: Array("&amp;".utf8))
         case "<": output.append(contentsOf: Array("&lt;".utf8))
         case ">": output.append(contentsOf: Array("&gt;".utf8))
-        case "\t", "\n", "\r": output.append(contentsOf: Array(String(scalar).utf8))
+        case "\t", "\n": output.append(contentsOf: Array(String(scalar).utf8))
+        // A literal CR reads back as LF; the character reference keeps it.
+        case "\r": output.append(contentsOf: Array("&#13;".utf8))
         default:
             if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                 let digits = String(scalar.value, radix: 16, uppercase: true)

@@ -1,0 +1,84 @@
+/// One cell's value in a workbook being written.
+///
+/// Text is always written as text, through the shared-string table: a value such as `=SUM(A1:A9)`
+/// stays a string and never becomes a formula.
+public enum XLSXValue: Sendable, Hashable {
+    /// Text, written exactly as given; an empty string writes no cell, as ``empty`` does.
+    case text(String)
+    /// A finite number; NaN and infinities are refused when the workbook is written.
+    case number(Double)
+    /// `TRUE` or `FALSE`.
+    case boolean(Bool)
+    /// A calendar date from 1900-01-01 to 9999-12-31, written as a serial number shown `yyyy-mm-dd`.
+    case date(year: Int, month: Int, day: Int)
+    /// No cell.
+    case empty
+}
+
+/// A column of a sheet being written: its header and how its cells look and behave.
+public struct XLSXColumn: Sendable, Hashable {
+    /// The header text, written in row 1 in the bold header style.
+    public var header: String
+    /// The width in characters of the default font, as the spreadsheet program shows it, or
+    /// `nil` for the program's default width.
+    public var width: Double?
+    /// Whether the data cells (and the header cell) wrap their text.
+    public var wrap: Bool
+    /// The values a drop-down offers for the column's data rows, or `nil` for none.
+    ///
+    /// Empty strings are left out. A short list is written inline in the rule; one whose text is
+    /// over 255 characters, or that holds a comma or a control character, goes into a hidden
+    /// sheet, `_lists`, that the rule points at.
+    public var allowedValues: [String]?
+    /// Whether the column's cells whose text is an `http://` or `https://` URL become links.
+    public var hyperlink: Bool
+
+    /// Makes a column.
+    public init(
+        _ header: String,
+        width: Double? = nil,
+        wrap: Bool = false,
+        allowedValues: [String]? = nil,
+        hyperlink: Bool = false
+    ) {
+        self.header = header
+        self.width = width
+        self.wrap = wrap
+        self.allowedValues = allowedValues
+        self.hyperlink = hyperlink
+    }
+}
+
+/// A sheet to write: a header row made from its columns, then its rows.
+///
+/// Row `n` of ``rows`` is written to sheet row `n + 2`, below the header. A row may be shorter
+/// than the columns (the missing cells are empty) or longer (the extra cells are written without
+/// a header or column settings).
+public struct XLSXSheet: Sendable, Hashable {
+    /// The tab name: 1 to 31 characters, none of `[ ] : * ? / \`, not starting or ending with
+    /// `'`, unique in the workbook without regard to case.
+    public var name: String
+    /// The columns, left to right from column A.
+    public var columns: [XLSXColumn]
+    /// The data rows, top to bottom from row 2.
+    public var rows: [[XLSXValue]]
+    /// Whether the header row stays in view when scrolling (a frozen pane below row 1).
+    public var freezeHeader: Bool
+    /// Whether the header row gets filter buttons over the data rows.
+    public var autoFilter: Bool
+
+    /// Makes a sheet.
+    public init(
+        name: String,
+        columns: [XLSXColumn],
+        rows: [[XLSXValue]] = [],
+        freezeHeader: Bool = true,
+        autoFilter: Bool = true
+    ) {
+        self.name = name
+        self.columns = columns
+        self.rows = rows
+        self.freezeHeader = freezeHeader
+        self.autoFilter = autoFilter
+    }
+}

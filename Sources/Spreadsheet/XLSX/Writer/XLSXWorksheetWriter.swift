@@ -1,0 +1,359 @@
+/// Writes one worksheet part (`xl/worksheets/sheetN.xml`) and its relationships, adding its text to
+/// the workbook's shared strings.
+///
+/// The part is built in one byte buffer, a cell at a time, from precomputed pieces (column letters,
+/// style attributes, the row number's digits), so a cell costs a few appends and one shared-string
+/// lookup.
+struct XLSXWorksheetWriter {
+    /// The sheet's cells and settings.
+    let sheet: XLSXSheet
+    /// The 0-based position of the sheet in the workbook.
+    let position: Int
+    /// The number of columns the sheet spans: its header, or its widest row if wider.
+    let width: Int
+    /// The first-row formula of each list rule, by 0-based column.
+    let listFormulas: [Int: String]
+
+    /// The row of the first data row: 2 below a header, 1 when the sheet has no columns.
+    var firstDataRow: Int { sheet.columns.isEmpty ? 1 : 2 }
+    /// The last row the sheet spans (the header row when there are no data rows).
+    var lastRow: Int { max(firstDataRow + sheet.rows.count - 1, 1) }
+    /// Whether row 1 holds the column headers.
+    var hasHeader: Bool { !sheet.columns.isEmpty }
+
+    /// Excel's limits on links: the text of one, and the number in a sheet.
+    private static let longestLink = 2_079
+    private static let mostLinks = 65_530
+    /// Excel's limit on the text of one cell, in UTF-16 code units.
+    private static let longestText = 32_767
+
+    /// What the part links to: a cell's reference and the URL, in cell order.
+    struct Link {
+        var cell: String
+        var url: String
+    }
+
+    /// Writes the worksheet part; returns its bytes and the links it holds.
+    func part(strings: inout SharedStringsBuilder) throws -> (xml: [UInt8], links: [Link]) {
+        var xml = XMLByteWriter(capacity: 64 * 1_024)
+        xml.declaration()
+        xml.literal(
+            """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            """
+        )
+        let lastColumn = Array(CellAddress.columnName(max(width, 1)).utf8)
+        xml.literal("<dimension ref=\"")
+        if width == 0 {
+            xml.literal("A1")
+        } else {
+            xml.literal("A1:")
+            xml.cellReference(lastColumn, lastRow)
+        }
+        xml.literal("\"/>")
+        writeSheetView(&xml)
+        xml.literal("<sheetFormatPr defaultRowHeight=\"15\"/>")
+        writeColumnWidths(&xml)
+        xml.literal("<sheetData>")
+        let links = try writeRows(&xml, strings: &strings)
+        xml.literal("</sheetData>")
+        if sheet.autoFilter, hasHeader {
+            xml.literal("<autoFilter ref=\"A1:")
+            xml.cellReference(lastColumn, lastRow)
+            xml.literal("\"/>")
+        }
+        writeValidations(&xml)
+        if !links.isEmpty {
+            xml.literal("<hyperlinks>")
+            for (number, link) in links.enumerated() {
+                xml.literal("<hyperlink ref=\"")
+                xml.text(link.cell, .attribute)
+                xml.literal("\" r:id=\"rId")
+                xml.integer(number + 1)
+                xml.literal("\"/>")
+            }
+            xml.literal("</hyperlinks>")
+        }
+        xml.literal(
+            """
+            <pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>\
+            </worksheet>
+            """
+        )
+        return (xml.bytes, links)
+    }
+
+    /// The relationships part that points the sheet's links at their URLs.
+    static func relationships(_ links: [Link]) -> [UInt8] {
+        var xml = XMLByteWriter()
+        xml.declaration()
+        xml.literal("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
+        for (number, link) in links.enumerated() {
+            xml.literal("<Relationship Id=\"rId")
+            xml.integer(number + 1)
+            xml.literal(
+                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\""
+            )
+            xml.text(link.url, .attribute)
+            xml.literal("\" TargetMode=\"External\"/>")
+        }
+        xml.literal("</Relationships>")
+        return xml.bytes
+    }
+
+    private func writeSheetView(_ xml: inout XMLByteWriter) {
+        xml.literal(position == 0 ? "<sheetViews><sheetView tabSelected=\"1\" " : "<sheetViews><sheetView ")
+        xml.literal("workbookViewId=\"0\">")
+        if sheet.freezeHeader, hasHeader {
+            xml.literal(
+                """
+                <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
+                <selection pane="bottomLeft" activeCell="A2" sqref="A2"/>
+                """
+            )
+        }
+        xml.literal("</sheetView></sheetViews>")
+    }
+
+    private func writeColumnWidths(_ xml: inout XMLByteWriter) {
+        let widths = sheet.columns.enumerated().compactMap { index, column in
+            column.width.map { (index + 1, Self.storedWidth($0)) }
+        }
+        guard !widths.isEmpty else { return }
+        xml.literal("<cols>")
+        for (column, width) in widths {
+            xml.literal("<col min=\"")
+            xml.integer(column)
+            xml.literal("\" max=\"")
+            xml.integer(column)
+            xml.literal("\" width=\"")
+            xml.number(width)
+            xml.literal("\" customWidth=\"1\"/>")
+        }
+        xml.literal("</cols>")
+    }
+
+    /// The `width` attribute for a width in characters, as Excel stores it for Calibri 11 (7-pixel
+    /// digits, 5 pixels of padding) and as xlsxwriter computes it: 10 characters is 10.7109375.
+    static func storedWidth(_ characters: Double) -> Double {
+        let clamped = min(max(characters.isFinite ? characters : 0, 0), 255)
+        let digit = 7.0
+        let padding = 5.0
+        let pixels =
+            clamped < 1
+            ? (clamped * (digit + padding) + 0.5).rounded(.down) : (clamped * digit + 0.5).rounded(.down) + padding
+        return ((pixels / digit * 256).rounded(.down)) / 256
+    }
+
+    private func writeValidations(_ xml: inout XMLByteWriter) {
+        guard !listFormulas.isEmpty, !sheet.rows.isEmpty else { return }
+        xml.literal("<dataValidations count=\"")
+        xml.integer(listFormulas.count)
+        xml.literal("\">")
+        for (column, formula) in listFormulas.sorted(by: { $0.key < $1.key }) {
+            let letters = Array(CellAddress.columnName(column + 1).utf8)
+            xml.literal(
+                """
+                <dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="
+                """
+            )
+            xml.cellReference(letters, firstDataRow)
+            xml.literal(":")
+            xml.cellReference(letters, lastRow)
+            xml.literal("\"><formula1>")
+            xml.text(formula, .content)
+            xml.literal("</formula1></dataValidation>")
+        }
+        xml.literal("</dataValidations>")
+    }
+
+    /// The markup around one column's cells, as ranges of one shared byte array.
+    ///
+    /// A cell is `open`, the row number, one of the suffixes, and for text, numbers and dates the
+    /// value and `</v></c>`. Ranges hold no references, so reading them costs no reference counting.
+    private struct CellMarkup {
+        /// `<c r="AB`.
+        var open: Range<Int>
+        /// `" s="2" t="s"><v>` and the like, by kind of value.
+        var text: Range<Int>
+        var link: Range<Int>
+        var number: Range<Int>
+        var date: Range<Int>
+        /// The whole rest of a boolean cell: `" t="b"><v>1</v></c>`.
+        var isTrue: Range<Int>
+        var isFalse: Range<Int>
+        var links: Bool
+    }
+
+    private func cellMarkup() -> (bytes: [UInt8], columns: [CellMarkup]) {
+        var bytes: [UInt8] = []
+        func add(_ pieces: [UInt8]...) -> Range<Int> {
+            let start = bytes.count
+            for piece in pieces { bytes.append(contentsOf: piece) }
+            return start..<bytes.count
+        }
+        let quote = Array("\"".utf8)
+        let columns = (0..<width).map { index in
+            let column = index < sheet.columns.count ? sheet.columns[index] : nil
+            let wrap = column?.wrap ?? false
+            let style = XLSXCellStyle.text(wrap: wrap, link: false).attribute
+            return CellMarkup(
+                open: add(Array("<c r=\"".utf8), Array(CellAddress.columnName(index + 1).utf8)),
+                text: add(quote, style, Array(" t=\"s\"><v>".utf8)),
+                link: add(quote, XLSXCellStyle.text(wrap: wrap, link: true).attribute, Array(" t=\"s\"><v>".utf8)),
+                number: add(quote, style, Array("><v>".utf8)),
+                date: add(quote, XLSXCellStyle.date.attribute, Array("><v>".utf8)),
+                isTrue: add(quote, style, Array(" t=\"b\"><v>1</v></c>".utf8)),
+                isFalse: add(quote, style, Array(" t=\"b\"><v>0</v></c>".utf8)),
+                links: column?.hyperlink ?? false
+            )
+        }
+        return (bytes, columns)
+    }
+
+    private func writeRows(_ xml: inout XMLByteWriter, strings: inout SharedStringsBuilder) throws -> [Link] {
+        let (markupBytes, columns) = cellMarkup()
+        var links: [Link] = []
+        if hasHeader {
+            xml.literal("<row r=\"1\">")
+            for (index, column) in sheet.columns.enumerated() where !column.header.isEmpty {
+                try checkLength(column.header, row: 1, column: index)
+                xml.literal("<c r=\"")
+                xml.cellReference(Array(CellAddress.columnName(index + 1).utf8), 1)
+                xml.literal(column.wrap ? "\" s=\"4\" t=\"s\"><v>" : "\" s=\"1\" t=\"s\"><v>")
+                xml.integer(strings.index(of: column.header))
+                xml.literal("</v></c>")
+            }
+            xml.literal("</row>")
+        }
+        var rowDigits: [UInt8] = []
+        try markupBytes.withUnsafeBufferPointer { markup in
+            for (offset, values) in sheet.rows.enumerated() {
+                if offset == 512 { reserveForRemainingRows(&xml, written: offset) }
+                let row = firstDataRow + offset
+                rowDigits.removeAll(keepingCapacity: true)
+                appendDigits(UInt64(row), minimumWidth: 1, to: &rowDigits)
+                let rowStart = xml.bytes.count
+                xml.literal("<row r=\"")
+                xml.raw(rowDigits)
+                xml.literal("\">")
+                let cellsStart = xml.bytes.count
+                for (index, value) in values.enumerated() {
+                    let cell = columns[index]
+                    func start(_ suffix: Range<Int>) {
+                        xml.raw(UnsafeBufferPointer(rebasing: markup[cell.open]))
+                        xml.raw(rowDigits)
+                        xml.raw(UnsafeBufferPointer(rebasing: markup[suffix]))
+                    }
+                    switch value {
+                    case .empty:
+                        continue
+                    case .text(let text):
+                        if text.isEmpty { continue }
+                        try checkLength(text, row: row, column: index)
+                        let isLink = cell.links && links.count < Self.mostLinks && Self.isLinkable(text)
+                        start(isLink ? cell.link : cell.text)
+                        xml.integer(strings.index(of: text))
+                        xml.literal("</v></c>")
+                        if isLink {
+                            links.append(Link(cell: CellAddress(row: row, column: index + 1).a1, url: text))
+                        }
+                    case .number(let number):
+                        guard number.isFinite else {
+                            throw invalid(
+                                row,
+                                index,
+                                "the number \(number) cannot be stored; write it as text or leave it out"
+                            )
+                        }
+                        start(cell.number)
+                        xml.number(number)
+                        xml.literal("</v></c>")
+                    case .boolean(let flag):
+                        start(flag ? cell.isTrue : cell.isFalse)
+                    case .date(let year, let month, let day):
+                        guard let serial = Self.serial(year: year, month: month, day: day) else {
+                            throw invalid(
+                                row,
+                                index,
+                                "\(year)-\(month)-\(day) is not a date from 1900-01-01 to 9999-12-31; "
+                                    + "write it as text or correct it"
+                            )
+                        }
+                        start(cell.date)
+                        xml.integer(serial)
+                        xml.literal("</v></c>")
+                    }
+                }
+                if xml.bytes.count == cellsStart {
+                    xml.bytes.removeSubrange(rowStart...)  // a row with no cells is left out
+                } else {
+                    xml.literal("</row>")
+                }
+            }
+        }
+        return links
+    }
+
+    /// Reserves room for the whole part once the first rows show how long a row is, so that a
+    /// large sheet's buffer is allocated once rather than doubled (and copied) repeatedly.
+    private func reserveForRemainingRows(_ xml: inout XMLByteWriter, written rows: Int) {
+        let perRow = Double(xml.bytes.count) / Double(rows)
+        let estimate = Double(xml.bytes.count) + perRow * Double(sheet.rows.count - rows) * 1.1 + 4_096
+        if estimate < Double(Int.max / 2) { xml.bytes.reserveCapacity(Int(estimate)) }
+    }
+
+    private func checkLength(_ text: String, row: Int, column: Int) throws {
+        // UTF-8 is never shorter than UTF-16, so most texts are cleared without counting.
+        guard text.utf8.count > Self.longestText, text.utf16.count > Self.longestText else { return }
+        throw invalid(
+            row,
+            column,
+            "the text is \(text.utf16.count) characters long and a cell holds at most 32,767; shorten it"
+        )
+    }
+
+    private func invalid(_ row: Int, _ column: Int, _ reason: String) -> XLSXWriteError {
+        .invalidCell(sheet: sheet.name, cell: CellAddress(row: row, column: column + 1).a1, reason: reason)
+    }
+
+    /// Whether text is an `http` or `https` URL that Excel accepts as a link target as it is: no
+    /// spaces, control characters or characters a URL must escape (`"`, `<`, `>`, `\`, `^`, `` ` ``,
+    /// `{`, `|`, `}`), and at most 2,079 characters.
+    static func isLinkable(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count <= longestLink || text.utf16.count <= longestLink else { return false }
+        let lowered = bytes.prefix(8).map { $0 | 0x20 }
+        let prefix: Int
+        if lowered.starts(with: Array("https://".utf8)) {
+            prefix = 8
+        } else if lowered.starts(with: Array("http://".utf8)) {
+            prefix = 7
+        } else {
+            return false
+        }
+        guard bytes.count > prefix else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case 0...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: false
+            default: true
+            }
+        }
+    }
+
+    /// The 1900-system serial number of a date, or `nil` outside 1900-01-01 to 9999-12-31.
+    ///
+    /// Excel counts a 1900-02-29 that never was, so dates before March 1900 are one lower than the
+    /// day count from 1899-12-30.
+    static func serial(year: Int, month: Int, day: Int) -> Int? {
+        guard (1900...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        let days =
+            SpreadsheetDate.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+            - SpreadsheetDate.daysFromCivil(year: 1899, month: 12, day: 30)
+        return days < 61 ? Int(days) - 1 : Int(days)
+    }
+}
