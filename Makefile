@@ -57,6 +57,16 @@ demo: build
 	    echo "== quire answer $$f --library samples/library --format csv"; \
 	    $(QUIRE_DEBUG) answer "$$f" --library samples/library --as-of 2026-11-29 --format csv | cut -c1-160 | head -6 || exit $$?; \
 	done
+	@echo "== quire answer samples/globex-vendor-assessment.xlsx -o .build/demo/globex-filled.xlsx"
+	@mkdir -p .build/demo
+	@$(QUIRE_DEBUG) answer samples/globex-vendor-assessment.xlsx --library samples/library --as-of 2026-11-29 \
+	    -o .build/demo/globex-filled.xlsx
+	@echo "== quire diff samples/globex-vendor-assessment.xlsx .build/demo/globex-filled.xlsx | tail -3"
+	@$(QUIRE_DEBUG) diff samples/globex-vendor-assessment.xlsx .build/demo/globex-filled.xlsx | tail -3
+	@echo "== quire crosswalk, soa -> .build/demo/"
+	@$(QUIRE_DEBUG) crosswalk --library samples/library --as-of 2026-11-29 -o .build/demo/crosswalk.xlsx
+	@$(QUIRE_DEBUG) soa --library samples/library --as-of 2026-11-29 -o .build/demo/soa.xlsx
+	@ls -l .build/demo
 	@echo "== quire frameworks"
 	@$(QUIRE_DEBUG) frameworks
 	@echo "== quire validate samples/library"

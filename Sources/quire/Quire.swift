@@ -15,7 +15,7 @@ struct Quire: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, LibraryCommand.self, BenchPatch.self,
-            DebugSampleWorkbook.self, DebugWriteBench.self,
+            DebugSampleWorkbook.self, DebugWriteBench.self, Crosswalk.self, StatementOfApplicability.self, Gaps.self,
             Frameworks.self,
             Requirements.self, Controls.self, Xref.self,
             Validate.self, Diff.self,

@@ -1,0 +1,295 @@
+import ControlModel
+import Exchange
+import Spreadsheet
+
+/// How well one requirement is covered by the library's controls.
+enum Coverage: String {
+    /// An implemented control covers it, with live evidence where evidence is recorded.
+    case covered
+    /// Controls map to it, but none is implemented, or their evidence has expired or failed.
+    case partly = "partly covered"
+    /// No control maps to it.
+    case notCovered = "not covered"
+}
+
+/// Decides a requirement's coverage and says why.
+func coverage(of reference: RequirementReference, in index: LibraryIndex, asOf: Day) -> (Coverage, String, [String]) {
+    let covering = index.controls(covering: reference).map(\.control)
+    guard !covering.isEmpty else { return (.notCovered, "no control maps to it", []) }
+    let hasStatus = !index.library.implementation.isEmpty
+    guard hasStatus else { return (.covered, "mapped (no implementation status recorded)", covering) }
+    var reasons: [String] = []
+    for control in covering {
+        guard let status = index.implementation(of: control)?.status else {
+            reasons.append("\(control) has no status")
+            continue
+        }
+        switch status {
+        case .implemented:
+            let evidence = index.evidence(for: control)
+            let live = evidence.filter { $0.result != .fail && !$0.isExpired(asOf: asOf) }
+            if evidence.isEmpty || !live.isEmpty { return (.covered, "\(control) is implemented", covering) }
+            reasons.append("\(control)'s evidence has expired or failed")
+        case .notApplicable:
+            reasons.append("\(control) is not applicable")
+        case .partial, .planned:
+            reasons.append("\(control) is \(status.rawValue)")
+        }
+    }
+    return (.partly, reasons.joined(separator: "; "), covering)
+}
+
+// MARK: - quire crosswalk
+
+/// Writes the crosswalk workbook: the controls with their mappings, one sheet per framework pair,
+/// coverage per framework, and the gaps.
+public func writeCrosswalk(
+    _ context: LibraryContext,
+    frameworks names: [String],
+    asOf: String?,
+    destination: String
+) throws {
+    let frameworks = try names.map { try context.framework($0) }
+    guard frameworks.count >= 2 else {
+        throw PipelineError.usage("name at least two frameworks, for example --frameworks soc2-2017,iso27001-2022")
+    }
+    let day = try parseDay(asOf)
+    let index = context.index
+    var writer = XLSXWorkbookWriter()
+    // Controls.
+    var controlRows: [[XLSXValue]] = []
+    for control in index.library.controls {
+        let mapped = frameworks.map { framework in
+            control.mappings.filter { $0.requirement.framework == framework.id }
+                .map {
+                    $0.relationship == .intersects
+                        ? $0.requirement.id : "\($0.requirement.id) (\($0.relationship.rawValue))"
+                }
+                .joined(separator: "; ")
+        }
+        guard mapped.contains(where: { !$0.isEmpty }) else { continue }
+        controlRows.append(
+            [
+                .text(control.id), .text(control.title), .text(control.domain),
+                .text(index.implementation(of: control.id)?.status.rawValue ?? ""),
+            ] + mapped.map { .text($0) }
+        )
+    }
+    writer.addSheet(
+        XLSXSheet(
+            name: "Controls",
+            columns: [
+                XLSXColumn("Control", width: 10), XLSXColumn("Title", width: 40, wrap: true),
+                XLSXColumn("Domain", width: 24), XLSXColumn("Status", width: 14),
+            ]
+                + frameworks.map { XLSXColumn($0.id, width: 28, wrap: true) },
+            rows: controlRows
+        )
+    )
+    // One sheet per pair.
+    for (position, first) in frameworks.enumerated() {
+        for second in frameworks[(position + 1)...] {
+            var rows: [[XLSXValue]] = []
+            for requirement in first.assessable {
+                let source = RequirementReference(framework: first.id, id: requirement.id)
+                for correspondence in index.correspondences(of: source, in: second.id) {
+                    rows.append([
+                        .text(requirement.id), .text(requirement.title), .text(correspondence.requirement.id),
+                        .text(index.requirement(correspondence.requirement)?.title ?? ""),
+                        .text(correspondence.relationship.rawValue),
+                        .text(correspondence.links.map(\.control).joined(separator: ", ")),
+                    ])
+                }
+            }
+            let name = String("\(first.id) x \(second.id)".prefix(31))
+            writer.addSheet(
+                XLSXSheet(
+                    name: name,
+                    columns: [
+                        XLSXColumn(first.id, width: 12), XLSXColumn("Title", width: 36, wrap: true),
+                        XLSXColumn(second.id, width: 12), XLSXColumn("Title", width: 36, wrap: true),
+                        XLSXColumn("Relationship", width: 14, allowedValues: Relationship.allCases.map(\.rawValue)),
+                        XLSXColumn("Via controls", width: 24),
+                    ],
+                    rows: rows
+                )
+            )
+        }
+    }
+    // Coverage and gaps.
+    var coverageRows: [[XLSXValue]] = []
+    var gapRows: [[XLSXValue]] = []
+    for framework in frameworks {
+        var counts: [Coverage: Int] = [:]
+        for requirement in framework.assessable {
+            let (state, reason, controls) = coverage(
+                of: RequirementReference(framework: framework.id, id: requirement.id),
+                in: index,
+                asOf: day
+            )
+            counts[state, default: 0] += 1
+            if state != .covered {
+                gapRows.append([
+                    .text(framework.id), .text(requirement.id), .text(requirement.title), .text(state.rawValue),
+                    .text(controls.joined(separator: ", ")), .text(reason),
+                ])
+            }
+        }
+        let total = framework.assessable.count
+        coverageRows.append([
+            .text(framework.id), .number(Double(total)), .number(Double(counts[.covered] ?? 0)),
+            .number(Double(counts[.partly] ?? 0)), .number(Double(counts[.notCovered] ?? 0)),
+            .number(total == 0 ? 0 : (Double(counts[.covered] ?? 0) / Double(total) * 1000).rounded() / 10),
+        ])
+    }
+    writer.addSheet(
+        XLSXSheet(
+            name: "Coverage",
+            columns: [
+                XLSXColumn("Framework", width: 16), XLSXColumn("Requirements"), XLSXColumn("Covered"),
+                XLSXColumn("Partly covered"), XLSXColumn("Not covered"), XLSXColumn("Covered %"),
+            ],
+            rows: coverageRows
+        )
+    )
+    writer.addSheet(
+        XLSXSheet(
+            name: "Gaps",
+            columns: [
+                XLSXColumn("Framework", width: 16), XLSXColumn("Requirement", width: 12),
+                XLSXColumn("Title", width: 40, wrap: true),
+                XLSXColumn(
+                    "Coverage",
+                    width: 16,
+                    allowedValues: [Coverage.partly.rawValue, Coverage.notCovered.rawValue]
+                ),
+                XLSXColumn("Controls", width: 20), XLSXColumn("Why", width: 50, wrap: true),
+            ],
+            rows: gapRows
+        )
+    )
+    try deliver(try writer.data(), to: .file(destination))
+}
+
+// MARK: - quire soa
+
+/// Writes the ISO/IEC 27001:2022 Statement of Applicability: every Annex A control, whether it
+/// applies and why, the controls that implement it, their status and evidence.
+public func writeStatementOfApplicability(_ context: LibraryContext, asOf: String?, destination: String) throws {
+    let index = context.index
+    let day = try parseDay(asOf)
+    let iso = try context.framework("iso27001-2022")
+    var rows: [[XLSXValue]] = []
+    for requirement in iso.assessable where requirement.kind == "annex-control" {
+        let reference = RequirementReference(framework: iso.id, id: requirement.id)
+        let controls = index.controls(covering: reference).map(\.control)
+        let records = controls.compactMap { index.implementation(of: $0) }
+        let excluded =
+            !records.isEmpty && records.count == controls.count
+            && records.allSatisfy { $0.status == .notApplicable }
+        let justification: String
+        if excluded {
+            justification = "Excluded: " + records.compactMap(\.justification).joined(separator: " ")
+        } else if controls.isEmpty {
+            justification = "Included: required; no control implements it yet"
+        } else {
+            justification =
+                "Included: risk treatment and best practice, implemented through " + controls.joined(separator: ", ")
+        }
+        let statuses = controls.map { "\($0): \(index.implementation(of: $0)?.status.rawValue ?? "no status")" }
+        let evidence = controls.flatMap { index.evidence(for: $0) }
+            .map { "\($0.id)\($0.isExpired(asOf: day) ? " (expired)" : "")\($0.result == .fail ? " (failing)" : "")" }
+        rows.append([
+            .text(requirement.id), .text(requirement.title),
+            .text(iso.requirements.first { $0.id == requirement.parent }?.title ?? ""),
+            .text(excluded ? "No" : "Yes"), .text(justification), .text(controls.joined(separator: ", ")),
+            .text(statuses.joined(separator: "; ")), .text(Array(Set(evidence)).sorted().joined(separator: ", ")),
+        ])
+    }
+    var writer = XLSXWorkbookWriter()
+    writer.addSheet(
+        XLSXSheet(
+            name: "Statement of Applicability",
+            columns: [
+                XLSXColumn("Annex A", width: 9), XLSXColumn("Control", width: 36, wrap: true),
+                XLSXColumn("Theme", width: 22), XLSXColumn("Applicable", width: 11, allowedValues: ["Yes", "No"]),
+                XLSXColumn("Justification", width: 50, wrap: true), XLSXColumn("Implemented by", width: 18),
+                XLSXColumn("Implementation status", width: 30, wrap: true),
+                XLSXColumn("Evidence", width: 30, wrap: true),
+            ],
+            rows: rows
+        )
+    )
+    try deliver(try writer.data(), to: .file(destination))
+}
+
+// MARK: - quire gaps
+
+/// Prints the requirements of a framework that no implemented control covers, or whose
+/// implemented controls have only expired or failing evidence.
+public func listGaps(
+    _ context: LibraryContext,
+    framework name: String,
+    asOf: String?,
+    format: ListingFormat,
+    destination: OutputDestination
+) throws {
+    let framework = try context.framework(name)
+    let day = try parseDay(asOf)
+    var rows: [[String]] = []
+    for requirement in framework.assessable {
+        let (state, reason, controls) = coverage(
+            of: RequirementReference(framework: framework.id, id: requirement.id),
+            in: context.index,
+            asOf: day
+        )
+        guard state != .covered else { continue }
+        rows.append([requirement.id, state.rawValue, requirement.title, controls.joined(separator: ", "), reason])
+    }
+    let listing = Listing(columns: ["requirement", "coverage", "title", "controls", "why"], rows: rows)
+    switch format {
+    case .table: try deliver(Array(listing.text().utf8), to: destination)
+    case .csv: try deliver(listing.csv(), to: destination)
+    case .json:
+        let document = GapsDocument(
+            framework: framework.id,
+            asOf: day.description,
+            gaps: rows.map { row in
+                GapsDocument.Gap(
+                    requirement: row[0],
+                    coverage: row[1],
+                    title: row[2],
+                    controls: row[3].isEmpty ? [] : row[3].split(separator: ",").map { $0.trimmingSpaces() },
+                    why: row[4]
+                )
+            }
+        )
+        try deliver(Array(canonicalJSON(document).utf8), to: destination)
+    }
+}
+
+private struct GapsDocument: Encodable {
+    struct Gap: Encodable {
+        var requirement: String
+        var coverage: String
+        var title: String
+        var controls: [String]
+        var why: String
+    }
+    var framework: String
+    var asOf: String
+    var gaps: [Gap]
+
+    enum CodingKeys: String, CodingKey {
+        case framework, gaps
+        case asOf = "as_of"
+    }
+}
+
+func parseDay(_ text: String?) throws -> Day {
+    guard let text else { return today() }
+    guard let day = Day(parsing: text) else {
+        throw PipelineError.usage("--as-of \"\(text)\" is not a date; write YYYY-MM-DD")
+    }
+    return day
+}

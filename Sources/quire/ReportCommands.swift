@@ -1,0 +1,79 @@
+import ArgumentParser
+import Pipeline
+
+struct Crosswalk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the crosswalk workbook: controls, one sheet per framework pair, coverage and gaps.",
+        discussion: """
+            Correspondences are derived through shared controls (see quire xref). Coverage counts a \
+            requirement covered when an implemented control with live evidence maps to it.
+            """
+    )
+
+    @Option(
+        help: ArgumentHelp("Frameworks, comma-separated (default: soc2-2017,iso27001-2022).", valueName: "ids")
+    )
+    var frameworks = "soc2-2017,iso27001-2022"
+    @OptionGroup var library: LibraryOptions
+    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
+    var asOf: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The workbook to write.", valueName: "file")) var output: String
+
+    func run() throws {
+        try runReportingErrors {
+            try writeCrosswalk(
+                try library.context(),
+                frameworks: frameworks.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) },
+                asOf: asOf,
+                destination: output
+            )
+        }
+    }
+}
+
+struct StatementOfApplicability: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "soa",
+        abstract: "Write the ISO/IEC 27001:2022 Statement of Applicability for the library.",
+        discussion: """
+            All 93 Annex A controls: applicable or not (not applicable only when every implementing \
+            control is, with its justification), the implementing controls, their status and evidence.
+            """
+    )
+
+    @OptionGroup var library: LibraryOptions
+    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
+    var asOf: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("The workbook to write.", valueName: "file")) var output: String
+
+    func run() throws {
+        try runReportingErrors {
+            try writeStatementOfApplicability(try library.context(), asOf: asOf, destination: output)
+        }
+    }
+}
+
+struct Gaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List a framework's requirements that no implemented control covers with live evidence."
+    )
+
+    @Option(help: "The framework.") var framework: String
+    @OptionGroup var library: LibraryOptions
+    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
+    var asOf: String?
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            try listGaps(
+                try library.context(),
+                framework: framework,
+                asOf: asOf,
+                format: format,
+                destination: outputOptions.destination
+            )
+        }
+    }
+}
