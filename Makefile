@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: catalog fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
+.PHONY: interop catalog fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-c-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -35,6 +35,12 @@ test-oracle: $(VENV)/.installed build
 # Files under terms that keep them out of the repository are read in place from ../shared/corpus.
 test-corpus: $(VENV)/.installed build
 	QUIRE_BIN=$(QUIRE_DEBUG) QUIRE_CORPUS=$(CORPUS) $(VPY) -m pytest -q Tests/oracle -m corpus
+
+# LibreOffice opens every workbook quire writes (installs libreoffice-calc-nogui when missing).
+interop: $(VENV)/.installed build
+	@command -v soffice >/dev/null || command -v libreoffice >/dev/null || \
+	    (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui)
+	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) Tests/interop/libreoffice_check.py
 
 bench: $(VENV)/.installed release
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt

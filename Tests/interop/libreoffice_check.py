@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""LibreOffice opens what quire writes: each workbook quire writes (the writer's sample, the
+crosswalk, the Statement of Applicability, a filled customer workbook) is converted to CSV by
+LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must equal what
+openpyxl reads from the same file. Run by `make interop`."""
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import re
+
+import openpyxl
+
+ROOT = Path(__file__).resolve().parents[2]
+QUIRE = os.environ.get("QUIRE_BIN", str(ROOT / ".build" / "debug" / "quire"))
+LIBRARY = ["--library", str(ROOT / "samples" / "library"), "--as-of", "2026-11-29"]
+
+
+def write_workbooks(folder: Path) -> list[Path]:
+    runs = {
+        "sample.xlsx": ["debug-sample-workbook", str(folder / "sample.xlsx")],
+        "crosswalk.xlsx": ["crosswalk", *LIBRARY, "-o", str(folder / "crosswalk.xlsx")],
+        "soa.xlsx": ["soa", *LIBRARY, "-o", str(folder / "soa.xlsx")],
+        "filled.xlsx": ["answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"), *LIBRARY,
+                        "-o", str(folder / "filled.xlsx")],
+    }
+    for arguments in runs.values():
+        subprocess.run([QUIRE, *arguments], check=True, capture_output=True)
+    return [folder / name for name in runs]
+
+
+def convert(workbook: Path, folder: Path) -> dict[str, list[list[str]]]:
+    """Every sheet as LibreOffice reads it, through its CSV export of all sheets."""
+    out = folder / workbook.stem
+    out.mkdir()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    # 44 = comma, 34 = quote, 76 = UTF-8; the last field, -1, exports every sheet to NAME-SHEET.csv.
+    result = subprocess.run(
+        [soffice, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+         "--outdir", str(out), str(workbook)],
+        capture_output=True, timeout=300,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"LibreOffice could not convert {workbook.name}: {result.stderr.decode(errors='replace')}")
+    sheets = {}
+    for path in out.glob("*.csv"):
+        sheet = path.stem[len(workbook.stem) + 1:]
+        with path.open(newline="", encoding="utf-8") as handle:
+            sheets[sheet] = list(csv.reader(handle))
+    return sheets
+
+
+def normalise(text: str) -> str:
+    """Both readers' text in one form: `_xHHHH_` escapes decoded (openpyxl leaves them), line
+    ends as LF (LibreOffice's CSV export writes LF for a cell's CR and CRLF)."""
+    text = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def main() -> int:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        print("LibreOffice is not installed: run `make interop`, which installs libreoffice-calc-nogui")
+        return 1
+    failures = 0
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for workbook in write_workbooks(folder):
+            sheets = convert(workbook, folder)
+            book = openpyxl.load_workbook(workbook)
+            checked = 0
+            for sheet in book.worksheets:
+                if sheet.sheet_state != "visible":
+                    continue
+                rows = sheets.get(sheet.title)
+                if rows is None:
+                    print(f"{workbook.name}: LibreOffice exported no sheet {sheet.title!r}")
+                    failures += 1
+                    continue
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        # Formulas are LibreOffice's to recalculate; only stored text is compared.
+                        if not isinstance(cell.value, str) or cell.data_type == "f":
+                            continue
+                        seen = rows[cell.row - 1][cell.column - 1] if cell.row <= len(rows) and cell.column <= len(rows[cell.row - 1]) else None
+                        if seen is None or normalise(seen) != normalise(cell.value):
+                            print(f"{workbook.name}!{sheet.title}!{cell.coordinate}: LibreOffice {seen!r}, openpyxl {cell.value!r}")
+                            failures += 1
+                        checked += 1
+            print(f"{workbook.name}: {len(sheets)} sheets converted by LibreOffice; {checked} text cells agree")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
