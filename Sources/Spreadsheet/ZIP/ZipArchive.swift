@@ -302,7 +302,13 @@ final class ZipArchive: @unchecked Sendable {
     /// Reads an entry whole; for small parts (content types, relationships, the workbook).
     func data(_ entry: ZipEntry) throws -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 24)))
+        // Room for the declared size, but never more than the compressed bytes could honestly
+        // inflate to, nor 256 MiB: a forged header must not reserve memory by itself.
+        let (ratioBound, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(
+            by: limits.maxCompressionRatio
+        )
+        let plausible = min(entry.uncompressedSize, overflow ? Int64.max : ratioBound, 1 << 28)
+        result.reserveCapacity(Int(max(0, plausible)))
         try stream(entry) { chunk in result.append(contentsOf: chunk) }
         return result
     }
