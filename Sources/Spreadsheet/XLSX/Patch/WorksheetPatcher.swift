@@ -26,7 +26,7 @@ struct WorksheetPatcher {
         guard let sheetData = scanner.findStartTag("sheetData") else {
             throw PatchFailure(reason: "the worksheet has no sheetData element")
         }
-        let prefix = sheetData.prefix
+        let prefix = scanner.prefix(of: sheetData)
         // Rows to write, in order, with a cursor: rows before the next existing row are
         // inserted, a row that exists is patched, the rest go before </sheetData>.
         let rows = edits.keys.sorted()
@@ -48,7 +48,7 @@ struct WorksheetPatcher {
             guard let tag = scanner.nextTag() else {
                 throw PatchFailure(reason: "sheetData is not closed")
             }
-            if tag.isEnd && tag.named("sheetData") {
+            if tag.isEnd && scanner.named(tag, "sheetData") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
                 while next < rows.count {
                     appendNewRow(rows[next], prefix: prefix, to: &output)
@@ -57,8 +57,8 @@ struct WorksheetPatcher {
                 output.append(contentsOf: xml[tag.start...])
                 return output
             }
-            guard !tag.isEnd, tag.named("row") else { continue }
-            let rowNumber = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
+            guard !tag.isEnd, scanner.named(tag, "row") else { continue }
+            let rowNumber = scanner.attribute(tag, "r").flatMap { Int($0) } ?? lastRow + 1
             lastRow = rowNumber
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
             while next < rows.count, rows[next] < rowNumber {
@@ -102,7 +102,7 @@ struct WorksheetPatcher {
             guard let tag = scanner.nextTag() else {
                 throw PatchFailure(reason: "row \(number) is not closed")
             }
-            if tag.isEnd && tag.named("row") {
+            if tag.isEnd && scanner.named(tag, "row") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
                 for column in pending {
                     appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
@@ -111,8 +111,8 @@ struct WorksheetPatcher {
                 scanner.copiedUpTo = tag.end
                 return
             }
-            guard !tag.isEnd, tag.named("c") else { continue }
-            let column = tag.attribute("r").flatMap { CellAddress(a1: $0)?.column } ?? lastColumn + 1
+            guard !tag.isEnd, scanner.named(tag, "c") else { continue }
+            let column = scanner.attribute(tag, "r").flatMap { CellAddress(a1: $0)?.column } ?? lastColumn + 1
             lastColumn = column
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
             while let next = pending.first, next < column {
@@ -123,12 +123,11 @@ struct WorksheetPatcher {
             let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement("c", from: tag.end)
             if let text = edits[column], pending.first == column {
                 pending.removeFirst()
-                let inner = xml[tag.end..<cellEnd]
-                if !tag.selfClosing && containsFormula(inner) {
+                if !tag.selfClosing && scanner.containsStartTag("f", from: tag.end, to: cellEnd) {
                     skippedFormulas.append(CellAddress(row: number, column: column))
                     output.append(contentsOf: xml[tag.start..<cellEnd])
                 } else {
-                    appendCell(number, column, text, style: tag.attribute("s"), prefix: prefix, to: &output)
+                    appendCell(number, column, text, style: scanner.attribute(tag, "s"), prefix: prefix, to: &output)
                 }
             } else {
                 output.append(contentsOf: xml[tag.start..<cellEnd])
@@ -136,14 +135,6 @@ struct WorksheetPatcher {
             scanner.position = cellEnd
             scanner.copiedUpTo = cellEnd
         }
-    }
-
-    private func containsFormula(_ inner: ArraySlice<UInt8>) -> Bool {
-        var scanner = XMLScanner(bytes: Array(inner))
-        while let tag = scanner.nextTag() {
-            if !tag.isEnd, tag.named("f") { return true }
-        }
-        return false
     }
 
     private mutating func appendNewRow(_ row: Int, prefix: String, to output: inout [UInt8]) {
@@ -164,17 +155,46 @@ struct WorksheetPatcher {
     ) {
         let address = CellAddress(row: row, column: column)
         written.append(address)
-        output.append(contentsOf: Array("<\(prefix)c r=\"\(address.a1)\"".utf8))
-        if let style { output.append(contentsOf: Array(" s=\"\(style)\"".utf8)) }
-        output.append(contentsOf: Array(" t=\"inlineStr\"><\(prefix)is><\(prefix)t xml:space=\"preserve\">".utf8))
+        // Pieces appended one by one: no string is built per cell.
+        let name = Array(prefix.utf8)
+        output.append(UInt8(ascii: "<"))
+        output.append(contentsOf: name)
+        output.append(contentsOf: "c r=\"".utf8)
+        output.append(contentsOf: address.a1.utf8)
+        output.append(UInt8(ascii: "\""))
+        if let style {
+            output.append(contentsOf: " s=\"".utf8)
+            output.append(contentsOf: style.utf8)
+            output.append(UInt8(ascii: "\""))
+        }
+        output.append(contentsOf: " t=\"inlineStr\"><".utf8)
+        output.append(contentsOf: name)
+        output.append(contentsOf: "is><".utf8)
+        output.append(contentsOf: name)
+        output.append(contentsOf: "t xml:space=\"preserve\">".utf8)
         appendEscaped(text, to: &output)
-        output.append(contentsOf: Array("</\(prefix)t></\(prefix)is></\(prefix)c>".utf8))
+        output.append(contentsOf: "</".utf8)
+        output.append(contentsOf: name)
+        output.append(contentsOf: "t></".utf8)
+        output.append(contentsOf: name)
+        output.append(contentsOf: "is></".utf8)
+        output.append(contentsOf: name)
+        output.append(contentsOf: "c>".utf8)
     }
 }
 
 /// Appends text escaped for XML content; characters XML 1.0 cannot hold are written as
 /// `_xHHHH_`, as Excel does, and a literal `_x` sequence is protected the same way.
 func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    // Most answers need no escaping at all.
+    let plain = text.utf8.allSatisfy { byte in
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+            && byte != UInt8(ascii: ">")
+    }
+    if plain {
+        output.append(contentsOf: text.utf8)
+        return
+    }
     for scalar in text.unicodeScalars {
         switch scalar {
         case "&": output.append(contentsOf: Array("&amp;".utf8))

@@ -1,74 +1,83 @@
 /// Finds the tags of an XML document by scanning its bytes, for patching it in place: comments,
 /// processing instructions and CDATA are stepped over; attribute values are read raw.
 struct XMLScanner {
-    /// One start, end or empty-element tag.
+    /// One start, end or empty-element tag, as positions in the scanned bytes (no copies, so no
+    /// reference counting per tag).
     struct Tag {
         /// Where `<` is.
         var start: Int
         /// Just past `>`.
         var end: Int
         /// The qualified name's bytes (`x:row`).
-        var name: ArraySlice<UInt8>
-        /// Where the local name starts within ``name`` (after any `prefix:`).
+        var name: Range<Int>
+        /// Where the local name starts (after any `prefix:`).
         var localStart: Int
         /// Whether it is `</…>`.
         var isEnd: Bool
         /// Whether it is `<…/>`.
         var selfClosing: Bool
-        /// The raw bytes between the name and `>` (or `/>`).
-        var attributes: ArraySlice<UInt8>
+        /// The bytes between the name and `>` (or `/>`).
+        var attributes: Range<Int>
+    }
 
-        /// `x:` for `<x:row …>`, empty without a prefix.
-        var prefix: String { String(decoding: name[name.startIndex..<localStart], as: UTF8.self) }
+    /// `x:` for `<x:row …>`, empty without a prefix.
+    func prefix(of tag: Tag) -> String {
+        String(decoding: bytes[tag.name.lowerBound..<tag.localStart], as: UTF8.self)
+    }
 
-        /// The name without its prefix.
-        var localName: String { String(decoding: name[localStart...], as: UTF8.self) }
-
-        /// Whether the local name is `expected`, compared byte by byte without making a string.
-        func named(_ expected: StaticString) -> Bool {
-            let count = name.endIndex - localStart
-            guard count == expected.utf8CodeUnitCount else { return false }
-            return expected.withUTF8Buffer { buffer in
-                var index = localStart
-                for byte in buffer {
-                    if name[index] != byte { return false }
-                    index += 1
-                }
-                return true
-            }
-        }
-
-        /// An attribute's value as written (entities are not decoded; cell references have none).
-        func attribute(_ key: StaticString) -> String? {
-            let bytes = attributes
-            var index = bytes.startIndex
-            while index < bytes.endIndex {
-                while index < bytes.endIndex,
-                    bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
-                        || bytes[index] == 0x09
-                {
-                    index += 1
-                }
-                let nameStart = index
-                while index < bytes.endIndex, bytes[index] != UInt8(ascii: "="), bytes[index] != 0x20 { index += 1 }
-                let nameEnd = index
-                while index < bytes.endIndex, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") {
-                    index += 1
-                }
-                guard index < bytes.endIndex else { return nil }
-                let quote = bytes[index]
-                index += 1
-                let valueStart = index
-                while index < bytes.endIndex, bytes[index] != quote { index += 1 }
-                let matches = key.withUTF8Buffer { buffer in
-                    nameEnd - nameStart == buffer.count
-                        && zip(bytes[nameStart..<nameEnd], buffer).allSatisfy { $0 == $1 }
-                }
-                if matches { return String(decoding: bytes[valueStart..<min(index, bytes.endIndex)], as: UTF8.self) }
+    /// Whether a tag's local name is `expected`, compared byte by byte without making a string.
+    func named(_ tag: Tag, _ expected: StaticString) -> Bool {
+        let count = tag.name.upperBound - tag.localStart
+        guard count == expected.utf8CodeUnitCount else { return false }
+        return expected.withUTF8Buffer { buffer in
+            var index = tag.localStart
+            for byte in buffer {
+                if bytes[index] != byte { return false }
                 index += 1
             }
-            return nil
+            return true
         }
+    }
+
+    /// An attribute's value as written (entities are not decoded; cell references have none).
+    func attribute(_ tag: Tag, _ key: StaticString) -> String? {
+        var index = tag.attributes.lowerBound
+        let limit = tag.attributes.upperBound
+        while index < limit {
+            while index < limit,
+                bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
+                    || bytes[index] == 0x09
+            {
+                index += 1
+            }
+            let nameStart = index
+            while index < limit, bytes[index] != UInt8(ascii: "="), bytes[index] != 0x20 { index += 1 }
+            let nameEnd = index
+            while index < limit, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") {
+                index += 1
+            }
+            guard index < limit else { return nil }
+            let quote = bytes[index]
+            index += 1
+            let valueStart = index
+            while index < limit, bytes[index] != quote { index += 1 }
+            let matches = key.withUTF8Buffer { buffer in
+                nameEnd - nameStart == buffer.count && zip(bytes[nameStart..<nameEnd], buffer).allSatisfy { $0 == $1 }
+            }
+            if matches { return String(decoding: bytes[valueStart..<min(index, limit)], as: UTF8.self) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether a start tag with this local name lies between two positions.
+    func containsStartTag(_ localName: StaticString, from start: Int, to end: Int) -> Bool {
+        var inner = XMLScanner(bytes: bytes)
+        inner.position = start
+        while let tag = inner.nextTag(), tag.start < end {
+            if !tag.isEnd, inner.named(tag, localName) { return true }
+        }
+        return false
     }
 
     let bytes: [UInt8]
@@ -129,18 +138,18 @@ struct XMLScanner {
             {
                 nameEnd += 1
             }
-            let name = bytes[nameStart..<nameEnd]
-            let localStart = name.lastIndex(of: UInt8(ascii: ":")).map { $0 + 1 } ?? nameStart
+            var localStart = nameStart
+            for index in nameStart..<nameEnd where bytes[index] == UInt8(ascii: ":") { localStart = index + 1 }
             let selfClosing = !isEnd && index > open && bytes[index - 1] == UInt8(ascii: "/")
             position = end
             return Tag(
                 start: open,
                 end: end,
-                name: name,
+                name: nameStart..<nameEnd,
                 localStart: localStart,
                 isEnd: isEnd,
                 selfClosing: selfClosing,
-                attributes: bytes[nameEnd..<(selfClosing ? index - 1 : index)]
+                attributes: nameEnd..<(selfClosing ? index - 1 : index)
             )
         }
         return nil
@@ -149,7 +158,7 @@ struct XMLScanner {
     /// The first start tag with this local name.
     mutating func findStartTag(_ localName: StaticString) -> Tag? {
         while let tag = nextTag() {
-            if !tag.isEnd && tag.named(localName) { return tag }
+            if !tag.isEnd && named(tag, localName) { return tag }
         }
         return nil
     }
@@ -159,7 +168,7 @@ struct XMLScanner {
         position = from
         var depth = 1
         while let tag = nextTag() {
-            guard tag.named(localName) else { continue }
+            guard named(tag, localName) else { continue }
             if tag.isEnd {
                 depth -= 1
                 if depth == 0 { return tag.end }
