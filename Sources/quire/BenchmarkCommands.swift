@@ -12,10 +12,11 @@ struct BenchPatch: ParsableCommand {
     @Argument var file: String
     @Argument var column: String
     @Argument var output: String
+    @Option(help: "The last row (default: read the sheet to find it).") var rows: Int?
 
     func run() throws {
         try runReportingErrors {
-            let count = try benchmarkPatch(path: file, column: column, text: "Yes", destination: output)
+            let count = try benchmarkPatch(path: file, column: column, rows: rows, text: "Yes", destination: output)
             warnOnStandardError("wrote \(count) cells")
         }
     }

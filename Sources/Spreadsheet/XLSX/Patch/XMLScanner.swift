@@ -98,16 +98,18 @@ struct XMLScanner {
                 return nil
             }
             position = open
-            if bytes[open...].starts(with: Array("<!--".utf8)) {
-                position = find(Array("-->".utf8), from: open + 4).map { $0 + 3 } ?? bytes.count
-                continue
-            }
-            if bytes[open...].starts(with: Array("<![CDATA[".utf8)) {
-                position = find(Array("]]>".utf8), from: open + 9).map { $0 + 3 } ?? bytes.count
-                continue
-            }
-            if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "?") || bytes[open + 1] == UInt8(ascii: "!") {
-                position = bytes[open...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
+            // Comments, CDATA, declarations and processing instructions are stepped over; the
+            // checks look at bytes in place (building the patterns per tag cost more than the scan).
+            if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "!") || bytes[open + 1] == UInt8(ascii: "?") {
+                if bytes[open + 1] == UInt8(ascii: "!"), open + 3 < bytes.count, bytes[open + 2] == UInt8(ascii: "-"),
+                    bytes[open + 3] == UInt8(ascii: "-")
+                {
+                    position = find(Self.commentEnd, from: open + 4).map { $0 + 3 } ?? bytes.count
+                } else if bytes[open + 1] == UInt8(ascii: "!"), bytes[open...].starts(with: Self.cdataStart) {
+                    position = find(Self.cdataEnd, from: open + 9).map { $0 + 3 } ?? bytes.count
+                } else {
+                    position = bytes[open...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
+                }
                 continue
             }
             // The tag ends at the first `>` outside a quoted attribute value.
@@ -178,6 +180,10 @@ struct XMLScanner {
         }
         throw PatchFailure(reason: "a <\(localName)> element is not closed")
     }
+
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, start < bytes.count else { return nil }
