@@ -1,4 +1,6 @@
 internal import CZlib
+import Dispatch
+import Synchronization
 
 /// Builds a ZIP archive in memory: entries stored or deflated, in the order added, with a fixed
 /// timestamp so that the same entries always give the same bytes.
@@ -115,6 +117,31 @@ public struct ZipWriter: Sendable {
 
 /// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them.
 func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
+    // A large entry is deflated in fixed 8 MiB pieces on all cores, each piece but the last
+    // ending in a sync flush, so that the pieces join into one valid deflate stream. The piece
+    // size is fixed, not the core count, so the bytes are the same on every machine.
+    let piece = 8 << 20
+    guard data.count > 2 * piece else { return try deflatePiece(data[...], level: level, final: true) }
+    let ranges = stride(from: 0, to: data.count, by: piece).map { $0..<min($0 + piece, data.count) }
+    let results = Mutex<[Int: Result<[UInt8], any Error>]>([:])
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        let result = Result { try deflatePiece(data[ranges[index]], level: level, final: index == ranges.count - 1) }
+        results.withLock { $0[index] = result }
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(data.count / 3)
+    let collected = results.withLock { $0 }
+    for index in ranges.indices {
+        guard let result = collected[index] else {
+            throw SpreadsheetError.io(path: "(archive being written)", reason: "a deflate piece went missing")
+        }
+        output.append(contentsOf: try result.get())
+    }
+    return output
+}
+
+/// Deflates one piece of an entry: the last with `Z_FINISH`, the others with `Z_SYNC_FLUSH`.
+private func deflatePiece(_ data: ArraySlice<UInt8>, level: Int32, final: Bool) throws -> [UInt8] {
     var stream = z_stream()
     guard czlib_deflate_init2(&stream, level, -MAX_WBITS) == Z_OK else {
         throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib could not start deflating")
@@ -130,11 +157,12 @@ func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
             stream.avail_in = uInt(source.count)
             stream.next_out = target.baseAddress
             stream.avail_out = uInt(target.count)
-            status = deflate(&stream, Z_FINISH)
+            status = deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
         }
-        count = status == Z_STREAM_END ? Int(stream.total_out) : 0
+        let done = final ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0)
+        count = done ? Int(stream.total_out) : 0
     }
-    guard status == Z_STREAM_END else {
+    guard final ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0) else {
         throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib deflate failed with status \(status)")
     }
     return output
