@@ -6,37 +6,44 @@
 /// overwritten. Text is written as an inline string, so the shared-string table is untouched.
 struct WorksheetPatcher {
     /// The text to write into each cell, by row, then column.
-    let edits: [Int: [Int: String]]
+    /// The rows to write, in order, each with its cells in column order.
+    let rows: [(row: Int, cells: [(column: Int, text: String)])]
     /// Cells left alone because they hold a formula.
     private(set) var skippedFormulas: [CellAddress] = []
     /// Cells written.
     private(set) var written: [CellAddress] = []
 
     init(edits: [CellAddress: String]) {
-        var byRow: [Int: [Int: String]] = [:]
-        for (address, text) in edits { byRow[address.row, default: [:]][address.column] = text }
-        self.edits = byRow
+        // One sort instead of a dictionary per row: a 200,000-row patch makes no small tables.
+        var rows: [(row: Int, cells: [(column: Int, text: String)])] = []
+        for (address, text) in edits.sorted(by: { $0.key < $1.key }) {
+            if rows.last?.row == address.row {
+                rows[rows.count - 1].cells.append((address.column, text))
+            } else {
+                rows.append((address.row, [(address.column, text)]))
+            }
+        }
+        self.rows = rows
     }
 
     /// The patched XML.
     mutating func patch(_ xml: [UInt8]) throws -> [UInt8] {
         var scanner = XMLScanner(bytes: xml)
         var output: [UInt8] = []
-        output.reserveCapacity(xml.count + edits.count * 96)
+        output.reserveCapacity(xml.count + rows.count * 96)
         guard let sheetData = scanner.findStartTag("sheetData") else {
             throw PatchFailure(reason: "the worksheet has no sheetData element")
         }
         let prefix = scanner.prefix(of: sheetData)
         // Rows to write, in order, with a cursor: rows before the next existing row are
         // inserted, a row that exists is patched, the rest go before </sheetData>.
-        let rows = edits.keys.sorted()
         var next = 0
         output.append(contentsOf: xml[0..<sheetData.end])
         if sheetData.selfClosing {
             // <sheetData/> becomes <sheetData>…</sheetData>.
             output.removeLast(2)
             output.append(UInt8(ascii: ">"))
-            for row in rows { appendNewRow(row, prefix: prefix, to: &output) }
+            for row in rows { appendNewRow(row.row, row.cells, prefix: prefix, to: &output) }
             output.append(contentsOf: Array("</\(prefix)sheetData>".utf8))
             output.append(contentsOf: xml[sheetData.end...])
             return output
@@ -51,7 +58,7 @@ struct WorksheetPatcher {
             if tag.isEnd && scanner.named(tag, "sheetData") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
                 while next < rows.count {
-                    appendNewRow(rows[next], prefix: prefix, to: &output)
+                    appendNewRow(rows[next].row, rows[next].cells, prefix: prefix, to: &output)
                     next += 1
                 }
                 output.append(contentsOf: xml[tag.start...])
@@ -61,14 +68,15 @@ struct WorksheetPatcher {
             let rowNumber = scanner.attribute(tag, "r").flatMap { Int($0) } ?? lastRow + 1
             lastRow = rowNumber
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
-            while next < rows.count, rows[next] < rowNumber {
-                appendNewRow(rows[next], prefix: prefix, to: &output)
+            while next < rows.count, rows[next].row < rowNumber {
+                appendNewRow(rows[next].row, rows[next].cells, prefix: prefix, to: &output)
                 next += 1
             }
-            guard next < rows.count, rows[next] == rowNumber, let rowEdits = edits[rowNumber] else {
+            guard next < rows.count, rows[next].row == rowNumber else {
                 scanner.copiedUpTo = tag.start
                 continue
             }
+            let rowEdits = rows[next].cells
             next += 1
             try patchRow(tag, number: rowNumber, edits: rowEdits, scanner: &scanner, prefix: prefix, output: &output)
         }
@@ -77,19 +85,19 @@ struct WorksheetPatcher {
     private mutating func patchRow(
         _ rowTag: XMLScanner.Tag,
         number: Int,
-        edits: [Int: String],
+        edits: [(column: Int, text: String)],
         scanner: inout XMLScanner,
         prefix: String,
         output: inout [UInt8]
     ) throws {
         let xml = scanner.bytes
-        var pending = edits.keys.sorted()
+        var pending = edits[...]
         if rowTag.selfClosing {
             // <row …/> becomes <row …>cells</row>.
             output.append(contentsOf: xml[rowTag.start..<(rowTag.end - 2)])
             output.append(UInt8(ascii: ">"))
-            for column in pending {
-                appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
+            for edit in pending {
+                appendCell(number, edit.column, edit.text, style: nil, prefix: prefix, to: &output)
             }
             output.append(contentsOf: Array("</\(prefix)row>".utf8))
             scanner.copiedUpTo = rowTag.end
@@ -104,24 +112,25 @@ struct WorksheetPatcher {
             }
             if tag.isEnd && scanner.named(tag, "row") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
-                for column in pending {
-                    appendCell(number, column, edits[column] ?? "", style: nil, prefix: prefix, to: &output)
+                for edit in pending {
+                    appendCell(number, edit.column, edit.text, style: nil, prefix: prefix, to: &output)
                 }
                 output.append(contentsOf: xml[tag.start..<tag.end])
                 scanner.copiedUpTo = tag.end
                 return
             }
             guard !tag.isEnd, scanner.named(tag, "c") else { continue }
-            let column = scanner.attribute(tag, "r").flatMap { CellAddress(a1: $0)?.column } ?? lastColumn + 1
+            let column = scanner.cellColumn(tag) ?? lastColumn + 1
             lastColumn = column
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
-            while let next = pending.first, next < column {
-                appendCell(number, next, edits[next] ?? "", style: nil, prefix: prefix, to: &output)
+            while let next = pending.first, next.column < column {
+                appendCell(number, next.column, next.text, style: nil, prefix: prefix, to: &output)
                 pending.removeFirst()
             }
             // The cell's whole element: to its `/>` or its `</c>`.
             let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement("c", from: tag.end)
-            if let text = edits[column], pending.first == column {
+            if let edit = pending.first, edit.column == column {
+                let text = edit.text
                 pending.removeFirst()
                 if !tag.selfClosing && scanner.containsStartTag("f", from: tag.end, to: cellEnd) {
                     skippedFormulas.append(CellAddress(row: number, column: column))
@@ -137,11 +146,14 @@ struct WorksheetPatcher {
         }
     }
 
-    private mutating func appendNewRow(_ row: Int, prefix: String, to output: inout [UInt8]) {
+    private mutating func appendNewRow(
+        _ row: Int,
+        _ cells: [(column: Int, text: String)],
+        prefix: String,
+        to output: inout [UInt8]
+    ) {
         output.append(contentsOf: Array("<\(prefix)row r=\"\(row)\">".utf8))
-        for (column, text) in (edits[row] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            appendCell(row, column, text, style: nil, prefix: prefix, to: &output)
-        }
+        for cell in cells { appendCell(row, cell.column, cell.text, style: nil, prefix: prefix, to: &output) }
         output.append(contentsOf: Array("</\(prefix)row>".utf8))
     }
 

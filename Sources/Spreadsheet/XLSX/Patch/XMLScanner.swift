@@ -70,6 +70,21 @@ struct XMLScanner {
         return nil
     }
 
+    /// The column a cell tag's `r` attribute names (`C12` → 3), read from the bytes in place.
+    func cellColumn(_ tag: Tag) -> Int? {
+        guard let reference = attribute(tag, "r") else { return nil }
+        var column = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): column = column * 26 + Int(byte - UInt8(ascii: "a")) + 1
+            case UInt8(ascii: "$"): continue
+            default: return column > 0 ? column : nil
+            }
+        }
+        return column > 0 ? column : nil
+    }
+
     /// Whether a start tag with this local name lies between two positions.
     func containsStartTag(_ localName: StaticString, from start: Int, to end: Int) -> Bool {
         var inner = XMLScanner(bytes: bytes)
