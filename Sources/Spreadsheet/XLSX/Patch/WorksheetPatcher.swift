@@ -5,8 +5,7 @@
 /// where missing), and everything between them is copied unchanged. Formula cells are never
 /// overwritten. Text is written as an inline string, so the shared-string table is untouched.
 struct WorksheetPatcher {
-    /// The text to write into each cell, by row, then column.
-    /// The rows to write, in order, each with its cells in column order.
+    /// The rows to write, in order, each with its cells and their text in column order.
     let rows: [(row: Int, cells: [(column: Int, text: String)])]
     /// Cells left alone because they hold a formula.
     private(set) var skippedFormulas: [CellAddress] = []
