@@ -1,3 +1,5 @@
+import ControlModel
+
 /// The kinds of answer Quire decides on, before they are fitted to an item's allowed values.
 enum Verdict: String, Sendable, Hashable {
     case yes, no, notApplicable, partial
@@ -15,13 +17,13 @@ enum Verdict: String, Sendable, Hashable {
     /// Reads an answer value as a verdict: `Yes`, `Y`, `True`, `1`, `Not Applicable`,
     /// `Partially`, `1) Yes`; nil for anything else (free text, graded options).
     init?(reading value: String) {
-        var text = value.lowercased().trimmingCharacters()
+        var text = value.lowercased().trimmingSpaces()
         // "1) Yes", "a. No": a list marker before the word.
         if let close = text.firstIndex(where: { $0 == ")" || $0 == "." }),
             text.distance(from: text.startIndex, to: close) <= 2,
             text[..<close].allSatisfy({ $0.isLetter || $0.isNumber })
         {
-            text = String(text[text.index(after: close)...]).trimmingCharacters()
+            text = String(text[text.index(after: close)...]).trimmingSpaces()
         }
         let word = text.filter { $0.isLetter || $0.isNumber || $0 == "/" }
         switch word {
@@ -38,15 +40,5 @@ enum Verdict: String, Sendable, Hashable {
     func fitted(to allowed: [String]) -> String? {
         if allowed.isEmpty { return word }
         return allowed.first { Verdict(reading: $0) == self }
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
     }
 }

@@ -88,7 +88,7 @@ public struct Matcher: Sendable {
         let text = ([item.question] + (item.section.isEmpty ? [] : [item.section.joined(separator: " ")]))
             .joined(separator: " \n ")
         let terms = analyzer.terms(item.question)
-        let contextTerms = terms + analyzer.terms(item.section.last ?? "").map { $0 }
+        let contextTerms = terms + analyzer.terms(item.section.last ?? "")
         let cited = citedRequirements(in: text)
 
         // Controls: text match, and any control mapping to a cited requirement.

@@ -1,4 +1,5 @@
 import ControlModel
+import Spreadsheet
 
 /// One sheet of a library workbook or one CSV file: a header row and the rows under it.
 struct LibraryTable {
@@ -92,7 +93,7 @@ struct TableLibraryReader {
     }
 
     func location(_ table: LibraryTable, row: Int, column: Int?) -> SourceLocation {
-        let cell = column.map { columnLetters($0) + String(row) }
+        let cell = column.map { CellAddress.columnName($0 + 1) + String(row) }
         if let sheet = table.sheet {
             return SourceLocation(file: file, path: "\(sheet)!\(cell ?? "A\(row)")")
         }
@@ -350,16 +351,4 @@ private struct RowCells {
             origin: location()
         )
     }
-}
-
-/// `A`, `B`, … `Z`, `AA` for a 0-based column index.
-func columnLetters(_ index: Int) -> String {
-    var letters: [Character] = []
-    var rest = index + 1
-    while rest > 0 {
-        let remainder = (rest - 1) % 26
-        letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
-        rest = (rest - 1) / 26
-    }
-    return String(letters)
 }

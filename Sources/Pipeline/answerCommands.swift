@@ -215,15 +215,7 @@ public func answerQuestionnaire(
             "the filled copy \(filledCopy) would replace the questionnaire itself; name another file"
         )
     }
-    let day: Day
-    if let asOf {
-        guard let parsed = Day(parsing: asOf) else {
-            throw PipelineError.usage("--as-of \"\(asOf)\" is not a date; write YYYY-MM-DD")
-        }
-        day = parsed
-    } else {
-        day = today()
-    }
+    let day = try parseDay(asOf)
     let (questionnaire, matcher, warnings) = try request.load()
     warnings.forEach(warn)
     let answerer = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: overwrite))

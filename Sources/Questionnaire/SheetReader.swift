@@ -30,7 +30,6 @@ extension LayoutDetector {
         if let first = headerRow.map({ $0 + 1 }) ?? grid.rowNumbers.first, first <= grid.lastRow {
             for row in first...grid.lastRow { builder.classify(row) }
         }
-        builder.finish()
         var items = builder.items
         items = Self.nestSubQuestions(items)
 
@@ -227,7 +226,7 @@ struct ItemBuilder {
         let question = grid.text(row, questionColumn)
         let rawID = grid.text(row, plan.id)
         let answer = grid.text(row, plan.answer)
-        let hasList = detector.grid.listValidationExists(row, plan.answer ?? 0)
+        let hasList = detector.grid.listValidation(row, plan.answer) != nil
 
         // A row merged across both the question and the answer cannot be answered: a heading.
         if let answerColumn = plan.answer,
@@ -421,8 +420,6 @@ struct ItemBuilder {
             existingComment: grid.text(row, separate(plan.comment))
         )
     }
-
-    mutating func finish() {}
 
     /// Skipped rows as runs of one reason.
     func skippedRuns() -> [SkippedRows] {
