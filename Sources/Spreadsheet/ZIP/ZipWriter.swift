@@ -1,7 +1,3 @@
-internal import CZlib
-import Dispatch
-import Synchronization
-
 /// Builds a ZIP archive in memory: entries stored or deflated, in the order added, with a fixed
 /// timestamp so that the same entries always give the same bytes.
 ///
@@ -26,22 +22,36 @@ public struct ZipWriter: Sendable {
 
     /// Adds an entry; names use `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) throws {
-        let payload: [UInt8]
-        let methodCode: UInt16
         switch method {
         case .stored:
-            payload = data
-            methodCode = 0
+            try addCompressed(
+                name,
+                payload: data,
+                method: 0,
+                crc32: Checksum.of(data),
+                uncompressedSize: Int64(data.count)
+            )
         case .deflated(let level):
-            payload = try deflateRaw(data, level: level)
-            methodCode = 8
+            let deflater = EntryDeflater(level: level)
+            deflater.write(data)
+            try add(name, finishing: deflater)
+        }
+    }
+
+    /// Adds a deflated entry whose bytes were written into `deflater` as they were produced.
+    mutating func add(_ name: String, finishing deflater: EntryDeflater) throws {
+        let deflated: (payload: [UInt8], crc32: UInt32, size: Int64)
+        do {
+            deflated = try deflater.finish()
+        } catch {
+            throw SpreadsheetError.io(path: "(archive being written)", reason: "\(name): \(error.message)")
         }
         try addCompressed(
             name,
-            payload: payload,
-            method: methodCode,
-            crc32: Checksum.of(data),
-            uncompressedSize: Int64(data.count)
+            payload: deflated.payload,
+            method: 8,
+            crc32: deflated.crc32,
+            uncompressedSize: deflated.size
         )
     }
 
@@ -115,57 +125,16 @@ public struct ZipWriter: Sendable {
     }
 }
 
-/// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them.
+/// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them: in the
+/// pieces `EntryDeflater` cuts, so a whole entry and a streamed one give the same bytes.
 func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
-    // A large entry is deflated in fixed 8 MiB pieces on all cores, each piece but the last
-    // ending in a sync flush, so that the pieces join into one valid deflate stream. The piece
-    // size is fixed, not the core count, so the bytes are the same on every machine.
-    let piece = 8 << 20
-    guard data.count > 2 * piece else { return try deflatePiece(data[...], level: level, final: true) }
-    let ranges = stride(from: 0, to: data.count, by: piece).map { $0..<min($0 + piece, data.count) }
-    let results = Mutex<[Int: Result<[UInt8], any Error>]>([:])
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-        let result = Result { try deflatePiece(data[ranges[index]], level: level, final: index == ranges.count - 1) }
-        results.withLock { $0[index] = result }
+    let deflater = EntryDeflater(level: level)
+    deflater.write(data)
+    do {
+        return try deflater.finish().payload
+    } catch {
+        throw SpreadsheetError.io(path: "(archive being written)", reason: error.message)
     }
-    var output: [UInt8] = []
-    output.reserveCapacity(data.count / 3)
-    let collected = results.withLock { $0 }
-    for index in ranges.indices {
-        guard let result = collected[index] else {
-            throw SpreadsheetError.io(path: "(archive being written)", reason: "a deflate piece went missing")
-        }
-        output.append(contentsOf: try result.get())
-    }
-    return output
-}
-
-/// Deflates one piece of an entry: the last with `Z_FINISH`, the others with `Z_SYNC_FLUSH`.
-private func deflatePiece(_ data: ArraySlice<UInt8>, level: Int32, final: Bool) throws -> [UInt8] {
-    var stream = z_stream()
-    guard czlib_deflate_init2(&stream, level, -MAX_WBITS) == Z_OK else {
-        throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib could not start deflating")
-    }
-    defer { deflateEnd(&stream) }
-    let bound = Int(deflateBound(&stream, uLong(data.count))) + 16
-    var status: Int32 = Z_OK
-    // The input is read in place and the output is not zero-filled first: for a sheet of a
-    // hundred megabytes, that is two fewer passes over memory.
-    let output = [UInt8](unsafeUninitializedCapacity: bound) { target, count in
-        data.withUnsafeBufferPointer { source in
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.avail_in = uInt(source.count)
-            stream.next_out = target.baseAddress
-            stream.avail_out = uInt(target.count)
-            status = deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
-        }
-        let done = final ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0)
-        count = done ? Int(stream.total_out) : 0
-    }
-    guard final ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0) else {
-        throw SpreadsheetError.io(path: "(archive being written)", reason: "zlib deflate failed with status \(status)")
-    }
-    return output
 }
 
 extension Array where Element == UInt8 {

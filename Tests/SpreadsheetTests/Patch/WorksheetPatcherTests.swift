@@ -87,4 +87,55 @@ import Testing
         let (output, _) = try patch(xml, ["B1": "ok"])
         #expect(output.contains(#"<![CDATA[</c>]]></t></is></c><c r="B1" t="inlineStr">"#))
     }
+
+    @Test func insertedCellsTakeTheirRowsOrColumnsStyle() throws {
+        let xml =
+            #"<worksheet xmlns="m"><cols><col min="1" max="2" width="9"/><col min="3" max="4" style="5"/></cols>"#
+            + #"<sheetData><row r="2" s="8" customFormat="1"><c r="A2"><v>1</v></c></row>"#
+            + #"<row r="3" s="9"><c r="A3"><v>1</v></c></row></sheetData></worksheet>"#
+        let (output, _) = try patch(xml, ["C2": "a", "C3": "b", "D7": "c", "B7": "d"])
+        // Row 2 has a style of its own; row 3's `s` is not applied without customFormat.
+        #expect(output.contains(#"<c r="C2" s="8" t="inlineStr">"#))
+        #expect(output.contains(#"<c r="C3" s="5" t="inlineStr">"#))
+        #expect(output.contains(#"<row r="7"><c r="B7" t="inlineStr">"#))
+        #expect(output.contains(#"<c r="D7" s="5" t="inlineStr">"#))
+    }
+
+    /// A sheet with every kind of thing the scanner must step over, and edits of every kind.
+    let streamed =
+        #"<?xml version="1.0"?><x:worksheet xmlns:x="m"><x:cols><x:col min="2" max="2" style="3"/></x:cols>"#
+        + #"<x:sheetData><!-- <x:row r="1"> --><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>"#
+        + #"<![CDATA[</x:row>]]></x:t></x:is></x:c></x:row><x:row r="3"/><x:row r="4" spans="1:3">"#
+        + #"<x:c r="A4" s="2"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="C4" s="4"/></x:row>"#
+        + #"<x:row r="6"><x:c r="B6"><x:v>7</x:v></x:c></x:row></x:sheetData><x:pageMargins left="0.7"/>"#
+        + "</x:worksheet>"
+
+    @Test(arguments: [1, 2, 3, 5, 8, 13, 64, 1_000])
+    func theOutputDoesNotDependOnHowTheInputIsCut(chunk: Int) throws {
+        let edits = ["B1": "a", "A2": "b", "B3": "c", "A4": "d", "C4": "e", "B5": "f", "C6": "g", "A9": "h"]
+        let (whole, wholePatcher) = try patch(streamed, edits)
+        var cells: [CellAddress: String] = [:]
+        for (reference, text) in edits { cells[try #require(CellAddress(a1: reference))] = text }
+        var patcher = WorksheetPatcher(edits: cells, batch: 1)
+        var output: [UInt8] = []
+        let bytes = Array(streamed.utf8)
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            try bytes[start..<min(start + chunk, bytes.count)].withUnsafeBytes { try patcher.feed($0, output: &output) }
+        }
+        try patcher.finish(output: &output)
+        #expect(String(decoding: output, as: UTF8.self) == whole)
+        #expect(patcher.written == wholePatcher.written)
+        #expect(patcher.skippedFormulas == [CellAddress(row: 4, column: 1)])
+        #expect(whole.contains(#"<x:row r="3"><x:c r="B3" s="3" t="inlineStr">"#))
+        #expect(whole.contains(#"<x:c r="C4" s="4" t="inlineStr"><x:is><x:t xml:space="preserve">e</x:t>"#))
+    }
+
+    @Test func aTruncatedSheetIsAnErrorNotAPartialOutput() throws {
+        let bytes = Array(streamed.utf8)
+        let cut = bytes.count - 60  // inside row 6, before </x:sheetData>
+        var patcher = WorksheetPatcher(edits: [CellAddress(row: 6, column: 2): "x"], batch: 1)
+        var output: [UInt8] = []
+        try bytes[..<cut].withUnsafeBytes { try patcher.feed($0, output: &output) }
+        #expect(throws: PatchFailure.self) { try patcher.finish(output: &output) }
+    }
 }

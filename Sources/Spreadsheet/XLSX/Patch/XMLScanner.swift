@@ -193,7 +193,7 @@ struct XMLScanner {
                 depth += 1
             }
         }
-        throw PatchFailure(reason: "a <\(localName)> element is not closed")
+        throw PatchFailure(reason: "a <\(localName)> element is not closed", incomplete: true)
     }
 
     private static let commentEnd = Array("-->".utf8)
@@ -218,4 +218,6 @@ struct XMLScanner {
 /// Why a part could not be patched; the caller adds the file and the part.
 struct PatchFailure: Error {
     var reason: String
+    /// Whether the bytes seen so far end inside the element: more of a streamed part may mend it.
+    var incomplete = false
 }

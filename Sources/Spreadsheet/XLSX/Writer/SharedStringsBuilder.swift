@@ -53,10 +53,10 @@ struct SharedStringsBuilder {
         return index
     }
 
-    /// Writes the part: `<si>` elements in index order, with `xml:space="preserve"` on text that
-    /// starts or ends with white space.
-    func part() -> [UInt8] {
-        var xml = XMLByteWriter(capacity: arena.count + count * 24 + 256)
+    /// Writes the part into `deflater`: `<si>` elements in index order, with `xml:space="preserve"`
+    /// on text that starts or ends with white space.
+    func writePart(into deflater: EntryDeflater) {
+        var xml = XMLByteWriter(capacity: XMLByteWriter.flushSize + 64 * 1_024)
         xml.declaration()
         xml.literal("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"")
         xml.integer(referenceCount)
@@ -73,10 +73,11 @@ struct SharedStringsBuilder {
                 }
                 xml.text(text, .cellText)
                 xml.literal("</t></si>")
+                xml.flushIfFull(to: deflater)
             }
         }
         xml.literal("</sst>")
-        return xml.bytes
+        xml.flush(to: deflater)
     }
 
     private func equals(_ index: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {

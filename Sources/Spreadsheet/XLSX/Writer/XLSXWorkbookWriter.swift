@@ -54,14 +54,17 @@ public struct XLSXWorkbookWriter: Sendable {
         try zip.add("xl/styles.xml", XLSXCellStyle.part, method: level)
         var strings = SharedStringsBuilder()
         for (index, writer) in layout.writers.enumerated() {
-            let (xml, links) = try writer.part(strings: &strings)
-            try zip.add("xl/worksheets/sheet\(index + 1).xml", xml, method: level)
+            let deflater = EntryDeflater(level: Self.compressionLevel)
+            let links = try writer.writePart(strings: &strings, into: deflater)
+            try zip.add("xl/worksheets/sheet\(index + 1).xml", finishing: deflater)
             if !links.isEmpty {
                 let relationships = XLSXWorksheetWriter.relationships(links)
                 try zip.add("xl/worksheets/_rels/sheet\(index + 1).xml.rels", relationships, method: level)
             }
         }
-        try zip.add("xl/sharedStrings.xml", strings.part(), method: level)
+        let deflater = EntryDeflater(level: Self.compressionLevel)
+        strings.writePart(into: deflater)
+        try zip.add("xl/sharedStrings.xml", finishing: deflater)
         return zip.finish()
     }
 

@@ -1,9 +1,10 @@
 /// Writes one worksheet part (`xl/worksheets/sheetN.xml`) and its relationships, adding its text to
 /// the workbook's shared strings.
 ///
-/// The part is built in one byte buffer, a cell at a time, from precomputed pieces (column letters,
-/// style attributes, the row number's digits), so a cell costs a few appends and one shared-string
-/// lookup.
+/// The part is built a cell at a time, from precomputed pieces (column letters, style attributes,
+/// the row number's digits), so a cell costs a few appends and one shared-string lookup; each
+/// megabyte built goes to the deflater, which compresses it on another core while the next is
+/// built, so a sheet of any size is never held whole.
 struct XLSXWorksheetWriter {
     /// The sheet's cells and settings.
     let sheet: XLSXSheet
@@ -33,9 +34,9 @@ struct XLSXWorksheetWriter {
         var url: String
     }
 
-    /// Writes the worksheet part; returns its bytes and the links it holds.
-    func part(strings: inout SharedStringsBuilder) throws -> (xml: [UInt8], links: [Link]) {
-        var xml = XMLByteWriter(capacity: 64 * 1_024)
+    /// Writes the worksheet part into `deflater` as it is built; returns the links it holds.
+    func writePart(strings: inout SharedStringsBuilder, into deflater: EntryDeflater) throws -> [Link] {
+        var xml = XMLByteWriter(capacity: XMLByteWriter.flushSize + 64 * 1_024)
         xml.declaration()
         xml.literal(
             """
@@ -56,7 +57,7 @@ struct XLSXWorksheetWriter {
         xml.literal("<sheetFormatPr defaultRowHeight=\"15\"/>")
         writeColumnWidths(&xml)
         xml.literal("<sheetData>")
-        let links = try writeRows(&xml, strings: &strings)
+        let links = try writeRows(&xml, strings: &strings, deflater: deflater)
         xml.literal("</sheetData>")
         if sheet.autoFilter, hasHeader {
             xml.literal("<autoFilter ref=\"A1:")
@@ -81,7 +82,8 @@ struct XLSXWorksheetWriter {
             </worksheet>
             """
         )
-        return (xml.bytes, links)
+        xml.flush(to: deflater)
+        return links
     }
 
     /// The relationships part that points the sheet's links at their URLs.
@@ -212,7 +214,11 @@ struct XLSXWorksheetWriter {
         return (bytes, columns)
     }
 
-    private func writeRows(_ xml: inout XMLByteWriter, strings: inout SharedStringsBuilder) throws -> [Link] {
+    private func writeRows(
+        _ xml: inout XMLByteWriter,
+        strings: inout SharedStringsBuilder,
+        deflater: EntryDeflater
+    ) throws -> [Link] {
         let (markupBytes, columns) = cellMarkup()
         var links: [Link] = []
         if hasHeader {
@@ -230,7 +236,6 @@ struct XLSXWorksheetWriter {
         var rowDigits: [UInt8] = []
         try markupBytes.withUnsafeBufferPointer { markup in
             for (offset, values) in sheet.rows.enumerated() {
-                if offset == 512 { reserveForRemainingRows(&xml, written: offset) }
                 let row = firstDataRow + offset
                 rowDigits.removeAll(keepingCapacity: true)
                 appendDigits(UInt64(row), minimumWidth: 1, to: &rowDigits)
@@ -290,18 +295,11 @@ struct XLSXWorksheetWriter {
                     xml.bytes.removeSubrange(rowStart...)  // a row with no cells is left out
                 } else {
                     xml.literal("</row>")
+                    xml.flushIfFull(to: deflater)
                 }
             }
         }
         return links
-    }
-
-    /// Reserves room for the whole part once the first rows show how long a row is, so that a
-    /// large sheet's buffer is allocated once rather than doubled (and copied) repeatedly.
-    private func reserveForRemainingRows(_ xml: inout XMLByteWriter, written rows: Int) {
-        let perRow = Double(xml.bytes.count) / Double(rows)
-        let estimate = Double(xml.bytes.count) + perRow * Double(sheet.rows.count - rows) * 1.1 + 4_096
-        if estimate < Double(Int.max / 2) { xml.bytes.reserveCapacity(Int(estimate)) }
     }
 
     private func checkLength(_ text: String, row: Int, column: Int) throws {

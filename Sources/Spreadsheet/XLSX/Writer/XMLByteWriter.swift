@@ -16,6 +16,20 @@ struct XMLByteWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// How many bytes a part's writer gathers before handing them to the deflater.
+    static let flushSize = 1 << 20
+
+    /// Hands the bytes gathered so far to `deflater` and empties the buffer, keeping its room.
+    mutating func flush(to deflater: EntryDeflater) {
+        deflater.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the bytes gathered so far to `deflater` once there are at least `flushSize` of them.
+    mutating func flushIfFull(to deflater: EntryDeflater) {
+        if bytes.count >= Self.flushSize { flush(to: deflater) }
+    }
+
     /// Appends the XML declaration that every part starts with.
     mutating func declaration() {
         literal("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
