@@ -23,7 +23,8 @@ public func writeSampleWorkbook(to destination: String) throws {
     try deliver(try sampleWorkbookBytes(), to: .file(destination))
 }
 
-/// For `make bench`: writes the benchmark's generated workbook of `rows` rows.
-public func writeBenchmarkWorkbook(rows: Int, to destination: String) throws {
-    try deliver(try benchmarkWorkbookBytes(rows: rows), to: .file(destination))
+/// For `make bench`: writes the benchmark's generated workbook of `rows` rows, deflated at a zlib level.
+public func writeBenchmarkWorkbook(rows: Int, level: Int, to destination: String) throws {
+    guard (1...9).contains(level) else { throw PipelineError.usage("--level is from 1 to 9, not \(level)") }
+    try deliver(try benchmarkWorkbookBytes(rows: rows, compressionLevel: Int32(level)), to: .file(destination))
 }

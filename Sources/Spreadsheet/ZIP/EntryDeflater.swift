@@ -22,7 +22,7 @@ final class EntryDeflater: @unchecked Sendable {
     }
 
     /// The uncompressed size of every piece but the last.
-    static let pieceSize = 8 << 20
+    static let pieceSize = 1 << 20
     /// How many full pieces may wait or be deflated at once: enough to keep a few cores busy,
     /// few enough that an entry of any size holds at most about 40 MiB.
     static let inFlight = 4

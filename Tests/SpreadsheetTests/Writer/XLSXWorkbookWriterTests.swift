@@ -186,6 +186,53 @@ struct XLSXWorkbookWriterTests {
         #expect(try writer.data() == first)
     }
 
+    @Test("rows made as they are written give the same bytes as rows given whole")
+    func generatedRows() throws {
+        var given = XLSXWorkbookWriter()
+        var generated = XLSXWorkbookWriter()
+        for sheet in sampleSheets() {
+            let rows = sheet.rows
+            let width = max(sheet.columns.count, rows.map(\.count).max() ?? 0)
+            // Padded to the sheet's width: a generated row holds at most one cell a column.
+            let columns = sheet.columns + (sheet.columns.count..<width).map { _ in XLSXColumn("") }
+            let (freeze, filter) = (sheet.freezeHeader, sheet.autoFilter)
+            given.addSheet(
+                XLSXSheet(name: sheet.name, columns: columns, rows: rows, freezeHeader: freeze, autoFilter: filter)
+            )
+            generated.addSheet(
+                XLSXSheet(
+                    name: sheet.name,
+                    columns: columns,
+                    rowCount: rows.count,
+                    freezeHeader: freeze,
+                    autoFilter: filter
+                ) { row, cells in cells.append(contentsOf: rows[row]) }
+            )
+        }
+        let bytes = try generated.data()
+        #expect(bytes == (try given.data()))
+        let workbook = try Workbook(path: folder.write(bytes))
+        let firstRow = try #require(sampleSheets().first?.rows.first)
+        #expect(try workbook.table(workbook.sheets[0]).cell("A2")?.value == expected(firstRow[0]))
+    }
+
+    @Test("a generated row with more cells than columns is refused with the cell named")
+    func generatedRowTooWide() throws {
+        var writer = XLSXWorkbookWriter()
+        writer.addSheet(
+            XLSXSheet(name: "Wide", columns: [XLSXColumn("A")], rowCount: 3) { row, cells in
+                cells.append(.number(Double(row)))
+                if row == 2 { cells.append(.text("extra")) }
+            }
+        )
+        #expect(throws: XLSXWriteError.self) { try writer.data() }
+        do {
+            _ = try writer.data()
+        } catch {
+            #expect("\(error)".contains("B4"))
+        }
+    }
+
     @Test("the list sheet takes another name when a sheet is called _lists")
     func listSheetNameClash() throws {
         var writer = XLSXWorkbookWriter()

@@ -17,8 +17,10 @@ struct SharedStringsBuilder {
     /// Where text `i` starts in ``arena``; one more entry than texts, ending at `arena.count`.
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Open addressing with linear probing: a text's index plus one, or 0 for a free slot.
-    private var slots: [Int32] = Array(repeating: 0, count: 1_024)
+    /// Open addressing with linear probing: a text's index plus one in the low 32 bits and the top
+    /// 32 bits of its hash in the high ones, or 0 for a free slot. Keeping part of the hash in the
+    /// slot lets a probe pass over other texts without reading them.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1_024)
     private let seed = UInt64.random(in: .min ... .max)
     /// How many cells refer to a shared string (`count` in the part).
     private(set) var referenceCount = 0
@@ -34,21 +36,28 @@ struct SharedStringsBuilder {
 
     /// The index of a text given as UTF-8, adding it if it is new, and counts one more reference.
     mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        index(of: text, hash: Self.hash(text, seed: seed))
+    }
+
+    private mutating func index(of text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         referenceCount += 1
-        let hash = Self.hash(text, seed: seed)
         let mask = slots.count - 1
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { break }
-            if hashes[entry - 1] == hash, equals(entry - 1, text) { return entry - 1 }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let found = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if equals(found, text) { return found }
+            }
             slot = (slot + 1) & mask
         }
         let index = hashes.count
         arena.append(contentsOf: text)
         starts.append(arena.count)
         hashes.append(hash)
-        slots[slot] = Int32(truncatingIfNeeded: index + 1)
+        slots[slot] = tag | UInt64(index + 1)
         if hashes.count * 2 > slots.count { grow() }
         return index
     }
@@ -91,12 +100,12 @@ struct SharedStringsBuilder {
     }
 
     private mutating func grow() {
-        var larger = [Int32](repeating: 0, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = Int32(truncatingIfNeeded: index + 1)
+            larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
         }
         slots = larger
     }

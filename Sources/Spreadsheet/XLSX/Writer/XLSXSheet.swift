@@ -54,7 +54,11 @@ public struct XLSXColumn: Sendable, Hashable {
 /// Row `n` of ``rows`` is written to sheet row `n + 2`, below the header. A row may be shorter
 /// than the columns (the missing cells are empty) or longer (the extra cells are written without
 /// a header or column settings).
-public struct XLSXSheet: Sendable, Hashable {
+///
+/// A very large sheet can instead make each row when it is written
+/// (``init(name:columns:rowCount:freezeHeader:autoFilter:row:)``), so that its rows are never
+/// held all at once.
+public struct XLSXSheet: Sendable {
     /// The tab name: 1 to 31 characters, none of `[ ] : * ? / \`, not starting or ending with
     /// `'`, unique in the workbook without regard to case.
     public var name: String
@@ -66,6 +70,11 @@ public struct XLSXSheet: Sendable, Hashable {
     public var freezeHeader: Bool
     /// Whether the header row gets filter buttons over the data rows.
     public var autoFilter: Bool
+    /// Rows made as they are written: how many, and the function that fills in row `n`.
+    let generated: (count: Int, row: @Sendable (Int, inout [XLSXValue]) -> Void)?
+
+    /// The number of data rows.
+    public var rowCount: Int { generated?.count ?? rows.count }
 
     /// Makes a sheet.
     public init(
@@ -80,5 +89,25 @@ public struct XLSXSheet: Sendable, Hashable {
         self.rows = rows
         self.freezeHeader = freezeHeader
         self.autoFilter = autoFilter
+        generated = nil
+    }
+
+    /// Makes a sheet whose `rowCount` data rows are made as they are written: `row(n, &cells)`
+    /// fills in the cells of data row `n` (0-based, written to sheet row `n + 2`) into an empty
+    /// array. A generated row holds at most as many cells as there are columns.
+    public init(
+        name: String,
+        columns: [XLSXColumn],
+        rowCount: Int,
+        freezeHeader: Bool = true,
+        autoFilter: Bool = true,
+        row: @escaping @Sendable (Int, inout [XLSXValue]) -> Void
+    ) {
+        self.name = name
+        self.columns = columns
+        rows = []
+        self.freezeHeader = freezeHeader
+        self.autoFilter = autoFilter
+        generated = (max(rowCount, 0), row)
     }
 }

@@ -19,8 +19,9 @@ public struct XLSXWorkbookWriter: Sendable {
     /// The sheets in tab order.
     public private(set) var sheets: [XLSXSheet] = []
 
-    /// The zlib level parts are deflated at; chosen for speed (see the type's documentation).
-    static let compressionLevel: Int32 = 1
+    /// The zlib level parts are deflated at, from 1 (fastest) to 9 (smallest); 1 by default,
+    /// chosen for speed (see the type's documentation).
+    public var compressionLevel: Int32 = 1
     /// The name of the hidden sheet that holds drop-down lists too long to write inline.
     static let listSheetName = "_lists"
     /// Excel's limit on an inline list's text, in characters.
@@ -44,7 +45,7 @@ public struct XLSXWorkbookWriter: Sendable {
         try checkNames()
         let layout = try plan()
         var zip = ZipWriter()
-        let level = ZipWriter.Method.deflated(level: Self.compressionLevel)
+        let level = ZipWriter.Method.deflated(level: compressionLevel)
         try zip.add("[Content_Types].xml", contentTypes(layout), method: level)
         try zip.add("_rels/.rels", Self.packageRelationships, method: level)
         try zip.add("docProps/app.xml", Self.appProperties, method: level)
@@ -54,7 +55,7 @@ public struct XLSXWorkbookWriter: Sendable {
         try zip.add("xl/styles.xml", XLSXCellStyle.part, method: level)
         var strings = SharedStringsBuilder()
         for (index, writer) in layout.writers.enumerated() {
-            let deflater = EntryDeflater(level: Self.compressionLevel)
+            let deflater = EntryDeflater(level: compressionLevel)
             let links = try writer.writePart(strings: &strings, into: deflater)
             try zip.add("xl/worksheets/sheet\(index + 1).xml", finishing: deflater)
             if !links.isEmpty {
@@ -62,7 +63,7 @@ public struct XLSXWorkbookWriter: Sendable {
                 try zip.add("xl/worksheets/_rels/sheet\(index + 1).xml.rels", relationships, method: level)
             }
         }
-        let deflater = EntryDeflater(level: Self.compressionLevel)
+        let deflater = EntryDeflater(level: compressionLevel)
         strings.writePart(into: deflater)
         try zip.add("xl/sharedStrings.xml", finishing: deflater)
         return zip.finish()
@@ -112,7 +113,8 @@ public struct XLSXWorkbookWriter: Sendable {
         var listColumnByValues: [[[UInt8]]: Int] = [:]
         var writers: [XLSXWorksheetWriter] = []
         for (position, sheet) in sheets.enumerated() {
-            let width = max(sheet.columns.count, sheet.rows.lazy.map(\.count).max() ?? 0)
+            var width = sheet.columns.count
+            for row in sheet.rows where row.count > width { width = row.count }
             guard width <= CellAddress.maxColumn else {
                 throw XLSXWriteError.sheetTooLarge(
                     sheet: sheet.name,
@@ -120,16 +122,16 @@ public struct XLSXWorkbookWriter: Sendable {
                 )
             }
             let rowLimit = CellAddress.maxRow - (sheet.columns.isEmpty ? 0 : 1)
-            guard sheet.rows.count <= rowLimit else {
+            guard sheet.rowCount <= rowLimit else {
                 throw XLSXWriteError.sheetTooLarge(
                     sheet: sheet.name,
-                    reason: "it has \(sheet.rows.count) data rows and a worksheet holds at most \(rowLimit) below "
+                    reason: "it has \(sheet.rowCount) data rows and a worksheet holds at most \(rowLimit) below "
                         + "its header"
                 )
             }
             var formulas: [Int: String] = [:]
             // A drop-down covers the data rows; a sheet without any gets none.
-            for (index, column) in sheet.columns.enumerated() where !sheet.rows.isEmpty {
+            for (index, column) in sheet.columns.enumerated() where sheet.rowCount > 0 {
                 guard let allowed = column.allowedValues?.filter({ !$0.isEmpty }), !allowed.isEmpty else { continue }
                 if let inline = Self.inlineList(allowed) {
                     formulas[index] = inline

@@ -18,7 +18,7 @@ struct XLSXWorksheetWriter {
     /// The row of the first data row: 2 below a header, 1 when the sheet has no columns.
     var firstDataRow: Int { sheet.columns.isEmpty ? 1 : 2 }
     /// The last row the sheet spans (the header row when there are no data rows).
-    var lastRow: Int { max(firstDataRow + sheet.rows.count - 1, 1) }
+    var lastRow: Int { max(firstDataRow + sheet.rowCount - 1, 1) }
     /// Whether row 1 holds the column headers.
     var hasHeader: Bool { !sheet.columns.isEmpty }
 
@@ -149,7 +149,7 @@ struct XLSXWorksheetWriter {
     }
 
     private func writeValidations(_ xml: inout XMLByteWriter) {
-        guard !listFormulas.isEmpty, !sheet.rows.isEmpty else { return }
+        guard !listFormulas.isEmpty, sheet.rowCount > 0 else { return }
         xml.literal("<dataValidations count=\"")
         xml.integer(listFormulas.count)
         xml.literal("\">")
@@ -235,7 +235,24 @@ struct XLSXWorksheetWriter {
         }
         var rowDigits: [UInt8] = []
         try markupBytes.withUnsafeBufferPointer { markup in
-            for (offset, values) in sheet.rows.enumerated() {
+            var made: [XLSXValue] = []
+            for offset in 0..<sheet.rowCount {
+                let values: [XLSXValue]
+                if let generated = sheet.generated {
+                    made.removeAll(keepingCapacity: true)
+                    generated.row(offset, &made)
+                    guard made.count <= width else {
+                        throw invalid(
+                            firstDataRow + offset,
+                            width,
+                            "the row has \(made.count) cells and the sheet \(width) columns; a generated row "
+                                + "holds at most one cell a column"
+                        )
+                    }
+                    values = made
+                } else {
+                    values = sheet.rows[offset]
+                }
                 let row = firstDataRow + offset
                 rowDigits.removeAll(keepingCapacity: true)
                 appendDigits(UInt64(row), minimumWidth: 1, to: &rowDigits)

@@ -17,7 +17,7 @@ struct XMLByteWriter {
     }
 
     /// How many bytes a part's writer gathers before handing them to the deflater.
-    static let flushSize = 1 << 20
+    static let flushSize = 256 * 1_024
 
     /// Hands the bytes gathered so far to `deflater` and empties the buffer, keeping its room.
     mutating func flush(to deflater: EntryDeflater) {
