@@ -17,9 +17,10 @@ struct SharedStringsBuilder {
     /// Where text `i` starts in ``arena``; one more entry than texts, ending at `arena.count`.
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Open addressing with linear probing: a text's index plus one in the low 32 bits and the top
-    /// 32 bits of its hash in the high ones, or 0 for a free slot. Keeping part of the hash in the
-    /// slot lets a probe pass over other texts without reading them.
+    /// Open addressing with linear probing; 0 is a free slot.
+    ///
+    /// A slot holds a text's index plus one in its low 32 bits and the top 32 bits of the text's
+    /// hash in its high ones, so that a probe passes over other texts without reading them.
     private var slots: [UInt64] = Array(repeating: 0, count: 1_024)
     private let seed = UInt64.random(in: .min ... .max)
     /// How many cells refer to a shared string (`count` in the part).

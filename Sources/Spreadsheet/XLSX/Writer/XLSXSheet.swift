@@ -92,9 +92,10 @@ public struct XLSXSheet: Sendable {
         generated = nil
     }
 
-    /// Makes a sheet whose `rowCount` data rows are made as they are written: `row(n, &cells)`
-    /// fills in the cells of data row `n` (0-based, written to sheet row `n + 2`) into an empty
-    /// array. A generated row holds at most as many cells as there are columns.
+    /// Makes a sheet whose `rowCount` data rows are made as they are written.
+    ///
+    /// `row(n, &cells)` fills in the cells of data row `n` (0-based, written to sheet row `n + 2`)
+    /// into an empty array. A generated row holds at most as many cells as there are columns.
     public init(
         name: String,
         columns: [XLSXColumn],
