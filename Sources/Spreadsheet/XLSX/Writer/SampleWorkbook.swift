@@ -95,9 +95,8 @@ public func benchmarkWorkbookBytes(rows: Int, compressionLevel: Int32 = 1) throw
     let answers = ["Yes", "No", "N/A"]
     let headers = ["ID", "Section", "Question", "Answer", "Score", "Weight", "Count", "Owner", "Comment", "Risk"]
     // Each row is made as it is written, as the Python writers in the benchmark make theirs.
-    let sheet = XLSXSheet(name: "Bench", columns: headers.map { XLSXColumn($0) }, rowCount: max(rows, 0)) {
-        row,
-        cells in
+    let columns = headers.map { XLSXColumn($0) }
+    let sheet = XLSXSheet(name: "Bench", columns: columns, rowCount: max(rows, 0)) { row, cells in
         let id = String(row)
         cells.append(.text("Q-" + String(repeating: "0", count: max(0, 6 - id.count)) + id))
         cells.append(.text(sections[row % 7]))
