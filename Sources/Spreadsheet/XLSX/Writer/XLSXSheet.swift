@@ -66,6 +66,10 @@ public struct XLSXSheet: Sendable, Hashable {
     public var freezeHeader: Bool
     /// Whether the header row gets filter buttons over the data rows.
     public var autoFilter: Bool
+    /// How many columns from column A stay in view when scrolling right; 0 for none.
+    ///
+    /// With ``freezeHeader`` the header row and these columns both stay (a pane frozen at their corner).
+    public var freezeColumns: Int
 
     /// Makes a sheet.
     public init(
@@ -73,12 +77,14 @@ public struct XLSXSheet: Sendable, Hashable {
         columns: [XLSXColumn],
         rows: [[XLSXValue]] = [],
         freezeHeader: Bool = true,
-        autoFilter: Bool = true
+        autoFilter: Bool = true,
+        freezeColumns: Int = 0
     ) {
         self.name = name
         self.columns = columns
         self.rows = rows
         self.freezeHeader = freezeHeader
         self.autoFilter = autoFilter
+        self.freezeColumns = freezeColumns
     }
 }
