@@ -3,10 +3,13 @@ import Pipeline
 
 struct Crosswalk: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the crosswalk workbook: controls, one sheet per framework pair, coverage and gaps.",
+        abstract: "Write the crosswalk workbook: controls, a matrix per framework pair, coverage and gaps.",
         discussion: """
-            Correspondences are derived through shared controls (see quire xref). Coverage counts a \
-            requirement covered when an implemented control with live evidence maps to it.
+            Correspondences are derived through shared controls (see quire xref). Each pair's matrix \
+            has a row per requirement of the first framework and a column per requirement of the \
+            second; a cell holds the relationship and the controls that carry it. The Correspondences \
+            sheet lists the same links one per row. Coverage counts a requirement covered when an \
+            implemented control with live evidence maps to it.
             """
     )
 
