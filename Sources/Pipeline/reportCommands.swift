@@ -290,6 +290,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
     let index = context.index
     let day = try parseDay(asOf)
     let iso = try context.framework("iso27001-2022")
+    let gdpr = index.framework(named: "gdpr")
     var rows: [[XLSXValue]] = []
     for requirement in iso.assessable where requirement.kind == "annex-control" {
         let reference = RequirementReference(framework: iso.id, id: requirement.id)
@@ -298,14 +299,21 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         let excluded =
             !records.isEmpty && records.count == controls.count
             && records.allSatisfy { $0.status == .notApplicable }
+        let reasons = excluded ? "" : reasonsForInclusion(of: controls, index: index, gdpr: gdpr)
         let justification: String
         if excluded {
             justification = "Excluded: " + records.compactMap(\.justification).joined(separator: " ")
-        } else if controls.isEmpty {
-            justification = "Included: required; no control implements it yet"
         } else {
+            var distinct: [String] = []
+            for control in controls where !distinct.contains(control) { distinct.append(control) }
+            let recorded = distinct.compactMap { control in
+                index.implementation(of: control).flatMap { $0.status == .notApplicable ? nil : $0.justification }
+            }
             justification =
-                "Included: risk treatment and best practice, implemented through " + controls.joined(separator: ", ")
+                (reasons.isEmpty ? "Included: reason for inclusion not recorded." : "Included for: \(reasons).")
+                + (distinct.isEmpty
+                    ? " No control implements it yet." : " Implemented through \(distinct.joined(separator: ", ")).")
+                + recorded.map { " " + $0 }.joined()
         }
         let statuses = controls.map { "\($0): \(index.implementation(of: $0)?.status.rawValue ?? "no status")" }
         let evidence = controls.flatMap { index.evidence(for: $0) }
@@ -313,7 +321,8 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         rows.append([
             .text(requirement.id), .text(requirement.title),
             .text(iso.requirements.first { $0.id == requirement.parent }?.title ?? ""),
-            .text(excluded ? "No" : "Yes"), .text(justification), .text(controls.joined(separator: ", ")),
+            .text(excluded ? "No" : "Yes"), .text(reasons), .text(justification),
+            .text(controls.joined(separator: ", ")),
             .text(statuses.joined(separator: "; ")), .text(Array(Set(evidence)).sorted().joined(separator: ", ")),
         ])
     }
@@ -324,6 +333,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
             columns: [
                 XLSXColumn("Annex A", width: 9), XLSXColumn("Control", width: 36, wrap: true),
                 XLSXColumn("Theme", width: 22), XLSXColumn("Applicable", width: 11, allowedValues: ["Yes", "No"]),
+                XLSXColumn("Reason for inclusion", width: 30, wrap: true),
                 XLSXColumn("Justification", width: 50, wrap: true), XLSXColumn("Implemented by", width: 18),
                 XLSXColumn("Implementation status", width: 30, wrap: true),
                 XLSXColumn("Evidence", width: 30, wrap: true),
@@ -332,6 +342,32 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         )
     )
     try deliver(try writer.data(), to: .file(destination))
+}
+
+/// Why an applicable Annex A control is included, as the library records it.
+///
+/// The reasons of the implementing controls' records (`risk treatment; legal; contractual; best
+/// practice`), and `legal` also when an implementing control maps to a GDPR requirement, naming it
+/// (`legal (GDPR Art.32)`). Controls whose record says not-applicable do not count. Empty when
+/// nothing is recorded: a reason is never made up.
+func reasonsForInclusion(of controls: [String], index: LibraryIndex, gdpr: Framework?) -> String {
+    var recorded: Set<InclusionReason> = []
+    var articles: Set<String> = []
+    for control in controls {
+        let record = index.implementation(of: control)
+        guard record?.status != .notApplicable else { continue }
+        recorded.formUnion(record?.reasons ?? [])
+        for mapping in index.control(control)?.mappings ?? []
+        where mapping.requirement.framework == gdpr?.id && mapping.relationship != .notRelated {
+            articles.insert(mapping.requirement.id)
+        }
+    }
+    let order = gdpr?.requirements.map(\.id) ?? []
+    let laws = articles.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+    return InclusionReason.allCases.compactMap { reason in
+        if reason == .legal, !laws.isEmpty { return "legal (GDPR \(laws.joined(separator: ", ")))" }
+        return recorded.contains(reason) ? reason.label : nil
+    }.joined(separator: "; ")
 }
 
 // MARK: - quire gaps

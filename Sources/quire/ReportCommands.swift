@@ -40,7 +40,9 @@ struct StatementOfApplicability: ParsableCommand {
         abstract: "Write the ISO/IEC 27001:2022 Statement of Applicability for the library.",
         discussion: """
             All 93 Annex A controls: applicable or not (not applicable only when every implementing \
-            control is, with its justification), the implementing controls, their status and evidence.
+            control is, with its justification), the reason for inclusion (the reasons recorded for \
+            the implementing controls, and legal where one maps to a GDPR article; left empty, and \
+            said so, when none is recorded), the implementing controls, their status and evidence.
             """
     )
 

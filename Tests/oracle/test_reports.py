@@ -210,11 +210,26 @@ def test_crosswalk_sheet_names_for_long_framework_ids(tmp_path: Path) -> None:
     )
 
 
+REASON_WORDS = {"risk-treatment": "risk treatment", "legal": "legal", "contractual": "contractual",
+                "business": "best practice"}
+
+
+def recorded_reasons(entry: dict) -> set[str]:
+    """The reasons of a sample implementation entry, written as a list or as one `;`-separated string."""
+    reasons = entry.get("reasons") or []
+    if isinstance(reasons, str):
+        reasons = [r.strip() for r in reasons.replace(",", ";").split(";") if r.strip()]
+    assert set(reasons) <= set(REASON_WORDS), reasons
+    return set(reasons)
+
+
 @pytest.mark.quire
 def test_statement_of_applicability(tmp_path: Path) -> None:
     path = tmp_path / "soa.xlsx"
     quire("soa", *LIBRARY, "-o", str(path))
     sheet = openpyxl.load_workbook(path)["Statement of Applicability"]
+    assert [c.value for c in sheet[1]] == ["Annex A", "Control", "Theme", "Applicable", "Reason for inclusion",
+                                          "Justification", "Implemented by", "Implementation status", "Evidence"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 93
     assert [r[0] for r in rows][:3] == ["A.5.1", "A.5.2", "A.5.3"] and rows[-1][0] == "A.8.34"
@@ -224,14 +239,89 @@ def test_statement_of_applicability(tmp_path: Path) -> None:
     for control in controls:
         for mapping in control["mappings"]:
             implementing.setdefault(mapping["requirement"].split(":", 1)[1], []).append(control["id"])
-    for annex, _, _, applicable, justification, by, _, _ in rows:
+    # The GDPR articles each control maps to (not counting mappings recorded as not-related), in the
+    # order of the regulation as `quire requirements gdpr` lists it.
+    articles: dict[str, set[str]] = {}
+    for control in json.loads(quire("controls", *LIBRARY[:2], "--format", "json"))["controls"]:
+        for mapping in control["mappings"]:
+            framework, article = mapping["requirement"].split(":", 1)
+            if framework == "gdpr" and mapping["relationship"] != "not-related":
+                articles.setdefault(control["id"], set()).add(article)
+    gdpr_order = [r["id"] for r in json.loads(quire("requirements", "gdpr", "--format", "json"))["requirements"]]
+    seen = {"recorded": set(), "derived": 0, "none": 0}
+    for annex, _, _, applicable, reasons, justification, by, _, _ in rows:
         ids = implementing.get(annex, [])
         assert sorted((by or "").split(", ")) == sorted(ids) or (not by and not ids)
         all_na = bool(ids) and all(statuses.get(c, {}).get("status") == "not-applicable" for c in ids)
         assert (applicable == "No") == all_na, annex
         if applicable == "No":
             assert justification.startswith("Excluded: ") and len(justification) > 20
+            assert reasons is None, annex
+            continue
+        # Applicable: the reasons recorded for the implementing controls that apply, and legal where
+        # one of them maps to a GDPR article; nothing else.
+        counted = [c for c in dict.fromkeys(ids) if statuses.get(c, {}).get("status") != "not-applicable"]
+        recorded = set().union(*(recorded_reasons(statuses.get(c, {})) for c in counted))
+        laws = sorted(set().union(*(articles.get(c, set()) for c in counted)), key=gdpr_order.index)
+        expected = []
+        for reason, words in REASON_WORDS.items():
+            if reason == "legal" and laws:
+                expected.append(f"legal (GDPR {', '.join(laws)})")
+            elif reason in recorded:
+                expected.append(words)
+        assert (reasons or "") == "; ".join(expected), annex
+        seen["recorded"] |= recorded
+        seen["derived"] += bool(laws and "legal" not in recorded)
+        if expected:
+            assert justification.startswith(f"Included for: {'; '.join(expected)}."), (annex, justification)
+            assert "not recorded" not in justification
+        else:
+            seen["none"] += 1
+            assert justification.startswith("Included: reason for inclusion not recorded."), (annex, justification)
+    # The sample exercises every case: each reason recorded, legal found only through GDPR, and
+    # applicable controls with no reason at all.
+    assert seen["recorded"] == set(REASON_WORDS) and seen["derived"] > 0 and seen["none"] > 0, seen
     assert [v.formula1 for v in sheet.data_validations.dataValidation] == ['"Yes,No"']
+
+
+@pytest.mark.quire
+def test_statement_of_applicability_never_invents_a_reason(tmp_path: Path) -> None:
+    """With no reasons recorded and no GDPR mapping, the reason cell stays empty and the
+    justification says so; a reason recorded on a not-applicable record does not count."""
+    library = tmp_path / "lib.yaml"
+    library.write_text(
+        """\
+mode: replace
+controls:
+  - id: X-1
+    title: Policies
+    mappings: ["iso27001-2022:A.5.1"]
+  - id: X-2
+    title: Contacts
+    mappings: ["iso27001-2022:A.5.5", "gdpr:Art.33"]
+  - id: X-3
+    title: Screening
+    mappings: ["iso27001-2022:A.6.1"]
+  - id: X-4
+    title: Screening abroad
+    mappings: ["iso27001-2022:A.6.1"]
+implementation:
+  - {control: X-1, status: implemented}
+  - {control: X-2, status: implemented}
+  - {control: X-3, status: implemented, reasons: "contractual; business"}
+  - {control: X-4, status: not-applicable, justification: No staff abroad., reasons: [risk-treatment]}
+""",
+        encoding="utf-8",
+    )
+    path = tmp_path / "soa.xlsx"
+    quire("soa", "--library", str(library), "--as-of", "2026-11-29", "-o", str(path))
+    rows = {r[0]: r for r in openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True)}
+    assert rows["A.5.1"][3:6] == ("Yes", None, "Included: reason for inclusion not recorded. Implemented through X-1.")
+    assert rows["A.5.5"][3:6] == ("Yes", "legal (GDPR Art.33)", "Included for: legal (GDPR Art.33). Implemented through X-2.")
+    assert rows["A.6.1"][3:6] == ("Yes", "contractual; best practice",
+                                  "Included for: contractual; best practice. Implemented through X-3, X-4.")
+    assert rows["A.5.2"][3:6] == ("Yes", None, "Included: reason for inclusion not recorded. No control implements it yet.")
+    assert not any("risk treatment" in (r[4] or "") + r[5] for r in rows.values())
 
 
 @pytest.mark.quire
