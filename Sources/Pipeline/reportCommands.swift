@@ -198,11 +198,11 @@ private func correspondenceMatrix(
         for correspondence in index.correspondences(of: source, in: second.id) {
             var controls: [String] = []
             for link in correspondence.links where !controls.contains(link.control) { controls.append(link.control) }
+            // A mapping to a heading (warned about when the library is read) has no column.
+            guard let column = columnOfTarget[correspondence.requirement.id] else { continue }
             let via = controls.joined(separator: ", ")
             let relationship = correspondence.relationship.rawValue
-            if let column = columnOfTarget[correspondence.requirement.id] {
-                cells[column] = .text("\(relationship): \(via)")
-            }
+            cells[column] = .text("\(relationship): \(via)")
             list.append([
                 .text(first.id), .text(requirement.id), .text(requirement.title), .text(second.id),
                 .text(correspondence.requirement.id), .text(index.requirement(correspondence.requirement)?.title ?? ""),
@@ -224,8 +224,8 @@ private func correspondenceMatrix(
 ///
 /// Characters a tab name cannot hold (`[ ] : * ? / \`, control characters, an apostrophe at
 /// either end) become `-`; ids too long for 31 characters are cut in the middle, the longer one
-/// first, each cut marked with `…`; a name already in `taken` (compared without regard to case) gets ` (2)`,
-/// ` (3)`… The name returned is added to `taken`, lower-cased.
+/// first, each cut marked with `…`; a name already in `taken` (compared without regard to case)
+/// gets ` (2)`, ` (3)`… The name returned is added to `taken`, lower-cased.
 func pairSheetName(_ first: String, _ second: String, taken: inout Set<String>) -> String {
     let limit = 31
     func clean(_ id: String) -> String {

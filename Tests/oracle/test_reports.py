@@ -287,7 +287,8 @@ def test_statement_of_applicability(tmp_path: Path) -> None:
 @pytest.mark.quire
 def test_statement_of_applicability_never_invents_a_reason(tmp_path: Path) -> None:
     """With no reasons recorded and no GDPR mapping, the reason cell stays empty and the
-    justification says so; a reason recorded on a not-applicable record does not count."""
+    justification says so; a reason recorded on a not-applicable record does not count; an
+    applicable record's own justification follows."""
     library = tmp_path / "lib.yaml"
     library.write_text(
         """\
@@ -308,7 +309,7 @@ controls:
 implementation:
   - {control: X-1, status: implemented}
   - {control: X-2, status: implemented}
-  - {control: X-3, status: implemented, reasons: "contractual; business"}
+  - {control: X-3, status: implemented, reasons: "contractual; business", justification: Customers ask for it.}
   - {control: X-4, status: not-applicable, justification: No staff abroad., reasons: [risk-treatment]}
 """,
         encoding="utf-8",
@@ -319,7 +320,8 @@ implementation:
     assert rows["A.5.1"][3:6] == ("Yes", None, "Included: reason for inclusion not recorded. Implemented through X-1.")
     assert rows["A.5.5"][3:6] == ("Yes", "legal (GDPR Art.33)", "Included for: legal (GDPR Art.33). Implemented through X-2.")
     assert rows["A.6.1"][3:6] == ("Yes", "contractual; best practice",
-                                  "Included for: contractual; best practice. Implemented through X-3, X-4.")
+                                  "Included for: contractual; best practice. Implemented through X-3, X-4. "
+                                  "Customers ask for it.")
     assert rows["A.5.2"][3:6] == ("Yes", None, "Included: reason for inclusion not recorded. No control implements it yet.")
     assert not any("risk treatment" in (r[4] or "") + r[5] for r in rows.values())
 
