@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ControlModel"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Spreadsheet"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "ControlModel", "Questionnaire"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "quireTests", dependencies: ["quire"]),
     ]
 )

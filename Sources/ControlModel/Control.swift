@@ -92,6 +92,29 @@ public enum ImplementationStatus: String, Sendable, Hashable, Codable, CaseItera
     case notApplicable = "not-applicable"
 }
 
+/// Why an applicable control is in place: the reasons for inclusion a Statement of Applicability
+/// gives (ISO/IEC 27001:2022 6.1.3 d).
+public enum InclusionReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// It treats a risk the risk assessment found.
+    case riskTreatment = "risk-treatment"
+    /// A law or regulation requires it.
+    case legal
+    /// A contract or a commitment to customers requires it.
+    case contractual
+    /// A business requirement, or good practice.
+    case business
+
+    /// How the Statement of Applicability words it.
+    public var label: String {
+        switch self {
+        case .riskTreatment: "risk treatment"
+        case .legal: "legal"
+        case .contractual: "contractual"
+        case .business: "best practice"
+        }
+    }
+}
+
 /// A control's implementation status.
 public struct Implementation: Sendable, Hashable, Codable {
     /// The control's id.
@@ -100,6 +123,8 @@ public struct Implementation: Sendable, Hashable, Codable {
     public var status: ImplementationStatus
     /// Why it does not apply (required for `not-applicable`; the Statement of Applicability prints it).
     public var justification: String?
+    /// Why it is in place, for an applicable control; the Statement of Applicability prints them.
+    public var reasons: [InclusionReason]
     /// Who owns it (a team or role).
     public var owner: String?
     /// Free notes.
@@ -114,6 +139,7 @@ public struct Implementation: Sendable, Hashable, Codable {
         control: String,
         status: ImplementationStatus,
         justification: String? = nil,
+        reasons: [InclusionReason] = [],
         owner: String? = nil,
         notes: String? = nil,
         targetDate: Day? = nil,
@@ -122,6 +148,7 @@ public struct Implementation: Sendable, Hashable, Codable {
         self.control = control
         self.status = status
         self.justification = justification
+        self.reasons = reasons
         self.owner = owner
         self.notes = notes
         self.targetDate = targetDate
@@ -129,7 +156,31 @@ public struct Implementation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case control, status, justification, owner, notes
+        case control, status, justification, reasons, owner, notes
         case targetDate = "target_date"
+    }
+
+    /// Reads a record; `reasons` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        control = try container.decode(String.self, forKey: .control)
+        status = try container.decode(ImplementationStatus.self, forKey: .status)
+        justification = try container.decodeIfPresent(String.self, forKey: .justification)
+        reasons = try container.decodeIfPresent([InclusionReason].self, forKey: .reasons) ?? []
+        owner = try container.decodeIfPresent(String.self, forKey: .owner)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        targetDate = try container.decodeIfPresent(Day.self, forKey: .targetDate)
+    }
+
+    /// Writes a record; no reasons write no `reasons`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(control, forKey: .control)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(justification, forKey: .justification)
+        if !reasons.isEmpty { try container.encode(reasons, forKey: .reasons) }
+        try container.encodeIfPresent(owner, forKey: .owner)
+        try container.encodeIfPresent(notes, forKey: .notes)
+        try container.encodeIfPresent(targetDate, forKey: .targetDate)
     }
 }

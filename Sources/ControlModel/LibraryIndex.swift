@@ -139,6 +139,17 @@ public struct LibraryIndex: Sendable {
                     )
                 )
             }
+            if record.status == .notApplicable, !record.reasons.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        at: location,
+                        "control \(record.control) is not-applicable but gives reasons for inclusion ("
+                            + record.reasons.map(\.rawValue).joined(separator: ", ") + "); they are ignored",
+                        hint: "reasons say why an applicable control is in place; drop them, or change the status"
+                    )
+                )
+            }
             implementationByControl[record.control] = implementationByControl[record.control] ?? record
         }
         self.implementationByControl = implementationByControl

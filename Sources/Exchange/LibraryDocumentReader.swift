@@ -354,23 +354,54 @@ struct LibraryDocumentReader {
             let fields = reader.fields(
                 of: node,
                 path,
-                known: ["control", "status", "justification", "owner", "notes", "target_date"],
+                known: ["control", "status", "justification", "reasons", "owner", "notes", "target_date"],
                 what: "an implementation record"
             )
         else { return nil }
         let control = reader.text(fields["control"], required: "control", in: node, path)
         let status = reader.choice(fields["status"], ImplementationStatus.self, required: "status", in: node, path)
         let targetDate = reader.day(fields["target_date"], in: node, path)
+        let reasons = Self.reasons(fields["reasons"], &reader)
         guard let control, let status else { return nil }
         return Implementation(
             control: control,
             status: status,
             justification: reader.text(fields["justification"], in: node, path),
+            reasons: reasons,
             owner: reader.text(fields["owner"], in: node, path),
             notes: reader.text(fields["notes"], in: node, path),
             targetDate: targetDate,
             origin: reader.location(node, path)
         )
+    }
+
+    /// The reasons for inclusion, written as a list or as one value separated by `;`.
+    ///
+    /// Each unknown word is reported at its item (or at the field, when written as one value).
+    private static func reasons(
+        _ field: (node: DocumentNode, path: String)?,
+        _ reader: inout NodeReader
+    ) -> [InclusionReason] {
+        guard let field else { return [] }
+        var words: [(text: String, node: DocumentNode, path: String)] = []
+        if case .sequence(let items) = field.node.value {
+            for (index, item) in items.enumerated() {
+                let itemField = (node: item, path: "\(field.path)[\(index)]")
+                words += reader.list(itemField).map { ($0, item, itemField.path) }
+            }
+        } else {
+            words = reader.list(field).map { ($0, field.node, field.path) }
+        }
+        var reasons: [InclusionReason] = []
+        for word in words {
+            guard let reason = InclusionReasonText.reason(word.text) else {
+                let (message, hint) = InclusionReasonText.unknown(word.text)
+                reader.error(word.node, word.path, message, hint: hint)
+                continue
+            }
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons
     }
 
     private static func evidence(_ node: DocumentNode, _ path: String, _ reader: inout NodeReader) -> Evidence? {

@@ -50,6 +50,8 @@ struct TableLibraryReader {
                 [
                     "controlid": "control", "controlref": "control", "implementationstatus": "status",
                     "state": "status", "reason": "justification", "justificationforexclusion": "justification",
+                    "reasonforinclusion": "reasons", "reasonsforinclusion": "reasons", "inclusionreasons": "reasons",
+                    "inclusionreason": "reasons", "justificationforinclusion": "reasons",
                     "responsible": "owner", "comments": "notes", "comment": "notes", "duedate": "target_date",
                     "targetdate": "target_date", "due": "target_date",
                 ]
@@ -75,7 +77,7 @@ struct TableLibraryReader {
         var optional: [String] {
             switch self {
             case .controls: ["description", "domain", "keywords", "synonyms"]
-            case .implementation: ["justification", "owner", "notes", "target_date"]
+            case .implementation: ["justification", "reasons", "owner", "notes", "target_date"]
             case .evidence: ["kind", "valid_until", "result", "location", "source_tool", "description"]
             case .answers: ["id", "comment", "controls", "evidence", "source", "approved_by", "approved_on", "tags"]
             }
@@ -285,11 +287,21 @@ private struct RowCells {
         let control = required("control")
         let status = choice("status", ImplementationStatus.self, required: true)
         let targetDate = day("target_date")
+        var reasons: [InclusionReason] = []
+        for word in list("reasons") {
+            guard let reason = InclusionReasonText.reason(word) else {
+                let (message, hint) = InclusionReasonText.unknown(word)
+                diagnostics.append(Diagnostic(.error, at: location("reasons"), message, hint: hint))
+                continue
+            }
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
         guard let control, let status else { return nil }
         return Implementation(
             control: control,
             status: status,
             justification: value("justification"),
+            reasons: reasons,
             owner: value("owner"),
             notes: value("notes"),
             targetDate: targetDate,

@@ -41,8 +41,8 @@ func coverage(of reference: RequirementReference, in index: LibraryIndex, asOf: 
 
 // MARK: - quire crosswalk
 
-/// Writes the crosswalk workbook: the controls with their mappings, one sheet per framework pair,
-/// coverage per framework, and the gaps.
+/// Writes the crosswalk workbook: the controls with their mappings, a requirement-by-requirement
+/// matrix per framework pair, every correspondence as a list, coverage per framework, and the gaps.
 public func writeCrosswalk(
     _ context: LibraryContext,
     frameworks names: [String],
@@ -52,6 +52,10 @@ public func writeCrosswalk(
     let frameworks = try names.map { try context.framework($0) }
     guard frameworks.count >= 2 else {
         throw PipelineError.usage("name at least two frameworks, for example --frameworks soc2-2017,iso27001-2022")
+    }
+    for (position, framework) in frameworks.enumerated()
+    where frameworks[..<position].contains(where: { $0.id == framework.id }) {
+        throw PipelineError.usage("\(framework.id) is named twice in --frameworks; name each framework once")
     }
     let day = try parseDay(asOf)
     let index = context.index
@@ -86,36 +90,35 @@ public func writeCrosswalk(
             rows: controlRows
         )
     )
-    // One sheet per pair.
+    // One matrix per pair, then every correspondence as a list.
+    var taken: Set<String> = ["controls", "correspondences", "coverage", "gaps"]
+    var listRows: [[XLSXValue]] = []
     for (position, first) in frameworks.enumerated() {
         for second in frameworks[(position + 1)...] {
-            var rows: [[XLSXValue]] = []
-            for requirement in first.assessable {
-                let source = RequirementReference(framework: first.id, id: requirement.id)
-                for correspondence in index.correspondences(of: source, in: second.id) {
-                    rows.append([
-                        .text(requirement.id), .text(requirement.title), .text(correspondence.requirement.id),
-                        .text(index.requirement(correspondence.requirement)?.title ?? ""),
-                        .text(correspondence.relationship.rawValue),
-                        .text(correspondence.links.map(\.control).joined(separator: ", ")),
-                    ])
-                }
-            }
-            let name = String("\(first.id) x \(second.id)".prefix(31))
+            let matrix = correspondenceMatrix(first, second, index: index, list: &listRows)
             writer.addSheet(
                 XLSXSheet(
-                    name: name,
-                    columns: [
-                        XLSXColumn(first.id, width: 12), XLSXColumn("Title", width: 36, wrap: true),
-                        XLSXColumn(second.id, width: 12), XLSXColumn("Title", width: 36, wrap: true),
-                        XLSXColumn("Relationship", width: 14, allowedValues: Relationship.allCases.map(\.rawValue)),
-                        XLSXColumn("Via controls", width: 24),
-                    ],
-                    rows: rows
+                    name: pairSheetName(first.id, second.id, taken: &taken),
+                    columns: matrix.columns,
+                    rows: matrix.rows,
+                    freezeColumns: 2
                 )
             )
         }
     }
+    writer.addSheet(
+        XLSXSheet(
+            name: "Correspondences",
+            columns: [
+                XLSXColumn("From framework", width: 16), XLSXColumn("From requirement", width: 12),
+                XLSXColumn("From title", width: 36, wrap: true), XLSXColumn("To framework", width: 16),
+                XLSXColumn("To requirement", width: 12), XLSXColumn("To title", width: 36, wrap: true),
+                XLSXColumn("Relationship", width: 14, allowedValues: Relationship.allCases.map(\.rawValue)),
+                XLSXColumn("Via controls", width: 24, wrap: true),
+            ],
+            rows: listRows
+        )
+    )
     // Coverage and gaps.
     var coverageRows: [[XLSXValue]] = []
     var gapRows: [[XLSXValue]] = []
@@ -171,6 +174,114 @@ public func writeCrosswalk(
     try deliver(try writer.data(), to: .file(destination))
 }
 
+/// The matrix sheet of one framework pair.
+///
+/// A row per assessable requirement of `first` (id, title), a column per assessable requirement of
+/// `second`, and in each cell where the two correspond the relationship and the controls that
+/// carry it (`intersects: IAM-01, IAM-02`). Each correspondence is also appended to `list` as a
+/// row of the Correspondences sheet.
+private func correspondenceMatrix(
+    _ first: Framework,
+    _ second: Framework,
+    index: LibraryIndex,
+    list: inout [[XLSXValue]]
+) -> (columns: [XLSXColumn], rows: [[XLSXValue]]) {
+    let targets = second.assessable
+    let columnOfTarget = Dictionary(
+        targets.enumerated().map { ($1.id, $0) },
+        uniquingKeysWith: { first, _ in first }
+    )
+    var rows: [[XLSXValue]] = []
+    for requirement in first.assessable {
+        var cells = [XLSXValue](repeating: .empty, count: targets.count)
+        let source = RequirementReference(framework: first.id, id: requirement.id)
+        for correspondence in index.correspondences(of: source, in: second.id) {
+            var controls: [String] = []
+            for link in correspondence.links where !controls.contains(link.control) { controls.append(link.control) }
+            // A mapping to a heading (warned about when the library is read) has no column.
+            guard let column = columnOfTarget[correspondence.requirement.id] else { continue }
+            let via = controls.joined(separator: ", ")
+            let relationship = correspondence.relationship.rawValue
+            cells[column] = .text("\(relationship): \(via)")
+            list.append([
+                .text(first.id), .text(requirement.id), .text(requirement.title), .text(second.id),
+                .text(correspondence.requirement.id), .text(index.requirement(correspondence.requirement)?.title ?? ""),
+                .text(relationship), .text(via),
+            ])
+        }
+        rows.append([.text(requirement.id), .text(requirement.title)] + cells)
+    }
+    let idWidth = Double(min(max(first.assessable.map(\.id.count).max() ?? 0, 10) + 2, 30))
+    let columns =
+        [
+            XLSXColumn("\(first.id) \u{2193} \(second.id) \u{2192}", width: idWidth, wrap: true),
+            XLSXColumn("Title", width: 36, wrap: true),
+        ] + targets.map { XLSXColumn($0.id, width: 18, wrap: true) }
+    return (columns, rows)
+}
+
+/// The tab name of a framework pair's sheet: `first x second`, kept within Excel's rules.
+///
+/// Characters a tab name cannot hold (`[ ] : * ? / \`, control characters, an apostrophe at
+/// either end) become `-`; ids too long for 31 characters are cut in the middle, the longer one
+/// first, each cut marked with `…`; a name already in `taken` (compared without regard to case)
+/// gets ` (2)`, ` (3)`… The name returned is added to `taken`, lower-cased.
+func pairSheetName(_ first: String, _ second: String, taken: inout Set<String>) -> String {
+    let limit = 31
+    func clean(_ id: String) -> String {
+        String(
+            id.map { character in
+                character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+                    || "[]:*?/\\".contains(character) ? "-" : character
+            }
+        )
+    }
+    /// The text in at most `length` UTF-16 units: its start, `…` and its last third (where versions
+    /// such as `-2026` or `-2.0` that tell ids apart are).
+    func cut(_ text: String, to length: Int) -> String {
+        guard text.utf16.count > length else { return text }
+        let characters = Array(text)
+        var tail: [Character] = []
+        while let next = characters.dropLast(tail.count).last,
+            (tail.reduce(0) { $0 + $1.utf16.count }) + next.utf16.count <= (length - 1) / 3
+        {
+            tail.insert(next, at: 0)
+        }
+        var head = ""
+        for character in characters {
+            guard head.utf16.count + character.utf16.count + 1 + String(tail).utf16.count <= length else { break }
+            head.append(character)
+        }
+        return head + "\u{2026}" + String(tail)
+    }
+    /// `first x second` in at most `length` UTF-16 units.
+    func joined(within length: Int) -> String {
+        let (a, b) = (clean(first), clean(second))
+        let room = length - 3
+        var (roomA, roomB) = (room / 2, room - room / 2)
+        if a.utf16.count < roomA {
+            roomB += roomA - a.utf16.count
+            roomA = a.utf16.count
+        } else if b.utf16.count < roomB {
+            roomA += roomB - b.utf16.count
+            roomB = b.utf16.count
+        }
+        var name = cut(a, to: max(roomA, 1)) + " x " + cut(b, to: max(roomB, 1))
+        if name.hasPrefix("'") { name = "-" + name.dropFirst() }
+        if name.hasSuffix("'") { name = name.dropLast() + "-" }
+        return name
+    }
+    var name = joined(within: limit)
+    var number = 1
+    while taken.contains(name.lowercased()) {
+        number += 1
+        let suffix = " (\(number))"
+        name = joined(within: limit - suffix.utf16.count) + suffix
+    }
+    taken.insert(name.lowercased())
+    return name
+}
+
 // MARK: - quire soa
 
 /// Writes the ISO/IEC 27001:2022 Statement of Applicability: every Annex A control, whether it
@@ -179,6 +290,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
     let index = context.index
     let day = try parseDay(asOf)
     let iso = try context.framework("iso27001-2022")
+    let gdpr = index.framework(named: "gdpr")
     var rows: [[XLSXValue]] = []
     for requirement in iso.assessable where requirement.kind == "annex-control" {
         let reference = RequirementReference(framework: iso.id, id: requirement.id)
@@ -187,14 +299,21 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         let excluded =
             !records.isEmpty && records.count == controls.count
             && records.allSatisfy { $0.status == .notApplicable }
+        let reasons = excluded ? "" : reasonsForInclusion(of: controls, index: index, gdpr: gdpr)
         let justification: String
         if excluded {
             justification = "Excluded: " + records.compactMap(\.justification).joined(separator: " ")
-        } else if controls.isEmpty {
-            justification = "Included: required; no control implements it yet"
         } else {
+            var distinct: [String] = []
+            for control in controls where !distinct.contains(control) { distinct.append(control) }
+            let recorded = distinct.compactMap { control in
+                index.implementation(of: control).flatMap { $0.status == .notApplicable ? nil : $0.justification }
+            }
             justification =
-                "Included: risk treatment and best practice, implemented through " + controls.joined(separator: ", ")
+                (reasons.isEmpty ? "Included: reason for inclusion not recorded." : "Included for: \(reasons).")
+                + (distinct.isEmpty
+                    ? " No control implements it yet." : " Implemented through \(distinct.joined(separator: ", ")).")
+                + recorded.map { " " + $0 }.joined()
         }
         let statuses = controls.map { "\($0): \(index.implementation(of: $0)?.status.rawValue ?? "no status")" }
         let evidence = controls.flatMap { index.evidence(for: $0) }
@@ -202,7 +321,8 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         rows.append([
             .text(requirement.id), .text(requirement.title),
             .text(iso.requirements.first { $0.id == requirement.parent }?.title ?? ""),
-            .text(excluded ? "No" : "Yes"), .text(justification), .text(controls.joined(separator: ", ")),
+            .text(excluded ? "No" : "Yes"), .text(reasons), .text(justification),
+            .text(controls.joined(separator: ", ")),
             .text(statuses.joined(separator: "; ")), .text(Array(Set(evidence)).sorted().joined(separator: ", ")),
         ])
     }
@@ -213,6 +333,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
             columns: [
                 XLSXColumn("Annex A", width: 9), XLSXColumn("Control", width: 36, wrap: true),
                 XLSXColumn("Theme", width: 22), XLSXColumn("Applicable", width: 11, allowedValues: ["Yes", "No"]),
+                XLSXColumn("Reason for inclusion", width: 30, wrap: true),
                 XLSXColumn("Justification", width: 50, wrap: true), XLSXColumn("Implemented by", width: 18),
                 XLSXColumn("Implementation status", width: 30, wrap: true),
                 XLSXColumn("Evidence", width: 30, wrap: true),
@@ -221,6 +342,32 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
         )
     )
     try deliver(try writer.data(), to: .file(destination))
+}
+
+/// Why an applicable Annex A control is included, as the library records it.
+///
+/// The reasons of the implementing controls' records (`risk treatment; legal; contractual; best
+/// practice`), and `legal` also when an implementing control maps to a GDPR requirement, naming it
+/// (`legal (GDPR Art.32)`). Controls whose record says not-applicable do not count. Empty when
+/// nothing is recorded: a reason is never made up.
+func reasonsForInclusion(of controls: [String], index: LibraryIndex, gdpr: Framework?) -> String {
+    var recorded: Set<InclusionReason> = []
+    var articles: Set<String> = []
+    for control in controls {
+        let record = index.implementation(of: control)
+        guard record?.status != .notApplicable else { continue }
+        recorded.formUnion(record?.reasons ?? [])
+        for mapping in index.control(control)?.mappings ?? []
+        where mapping.requirement.framework == gdpr?.id && mapping.relationship != .notRelated {
+            articles.insert(mapping.requirement.id)
+        }
+    }
+    let order = gdpr?.requirements.map(\.id) ?? []
+    let laws = articles.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+    return InclusionReason.allCases.compactMap { reason in
+        if reason == .legal, !laws.isEmpty { return "legal (GDPR \(laws.joined(separator: ", ")))" }
+        return recorded.contains(reason) ? reason.label : nil
+    }.joined(separator: "; ")
 }
 
 // MARK: - quire gaps

@@ -3,10 +3,13 @@ import Pipeline
 
 struct Crosswalk: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the crosswalk workbook: controls, one sheet per framework pair, coverage and gaps.",
+        abstract: "Write the crosswalk workbook: controls, a matrix per framework pair, coverage and gaps.",
         discussion: """
-            Correspondences are derived through shared controls (see quire xref). Coverage counts a \
-            requirement covered when an implemented control with live evidence maps to it.
+            Correspondences are derived through shared controls (see quire xref). Each pair's matrix \
+            has a row per requirement of the first framework and a column per requirement of the \
+            second; a cell holds the relationship and the controls that carry it. The Correspondences \
+            sheet lists the same links one per row. Coverage counts a requirement covered when an \
+            implemented control with live evidence maps to it.
             """
     )
 
@@ -37,7 +40,9 @@ struct StatementOfApplicability: ParsableCommand {
         abstract: "Write the ISO/IEC 27001:2022 Statement of Applicability for the library.",
         discussion: """
             All 93 Annex A controls: applicable or not (not applicable only when every implementing \
-            control is, with its justification), the implementing controls, their status and evidence.
+            control is, with its justification), the reason for inclusion (the reasons recorded for \
+            the implementing controls, and legal where one maps to a GDPR article; left empty, and \
+            said so, when none is recorded), the implementing controls, their status and evidence.
             """
     )
 

@@ -220,6 +220,65 @@ import Testing
         #expect(loaded.index.evidence(for: "IAM-02").map(\.id) == ["EV-1"])
     }
 
+    @Test func reasonsForInclusionInEveryForm() throws {
+        let loaded = try load([
+            "status.yaml": """
+            implementation:
+              - control: IAM-01
+                status: implemented
+                reasons: [risk-treatment, Contractual, risk treatment]
+              - control: IAM-02
+                status: partial
+                reasons: "legal/regulatory; best practice"
+              - control: IAM-03
+                status: implemented
+            """,
+            "status.csv": "Control,Status,Reason for inclusion\nIAM-04,implemented,business\nIAM-05,planned,\n",
+            "more.csv": "control,status,Inclusion reasons\nIAM-06,implemented,\"contract, regulatory\"\n",
+        ])
+        #expect(loaded.diagnostics.isEmpty, "\(messages(loaded))")
+        let reasons = Dictionary(uniqueKeysWithValues: loaded.user.implementation.map { ($0.control, $0.reasons) })
+        #expect(reasons["IAM-01"] == [.riskTreatment, .contractual])
+        #expect(reasons["IAM-02"] == [.legal, .business])
+        #expect(reasons["IAM-03"] == [])
+        #expect(reasons["IAM-04"] == [.business])
+        #expect(reasons["IAM-05"] == [])
+        #expect(reasons["IAM-06"] == [.contractual, .legal])
+        #expect(InclusionReason.allCases.map(\.label) == ["risk treatment", "legal", "contractual", "best practice"])
+    }
+
+    @Test func unknownReasonsAreErrorsWithTheirPlace() throws {
+        let loaded = try load([
+            "status.yaml": """
+            implementation:
+              - control: IAM-01
+                status: implemented
+                reasons: [risk-treatment, legl]
+              - control: IAM-02
+                status: implemented
+                reasons: "contractual; because"
+              - control: PHY-03
+                status: not-applicable
+                justification: No premises of our own.
+                reasons: [legal]
+            """,
+            "status.csv": "Control,Status,Reasons\nIAM-04,implemented,riks-treatment; business\n",
+        ])
+        let all = messages(loaded)
+        let allowed = "is not one of risk-treatment, legal, contractual, business"
+        #expect(all.contains("4 implementation[0].reasons[1] reason \"legl\" \(allowed)"), "\(all)")
+        #expect(all.contains("7 implementation[1].reasons reason \"because\" \(allowed)"), "\(all)")
+        #expect(all.contains("2 C2 reason \"riks-treatment\" \(allowed)"), "\(all)")
+        let hints = loaded.diagnostics.filter { $0.severity == .error }.map { $0.hint ?? "" }
+        #expect(hints.contains("did you mean legal?") && hints.contains("did you mean risk-treatment?"), "\(hints)")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.count == 3, "\(all)")
+        // The good reasons beside a bad one are kept.
+        #expect(loaded.user.implementation.first { $0.control == "IAM-04" }?.reasons == [.business])
+        let warning = try #require(loaded.diagnostics.first { $0.severity == .warning }, "\(all)")
+        #expect(warning.message.contains("PHY-03 is not-applicable but gives reasons for inclusion (legal)"))
+        #expect(warning.location.line == 8)
+    }
+
     @Test func missingAndUnreadableFilesAreDiagnosticsNotCrashes() throws {
         let loaded = loadLibrary(files: ["/nonexistent/lib.yaml"])
         #expect(loaded.diagnostics.map(\.message) == ["file not found"])

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import openpyxl
 import pytest
 import yaml
 
@@ -803,6 +804,85 @@ def test_validate_reports_csv_problems(quire_bin: Path, tmp_path: Path) -> None:
         cell = re.fullmatch(r"(?:.+!)?\$?[A-Z]{1,3}\$?([1-9][0-9]*)", problem.get("path") or "")
         if problem.get("path"):
             assert cell and int(cell.group(1)) == row, f"{file} {words}: cell {problem['path']} is not in row {row}"
+
+
+# Reasons for inclusion: a closed set, each unknown word an error at its place naming the allowed ones.
+REASONS = ["risk-treatment", "legal", "contractual", "business"]
+
+BAD_REASONS_YAML = """\
+implementation:
+  - control: IAM-01
+    status: implemented
+    reasons: [risk-treatment, legl]
+  - control: IAM-02
+    status: implemented
+    reasons: "contractual; because"
+  - control: IAM-03
+    status: partial
+    reasons: "legal/regulatory; Best practice"
+  - control: PHY-03
+    status: not-applicable
+    justification: No premises of our own.
+    reasons: [legal]
+"""
+
+
+def check_reason_error(problem: dict[str, Any], word: str, suggestion: str | None) -> None:
+    assert problem["severity"] == "error", problem
+    assert f'"{word}"' in problem["message"] and all(r in problem["message"] for r in REASONS), problem
+    if suggestion:
+        assert f"did you mean {suggestion}?" in (problem.get("hint") or ""), problem
+    else:
+        assert "did you mean" not in (problem.get("hint") or ""), problem
+
+
+@QUIRE
+def test_validate_reports_unknown_reasons_in_yaml(quire_bin: Path, tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(BAD_REASONS_YAML, encoding="utf-8")
+    document = run_json(quire_bin, "validate", "validate", "r.yaml", cwd=tmp_path, status=EXIT_DATA)
+    assert document["errors"] == 2, [p["message"] for p in document["problems"]]
+    legl = find_problem(document, ['"legl"'], "misspelt reason")
+    check_reason_error(legl, "legl", "legal")
+    assert (legl["line"], legl.get("path")) == (line_of(BAD_REASONS_YAML, "legl"), "implementation[0].reasons[1]")
+    because = find_problem(document, ['"because"'], "unknown reason in a string")
+    check_reason_error(because, "because", None)
+    assert (because["line"], because.get("path")) == (line_of(BAD_REASONS_YAML, "because"), "implementation[1].reasons")
+    # Reasons on a record that does not apply are a warning, not an error; other spellings read.
+    warning = find_problem(document, ["PHY-03", "reasons for inclusion"], "reasons on not-applicable")
+    assert warning["severity"] == "warning"
+    assert line_of(BAD_REASONS_YAML, "- control: PHY-03") <= warning["line"] <= line_of(BAD_REASONS_YAML, "[legal]")
+    assert not any("IAM-03" in p["message"] or "regulatory" in p["message"] for p in document["problems"])
+    # Fixed, the file is valid (the warning stays).
+    fixed = BAD_REASONS_YAML.replace("legl", "legal").replace("; because", "")
+    (tmp_path / "r.yaml").write_text(fixed, encoding="utf-8")
+    document = run_json(quire_bin, "validate", "validate", "r.yaml", cwd=tmp_path, status=0)
+    assert (document["errors"], document["warnings"]) == (0, 1)
+
+
+@QUIRE
+def test_validate_reports_unknown_reasons_in_tables(quire_bin: Path, tmp_path: Path) -> None:
+    rows = [
+        ["Control", "Status", "Reason for inclusion"],
+        ["IAM-01", "implemented", "risk-treatment; contractual"],
+        ["IAM-02", "implemented", "riks-treatment"],
+        ["IAM-03", "implemented", ""],
+    ]
+    (tmp_path / "status.csv").write_text(csv_text(rows), encoding="utf-8")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Status"
+    for row in [["control", "status", "Inclusion reasons"], ["IAM-04", "planned", "legal"],
+                ["IAM-05", "implemented", "contractuel, business"]]:
+        sheet.append(row)
+    workbook.save(tmp_path / "status.xlsx")
+    document = run_json(quire_bin, "validate", "validate", "status.csv", "status.xlsx", cwd=tmp_path, status=EXIT_DATA)
+    assert document["errors"] == 2, [p["message"] for p in document["problems"]]
+    in_csv = find_problem(document, ['"riks-treatment"'], "csv")
+    check_reason_error(in_csv, "riks-treatment", "risk-treatment")
+    assert (in_csv["file"], in_csv["line"], in_csv.get("path")) == ("status.csv", 3, "C3")
+    in_xlsx = find_problem(document, ['"contractuel"'], "xlsx")
+    check_reason_error(in_xlsx, "contractuel", "contractual")
+    assert (in_xlsx["file"], in_xlsx.get("path")) == ("status.xlsx", "Status!C3")
 
 
 # --- -o and missing files --------------------------------------------------------------------------

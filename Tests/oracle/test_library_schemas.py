@@ -312,7 +312,8 @@ VALID: dict[str, Any] = {
         }
     ],
     "implementation": [
-        {"control": "IAM-03", "status": "implemented", "owner": "IT", "target_date": "2027-03-31"},
+        {"control": "IAM-03", "status": "implemented", "reasons": ["risk-treatment", "contractual"], "owner": "IT",
+         "target_date": "2027-03-31"},
         {"control": "IAM-03", "status": "not-applicable", "justification": "No such systems."},
     ],
     "evidence": [
@@ -371,6 +372,10 @@ INVALID_DOCUMENTS = [
     pytest.param(_set(["implementation", 1, "justification"], "  "), id="not-applicable-blank-justification"),
     pytest.param(_set(["implementation", 0, "status"], "done"), id="unknown-status"),
     pytest.param(_set(["implementation", 0, "target_date"], "31/03/2027"), id="implementation-bad-date"),
+    pytest.param(_set(["implementation", 0, "reasons"], ["risk-treatment", "best-guess"]), id="unknown-reason"),
+    pytest.param(_set(["implementation", 0, "reasons"], "legal; riks-treatment"), id="unknown-reason-in-string"),
+    pytest.param(_set(["implementation", 0, "reasons"], ["legal", "legal"]), id="reason-twice"),
+    pytest.param(_set(["implementation", 0, "reasons"], {"legal": True}), id="reasons-not-a-list"),
     pytest.param(_set(["evidence", 0, "collected_on"], "2026-9-1"), id="evidence-bad-date"),
     pytest.param(_set(["evidence", 0, "valid_until"], "2027-09-01T00:00:00"), id="evidence-datetime-not-date"),
     pytest.param(_delete(["evidence", 0, "collected_on"]), id="evidence-without-collected-on"),
@@ -396,6 +401,12 @@ def test_valid_document_is_valid() -> None:
     assert not errors, error_text(errors)
 
 
+@pytest.mark.parametrize("reasons", [[], ["business"], "legal", "contractual; business", "risk-treatment, legal"])
+def test_reasons_forms_are_valid(reasons: Any) -> None:
+    """Reasons for inclusion as a list or as one string separated by `;` or `,`."""
+    assert validator("library").is_valid(mutated(_set(["implementation", 0, "reasons"], reasons)))
+
+
 @pytest.mark.parametrize("change", INVALID_DOCUMENTS)
 def test_library_schema_rejects(change) -> None:
     assert not validator("library").is_valid(mutated(change))
@@ -404,7 +415,8 @@ def test_library_schema_rejects(change) -> None:
 VALID_ROWS = {
     "controls-table": {"id": "IAM-03", "title": "MFA", "description": "", "keywords": "mfa; 2fa",
                        "iso_27001": "A.8.5 (subset); A.5.17", "soc2_2017": "CC6.1", "nist_csf_2.0": ""},
-    "implementation-table": {"control": "IAM-03", "status": "planned", "justification": "", "target_date": ""},
+    "implementation-table": {"control": "IAM-03", "status": "planned", "justification": "", "target_date": "",
+                             "reasons": "risk-treatment; legal"},
     "evidence-table": {"id": "EV-014", "title": "Okta export", "controls": "IAM-03", "collected_on": "2026-09-01",
                        "kind": "", "valid_until": "", "result": ""},
     "answers-table": {"question": "Do you enforce MFA?", "answer": "Yes", "approved_on": "", "tags": ""},
@@ -421,6 +433,7 @@ INVALID_ROWS = [
     pytest.param("implementation-table", {"control": "IAM-03", "status": "not-applicable", "justification": ""}, id="implementation-na-empty-justification"),
     pytest.param("implementation-table", {"control": "IAM-03", "status": "planned", "target_date": "2027/03/31"}, id="implementation-bad-date"),
     pytest.param("implementation-table", {"control": "IAM-03", "status": "planned", "colour": "red"}, id="implementation-unknown-column"),
+    pytest.param("implementation-table", {"control": "IAM-03", "status": "planned", "reasons": "legal; because"}, id="implementation-unknown-reason"),
     pytest.param("evidence-table", {"id": "EV-1", "title": "x", "controls": "IAM-03", "collected_on": ""}, id="evidence-empty-collected-on"),
     pytest.param("evidence-table", {"id": "EV-1", "title": "x", "controls": "IAM-03", "collected_on": "1.9.2026"}, id="evidence-bad-date"),
     pytest.param("evidence-table", {"id": "EV-1", "title": "x", "controls": "IAM-03", "collected_on": "2026-09-01", "kind": "video"}, id="evidence-unknown-kind"),

@@ -158,6 +158,43 @@ struct XLSXWorkbookWriterTests {
         )
     }
 
+    @Test(
+        "frozen columns, alone or with the header row",
+        arguments: [
+            (
+                true, 2,
+                "<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\" activePane=\"bottomRight\" state=\"frozen\"/>"
+                    + "<selection pane=\"bottomRight\" activeCell=\"C2\" sqref=\"C2\"/>"
+            ),
+            (
+                false, 1,
+                "<pane xSplit=\"1\" topLeftCell=\"B1\" activePane=\"topRight\" state=\"frozen\"/>"
+                    + "<selection pane=\"topRight\" activeCell=\"B1\" sqref=\"B1\"/>"
+            ),
+            (
+                true, 0,
+                "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                    + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
+            ),
+            (false, -1, "</sheetView>"),
+        ]
+    )
+    func frozenColumns(_ header: Bool, _ columns: Int, _ expected: String) throws {
+        var writer = XLSXWorkbookWriter()
+        writer.addSheet(
+            XLSXSheet(
+                name: "Grid",
+                columns: [XLSXColumn("Id"), XLSXColumn("Title"), XLSXColumn("X")],
+                rows: [[.text("1"), .text("One"), .text("x")]],
+                freezeHeader: header,
+                freezeColumns: columns
+            )
+        )
+        let sheet = try part("xl/worksheets/sheet1.xml", of: try writer.data())
+        #expect(sheet.contains("workbookViewId=\"0\">" + expected), "\(sheet)")
+        #expect(sheet.components(separatedBy: "<pane").count == (expected.hasPrefix("<pane") ? 2 : 1))
+    }
+
     @Test("shared strings: each text once, in first-use order, compared byte for byte")
     func sharedStrings() throws {
         var writer = XLSXWorkbookWriter()

@@ -70,6 +70,10 @@ public struct XLSXSheet: Sendable {
     public var freezeHeader: Bool
     /// Whether the header row gets filter buttons over the data rows.
     public var autoFilter: Bool
+    /// How many columns from column A stay in view when scrolling right; 0 for none.
+    ///
+    /// With ``freezeHeader`` the header row and these columns both stay (a pane frozen at their corner).
+    public var freezeColumns: Int
     /// Rows made as they are written: how many, and the function that fills in row `n`.
     let generated: (count: Int, row: @Sendable (Int, inout [XLSXValue]) -> Void)?
 
@@ -82,13 +86,15 @@ public struct XLSXSheet: Sendable {
         columns: [XLSXColumn],
         rows: [[XLSXValue]] = [],
         freezeHeader: Bool = true,
-        autoFilter: Bool = true
+        autoFilter: Bool = true,
+        freezeColumns: Int = 0
     ) {
         self.name = name
         self.columns = columns
         self.rows = rows
         self.freezeHeader = freezeHeader
         self.autoFilter = autoFilter
+        self.freezeColumns = freezeColumns
         generated = nil
     }
 
@@ -102,6 +108,7 @@ public struct XLSXSheet: Sendable {
         rowCount: Int,
         freezeHeader: Bool = true,
         autoFilter: Bool = true,
+        freezeColumns: Int = 0,
         row: @escaping @Sendable (Int, inout [XLSXValue]) -> Void
     ) {
         self.name = name
@@ -109,6 +116,7 @@ public struct XLSXSheet: Sendable {
         rows = []
         self.freezeHeader = freezeHeader
         self.autoFilter = autoFilter
+        self.freezeColumns = freezeColumns
         generated = (max(rowCount, 0), row)
     }
 }

@@ -107,13 +107,18 @@ struct XLSXWorksheetWriter {
     private func writeSheetView(_ xml: inout XMLByteWriter) {
         xml.literal(position == 0 ? "<sheetViews><sheetView tabSelected=\"1\" " : "<sheetViews><sheetView ")
         xml.literal("workbookViewId=\"0\">")
-        if sheet.freezeHeader, hasHeader {
-            xml.literal(
-                """
-                <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-                <selection pane="bottomLeft" activeCell="A2" sqref="A2"/>
-                """
-            )
+        let rows = sheet.freezeHeader && hasHeader ? 1 : 0
+        let columns = min(max(sheet.freezeColumns, 0), 16_383)
+        if rows > 0 || columns > 0 {
+            // The pane right of and below the split is the one that scrolls, as Excel writes it.
+            let corner = CellAddress(row: rows + 1, column: columns + 1).a1
+            let active = rows == 0 ? "topRight" : columns == 0 ? "bottomLeft" : "bottomRight"
+            var pane = "<pane "
+            if columns > 0 { pane += "xSplit=\"\(columns)\" " }
+            if rows > 0 { pane += "ySplit=\"\(rows)\" " }
+            pane += "topLeftCell=\"\(corner)\" activePane=\"\(active)\" state=\"frozen\"/>"
+            pane += "<selection pane=\"\(active)\" activeCell=\"\(corner)\" sqref=\"\(corner)\"/>"
+            xml.raw(Array(pane.utf8))
         }
         xml.literal("</sheetView></sheetViews>")
     }
