@@ -71,8 +71,10 @@ struct Listing {
 }
 
 /// Writes finished output to its destination (atomically for a file).
+///
+/// The bytes are complete, so they go straight to the destination, not through a spool.
 func deliver(_ bytes: [UInt8], to destination: OutputDestination) throws {
-    let spool = Spool()
-    try bytes.withUnsafeBytes { try spool.append($0) }
-    try spool.deliver(to: destination)
+    try destination.write { descriptor, name in
+        try bytes.withUnsafeBytes { try writeAll(descriptor, $0, path: name) }
+    }
 }

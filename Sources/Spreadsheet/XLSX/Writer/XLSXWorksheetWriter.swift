@@ -261,11 +261,11 @@ struct XLSXWorksheetWriter {
                 let row = firstDataRow + offset
                 rowDigits.removeAll(keepingCapacity: true)
                 appendDigits(UInt64(row), minimumWidth: 1, to: &rowDigits)
-                let rowStart = xml.bytes.count
+                let rowStart = xml.count
                 xml.literal("<row r=\"")
                 xml.raw(rowDigits)
                 xml.literal("\">")
-                let cellsStart = xml.bytes.count
+                let cellsStart = xml.count
                 for (index, value) in values.enumerated() {
                     let cell = columns[index]
                     func start(_ suffix: Range<Int>) {
@@ -313,8 +313,8 @@ struct XLSXWorksheetWriter {
                         xml.literal("</v></c>")
                     }
                 }
-                if xml.bytes.count == cellsStart {
-                    xml.bytes.removeSubrange(rowStart...)  // a row with no cells is left out
+                if xml.count == cellsStart {
+                    xml.truncate(to: rowStart)  // a row with no cells is left out
                 } else {
                     xml.literal("</row>")
                     xml.flushIfFull(to: deflater)

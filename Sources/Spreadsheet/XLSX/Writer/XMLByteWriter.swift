@@ -8,12 +8,24 @@
 /// that would otherwise start such an escape (`_x000D_` typed as text) is itself escaped as
 /// `_x005F_`, so the text reads back as typed.
 struct XMLByteWriter {
-    /// The bytes written so far.
-    var bytes: [UInt8] = []
+    /// The bytes written so far, behind a pointer: an append is a capacity check and a copy, with
+    /// none of an array's uniqueness checks (a sheet of 200,000 rows makes millions of appends).
+    private let storage: ByteStorage
 
     /// Makes a writer whose buffer starts with room for `capacity` bytes.
     init(capacity: Int = 4_096) {
-        bytes.reserveCapacity(capacity)
+        storage = ByteStorage(capacity: capacity)
+    }
+
+    /// How many bytes have been written (since the last flush).
+    var count: Int { storage.count }
+
+    /// A copy of the bytes written (since the last flush).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// Drops the bytes written after the first `count`.
+    mutating func truncate(to count: Int) {
+        storage.count = min(max(count, 0), storage.count)
     }
 
     /// How many bytes a part's writer gathers before handing them to the deflater.
@@ -21,13 +33,13 @@ struct XMLByteWriter {
 
     /// Hands the bytes gathered so far to `deflater` and empties the buffer, keeping its room.
     mutating func flush(to deflater: EntryDeflater) {
-        deflater.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        deflater.write(UnsafeRawBufferPointer(start: storage.base, count: storage.count))
+        storage.count = 0
     }
 
     /// Hands the bytes gathered so far to `deflater` once there are at least `flushSize` of them.
     mutating func flushIfFull(to deflater: EntryDeflater) {
-        if bytes.count >= Self.flushSize { flush(to: deflater) }
+        if storage.count >= Self.flushSize { flush(to: deflater) }
     }
 
     /// Appends the XML declaration that every part starts with.
@@ -37,32 +49,40 @@ struct XMLByteWriter {
 
     /// Appends markup as it is.
     mutating func literal(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        storage.append(text.utf8Start, text.utf8CodeUnitCount)
     }
 
     /// Appends bytes as they are.
     mutating func raw(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
+        other.withUnsafeBufferPointer { raw($0) }
     }
 
     /// Appends bytes as they are.
     mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: other)
+        if let base = other.baseAddress { storage.append(base, other.count) }
     }
 
     /// Appends a non-negative integer's decimal digits.
     mutating func integer(_ value: Int) {
-        appendDigits(UInt64(max(value, 0)), minimumWidth: 1, to: &bytes)
+        storage.appendDigits(UInt64(max(value, 0)))
     }
 
-    /// Appends a finite number in its shortest round-trip form (`3`, `0.25`, `1e-05`).
+    /// Appends a finite number in its shortest round-trip form (`3`, `0.25`, `1e-05`), as
+    /// `appendNumber` does.
     mutating func number(_ value: Double) {
-        appendNumber(value, to: &bytes)
+        if value == value.rounded(.towardZero), abs(value) < 1e15 {
+            let whole = Int64(value)
+            if whole < 0 { storage.append(UInt8(ascii: "-")) }
+            storage.appendDigits(whole.magnitude)
+        } else {
+            var text = value.description
+            text.withUTF8 { raw($0) }
+        }
     }
 
     /// Appends a cell reference such as `AB12` from the column's letters and the row number.
     mutating func cellReference(_ columnLetters: [UInt8], _ row: Int) {
-        bytes.append(contentsOf: columnLetters)
+        raw(columnLetters)
         integer(row)
     }
 
@@ -153,9 +173,9 @@ struct XMLByteWriter {
                 flush(source, from: runStart, to: index)
                 if context == .cellText {
                     literal("_x00")
-                    bytes.append(Self.hexDigit(byte >> 4))
-                    bytes.append(Self.hexDigit(byte & 0x0F))
-                    bytes.append(UInt8(ascii: "_"))
+                    storage.append(Self.hexDigit(byte >> 4))
+                    storage.append(Self.hexDigit(byte & 0x0F))
+                    storage.append(UInt8(ascii: "_"))
                 }
                 replacementLength = 1
             }
@@ -166,8 +186,8 @@ struct XMLByteWriter {
     }
 
     private mutating func flush(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-        guard start < end else { return }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<end]))
+        guard start < end, let base = source.baseAddress else { return }
+        storage.append(base + start, end - start)
     }
 
     /// Whether `_xHHHH_` starts at `index`, which a reader would decode.
@@ -181,5 +201,65 @@ struct XMLByteWriter {
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
+}
+
+/// A growable run of bytes behind a raw pointer, for ``XMLByteWriter``.
+final class ByteStorage {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    /// The bytes in use; lowering it drops the bytes past it.
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends `length` bytes from `source`.
+    @inline(__always)
+    func append(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity { grow(to: count + length) }
+        (base + count).update(from: source, count: length)
+        count += length
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends a number's decimal digits.
+    @inline(__always)
+    func appendDigits(_ value: UInt64) {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
+        }
+        if count + length > capacity { grow(to: count + length) }
+        var remaining = value
+        var index = count + length - 1
+        repeat {
+            base[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+            remaining /= 10
+            index -= 1
+        } while remaining > 0
+        count += length
+    }
+
+    private func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
     }
 }
