@@ -240,11 +240,25 @@ public func answerQuestionnaire(
             let report = try fillWorkbook(original: request.file, answers: answers, destination: filledCopy)
             let written = report.written.values.reduce(0) { $0 + $1.count }
             let skipped = report.skippedFormulas.values.reduce(0) { $0 + $1.count }
+            let merged = report.skippedMerged.values.reduce(0) { $0 + $1.count }
+            for (sheet, cells) in report.skippedMerged.sorted(by: { $0.key < $1.key }) {
+                for cell in cells {
+                    warn(
+                        "\(request.file): \(sheet)!\(cell.a1) is hidden under a merged range; "
+                            + "its answer was not written"
+                    )
+                }
+            }
             let reviewPath = reviewListPath(forOutput: filledCopy)
             try writeReviewList(answers: answers, to: reviewPath)
+            let leftAlone = [
+                skipped > 0 ? counted(skipped, "formula cell") : nil,
+                merged > 0 ? counted(merged, "merged-over cell") : nil,
+            ]
+            .compactMap { $0 }
             filledSummary =
                 "; wrote \(counted(written, "cell")) into \(filledCopy)"
-                + (skipped > 0 ? " (\(counted(skipped, "formula cell")) left alone)" : "")
+                + (leftAlone.isEmpty ? "" : " (\(leftAlone.joined(separator: " and ")) left alone)")
                 + "; review list \(reviewPath)"
         case "csv":
             let report = try fillCSV(original: request.file, answers: answers, destination: filledCopy)

@@ -124,7 +124,8 @@ if CORPUS is not None:  # corpus files are read in place; without QUIRE_CORPUS t
 
     @pytest.mark.quire
     @pytest.mark.corpus
-    @pytest.mark.parametrize("name", ["hecvat/HECVAT3_OpenDSA_20220830.xlsx", "owasp-samm/SAMM_spreadsheet.xlsx"])
+    @pytest.mark.parametrize("name", ["hecvat/HECVAT3_OpenDSA_20220830.xlsx", "owasp-samm/SAMM_spreadsheet.xlsx",
+                                      "ciso-assistant/example_questionnaire.xlsx", "scf/scf-2022.3.xlsx"])
     def test_corpus_questionnaires_are_filled_in_place(name: str, tmp_path: Path) -> None:
         source = CORPUS / "questionnaires" / name
         filled, document = fill(source, tmp_path)

@@ -4,6 +4,8 @@ internal import Synchronization
 struct ZipEntry: Sendable, Hashable {
     /// The name as stored, with backslashes turned into slashes and no leading slash.
     var name: String
+    /// The name's bytes exactly as stored, for copying the entry unchanged.
+    var storedName: [UInt8] = []
     var method: UInt16
     var flags: UInt16
     var crc32: UInt32
@@ -14,6 +16,8 @@ struct ZipEntry: Sendable, Hashable {
     var dataOffset: Int64 = 0
 
     var isEncrypted: Bool { flags & 0x0001 != 0 }
+    /// The stored name and its UTF-8 flag, for writing the entry into another archive unchanged.
+    var stored: (name: [UInt8], utf8: Bool) { (storedName, flags & 0x0800 != 0) }
     var isDirectory: Bool { name.hasSuffix("/") }
 }
 
@@ -188,6 +192,7 @@ final class ZipArchive: @unchecked Sendable {
             }
             let entry = ZipEntry(
                 name: name,
+                storedName: Array(rawName),
                 method: method,
                 flags: flags,
                 crc32: crc,

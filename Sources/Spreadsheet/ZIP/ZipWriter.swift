@@ -38,8 +38,13 @@ public struct ZipWriter: Sendable {
         }
     }
 
-    /// Adds a deflated entry whose bytes were written into `deflater` as they were produced.
-    mutating func add(_ name: String, finishing deflater: EntryDeflater) throws {
+    /// Adds a deflated entry whose bytes were written into `deflater` as they were produced;
+    /// `stored` gives the name's bytes as another archive stored them (see `addCompressed`).
+    mutating func add(
+        _ name: String,
+        finishing deflater: EntryDeflater,
+        stored: (name: [UInt8], utf8: Bool)? = nil
+    ) throws {
         let deflated: (payload: [UInt8], crc32: UInt32, size: Int64)
         do {
             deflated = try deflater.finish()
@@ -51,19 +56,26 @@ public struct ZipWriter: Sendable {
             payload: deflated.payload,
             method: 8,
             crc32: deflated.crc32,
-            uncompressedSize: deflated.size
+            uncompressedSize: deflated.size,
+            stored: stored
         )
     }
 
     /// Adds an entry whose bytes are already compressed (copied from another archive unchanged).
+    ///
+    /// `stored` keeps a copied entry's name exactly as the other archive stored it: its bytes
+    /// (backslashes and all) and whether they are flagged as UTF-8; by default the name is
+    /// written as UTF-8 and flagged so.
     mutating func addCompressed(
         _ name: String,
         payload: [UInt8],
         method methodCode: UInt16,
         crc32 crc: UInt32,
-        uncompressedSize: Int64
+        uncompressedSize: Int64,
+        stored: (name: [UInt8], utf8: Bool)? = nil
     ) throws {
-        let nameBytes = Array(name.utf8)
+        let nameBytes = stored?.name ?? Array(name.utf8)
+        let flags: UInt16 = stored?.utf8 == false ? 0 : 0x0800
         guard body.count < 0xFFFF_FFFF, payload.count < 0xFFFF_FFFF, uncompressedSize < 0xFFFF_FFFF else {
             throw SpreadsheetError.limitExceeded(
                 path: "(archive being written)",
@@ -75,7 +87,7 @@ public struct ZipWriter: Sendable {
         // Local header.
         body.appendLE(UInt32(0x0403_4B50))
         body.appendLE(UInt16(20))
-        body.appendLE(UInt16(0x0800))  // names are UTF-8
+        body.appendLE(flags)
         body.appendLE(methodCode)
         body.appendLE(dosTime)
         body.appendLE(dosDate)
@@ -90,7 +102,7 @@ public struct ZipWriter: Sendable {
         directory.appendLE(UInt32(0x0201_4B50))
         directory.appendLE(UInt16(20))
         directory.appendLE(UInt16(20))
-        directory.appendLE(UInt16(0x0800))
+        directory.appendLE(flags)
         directory.appendLE(methodCode)
         directory.appendLE(dosTime)
         directory.appendLE(dosDate)

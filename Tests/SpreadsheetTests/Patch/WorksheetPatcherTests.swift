@@ -107,8 +107,9 @@ import Testing
         + #"<x:sheetData><!-- <x:row r="1"> --><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>"#
         + #"<![CDATA[</x:row>]]></x:t></x:is></x:c></x:row><x:row r="3"/><x:row r="4" spans="1:3">"#
         + #"<x:c r="A4" s="2"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="C4" s="4"/></x:row>"#
-        + #"<x:row r="6"><x:c r="B6"><x:v>7</x:v></x:c></x:row></x:sheetData><x:pageMargins left="0.7"/>"#
-        + "</x:worksheet>"
+        + #"<x:row r="6"><x:c r="B6"><x:v>7</x:v></x:c></x:row></x:sheetData>"#
+        + #"<x:mergeCells count="2"><x:mergeCell ref="D8:E9"/><x:mergeCell ref="A12:A13"/></x:mergeCells>"#
+        + #"<x:pageMargins left="0.7"/></x:worksheet>"#
 
     @Test(arguments: [1, 2, 3, 5, 8, 13, 64, 1_000])
     func theOutputDoesNotDependOnHowTheInputIsCut(chunk: Int) throws {
@@ -126,16 +127,64 @@ import Testing
         #expect(String(decoding: output, as: UTF8.self) == whole)
         #expect(patcher.written == wholePatcher.written)
         #expect(patcher.skippedFormulas == [CellAddress(row: 4, column: 1)])
+        #expect(patcher.mergedRanges.map(\.description) == ["D8:E9", "A12:A13"])
+        #expect(patcher.mergedRanges == wholePatcher.mergedRanges)
         #expect(whole.contains(#"<x:row r="3"><x:c r="B3" s="3" t="inlineStr">"#))
         #expect(whole.contains(#"<x:c r="C4" s="4" t="inlineStr"><x:is><x:t xml:space="preserve">e</x:t>"#))
     }
 
     @Test func aTruncatedSheetIsAnErrorNotAPartialOutput() throws {
         let bytes = Array(streamed.utf8)
-        let cut = bytes.count - 60  // inside row 6, before </x:sheetData>
+        // 20 bytes before </x:sheetData>: inside row 6.
+        let end = try #require(streamed.split(separator: "</x:sheetData>").first?.utf8.count)
+        let cut = end - 20
         var patcher = WorksheetPatcher(edits: [CellAddress(row: 6, column: 2): "x"], batch: 1)
         var output: [UInt8] = []
         try bytes[..<cut].withUnsafeBytes { try patcher.feed($0, output: &output) }
         #expect(throws: PatchFailure.self) { try patcher.finish(output: &output) }
+    }
+
+    @Test func theDimensionAndRowSpansGrowToTakeInWrittenCells() throws {
+        let xml =
+            #"<worksheet xmlns="m"><dimension ref="A1:C3"/><sheetData><row r="2" spans="1:3"><c r="A2"><v>1</v></c>"#
+            + #"</row><row r="3" spans="1:3"/></sheetData></worksheet>"#
+        let (output, _) = try patch(xml, ["E2": "a", "B3": "b", "F5": "c"])
+        #expect(output.contains(#"<dimension ref="A1:F5"/>"#))
+        #expect(output.contains(#"<row r="2" spans="1:5">"#))
+        #expect(output.contains(#"<row r="3" spans="1:3"><c r="B3""#), "B3 is inside the row's spans")
+        // Cells inside the dimension leave it as it was, byte for byte.
+        let (inside, _) = try patch(xml, ["B2": "x"])
+        #expect(inside.contains(#"<dimension ref="A1:C3"/>"#))
+        // A dimension that cannot be read is left alone.
+        let odd = xml.replacing("A1:C3", with: "nonsense")
+        let (kept, _) = try patch(odd, ["E2": "a"])
+        #expect(kept.contains(#"<dimension ref="nonsense"/>"#))
+    }
+
+    @Test func cellsAnArrayFormulaFillsAreLeftAlone() throws {
+        let xml =
+            head + #"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:D1">A1:A3</f><v>1</v></c>"#
+            + #"<c r="C1"><v>2</v></c></row><row r="2"><c r="B2"><f t="array" ref="B2:B3">A1</f><v>1</v></c></row>"#
+            + #"<row r="3"><c r="B3"><v>1</v></c></row>"# + tail
+        // C1 (filled, present), D1 (filled, absent), B3 (filled, in a row of its own) are refused;
+        // E1 and C3 are outside every array.
+        let (output, patcher) = try patch(xml, ["C1": "a", "D1": "b", "E1": "c", "B3": "d", "C3": "e"])
+        #expect(
+            Set(patcher.skippedFormulas) == [
+                CellAddress(row: 1, column: 3), CellAddress(row: 1, column: 4), CellAddress(row: 3, column: 2),
+            ]
+        )
+        #expect(patcher.written == [CellAddress(row: 1, column: 5), CellAddress(row: 3, column: 3)])
+        #expect(output.contains(#"<c r="C1"><v>2</v></c><c r="E1" t="inlineStr">"#))
+        #expect(output.contains(#"<c r="B3"><v>1</v></c><c r="C3" t="inlineStr">"#))
+    }
+
+    @Test func cellsHiddenUnderAMergeAreKnownOnceThePartIsRead() throws {
+        let xml =
+            head + #"<row r="1"><c r="A1"><v>1</v></c></row>"# + "</sheetData>"
+            + #"<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>"#
+        let (_, patcher) = try patch(xml, ["A1": "top-left", "B2": "hidden", "C1": "outside"])
+        #expect(patcher.mergedRanges == [try #require(CellRange(a1: "A1:B2"))])
+        #expect(patcher.written.filter(patcher.coveredByMerge) == [CellAddress(row: 2, column: 2)])
     }
 }

@@ -3,9 +3,12 @@
 /// The XML is scanned, not parsed into a tree: rows and cells are found by their tags, the cells
 /// to change are replaced (keeping their style) or inserted in column order (creating rows
 /// where missing), and everything between them is copied unchanged. Formula cells are never
-/// overwritten. Text is written as an inline string, so the shared-string table is untouched. A
+/// overwritten, nor are the cells an array or data-table formula fills (`<f t="array" ref="B1:B5">`).
+/// Text is written as an inline string, so the shared-string table is untouched. A
 /// cell inserted where none was takes the style the spreadsheet showed there: its row's, when the
-/// row has one, or else its column's.
+/// row has one, or else its column's. When cells are written outside the sheet's `<dimension>` or
+/// a row's `spans`, those are widened to take them in (readers such as openpyxl's read-only mode
+/// stop at the dimension).
 ///
 /// The part is streamed: `feed` takes it in chunks of any size and appends what is done to the
 /// output, holding back only an unfinished tag, or a row being patched until its end arrives;
@@ -17,6 +20,14 @@ struct WorksheetPatcher {
     private(set) var skippedFormulas: [CellAddress] = []
     /// Cells written.
     private(set) var written: [CellAddress] = []
+    /// The merged ranges the sheet declares (after its rows, so known once the part has been
+    /// read): the caller must not leave text in a cell a merge covers (see `coveredByMerge`).
+    private(set) var mergedRanges: [CellRange] = []
+    /// The ranges of the array and data-table formulas seen so far.
+    ///
+    /// Their cells hold a formula's results. A formula's own cell comes first (it is the range's
+    /// top-left), so a range is known before any cell it covers is reached.
+    private var formulaRanges: [CellRange] = []
 
     private enum Phase {
         /// Before `<sheetData>`: column styles are noted.
@@ -97,11 +108,52 @@ struct WorksheetPatcher {
             used = start
         }
         if phase == .rows { used = try scanRows(from: used, final: final, output: &output) }
-        if phase == .suffix {
-            output.append(contentsOf: pending[used...])
-            used = pending.count
-        }
+        if phase == .suffix { used = scanSuffix(from: used, final: final, output: &output) }
         return used
+    }
+
+    /// Copies what follows the rows, noting merged ranges; returns how far it got.
+    private mutating func scanSuffix(from start: Int, final: Bool, output: inout [UInt8]) -> Int {
+        var scanner = XMLScanner(bytes: pending)
+        scanner.position = start
+        while true {
+            let resume = scanner.position
+            guard let tag = scanner.nextTag() else {
+                // At the end of a chunk an unfinished tag waits for the next bytes.
+                let end = final ? pending.count : resume
+                output.append(contentsOf: pending[start..<end])
+                return end
+            }
+            if !tag.isEnd, scanner.named(tag, "mergeCell"),
+                let range = scanner.attribute(tag, "ref").flatMap({ CellRange(a1: $0) })
+            {
+                mergedRanges.append(range)
+            }
+        }
+    }
+
+    /// Whether a cell is covered by a merged range without being its top-left cell, where the
+    /// merge's text is: text left there would be hidden.
+    func coveredByMerge(_ address: CellAddress) -> Bool {
+        mergedRanges.contains { $0.contains(address) && $0.start != address }
+    }
+
+    /// Notes the range an array or data-table formula fills.
+    private mutating func note(formula tag: XMLScanner.Tag, scanner: XMLScanner) {
+        guard let kind = scanner.attribute(tag, "t"), kind == "array" || kind == "dataTable",
+            let range = scanner.attribute(tag, "ref").flatMap({ CellRange(a1: $0) })
+        else { return }
+        formulaRanges.append(range)
+    }
+
+    /// Writes text where no cell is yet, unless an array or data-table formula fills that cell.
+    private mutating func insertCell(_ row: Int, _ column: Int, _ text: String, style: String?, to out: inout [UInt8]) {
+        let address = CellAddress(row: row, column: column)
+        if formulaRanges.contains(where: { $0.contains(address) }) {
+            skippedFormulas.append(address)
+        } else {
+            appendCell(row, column, text, style: style, to: &out)
+        }
     }
 
     /// Finds `<sheetData>`, noting column styles on the way; returns how many bytes it wrote, or
@@ -110,12 +162,14 @@ struct WorksheetPatcher {
         var scanner = XMLScanner(bytes: pending)
         var styles: [(columns: ClosedRange<Int>, style: String)] = []
         var found: XMLScanner.Tag?
+        var dimension: Range<Int>?
         while let tag = scanner.nextTag() {
             guard !tag.isEnd else { continue }
             if scanner.named(tag, "sheetData") {
                 found = tag
                 break
             }
+            if scanner.named(tag, "dimension") { dimension = scanner.attributeValue(tag, "ref") }
             if scanner.named(tag, "col"), let style = scanner.attribute(tag, "style"),
                 let low = scanner.attribute(tag, "min").flatMap({ Int($0) }),
                 let high = scanner.attribute(tag, "max").flatMap({ Int($0) }), low >= 1, high >= low
@@ -129,7 +183,13 @@ struct WorksheetPatcher {
         }
         columnStyles = styles
         prefix = scanner.prefix(of: sheetData)
-        output.append(contentsOf: pending[0..<sheetData.end])
+        if let dimension, let widened = widenedDimension(pending[dimension]) {
+            output.append(contentsOf: pending[0..<dimension.lowerBound])
+            output.append(contentsOf: widened.utf8)
+            output.append(contentsOf: pending[dimension.upperBound..<sheetData.end])
+        } else {
+            output.append(contentsOf: pending[0..<sheetData.end])
+        }
         if sheetData.selfClosing {
             // <sheetData/> becomes <sheetData>…</sheetData>.
             output.removeLast(2)
@@ -166,12 +226,16 @@ struct WorksheetPatcher {
                 phase = .suffix
                 return tag.start
             }
+            if !tag.isEnd, scanner.named(tag, "f") { note(formula: tag, scanner: scanner) }
             guard !tag.isEnd, scanner.named(tag, "row") else { continue }
             let rowNumber = scanner.attribute(tag, "r").flatMap { Int($0) } ?? lastRow + 1
             output.append(contentsOf: pending[scanner.copiedUpTo..<tag.start])
             scanner.copiedUpTo = tag.start
             // What to restore when the row turns out not to have arrived whole.
-            let mark = (output: output.count, next: next, written: written.count, skipped: skippedFormulas.count)
+            let mark = (
+                output: output.count, next: next, written: written.count, skipped: skippedFormulas.count,
+                formulas: formulaRanges.count
+            )
             while next < rows.count, rows[next].row < rowNumber {
                 appendNewRow(rows[next].row, rows[next].cells, to: &output)
                 next += 1
@@ -187,6 +251,7 @@ struct WorksheetPatcher {
                 next = mark.next
                 written.removeSubrange(mark.written...)
                 skippedFormulas.removeSubrange(mark.skipped...)
+                formulaRanges.removeSubrange(mark.formulas...)
                 return tag.start
             }
             next += 1
@@ -209,16 +274,16 @@ struct WorksheetPatcher {
             ? scanner.attribute(rowTag, "s") : nil
         if rowTag.selfClosing {
             // <row …/> becomes <row …>cells</row>.
-            output.append(contentsOf: xml[rowTag.start..<(rowTag.end - 2)])
+            appendRowTag(rowTag, upTo: rowTag.end - 2, edits: edits, scanner: scanner, to: &output)
             output.append(UInt8(ascii: ">"))
             for edit in pending {
-                appendCell(number, edit.column, edit.text, style: rowStyle ?? columnStyle(edit.column), to: &output)
+                insertCell(number, edit.column, edit.text, style: rowStyle ?? columnStyle(edit.column), to: &output)
             }
             output.append(contentsOf: Array("</\(prefix)row>".utf8))
             scanner.copiedUpTo = rowTag.end
             return
         }
-        output.append(contentsOf: xml[rowTag.start..<rowTag.end])
+        appendRowTag(rowTag, upTo: rowTag.end, edits: edits, scanner: scanner, to: &output)
         scanner.copiedUpTo = rowTag.end
         var lastColumn = 0
         while true {
@@ -228,7 +293,7 @@ struct WorksheetPatcher {
             if tag.isEnd && scanner.named(tag, "row") {
                 output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
                 for edit in pending {
-                    appendCell(number, edit.column, edit.text, style: rowStyle ?? columnStyle(edit.column), to: &output)
+                    insertCell(number, edit.column, edit.text, style: rowStyle ?? columnStyle(edit.column), to: &output)
                 }
                 output.append(contentsOf: xml[tag.start..<tag.end])
                 scanner.copiedUpTo = tag.end
@@ -239,16 +304,18 @@ struct WorksheetPatcher {
             lastColumn = column
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
             while let next = pending.first, next.column < column {
-                appendCell(number, next.column, next.text, style: rowStyle ?? columnStyle(next.column), to: &output)
+                insertCell(number, next.column, next.text, style: rowStyle ?? columnStyle(next.column), to: &output)
                 pending.removeFirst()
             }
             // The cell's whole element: to its `/>` or its `</c>`.
-            let cellEnd = tag.selfClosing ? tag.end : try scanner.skipElement("c", from: tag.end)
+            let (cellEnd, formula) = tag.selfClosing ? (tag.end, nil) : try scanner.skipCell(from: tag.end)
+            if let formula { note(formula: formula, scanner: scanner) }
             if let edit = pending.first, edit.column == column {
                 let text = edit.text
                 pending.removeFirst()
-                if !tag.selfClosing && scanner.containsStartTag("f", from: tag.end, to: cellEnd) {
-                    skippedFormulas.append(CellAddress(row: number, column: column))
+                let address = CellAddress(row: number, column: column)
+                if formula != nil || formulaRanges.contains(where: { $0.contains(address) }) {
+                    skippedFormulas.append(address)
                     output.append(contentsOf: xml[tag.start..<cellEnd])
                 } else {
                     appendCell(number, column, text, style: scanner.attribute(tag, "s"), to: &output)
@@ -261,6 +328,59 @@ struct WorksheetPatcher {
         }
     }
 
+    /// The `<dimension>` reference grown to take in every cell to write, or nil when it already
+    /// does (or cannot be read, in which case it is left as it was).
+    private func widenedDimension(_ value: ArraySlice<UInt8>) -> String? {
+        guard let first = rows.first, let last = rows.last,
+            let range = CellRange(a1: String(decoding: value, as: UTF8.self))
+        else { return nil }
+        var low = range.start.column
+        var high = range.end.column
+        for row in rows {
+            low = min(low, row.cells.first?.column ?? low)
+            high = max(high, row.cells.last?.column ?? high)
+        }
+        let widened = CellRange(
+            CellAddress(row: min(range.start.row, first.row), column: low),
+            CellAddress(row: max(range.end.row, last.row), column: high)
+        )
+        guard widened != range else { return nil }
+        return widened.start == widened.end ? widened.start.a1 : "\(widened.start.a1):\(widened.end.a1)"
+    }
+
+    /// Appends a row's start tag up to `end` (its `>` or `/>`), with `spans` widened when cells
+    /// are written outside it.
+    private func appendRowTag(
+        _ tag: XMLScanner.Tag,
+        upTo end: Int,
+        edits: [(column: Int, text: String)],
+        scanner: XMLScanner,
+        to output: inout [UInt8]
+    ) {
+        let xml = scanner.bytes
+        guard let spans = scanner.attributeValue(tag, "spans"), let first = edits.first, let last = edits.last else {
+            output.append(contentsOf: xml[tag.start..<end])
+            return
+        }
+        // `spans` is one or more `low:high` ranges of columns, such as `1:5` or `1:3 7:9`.
+        let bounds = String(decoding: xml[spans], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == ":" })
+            .compactMap { Int($0) }
+        guard bounds.count >= 2, bounds.count % 2 == 0, let low = bounds.min(), let high = bounds.max() else {
+            output.append(contentsOf: xml[tag.start..<end])
+            return
+        }
+        let covered = edits.allSatisfy { edit in
+            stride(from: 0, to: bounds.count, by: 2).contains { (bounds[$0]...bounds[$0 + 1]).contains(edit.column) }
+        }
+        guard !covered else {
+            output.append(contentsOf: xml[tag.start..<end])
+            return
+        }
+        output.append(contentsOf: xml[tag.start..<spans.lowerBound])
+        output.append(contentsOf: "\(min(low, first.column)):\(max(high, last.column))".utf8)
+        output.append(contentsOf: xml[spans.upperBound..<end])
+    }
+
     /// The style a column's `<col>` element gives its empty cells, if any.
     private func columnStyle(_ column: Int) -> String? {
         columnStyles.first { $0.columns.contains(column) }?.style
@@ -268,7 +388,7 @@ struct WorksheetPatcher {
 
     private mutating func appendNewRow(_ row: Int, _ cells: [(column: Int, text: String)], to output: inout [UInt8]) {
         output.append(contentsOf: Array("<\(prefix)row r=\"\(row)\">".utf8))
-        for cell in cells { appendCell(row, cell.column, cell.text, style: columnStyle(cell.column), to: &output) }
+        for cell in cells { insertCell(row, cell.column, cell.text, style: columnStyle(cell.column), to: &output) }
         output.append(contentsOf: Array("</\(prefix)row>".utf8))
     }
 

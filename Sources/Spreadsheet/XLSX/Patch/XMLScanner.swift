@@ -41,6 +41,11 @@ struct XMLScanner {
 
     /// An attribute's value as written (entities are not decoded; cell references have none).
     func attribute(_ tag: Tag, _ key: StaticString) -> String? {
+        attributeValue(tag, key).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Where an attribute's value lies in the bytes (between its quotes).
+    func attributeValue(_ tag: Tag, _ key: StaticString) -> Range<Int>? {
         var index = tag.attributes.lowerBound
         let limit = tag.attributes.upperBound
         while index < limit {
@@ -64,7 +69,7 @@ struct XMLScanner {
             let matches = key.withUTF8Buffer { buffer in
                 nameEnd - nameStart == buffer.count && zip(bytes[nameStart..<nameEnd], buffer).allSatisfy { $0 == $1 }
             }
-            if matches { return String(decoding: bytes[valueStart..<min(index, limit)], as: UTF8.self) }
+            if matches { return valueStart..<min(index, limit) }
             index += 1
         }
         return nil
@@ -83,16 +88,6 @@ struct XMLScanner {
             }
         }
         return column > 0 ? column : nil
-    }
-
-    /// Whether a start tag with this local name lies between two positions.
-    func containsStartTag(_ localName: StaticString, from start: Int, to end: Int) -> Bool {
-        var inner = XMLScanner(bytes: bytes)
-        inner.position = start
-        while let tag = inner.nextTag(), tag.start < end {
-            if !tag.isEnd, inner.named(tag, localName) { return true }
-        }
-        return false
     }
 
     let bytes: [UInt8]
@@ -180,20 +175,25 @@ struct XMLScanner {
         return nil
     }
 
-    /// Just past the end tag that closes an element whose start tag ends at `from`.
-    mutating func skipElement(_ localName: StaticString, from: Int) throws -> Int {
+    /// Just past the `</c>` that closes a cell whose start tag ends at `from`, and the cell's
+    /// formula (`<f>`) start tag, if it has one.
+    mutating func skipCell(from: Int) throws -> (end: Int, formula: Tag?) {
         position = from
+        var formula: Tag?
         var depth = 1
         while let tag = nextTag() {
-            guard named(tag, localName) else { continue }
-            if tag.isEnd {
-                depth -= 1
-                if depth == 0 { return tag.end }
-            } else if !tag.selfClosing {
-                depth += 1
+            if named(tag, "c") {
+                if tag.isEnd {
+                    depth -= 1
+                    if depth == 0 { return (tag.end, formula) }
+                } else if !tag.selfClosing {
+                    depth += 1
+                }
+            } else if formula == nil, !tag.isEnd, named(tag, "f") {
+                formula = tag
             }
         }
-        throw PatchFailure(reason: "a <\(localName)> element is not closed", incomplete: true)
+        throw PatchFailure(reason: "a <c> element is not closed", incomplete: true)
     }
 
     private static let commentEnd = Array("-->".utf8)
