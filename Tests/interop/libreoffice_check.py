@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """LibreOffice opens what quire writes: each workbook quire writes (the writer's sample, the
-crosswalk, the Statement of Applicability, a filled customer workbook) is converted to CSV by
+crosswalk, the Statement of Applicability, a filled customer workbook, other programs' workbooks
+patched in place) is converted to CSV by
 LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must equal what
 openpyxl reads from the same file. Run by `make interop`."""
 from __future__ import annotations
@@ -19,6 +20,7 @@ import openpyxl
 
 ROOT = Path(__file__).resolve().parents[2]
 QUIRE = os.environ.get("QUIRE_BIN", str(ROOT / ".build" / "debug" / "quire"))
+FIXTURES = ROOT / "Tests" / "Fixtures" / "xlsx"
 LIBRARY = ["--library", str(ROOT / "samples" / "library"), "--as-of", "2026-11-29"]
 
 
@@ -29,6 +31,12 @@ def write_workbooks(folder: Path) -> list[Path]:
         "soa.xlsx": ["soa", *LIBRARY, "-o", str(folder / "soa.xlsx")],
         "filled.xlsx": ["answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"), *LIBRARY,
                         "-o", str(folder / "filled.xlsx")],
+        # Patched copies of other programs' workbooks: namespace prefixes, cells inserted beyond
+        # the used range; formulas and array formulas kept around written cells.
+        "patched-prefixed.xlsx": ["bench-patch", str(FIXTURES / "calamine-nonstandard-xml-ns-prefix.xlsx"), "AZ",
+                                  str(folder / "patched-prefixed.xlsx")],
+        "patched-formulas.xlsx": ["bench-patch", str(FIXTURES / "sheetjs-formulae_test_simple.xlsx"), "A",
+                                  str(folder / "patched-formulas.xlsx")],
     }
     for arguments in runs.values():
         subprocess.run([QUIRE, *arguments], check=True, capture_output=True)
