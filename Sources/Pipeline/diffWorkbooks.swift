@@ -387,10 +387,11 @@ private struct WorkbookDifferences: Encodable {
         }
         for sheet in sheets {
             let file = sheet.change == "added" ? filled : original
-            lines.append("sheet \(sheetReference(sheet.name)): only in \(file) (\(counted(sheet.cells, "cell")))")
+            let name = CellAddress.sheetPrefix(sheet.name)
+            lines.append("sheet \(name): only in \(file) (\(counted(sheet.cells, "cell")))")
         }
         for change in cells {
-            var line = "cell \(sheetReference(change.sheet))!\(change.cell): "
+            var line = "cell \(CellAddress.sheetPrefix(change.sheet))!\(change.cell): "
             line += "\(change.original.summary) → \(change.filled.summary)"
             if change.original.stylesDiffer(from: change.filled) {
                 line += " [style \(change.original.style) → \(change.filled.style)]"
@@ -407,11 +408,6 @@ private struct WorkbookDifferences: Encodable {
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-/// A sheet name as formulas write it: `'Sheet name'`, with quotes doubled.
-private func sheetReference(_ name: String) -> String {
-    "'" + name.replacing("'", with: "''") + "'"
 }
 
 /// A CRC-32 as `0x` and eight hex digits.

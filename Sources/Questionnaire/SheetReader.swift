@@ -437,13 +437,5 @@ struct ItemBuilder {
 
 /// An absolute A1 reference with its sheet: `Questions!$C$5`, `'HECVAT - Full'!$C$26`.
 func absoluteReference(sheet: String, row: Int, column: Int) -> String {
-    let plain =
-        !sheet.isEmpty
-        && sheet.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-        } && !(sheet.first?.isNumber ?? false)
-    let quoted =
-        plain
-        ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-    return "\(quoted)!$\(CellAddress.columnName(column))$\(row)"
+    "\(CellAddress.sheetPrefix(sheet))!$\(CellAddress.columnName(column))$\(row)"
 }

@@ -68,6 +68,22 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
     /// The reference in A1 style, such as `C7`.
     public var a1: String { Self.columnName(column) + String(row) }
 
+    /// A sheet's name as a formula writes it before `!`: as it is when it is a plain name
+    /// (`Questions`), quoted with apostrophes doubled otherwise (`'HECVAT - Full'`, `'Q&A'`), and
+    /// quoted too when it could be read as a cell (`'A1'`, `'R2C3'`) or starts with a digit.
+    public static func sheetPrefix(_ sheet: String) -> String {
+        let simple =
+            !sheet.isEmpty
+            && sheet.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+            } && !(sheet.first?.isNumber ?? false)
+        let looksLikeCell =
+            CellAddress(a1: sheet) != nil
+            || sheet.uppercased().wholeMatch(of: /R[0-9]*C?[0-9]*/) != nil
+        guard !simple || looksLikeCell else { return sheet }
+        return "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
     public var description: String { a1 }
 
     public static func < (lhs: CellAddress, rhs: CellAddress) -> Bool {

@@ -43,4 +43,15 @@ import Testing
         let ranges = [CellRange](sqref: "A1:A3 C5  D7:E9")
         #expect(ranges.map(\.a1) == ["A1:A3", "C5", "D7:E9"])
     }
+
+    @Test(
+        arguments: [
+            ("Questions", "Questions"), ("Sheet_2", "Sheet_2"), ("HECVAT - Full", "'HECVAT - Full'"),
+            ("Vendor's answers", "'Vendor''s answers'"), ("Q&A", "'Q&A'"), ("A1", "'A1'"), ("xfd12", "'xfd12'"),
+            ("R2C3", "'R2C3'"), ("rc", "'rc'"), ("2024", "'2024'"), ("1st", "'1st'"), ("Résumé", "'Résumé'"),
+        ]
+    )
+    func sheetNamesAreQuotedWhenAFormulaNeedsIt(name: String, prefix: String) {
+        #expect(CellAddress.sheetPrefix(name) == prefix)
+    }
 }

@@ -56,9 +56,9 @@ struct DiffTests {
             result.standardOutput == """
                 part xl/worksheets/sheet1.xml: changed (\(before.size) → \(after.size) bytes, \
                 CRC-32 \(before.crc) → \(after.crc))
-                cell 'Answers'!B2: "He said \\"yes\\"" → "No"
-                cell 'Answers'!D2: (empty) → "Filled"
-                cell 'Answers'!B5: 7 =SUM(1,6) → 8 =SUM(1,7)
+                cell Answers!B2: "He said \\"yes\\"" → "No"
+                cell Answers!D2: (empty) → "Filled"
+                cell Answers!B5: 7 =SUM(1,6) → 8 =SUM(1,7)
                 3 cells differ in 1 part; everything else is identical
 
                 """
@@ -127,8 +127,8 @@ struct DiffTests {
         #expect(result.exitCode == 0, "\(result)")
         #expect(
             result.standardOutput == """
-                cell 'q'!C2: (empty) → "Yes"
-                cell 'q'!D2: (empty) → "'=1; no"
+                cell q!C2: (empty) → "Yes"
+                cell q!D2: (empty) → "'=1; no"
                 record 3: the same values, written differently
                 2 cells differ in 1 row; 1 record with the same values is written differently; \
                 everything else is identical
