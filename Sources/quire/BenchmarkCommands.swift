@@ -45,7 +45,7 @@ struct DebugWriteBench: ParsableCommand {
 
     @Argument var rows: Int
     @Argument var output: String
-    @Option(help: "The zlib level, 1 to 9.") var level = 1
+    @Option(help: "The zlib level, 1 to 9.") var level = 6
 
     func run() throws {
         try runReportingErrors { try writeBenchmarkWorkbook(rows: rows, level: level, to: output) }

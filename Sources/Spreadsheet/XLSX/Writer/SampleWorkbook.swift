@@ -86,7 +86,7 @@ func sampleSheets() -> [XLSXSheet] {
 ///
 /// The values are a pure function of the row number, and the benchmark's Python writers make
 /// the same ones (`bench_row` in the script); change both together.
-public func benchmarkWorkbookBytes(rows: Int, compressionLevel: Int32 = 1) throws -> [UInt8] {
+public func benchmarkWorkbookBytes(rows: Int, compressionLevel: Int32 = 6) throws -> [UInt8] {
     let sections = [
         "Access Control", "Asset Management", "Business Continuity", "Cryptography", "Human Resources",
         "Incident Response", "Vendor Management",

@@ -12,16 +12,20 @@
 /// let bytes = try writer.data()
 /// ```
 ///
-/// Parts are deflated at zlib level 1, chosen for speed: on the sheet XML of 200,000 rows (78 MB)
-/// level 6 takes five times as long (1.34 s against 0.27 s) for a file a fifth smaller (10.6 MB
-/// against 13.5 MB), which nearly doubles the whole write; see `bench/xlsx_write_bench.py`.
+/// Parts are deflated at zlib level 6 by default, the level other spreadsheet writers use. A
+/// sheet is deflated in 1 MiB pieces on the other cores while its XML is still being built, so
+/// on a machine with a few cores the level costs little: on 2 cores, 200,000 rows (78 MB of XML)
+/// take about 1.0 s at level 6 against 0.5 s at level 1, for a file a fifth smaller (10.6 MB
+/// against 13.5 MB); with more cores the deflating hides behind the XML building. Set
+/// ``compressionLevel`` to 1 where every fraction of a second counts; see
+/// `bench/xlsx_write_bench.py`.
 public struct XLSXWorkbookWriter: Sendable {
     /// The sheets in tab order.
     public private(set) var sheets: [XLSXSheet] = []
 
-    /// The zlib level parts are deflated at, from 1 (fastest) to 9 (smallest); 1 by default,
-    /// chosen for speed (see the type's documentation).
-    public var compressionLevel: Int32 = 1
+    /// The zlib level parts are deflated at, from 1 (fastest) to 9 (smallest); 6 by default (see
+    /// the type's documentation).
+    public var compressionLevel: Int32 = 6
     /// The name of the hidden sheet that holds drop-down lists too long to write inline.
     static let listSheetName = "_lists"
     /// Excel's limit on an inline list's text, in characters.
