@@ -252,8 +252,10 @@ func ensureDistinct(input: String, output: String, what: String) throws {
 /// Writes the answers a person must look at before the questionnaire is sent as CSV: one row per
 /// answer with `review` set, in answer order.
 ///
-/// Columns: `id`, `sheet`, `row`, `answer_cell`, `proposed_value` (empty when nothing fits),
-/// `confidence` (two decimals), `basis`, `reason`. UTF-8 without a byte-order mark, comma-delimited,
+/// Columns: `id`, `question`, `sheet`, `row`, `answer_cell`, `proposed_value` (empty when nothing
+/// fits), `proposed_comment`, `confidence` (two decimals), `basis`, `cites` (the controls, library
+/// answer and evidence the proposal rests on, `;`-separated), `reason`. UTF-8 without a byte-order
+/// mark, comma-delimited,
 /// CRLF line ends (RFC 4180). Cells that a spreadsheet program would run as a formula are written after
 /// an apostrophe. The file is written atomically, and written even when no answer needs review (then
 /// it holds the header alone), so a stale list never survives a rerun.
@@ -265,14 +267,21 @@ public func writeReviewList(answers: [Answer], to path: String) throws {
     let writer = CSVWriter()
     var bytes: [UInt8] = []
     writer.appendRecord(
-        ["id", "sheet", "row", "answer_cell", "proposed_value", "confidence", "basis", "reason"],
+        [
+            "id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
+            "basis", "cites", "reason",
+        ],
         to: &bytes
     )
     for answer in answers where answer.review {
         let confidence = (answer.confidence * 100).rounded() / 100
+        let cites =
+            answer.controls.map { "control \($0)" } + (answer.libraryEntry.map { ["answer \($0)"] } ?? [])
+            + answer.evidence.map { "evidence \($0.id)" }
         let fields = [
-            answer.id, answer.sheet ?? "", answer.row.map(String.init) ?? "", answer.answerCell ?? "",
-            answer.value ?? "", formatConfidence(confidence), answer.basis.rawValue, answer.reviewReason ?? "",
+            answer.id, answer.question, answer.sheet ?? "", answer.row.map(String.init) ?? "",
+            answer.answerCell ?? "", answer.value ?? "", answer.comment ?? "", formatConfidence(confidence),
+            answer.basis.rawValue, cites.joined(separator: "; "), answer.reviewReason ?? "",
         ]
         writer.appendRecord(fields.map(Listing.defused), to: &bytes)
     }

@@ -196,14 +196,24 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
     output, document = filled
     review = output.with_name("OUT.review.csv")
     rows = list(csv.reader(io.StringIO(review.read_bytes().decode("utf-8"), newline="")))
-    assert rows[0] == ["id", "sheet", "row", "answer_cell", "proposed_value", "confidence", "basis", "reason"]
+    assert rows[0] == ["id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment",
+                       "confidence", "basis", "cites", "reason"]
     flagged = [answer for answer in document["answers"] if answer["review"]]
+    assert flagged, "the sample has answers to review"
     assert [row[0] for row in rows[1:]] == [answer["id"] for answer in flagged]
     for row, answer in zip(rows[1:], flagged):
-        assert row[3] == answer["answer_cell"]
-        assert row[4] == defused(answer["value"] or "")
-        assert row[6] == answer["basis"]
-        assert row[7] == defused(answer["review_reason"] or "")
+        record = dict(zip(rows[0], row))
+        assert record["question"] == defused(answer["question"])
+        assert record["answer_cell"] == answer["answer_cell"]
+        assert record["proposed_value"] == defused(answer["value"] or "")
+        assert record["proposed_comment"] == defused(answer["comment"] or "")
+        assert float(record["confidence"]) == pytest.approx(answer["confidence"], abs=0.005)
+        assert record["basis"] == answer["basis"]
+        cites = [f"control {c}" for c in answer["controls"]]
+        cites += [f"answer {answer['library_entry']}"] if answer["library_entry"] else []
+        cites += [f"evidence {e['id']}" for e in answer["evidence"]]
+        assert record["cites"] == defused("; ".join(cites))
+        assert record["reason"] == defused(answer["review_reason"] or "")
         assert all(not value.startswith(FORMULA_STARTS) for value in row)
 
 
