@@ -208,8 +208,17 @@ public func answerQuestionnaire(
     format: AnswerFormat,
     warn: (String) -> Void,
     destination: OutputDestination?,
-    filledCopy: String? = nil
+    filledCopy: String? = nil,
+    reviewList: String? = nil
 ) throws -> String {
+    if let reviewList, sameFile(reviewList, request.file) {
+        throw PipelineError.usage(
+            "the review list \(reviewList) would replace the questionnaire itself; name another file"
+        )
+    }
+    if let filledCopy, let reviewList, sameFile(filledCopy, reviewList) {
+        throw PipelineError.usage("the review list and the filled copy are both \(filledCopy); name two files")
+    }
     if let filledCopy, sameFile(filledCopy, request.file) {
         throw PipelineError.usage(
             "the filled copy \(filledCopy) would replace the questionnaire itself; name another file"
@@ -235,6 +244,7 @@ public func answerQuestionnaire(
     var filledSummary = ""
     if let filledCopy {
         let ext = URL(fileURLWithPath: filledCopy).pathExtension.lowercased()
+        let reviewPath = reviewList ?? reviewListPath(forOutput: filledCopy)
         switch ext {
         case "xlsx", "xlsm":
             let report = try fillWorkbook(original: request.file, answers: answers, destination: filledCopy)
@@ -249,7 +259,6 @@ public func answerQuestionnaire(
                     )
                 }
             }
-            let reviewPath = reviewListPath(forOutput: filledCopy)
             try writeReviewList(answers: answers, to: reviewPath)
             let leftAlone = [
                 skipped > 0 ? counted(skipped, "formula cell") : nil,
@@ -263,7 +272,6 @@ public func answerQuestionnaire(
         case "csv":
             let report = try fillCSV(original: request.file, answers: answers, destination: filledCopy)
             report.skipped.forEach(warn)
-            let reviewPath = reviewListPath(forOutput: filledCopy)
             try writeReviewList(answers: answers, to: reviewPath)
             filledSummary =
                 "; wrote \(counted(report.answersWritten + report.commentsWritten, "cell")) into \(filledCopy)"
@@ -271,7 +279,6 @@ public func answerQuestionnaire(
         case "json" where questionnaire.format == "vsaq":
             let report = try fillVSAQ(template: request.file, answers: answers, destination: filledCopy)
             report.skipped.forEach(warn)
-            let reviewPath = reviewListPath(forOutput: filledCopy)
             try writeReviewList(answers: answers, to: reviewPath)
             filledSummary =
                 "; wrote \(counted(report.answersWritten, "answer")) into \(filledCopy); review list \(reviewPath)"
@@ -280,6 +287,10 @@ public func answerQuestionnaire(
                 "cannot write a filled .\(ext) copy of this questionnaire; name the copy with the questionnaire's own extension"
             )
         }
+    }
+    if filledCopy == nil, let reviewList {
+        try writeReviewList(answers: answers, to: reviewList)
+        filledSummary = "; review list \(reviewList)"
     }
     guard let destination else {
         let bases = byBasis.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -249,8 +249,9 @@ func ensureDistinct(input: String, output: String, what: String) throws {
 
 // MARK: - Review list
 
-/// Writes the answers a person must look at before the questionnaire is sent as CSV: one row per
-/// answer with `review` set, in answer order.
+/// Writes the answers a person must look at before the questionnaire is sent: one row per answer
+/// with `review` set, in answer order; as a workbook when `path` ends in `.xlsx`
+/// (``writeReviewWorkbook(answers:to:)``), else as CSV.
 ///
 /// Columns: `id`, `question`, `sheet`, `row`, `answer_cell`, `proposed_value` (empty when nothing
 /// fits), `proposed_comment`, `confidence` (two decimals), `basis`, `cites` (the controls, library
@@ -264,6 +265,10 @@ func ensureDistinct(input: String, output: String, what: String) throws {
 ///   - path: The file to write, such as `acme.review.csv` beside `acme.csv`.
 /// - Throws: ``PipelineError`` when the file cannot be written.
 public func writeReviewList(answers: [Answer], to path: String) throws {
+    if path.lowercased().hasSuffix(".xlsx") {
+        try writeReviewWorkbook(answers: answers, to: path)
+        return
+    }
     let writer = CSVWriter()
     var bytes: [UInt8] = []
     writer.appendRecord(
@@ -275,19 +280,57 @@ public func writeReviewList(answers: [Answer], to path: String) throws {
     )
     for answer in answers where answer.review {
         let confidence = (answer.confidence * 100).rounded() / 100
-        let cites =
-            answer.controls.map { "control \($0)" } + (answer.libraryEntry.map { ["answer \($0)"] } ?? [])
-            + answer.evidence.map { "evidence \($0.id)" }
-        let fields = [
+        let fields: [String] = [
             answer.id, answer.question, answer.sheet ?? "", answer.row.map(String.init) ?? "",
             answer.answerCell ?? "", answer.value ?? "", answer.comment ?? "", formatConfidence(confidence),
-            answer.basis.rawValue, cites.joined(separator: "; "), answer.reviewReason ?? "",
+            answer.basis.rawValue, citations(of: answer), answer.reviewReason ?? "",
         ]
         writer.appendRecord(fields.map(Listing.defused), to: &bytes)
     }
     try writeAtomically(path: path) { descriptor in
         try bytes.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
     }
+}
+
+/// What an answer rests on: `control IAM-03; answer ans-12; evidence EV-7`.
+func citations(of answer: Answer) -> String {
+    let cites =
+        answer.controls.map { "control \($0)" } + (answer.libraryEntry.map { ["answer \($0)"] } ?? [])
+        + answer.evidence.map { "evidence \($0.id)" }
+    return cites.joined(separator: "; ")
+}
+
+/// Writes the review list as a workbook: one sheet, "Review", with the CSV list's columns (the
+/// confidence as a number) and two left empty for the reviewer, "Decision" (a drop-down of
+/// Accept, Change, Reject) and "Final answer".
+public func writeReviewWorkbook(answers: [Answer], to path: String) throws {
+    let flagged = answers.filter(\.review)
+    let rows: [[XLSXValue]] = flagged.map { answer in
+        let row: XLSXValue = answer.row.map { XLSXValue.number(Double($0)) } ?? .empty
+        let confidence: XLSXValue = .number((answer.confidence * 100).rounded() / 100)
+        let texts: [String] = [
+            answer.id, answer.question, answer.sheet ?? "", answer.answerCell ?? "", answer.value ?? "",
+            answer.comment ?? "", answer.basis.rawValue, citations(of: answer), answer.reviewReason ?? "",
+        ]
+        let cells = texts.map(XLSXValue.text)
+        return Array(cells[0..<3]) + [row] + Array(cells[3..<6]) + [confidence] + Array(cells[6...]) + [.empty, .empty]
+    }
+    try deliverWorkbook(
+        XLSXSheet(
+            name: "Review",
+            columns: [
+                XLSXColumn("ID", width: 10), XLSXColumn("Question", width: 60, wrap: true),
+                XLSXColumn("Sheet", width: 14), XLSXColumn("Row", width: 6), XLSXColumn("Cell", width: 16),
+                XLSXColumn("Proposed answer", width: 14), XLSXColumn("Proposed comment", width: 50, wrap: true),
+                XLSXColumn("Confidence", width: 11), XLSXColumn("Basis", width: 20),
+                XLSXColumn("Cites", width: 30, wrap: true), XLSXColumn("Reason", width: 40, wrap: true),
+                XLSXColumn("Decision", width: 11, allowedValues: ["Accept", "Change", "Reject"]),
+                XLSXColumn("Final answer", width: 30, wrap: true),
+            ],
+            rows: rows
+        ),
+        to: path
+    )
 }
 
 /// A confidence (already rounded to hundredths) with two decimals: `0.70`, `1.00`.

@@ -326,8 +326,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
             .text(statuses.joined(separator: "; ")), .text(Array(Set(evidence)).sorted().joined(separator: ", ")),
         ])
     }
-    var writer = XLSXWorkbookWriter()
-    writer.addSheet(
+    try deliverWorkbook(
         XLSXSheet(
             name: "Statement of Applicability",
             columns: [
@@ -339,9 +338,9 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
                 XLSXColumn("Evidence", width: 30, wrap: true),
             ],
             rows: rows
-        )
+        ),
+        to: destination
     )
-    try deliver(try writer.data(), to: .file(destination))
 }
 
 /// Why an applicable Annex A control is included, as the library records it.
@@ -368,6 +367,13 @@ func reasonsForInclusion(of controls: [String], index: LibraryIndex, gdpr: Frame
         if reason == .legal, !laws.isEmpty { return "legal (GDPR \(laws.joined(separator: ", ")))" }
         return recorded.contains(reason) ? reason.label : nil
     }.joined(separator: "; ")
+}
+
+/// Writes a workbook of one sheet to a file, atomically.
+func deliverWorkbook(_ sheet: XLSXSheet, to path: String) throws {
+    var writer = XLSXWorkbookWriter()
+    writer.addSheet(sheet)
+    try deliver(try writer.data(), to: .file(path))
 }
 
 // MARK: - quire gaps

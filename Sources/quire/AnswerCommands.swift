@@ -99,6 +99,13 @@ struct Answer: ParsableCommand {
     var output: String?
     @Option(help: ArgumentHelp("Also write the answers document here when -o names a filled copy.", valueName: "file"))
     var answers: String?
+    @Option(
+        help: ArgumentHelp(
+            "Write the review list here (.csv, or .xlsx for a workbook with a Decision column); default FILLED.review.csv.",
+            valueName: "file"
+        )
+    )
+    var review: String?
 
     func run() throws {
         try runReportingErrors {
@@ -113,7 +120,8 @@ struct Answer: ParsableCommand {
                 format: format,
                 warn: warnOnStandardError,
                 destination: destination,
-                filledCopy: fills ? output : nil
+                filledCopy: fills ? output : nil,
+                reviewList: review
             )
             warnOnStandardError(summary)
         }

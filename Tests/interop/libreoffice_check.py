@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """LibreOffice opens what quire writes: each workbook quire writes (the writer's sample, the
-crosswalk, the Statement of Applicability, a filled customer workbook, other programs' workbooks
+crosswalk, the Statement of Applicability, a filled customer workbook and its review list, other programs' workbooks
 patched in place) is converted to CSV by
 LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must equal what
 openpyxl reads from the same file. Run by `make interop`."""
@@ -30,7 +30,7 @@ def write_workbooks(folder: Path) -> list[Path]:
         "crosswalk.xlsx": ["crosswalk", *LIBRARY, "-o", str(folder / "crosswalk.xlsx")],
         "soa.xlsx": ["soa", *LIBRARY, "-o", str(folder / "soa.xlsx")],
         "filled.xlsx": ["answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"), *LIBRARY,
-                        "-o", str(folder / "filled.xlsx")],
+                        "-o", str(folder / "filled.xlsx"), "--review", str(folder / "review.xlsx")],
         # Patched copies of other programs' workbooks: namespace prefixes, cells inserted beyond
         # the used range; formulas and array formulas kept around written cells.
         "patched-prefixed.xlsx": ["bench-patch", str(FIXTURES / "calamine-nonstandard-xml-ns-prefix.xlsx"), "AZ",
@@ -40,7 +40,7 @@ def write_workbooks(folder: Path) -> list[Path]:
     }
     for arguments in runs.values():
         subprocess.run([QUIRE, *arguments], check=True, capture_output=True)
-    return [folder / name for name in runs]
+    return [folder / name for name in runs] + [folder / "review.xlsx"]
 
 
 def convert(workbook: Path, folder: Path) -> dict[str, list[list[str]]]:

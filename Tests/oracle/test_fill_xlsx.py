@@ -5,6 +5,7 @@ every other cell value and style, every data validation and merged range, and ev
 that holds no answered sheet are unchanged byte for byte."""
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -135,3 +136,54 @@ if CORPUS is not None:  # corpus files are read in place; without QUIRE_CORPUS t
             assert all(original.read(n) == copy.read(n) for n in original.namelist())
             return
         check_only_planned_cells_changed(source, filled, document)
+
+
+@pytest.mark.quire
+def test_review_list_as_a_workbook(tmp_path: Path) -> None:
+    source = ROOT / "samples" / "globex-vendor-assessment.xlsx"
+    filled, review = tmp_path / "filled.xlsx", tmp_path / "review.xlsx"
+    report = tmp_path / "answers.json"
+    result = subprocess.run(
+        [os.environ["QUIRE_BIN"], "answer", str(source), "--library", str(ROOT / "samples" / "library"),
+         "--as-of", "2026-11-29", "-o", str(filled), "--answers", str(report), "--review", str(review)],
+        capture_output=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert not (tmp_path / "filled.review.csv").exists(), "--review replaces the default list"
+    flagged = [a for a in json.loads(report.read_text())["answers"] if a["review"]]
+    assert flagged
+    sheet = openpyxl.load_workbook(review)["Review"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("ID", "Question", "Sheet", "Row", "Cell", "Proposed answer", "Proposed comment", "Confidence",
+                       "Basis", "Cites", "Reason", "Decision", "Final answer")
+    assert len(rows) == len(flagged) + 1
+    for row, answer in zip(rows[1:], flagged):
+        assert row[0] == answer["id"] and row[1] == answer["question"] and row[4] == answer["answer_cell"]
+        assert row[3] == answer["row"]
+        assert (row[5] or None) == answer["value"]
+        assert row[7] == pytest.approx(answer["confidence"], abs=0.005)
+        assert row[8] == answer["basis"] and (row[10] or None) == answer["review_reason"]
+        assert row[11] is None and row[12] is None
+    rules = sheet.data_validations.dataValidation
+    assert [(r.formula1, str(r.sqref)) for r in rules] == [('"Accept,Change,Reject"', f"L2:L{len(flagged) + 1}")]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    calamine = python_calamine.CalamineWorkbook.from_path(str(review)).get_sheet_by_name("Review").to_python()
+    assert [r[0] for r in calamine[1:]] == [a["id"] for a in flagged]
+
+
+@pytest.mark.quire
+def test_review_list_without_a_filled_copy_and_never_over_the_input(tmp_path: Path) -> None:
+    source = ROOT / "samples" / "questionnaire.xlsx"
+    review = tmp_path / "review.csv"
+    base = [os.environ["QUIRE_BIN"], "answer", str(source), "--library", str(ROOT / "samples" / "library")]
+    result = subprocess.run([*base, "--review", str(review)], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    document = json.loads(result.stdout)
+    with review.open(newline="", encoding="utf-8") as handle:
+        records = list(csv.reader(handle))
+    assert [r[0] for r in records[1:]] == [a["id"] for a in document["answers"] if a["review"]]
+    copy = tmp_path / "q.xlsx"
+    copy.write_bytes(source.read_bytes())
+    result = subprocess.run([*base[:2], str(copy), *base[3:], "--review", str(copy)], capture_output=True, timeout=300)
+    assert result.returncode == 64, result.stderr
+    assert copy.read_bytes() == source.read_bytes()
