@@ -111,6 +111,16 @@ extension OutputDestination {
     }
 }
 
+/// Checks that a file can be created where `path` says: its folder exists and may be written to.
+/// Commands that write several files check them all first.
+func checkCanCreate(_ path: String) throws {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    guard access(directory.isEmpty ? "/" : directory, W_OK | X_OK) == 0 else {
+        throw PipelineError.cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
+    }
+}
+
 /// Writes a file by way of a temporary file in the same folder and a rename, so readers never
 /// see it half written; the temporary file is removed on failure.
 func writeAtomically(path: String, _ body: (Int32) throws -> Void) throws {

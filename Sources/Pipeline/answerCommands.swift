@@ -224,6 +224,11 @@ public func answerQuestionnaire(
             "the filled copy \(filledCopy) would replace the questionnaire itself; name another file"
         )
     }
+    // Every file this run writes must be creatable before the first is written, so that a bad
+    // path for one does not leave the others behind.
+    var outputs = [filledCopy, reviewList ?? filledCopy.map(reviewListPath(forOutput:))]
+    if case .file(let path) = destination { outputs.append(path) }
+    for path in outputs.compactMap({ $0 }) { try checkCanCreate(path) }
     let day = try parseDay(asOf)
     let (questionnaire, matcher, warnings) = try request.load()
     warnings.forEach(warn)

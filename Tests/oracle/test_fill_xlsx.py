@@ -187,3 +187,17 @@ def test_review_list_without_a_filled_copy_and_never_over_the_input(tmp_path: Pa
     result = subprocess.run([*base[:2], str(copy), *base[3:], "--review", str(copy)], capture_output=True, timeout=300)
     assert result.returncode == 64, result.stderr
     assert copy.read_bytes() == source.read_bytes()
+
+
+@pytest.mark.quire
+def test_no_output_is_left_when_another_cannot_be_created(tmp_path: Path) -> None:
+    filled = tmp_path / "filled.xlsx"
+    result = subprocess.run(
+        [os.environ["QUIRE_BIN"], "answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"),
+         "--library", str(ROOT / "samples" / "library"), "-o", str(filled),
+         "--review", str(tmp_path / "missing-folder" / "review.xlsx")],
+        capture_output=True, timeout=300,
+    )
+    assert result.returncode == 73, result.stderr
+    assert b"missing-folder/review.xlsx: cannot create the output" in result.stderr
+    assert list(tmp_path.iterdir()) == [], "a filled copy was left behind"
