@@ -111,7 +111,8 @@ extension OutputDestination {
     }
 }
 
-/// Checks that a file can be created where `path` says: its folder exists and may be written to.
+/// Checks that a file can be created at `path`: its folder exists and may be written to.
+///
 /// Commands that write several files check them all first.
 func checkCanCreate(_ path: String) throws {
     let slash = path.lastIndex(of: "/")
