@@ -3,12 +3,13 @@
 /// The XML is scanned, not parsed into a tree: rows and cells are found by their tags, the cells
 /// to change are replaced (keeping their style) or inserted in column order (creating rows
 /// where missing), and everything between them is copied unchanged. Formula cells are never
-/// overwritten, nor are the cells an array or data-table formula fills (`<f t="array" ref="B1:B5">`).
-/// Text is written as an inline string, so the shared-string table is untouched. A
-/// cell inserted where none was takes the style the spreadsheet showed there: its row's, when the
-/// row has one, or else its column's. When cells are written outside the sheet's `<dimension>` or
-/// a row's `spans`, those are widened to take them in (readers such as openpyxl's read-only mode
-/// stop at the dimension).
+/// overwritten, nor are the cells an array or data-table formula fills (`<f t="array"
+/// ref="B1:B5">`). Text is written as an inline string, so the shared-string table is untouched.
+/// A cell inserted where none was takes the style the spreadsheet showed there: its row's, when
+/// the row has one, or else its column's. When cells are written outside the sheet's
+/// `<dimension>` or a row's `spans`, those are widened to take them in (readers such as
+/// openpyxl's read-only mode stop at the dimension). Merged ranges come after the rows, so the
+/// caller checks `written` against them once the part is through (`coveredByMerge`).
 ///
 /// The part is streamed: `feed` takes it in chunks of any size and appends what is done to the
 /// output, holding back only an unfinished tag, or a row being patched until its end arrives;
@@ -16,7 +17,7 @@
 struct WorksheetPatcher {
     /// The rows to write, in order, each with its cells and their text in column order.
     let rows: [(row: Int, cells: [(column: Int, text: String)])]
-    /// Cells left alone because they hold a formula.
+    /// Cells left alone because they hold a formula or an array formula fills them.
     private(set) var skippedFormulas: [CellAddress] = []
     /// Cells written.
     private(set) var written: [CellAddress] = []
@@ -34,7 +35,7 @@ struct WorksheetPatcher {
         case prefix
         /// Inside `<sheetData>`.
         case rows
-        /// After `</sheetData>`: copied as it is.
+        /// After `</sheetData>`: copied as it is; merged ranges are noted.
         case suffix
     }
 
