@@ -292,6 +292,7 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
     let iso = try context.framework("iso27001-2022")
     let gdpr = index.framework(named: "gdpr")
     var rows: [[XLSXValue]] = []
+    var tally = ApplicabilityTally()
     for requirement in iso.assessable where requirement.kind == "annex-control" {
         let reference = RequirementReference(framework: iso.id, id: requirement.id)
         let controls = index.controls(covering: reference).map(\.control)
@@ -316,8 +317,16 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
                 + recorded.map { " " + $0 }.joined()
         }
         let statuses = controls.map { "\($0): \(index.implementation(of: $0)?.status.rawValue ?? "no status")" }
-        let evidence = controls.flatMap { index.evidence(for: $0) }
-            .map { "\($0.id)\($0.isExpired(asOf: day) ? " (expired)" : "")\($0.result == .fail ? " (failing)" : "")" }
+        let items = controls.flatMap { index.evidence(for: $0) }
+        let evidence = items.map {
+            "\($0.id)\($0.isExpired(asOf: day) ? " (expired)" : "")\($0.result == .fail ? " (failing)" : "")"
+        }
+        tally.count(
+            excluded: excluded,
+            statuses: controls.map { index.implementation(of: $0)?.status },
+            reasons: reasons,
+            weakEvidence: items.contains { $0.isExpired(asOf: day) || $0.result == .fail }
+        )
         rows.append([
             .text(requirement.id), .text(requirement.title),
             .text(iso.requirements.first { $0.id == requirement.parent }?.title ?? ""),
@@ -326,7 +335,8 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
             .text(statuses.joined(separator: "; ")), .text(Array(Set(evidence)).sorted().joined(separator: ", ")),
         ])
     }
-    try deliverWorkbook(
+    var writer = XLSXWorkbookWriter()
+    writer.addSheet(
         XLSXSheet(
             name: "Statement of Applicability",
             columns: [
@@ -339,8 +349,66 @@ public func writeStatementOfApplicability(_ context: LibraryContext, asOf: Strin
             ],
             rows: rows
         ),
-        to: destination
     )
+    writer.addSheet(
+        XLSXSheet(
+            name: "Summary",
+            columns: [XLSXColumn("Measure", width: 58), XLSXColumn("Value", width: 16)],
+            rows: [
+                [.text("Framework"), .text("\(iso.name), Annex A")],
+                [.text("As of"), .date(year: day.year, month: day.month, day: day.day)],
+            ] + tally.rows
+        )
+    )
+    try deliver(try writer.data(), to: .file(destination))
+}
+
+/// The counts on a Statement of Applicability's Summary sheet.
+private struct ApplicabilityTally {
+    var controls = 0
+    var excluded = 0
+    var implemented = 0
+    var partly = 0
+    var notImplemented = 0
+    var withoutReason = 0
+    var weakEvidence = 0
+
+    /// Counts one Annex A control: excluded, or applicable and implemented (every implementing
+    /// control that applies is implemented), partly (some are implemented or partial) or not
+    /// (none is, or no control implements it).
+    mutating func count(
+        excluded isExcluded: Bool,
+        statuses: [ImplementationStatus?],
+        reasons: String,
+        weakEvidence weak: Bool
+    ) {
+        controls += 1
+        if weak { weakEvidence += 1 }
+        guard !isExcluded else {
+            excluded += 1
+            return
+        }
+        if reasons.isEmpty { withoutReason += 1 }
+        let applying = statuses.filter { $0 != .notApplicable }
+        if !applying.isEmpty, applying.allSatisfy({ $0 == .implemented }) {
+            implemented += 1
+        } else if applying.contains(where: { $0 == .implemented || $0 == .partial }) {
+            partly += 1
+        } else {
+            notImplemented += 1
+        }
+    }
+
+    var rows: [[XLSXValue]] {
+        [
+            ("Annex A controls", controls), ("Applicable", controls - excluded), ("Excluded", excluded),
+            ("Applicable and implemented", implemented), ("Applicable and partly implemented", partly),
+            ("Applicable and not yet implemented", notImplemented),
+            ("Applicable without a recorded reason for inclusion", withoutReason),
+            ("With expired or failing evidence", weakEvidence),
+        ]
+        .map { [.text($0.0), .number(Double($0.1))] }
+    }
 }
 
 /// Why an applicable Annex A control is included, as the library records it.

@@ -249,8 +249,10 @@ def test_statement_of_applicability(tmp_path: Path) -> None:
                 articles.setdefault(control["id"], set()).add(article)
     gdpr_order = [r["id"] for r in json.loads(quire("requirements", "gdpr", "--format", "json"))["requirements"]]
     seen = {"recorded": set(), "derived": 0, "none": 0}
-    for annex, _, _, applicable, reasons, justification, by, _, _ in rows:
+    tally = {"implemented": 0, "partly": 0, "not": 0, "weak": 0}
+    for annex, _, _, applicable, reasons, justification, by, _, evidence in rows:
         ids = implementing.get(annex, [])
+        tally["weak"] += bool(evidence and ("(expired)" in evidence or "(failing)" in evidence))
         assert sorted((by or "").split(", ")) == sorted(ids) or (not by and not ids)
         all_na = bool(ids) and all(statuses.get(c, {}).get("status") == "not-applicable" for c in ids)
         assert (applicable == "No") == all_na, annex
@@ -261,6 +263,13 @@ def test_statement_of_applicability(tmp_path: Path) -> None:
         # Applicable: the reasons recorded for the implementing controls that apply, and legal where
         # one of them maps to a GDPR article; nothing else.
         counted = [c for c in dict.fromkeys(ids) if statuses.get(c, {}).get("status") != "not-applicable"]
+        states = [statuses.get(c, {}).get("status") for c in counted]
+        if states and all(s == "implemented" for s in states):
+            tally["implemented"] += 1
+        elif any(s in ("implemented", "partial") for s in states):
+            tally["partly"] += 1
+        else:
+            tally["not"] += 1
         recorded = set().union(*(recorded_reasons(statuses.get(c, {})) for c in counted))
         laws = sorted(set().union(*(articles.get(c, set()) for c in counted)), key=gdpr_order.index)
         expected = []
@@ -282,6 +291,17 @@ def test_statement_of_applicability(tmp_path: Path) -> None:
     # applicable controls with no reason at all.
     assert seen["recorded"] == set(REASON_WORDS) and seen["derived"] > 0 and seen["none"] > 0, seen
     assert [v.formula1 for v in sheet.data_validations.dataValidation] == ['"Yes,No"']
+    # The Summary sheet's counts, computed here from the rows and the status file.
+    summary = dict(openpyxl.load_workbook(path)["Summary"].iter_rows(min_row=2, values_only=True))
+    applicable = sum(r[3] == "Yes" for r in rows)
+    assert summary["Annex A controls"] == 93 and summary["Applicable"] == applicable
+    assert summary["Excluded"] == 93 - applicable
+    assert summary["Applicable and implemented"] == tally["implemented"] > 0
+    assert summary["Applicable and partly implemented"] == tally["partly"] > 0
+    assert summary["Applicable and not yet implemented"] == tally["not"] > 0
+    assert summary["Applicable without a recorded reason for inclusion"] == seen["none"]
+    assert summary["With expired or failing evidence"] == tally["weak"] > 0
+    assert summary["As of"].date().isoformat() == "2026-11-29"
 
 
 @pytest.mark.quire
