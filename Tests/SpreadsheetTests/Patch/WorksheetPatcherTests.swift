@@ -187,4 +187,9 @@ import Testing
         #expect(patcher.mergedRanges == [try #require(CellRange(a1: "A1:B2"))])
         #expect(patcher.written.filter(patcher.coveredByMerge) == [CellAddress(row: 2, column: 2)])
     }
+
+    @Test(arguments: [#"<row r="5"/><row r="3"/>"#, #"<row r="3"/><row r="3"/>"#])
+    func rowsOutOfOrderAreRefusedNotDuplicated(rows: String) throws {
+        #expect(throws: PatchFailure.self) { try patch(head + rows + tail, ["A3": "x"]) }
+    }
 }

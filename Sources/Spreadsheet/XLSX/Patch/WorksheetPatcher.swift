@@ -230,6 +230,14 @@ struct WorksheetPatcher {
             if !tag.isEnd, scanner.named(tag, "f") { note(formula: tag, scanner: scanner) }
             guard !tag.isEnd, scanner.named(tag, "row") else { continue }
             let rowNumber = scanner.attribute(tag, "r").flatMap { Int($0) } ?? lastRow + 1
+            // Cells are inserted by walking the rows in order; rows out of order (which Excel
+            // itself calls damage) could get a second element for one row.
+            guard rowNumber > lastRow else {
+                throw PatchFailure(
+                    reason: "row \(rowNumber) comes after row \(lastRow), and rows out of order cannot be patched "
+                        + "safely; save the file again from a spreadsheet program"
+                )
+            }
             output.append(contentsOf: pending[scanner.copiedUpTo..<tag.start])
             scanner.copiedUpTo = tag.start
             // What to restore when the row turns out not to have arrived whole.
