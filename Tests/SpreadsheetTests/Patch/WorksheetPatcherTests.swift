@@ -188,7 +188,10 @@ import Testing
         #expect(patcher.written.filter(patcher.coveredByMerge) == [CellAddress(row: 2, column: 2)])
     }
 
-    @Test(arguments: [#"<row r="5"/><row r="3"/>"#, #"<row r="3"/><row r="3"/>"#])
+    @Test(arguments: [
+        #"<row r="5"/><row r="3"/>"#, #"<row r="3"/><row r="3"/>"#,
+        #"<row r="3"><c r="C3"/><c r="B3"/></row>"#, #"<row r="3"><c r="A3"/><c r="A3"/></row>"#,
+    ])
     func rowsOutOfOrderAreRefusedNotDuplicated(rows: String) throws {
         #expect(throws: PatchFailure.self) { try patch(head + rows + tail, ["A3": "x"]) }
     }

@@ -310,6 +310,13 @@ struct WorksheetPatcher {
             }
             guard !tag.isEnd, scanner.named(tag, "c") else { continue }
             let column = scanner.cellColumn(tag) ?? lastColumn + 1
+            guard column > lastColumn else {
+                throw PatchFailure(
+                    reason: "in row \(number), cell \(CellAddress.columnName(column)) comes after column "
+                        + "\(CellAddress.columnName(lastColumn)), and cells out of order cannot be patched safely; "
+                        + "save the file again from a spreadsheet program"
+                )
+            }
             lastColumn = column
             output.append(contentsOf: xml[scanner.copiedUpTo..<tag.start])
             while let next = pending.first, next.column < column {
