@@ -211,9 +211,10 @@ public func answerQuestionnaire(
     filledCopy: String? = nil,
     reviewList: String? = nil
 ) throws -> String {
-    if let reviewList, sameFile(reviewList, request.file) {
+    let reviewPath = reviewList ?? filledCopy.map(reviewListPath(forOutput:))
+    if let reviewPath, sameFile(reviewPath, request.file) {
         throw PipelineError.usage(
-            "the review list \(reviewList) would replace the questionnaire itself; name another file"
+            "the review list \(reviewPath) would replace the questionnaire itself; name another file"
         )
     }
     if let filledCopy, let reviewList, sameFile(filledCopy, reviewList) {
@@ -226,7 +227,7 @@ public func answerQuestionnaire(
     }
     // Every file this run writes must be creatable before the first is written, so that a bad
     // path for one does not leave the others behind.
-    var outputs = [filledCopy, reviewList ?? filledCopy.map(reviewListPath(forOutput:))]
+    var outputs = [filledCopy, reviewPath]
     if case .file(let path) = destination { outputs.append(path) }
     for path in outputs.compactMap({ $0 }) { try checkCanCreate(path) }
     let day = try parseDay(asOf)
@@ -249,7 +250,6 @@ public func answerQuestionnaire(
     var filledSummary = ""
     if let filledCopy {
         let ext = URL(fileURLWithPath: filledCopy).pathExtension.lowercased()
-        let reviewPath = reviewList ?? reviewListPath(forOutput: filledCopy)
         switch ext {
         case "xlsx", "xlsm":
             let report = try fillWorkbook(original: request.file, answers: answers, destination: filledCopy)
@@ -264,7 +264,6 @@ public func answerQuestionnaire(
                     )
                 }
             }
-            try writeReviewList(answers: answers, to: reviewPath)
             let leftAlone = [
                 skipped > 0 ? counted(skipped, "formula cell") : nil,
                 merged > 0 ? counted(merged, "merged-over cell") : nil,
@@ -273,29 +272,24 @@ public func answerQuestionnaire(
             filledSummary =
                 "; wrote \(counted(written, "cell")) into \(filledCopy)"
                 + (leftAlone.isEmpty ? "" : " (\(leftAlone.joined(separator: " and ")) left alone)")
-                + "; review list \(reviewPath)"
         case "csv":
             let report = try fillCSV(original: request.file, answers: answers, destination: filledCopy)
             report.skipped.forEach(warn)
-            try writeReviewList(answers: answers, to: reviewPath)
             filledSummary =
                 "; wrote \(counted(report.answersWritten + report.commentsWritten, "cell")) into \(filledCopy)"
-                + "; review list \(reviewPath)"
         case "json" where questionnaire.format == "vsaq":
             let report = try fillVSAQ(template: request.file, answers: answers, destination: filledCopy)
             report.skipped.forEach(warn)
-            try writeReviewList(answers: answers, to: reviewPath)
-            filledSummary =
-                "; wrote \(counted(report.answersWritten, "answer")) into \(filledCopy); review list \(reviewPath)"
+            filledSummary = "; wrote \(counted(report.answersWritten, "answer")) into \(filledCopy)"
         default:
             throw PipelineError.usage(
                 "cannot write a filled .\(ext) copy of this questionnaire; name the copy with the questionnaire's own extension"
             )
         }
     }
-    if filledCopy == nil, let reviewList {
-        try writeReviewList(answers: answers, to: reviewList)
-        filledSummary = "; review list \(reviewList)"
+    if let reviewPath {
+        try writeReviewList(answers: answers, to: reviewPath)
+        filledSummary += "; review list \(reviewPath)"
     }
     guard let destination else {
         let bases = byBasis.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -234,13 +234,7 @@ private func appendField(_ text: String, delimiter: UInt8, to output: inout [UIn
 /// Refuses to write an output over an input, whether the two paths are the same or lead to the same
 /// file through links.
 func ensureDistinct(input: String, output: String, what: String) throws {
-    var inputInfo = stat()
-    var outputInfo = stat()
-    let same =
-        input == output
-        || (stat(input, &inputInfo) == 0 && stat(output, &outputInfo) == 0
-            && inputInfo.st_dev == outputInfo.st_dev && inputInfo.st_ino == outputInfo.st_ino)
-    if same {
+    if sameFile(input, output) {
         throw PipelineError.usage(
             "\(output): is the \(what) itself; the input is never modified, so write the filled copy to another file"
         )

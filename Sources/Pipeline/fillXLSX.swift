@@ -9,14 +9,8 @@ struct SheetCell: Hashable {
 
     /// Reads `Sheet!$C$5` or `'Sheet name'!$C$5`; nil for anything else (a VSAQ field id).
     init?(reference: String) {
-        guard let bang = reference.lastIndex(of: "!") else { return nil }
-        var sheet = String(reference[..<bang])
-        if sheet.hasPrefix("'"), sheet.hasSuffix("'"), sheet.count >= 2 {
-            sheet = String(sheet.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-        }
-        guard let address = CellAddress(a1: reference[reference.index(after: bang)...].filter { $0 != "$" }) else {
-            return nil
-        }
+        let (sheet, cell) = splitSheetReference(reference[...])
+        guard let sheet, let address = CellAddress(a1: cell.filter { $0 != "$" }) else { return nil }
         self.sheet = sheet
         self.address = address
     }
@@ -47,10 +41,12 @@ func fillWorkbook(original: String, answers: [Answer], destination: String) thro
     return report
 }
 
-/// Whether two paths name the same file (after resolving links), so that an output never
-/// replaces its input.
+/// Whether two paths name the same file: the same text, or the same file reached another way
+/// (links, `./`, a second hard link), so that an output never replaces its input.
 func sameFile(_ first: String, _ second: String) -> Bool {
-    let left = URL(fileURLWithPath: first).resolvingSymlinksInPath().standardizedFileURL.path
-    let right = URL(fileURLWithPath: second).resolvingSymlinksInPath().standardizedFileURL.path
-    return left == right
+    var firstInfo = stat()
+    var secondInfo = stat()
+    return first == second
+        || (stat(first, &firstInfo) == 0 && stat(second, &secondInfo) == 0
+            && firstInfo.st_dev == secondInfo.st_dev && firstInfo.st_ino == secondInfo.st_ino)
 }

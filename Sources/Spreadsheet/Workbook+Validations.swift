@@ -102,8 +102,9 @@ extension Workbook {
     }
 }
 
-/// Splits `'My Sheet'!$A$1:$A$4` into the unquoted sheet name and the reference.
-func splitSheetReference(_ text: Substring) -> (sheet: String?, reference: Substring) {
+/// Splits `'My Sheet'!$A$1:$A$4` into the unquoted sheet name and the reference (the reverse of
+/// ``CellAddress/sheetPrefix(_:)``); the sheet is nil when there is no `!`.
+public func splitSheetReference(_ text: Substring) -> (sheet: String?, reference: Substring) {
     guard let bang = text.lastIndex(of: "!") else { return (nil, text) }
     var sheet = text[..<bang]
     if sheet.hasPrefix("'"), sheet.hasSuffix("'"), sheet.count >= 2 {

@@ -14,6 +14,12 @@ public final class Workbook {
         case csv
     }
 
+    /// The ZIP archive an XLSX or XLSM file is, opened once, for copying its entries; nil for CSV.
+    var archive: ZipArchive? {
+        guard case .xlsx(let package) = backend else { return nil }
+        return package.archive
+    }
+
     /// The path as given.
     public let path: String
     /// What kind of file it is, judged by its content rather than its name.

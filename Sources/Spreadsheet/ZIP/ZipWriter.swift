@@ -137,18 +137,6 @@ public struct ZipWriter: Sendable {
     }
 }
 
-/// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them: in the
-/// pieces `EntryDeflater` cuts, so a whole entry and a streamed one give the same bytes.
-func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
-    let deflater = EntryDeflater(level: level)
-    deflater.write(data)
-    do {
-        return try deflater.finish().payload
-    } catch {
-        throw SpreadsheetError.io(path: "(archive being written)", reason: error.message)
-    }
-}
-
 extension Array where Element == UInt8 {
     mutating func appendLE(_ value: UInt16) {
         append(UInt8(truncatingIfNeeded: value))

@@ -8,8 +8,11 @@ import Testing
     func patch(_ xml: String, _ edits: [String: String]) throws -> (String, WorksheetPatcher) {
         var cells: [CellAddress: String] = [:]
         for (reference, text) in edits { cells[try #require(CellAddress(a1: reference))] = text }
+        // The whole part in one piece; `theOutputDoesNotDependOnHowTheInputIsCut` feeds it in chunks.
         var patcher = WorksheetPatcher(edits: cells)
-        let output = try patcher.patch(Array(xml.utf8))
+        var output: [UInt8] = []
+        try Array(xml.utf8).withUnsafeBytes { try patcher.feed($0, output: &output) }
+        try patcher.finish(output: &output)
         return (String(decoding: output, as: UTF8.self), patcher)
     }
 

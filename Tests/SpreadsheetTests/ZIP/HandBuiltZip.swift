@@ -179,3 +179,11 @@ extension Array where Element == UInt8 {
         for index in 0..<4 { self[offset + index] = UInt8(truncatingIfNeeded: value >> UInt32(8 * index)) }
     }
 }
+
+/// Compresses bytes as a raw deflate stream (no zlib header), as ZIP stores them, by way of the
+/// writer's own `EntryDeflater`, so a test's whole entry and a streamed one give the same bytes.
+func deflateRaw(_ data: [UInt8], level: Int32) throws -> [UInt8] {
+    let deflater = EntryDeflater(level: level)
+    deflater.write(data)
+    return try deflater.finish().payload
+}

@@ -7,8 +7,6 @@ public struct PatchReport: Sendable, Hashable {
     /// Cells not written because a merged range covers them (only its top-left cell shows), by
     /// sheet name.
     public var skippedMerged: [String: [CellAddress]] = [:]
-    /// The parts whose bytes changed.
-    public var changedParts: [String]
 }
 
 /// Writes text into cells of a copy of a workbook and returns the copy's bytes.
@@ -22,7 +20,7 @@ public func patchWorkbook(path: String, edits: [String: [CellAddress: String]]) 
     bytes: [UInt8], report: PatchReport
 ) {
     let workbook = try Workbook(path: path)
-    guard workbook.format != .csv else {
+    guard let archive = workbook.archive else {
         throw SpreadsheetError.unsupportedFormat(
             path: path,
             reason: "a CSV file is filled by the CSV writer, not patched"
@@ -33,9 +31,8 @@ public func patchWorkbook(path: String, edits: [String: [CellAddress: String]]) 
         let sheet = try workbook.sheet(named: sheetName)
         parts[ZipArchive.fold(sheet.part)] = (sheet.name, cells)
     }
-    let archive = try ZipArchive(path: path)
     var writer = ZipWriter()
-    var report = PatchReport(written: [:], skippedFormulas: [:], changedParts: [])
+    var report = PatchReport(written: [:], skippedFormulas: [:])
     for entry in archive.entries {
         if let target = parts[ZipArchive.fold(entry.name)] {
             // Merged ranges come after a sheet's rows, so a cell that a merge covers is only
@@ -57,7 +54,6 @@ public func patchWorkbook(path: String, edits: [String: [CellAddress: String]]) 
                 report.skippedFormulas[target.sheet] = attempt.patcher.skippedFormulas
             }
             if !covered.isEmpty { report.skippedMerged[target.sheet] = covered.sorted() }
-            report.changedParts.append(entry.name)
         } else {
             try writer.addCompressed(
                 entry.name,

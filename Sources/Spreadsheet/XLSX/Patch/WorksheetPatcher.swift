@@ -72,15 +72,6 @@ struct WorksheetPatcher {
         self.rows = rows
     }
 
-    /// The patched XML of a whole part.
-    mutating func patch(_ xml: [UInt8]) throws -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(xml.count + rows.count * 96)
-        xml.withUnsafeBytes { pending.append(contentsOf: $0) }
-        try finish(output: &output)
-        return output
-    }
-
     /// Takes the next bytes of the part and appends to `output` what can be written so far.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, output: inout [UInt8]) throws {
         pending.append(contentsOf: chunk)
