@@ -274,3 +274,14 @@ def test_the_output_may_not_be_the_input(tmp_path: Path) -> None:
     assert result.returncode == 64, result.stderr.decode("utf-8", "replace")
     assert source.read_bytes() == original
     assert sorted(path.name for path in tmp_path.iterdir()) == ["q.csv"]
+
+
+def test_the_review_list_never_replaces_the_input(tmp_path: Path) -> None:
+    # A questionnaire named like the review list of its own filled copy: x.csv's list is x.review.csv.
+    source = tmp_path / "x.review.csv"
+    source.write_bytes(SAMPLE.read_bytes())
+    result = quire("answer", str(source), "--library", str(ROOT / "samples" / "library"), "-o", str(tmp_path / "x.csv"))
+    assert result.returncode == 64, result.stderr
+    assert b"would replace the questionnaire itself" in result.stderr
+    assert source.read_bytes() == SAMPLE.read_bytes()
+    assert not (tmp_path / "x.csv").exists()
