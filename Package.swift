@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Exchange", targets: ["Exchange"]),
         .library(name: "Questionnaire", targets: ["Questionnaire"]),
         .library(name: "Answering", targets: ["Answering"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,28 +30,36 @@ let package = Package(
             dependencies: ["Spreadsheet", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Answering", dependencies: ["ControlModel", "Questionnaire"]),
+        .target(name: "Reports", dependencies: ["Spreadsheet", "ControlModel", "Questionnaire", "Answering"]),
         .target(
             name: "Pipeline",
-            dependencies: [
-                "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Answering",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Answering", "Reports"]
         ),
         // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
         .executableTarget(name: "generate-builtin-library", dependencies: ["ControlModel", "Exchange"]),
         .executableTarget(
             name: "quire",
-            dependencies: [
-                "Pipeline", "Questionnaire",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "ControlModelTests", dependencies: ["ControlModel"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ControlModel"]),
-        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Spreadsheet"]),
-        .testTarget(name: "AnsweringTests", dependencies: ["Answering", "ControlModel", "Questionnaire"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(
+            name: "QuestionnaireTests",
+            dependencies: ["Questionnaire", "Spreadsheet", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "AnsweringTests",
+            dependencies: ["Answering", "ControlModel", "Questionnaire", "Spreadsheet"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Spreadsheet", "ControlModel", "Questionnaire", "Answering"]
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Reports"]
+        ),
         .testTarget(name: "quireTests", dependencies: ["quire"]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Patching speed: `quire bench-patch` writing "Yes" into the answer column of every row of the
+"""Patching speed: `quire debug patch` writing "Yes" into the answer column of every row of the
 200k-row benchmark workbook (bench/data, made by bench/run.py), next to `quire cat --format count`
 reading the same workbook. Goal: patching at most 2x reading."""
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         read = median([QUIRE, "cat", str(source), "--format", "count"])
         # The last row is given, so that the patch is timed, not a read to find it.
-        patch = median([QUIRE, "bench-patch", str(source), "F", str(Path(folder) / "patched.xlsx"), "--rows", "200001"])
+        patch = median([QUIRE, "debug", "patch", str(source), "F", str(Path(folder) / "patched.xlsx"), "--rows", "200001"])
     print(f"200k rows: read {read:.2f} s, patch the answer column {patch:.2f} s, ratio {patch / read:.1f} "
           f"(goal <= 2: {'met' if patch <= 2 * read else 'NOT met'})")
     return 0

@@ -12,7 +12,7 @@ benchmarkWorkbookBytes(rows:) in Sources/Spreadsheet/XLSX/Writer/SampleWorkbook.
 both together). Every timing is a whole process, from spawn to exit, generating the values
 included; runs are interleaved so a noisy moment hurts every tool a little.
 
-- quire: `quire debug-write-bench ROWS OUT.xlsx` (a hidden command): XLSXWorkbookWriter with
+- quire: `quire debug write-bench ROWS OUT.xlsx` (a hidden command): XLSXWorkbookWriter with
   shared strings, a frozen header and an auto-filter, parts deflated at zlib level 6 (the
   writer's default), each row made as it is written.
 - quire-level1: the same at zlib level 1 (`--level 1`): faster, for files a quarter larger.
@@ -186,8 +186,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="xlsx-write-bench-") as folder:
         outputs = {tool: Path(folder) / f"{tool}.xlsx" for tool in tools}
         quire_commands = {
-            "quire": [str(quire), "debug-write-bench", str(args.rows)],
-            "quire-level1": [str(quire), "debug-write-bench", str(args.rows), "--level", "1"],
+            "quire": [str(quire), "debug", "write-bench", str(args.rows)],
+            "quire-level1": [str(quire), "debug", "write-bench", str(args.rows), "--level", "1"],
         }
         commands = {
             tool: quire_commands[tool] + [str(outputs[tool])]

@@ -1,4 +1,6 @@
 public import ControlModel
+public import Questionnaire
+public import Spreadsheet
 
 /// What an answer rests on.
 public enum AnswerBasis: String, Sendable, Hashable, Codable, CaseIterable {
@@ -19,17 +21,31 @@ public enum AnswerBasis: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One evidence item an answer cites, with its dates.
-public struct CitedEvidence: Sendable, Hashable, Codable {
+public struct CitedEvidence: Sendable, Hashable, Encodable {
     /// The evidence id.
     public var id: String
     /// Its title.
     public var title: String
     /// When it was collected.
-    public var collectedOn: String?
+    public var collectedOn: Day?
     /// Until when it holds.
-    public var validUntil: String?
-    /// Its result (`pass`, `fail`, `not-tested`).
-    public var result: String?
+    public var validUntil: Day?
+    /// Its result.
+    public var result: EvidenceResult?
+
+    /// Cites an evidence item.
+    public init(_ evidence: Evidence) {
+        id = evidence.id
+        title = evidence.title
+        collectedOn = evidence.collectedOn
+        validUntil = evidence.validUntil
+        result = evidence.result
+    }
+
+    /// `EV-7 (2026-01-10–2027-01-10)`: the id and the period it holds for.
+    public var period: String {
+        "\(id) (\(collectedOn?.description ?? "?")\u{2013}\(validUntil?.description ?? "open"))"
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, title, result
@@ -37,19 +53,98 @@ public struct CitedEvidence: Sendable, Hashable, Codable {
         case validUntil = "valid_until"
     }
 
-    /// Writes every key, absent values as null.
+    /// Writes every key, absent values as null, dates as `YYYY-MM-DD`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(title, forKey: .title)
-        try container.encode(collectedOn, forKey: .collectedOn)
-        try container.encode(validUntil, forKey: .validUntil)
-        try container.encode(result, forKey: .result)
+        try container.encode(collectedOn?.description, forKey: .collectedOn)
+        try container.encode(validUntil?.description, forKey: .validUntil)
+        try container.encode(result?.rawValue, forKey: .result)
+    }
+}
+
+/// Why an answer needs a person to look at it before it is sent.
+public enum ReviewReason: Sendable, Hashable {
+    /// Neither a past answer nor a control matches the question.
+    case noMatch
+    /// The closest controls match only weakly.
+    case weakMatch(controls: [String])
+    /// A past answer to a similar question, named to help the reviewer (similarity in percent).
+    case closestPastAnswer(entry: String, percent: Int)
+    /// The question is phrased so that "Yes" is the bad answer.
+    case riskPhrased
+    /// Controls the answer would rest on have no implementation status.
+    case noStatus(controls: [String])
+    /// An implemented control has no evidence at all.
+    case noEvidence(control: String)
+    /// An implemented control's evidence has all expired or failed.
+    case staleControlEvidence(control: String)
+    /// A past answer cites evidence that has expired or failed.
+    case staleEvidence(ids: [String])
+    /// The past answer's value is none of the item's allowed answers.
+    case pastAnswerDoesNotFit(answer: String)
+    /// No allowed answer says what the controls say; only the comment could be written.
+    case noAllowedValue
+    /// The past answer comes from an earlier questionnaire, not from the approved library.
+    case notApproved
+    /// The controls were found through a subset or intersecting mapping, not a direct one.
+    case looseMatch
+    /// The confidence is below the threshold (both in percent).
+    case lowConfidence(percent: Int, threshold: Int)
+
+    /// A stable name for the kind of reason, for filters and reports.
+    public var code: String {
+        switch self {
+        case .noMatch: "no-match"
+        case .weakMatch: "weak-match"
+        case .closestPastAnswer: "closest-past-answer"
+        case .riskPhrased: "risk-phrased"
+        case .noStatus: "no-status"
+        case .noEvidence: "no-evidence"
+        case .staleControlEvidence, .staleEvidence: "stale-evidence"
+        case .pastAnswerDoesNotFit, .noAllowedValue: "no-allowed-value"
+        case .notApproved: "not-approved"
+        case .looseMatch: "loose-match"
+        case .lowConfidence: "low-confidence"
+        }
+    }
+
+    /// The reason in a sentence for the reviewer.
+    public var message: String {
+        switch self {
+        case .noMatch:
+            "no control or past answer matches this question"
+        case .weakMatch(let controls):
+            "the closest controls (\(controls.joined(separator: ", "))) match only weakly"
+        case .closestPastAnswer(let entry, let percent):
+            "closest past answer: \(entry) (\(percent)% alike)"
+        case .riskPhrased:
+            "the question is phrased so that \"Yes\" is the bad answer; controls cannot say whether it happened"
+        case .noStatus(let controls):
+            "no implementation status is recorded for \(controls.joined(separator: ", "))"
+        case .noEvidence(let control):
+            "\(control) has no evidence"
+        case .staleControlEvidence(let control):
+            "\(control)'s evidence has expired or is failing"
+        case .staleEvidence(let ids):
+            "it cites evidence that has expired or failed: " + ids.joined(separator: ", ")
+        case .pastAnswerDoesNotFit(let answer):
+            "the past answer \"\(answer)\" fits none of the allowed values"
+        case .noAllowedValue:
+            "no allowed value says this; only the comment can be written"
+        case .notApproved:
+            "it was given in an earlier questionnaire, not approved in the library"
+        case .looseMatch:
+            "derived through a loose match (subset or intersecting mapping): a person must confirm"
+        case .lowConfidence(let percent, let threshold):
+            "confidence \(percent)% is below \(threshold)%"
+        }
     }
 }
 
 /// The answer to one questionnaire item, with what it rests on and whether a person must look.
-public struct Answer: Sendable, Hashable, Codable {
+public struct Answer: Sendable, Hashable, Encodable {
     /// The item's id.
     public var id: String
     /// The item's sheet, if any.
@@ -59,9 +154,9 @@ public struct Answer: Sendable, Hashable, Codable {
     /// The question.
     public var question: String
     /// Where the value goes.
-    public var answerCell: String?
+    public var target: AnswerTarget?
     /// Where the comment goes.
-    public var commentCell: String?
+    public var commentCell: SheetCell?
     /// The value to write (one of the item's allowed answers, or text), or nil when nothing
     /// should be written in the answer cell.
     public var value: String?
@@ -77,10 +172,55 @@ public struct Answer: Sendable, Hashable, Codable {
     public var libraryEntry: String?
     /// The evidence it cites.
     public var evidence: [CitedEvidence]
-    /// Whether a person must review it before it is sent.
-    public var review: Bool
-    /// Why it needs review.
-    public var reviewReason: String?
+    /// Why it needs review, in the order found; empty when it needs none.
+    public var reviewReasons: [ReviewReason]
+
+    /// An answer that rests on nothing yet: no value, confidence 0, in review until a basis is found.
+    public init(item: QuestionnaireItem) {
+        id = item.id
+        sheet = item.sheet
+        row = item.row
+        question = item.question
+        target = item.answerTarget
+        commentCell = item.commentCell
+        value = nil
+        comment = nil
+        confidence = 0
+        basis = .none
+        controls = []
+        libraryEntry = nil
+        evidence = []
+        reviewReasons = []
+    }
+
+    /// Whether a person must review it before it is sent: it has a review reason, or it rests on
+    /// nothing.
+    public var review: Bool { !reviewReasons.isEmpty || basis == .none }
+
+    /// The review reasons in one line, `;`-separated; nil when there are none.
+    public var reviewReason: String? {
+        reviewReasons.isEmpty ? nil : reviewReasons.map(\.message).joined(separator: "; ")
+    }
+
+    /// Whether the answer goes into the customer's file: it needs no review and is not the
+    /// file's own answer (basis `existing`, which is already there).
+    ///
+    /// The one rule every fill (XLSX, CSV, VSAQ) follows: what it writes of such an answer is
+    /// ``valueToWrite`` into the answer target and ``commentToWrite`` into the comment cell.
+    public var isWritten: Bool { !review && basis != .existing }
+
+    /// The value a fill writes: set only when ``isWritten`` and the value is not empty.
+    public var valueToWrite: String? {
+        guard isWritten, let value, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The comment a fill writes: set only when ``isWritten``, the comment is not empty and the
+    /// item has a comment cell.
+    public var commentToWrite: String? {
+        guard isWritten, commentCell != nil, let comment, !comment.isEmpty else { return nil }
+        return comment
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, sheet, row, question, value, comment, confidence, basis, controls, evidence, review
@@ -90,15 +230,16 @@ public struct Answer: Sendable, Hashable, Codable {
         case reviewReason = "review_reason"
     }
 
-    /// Writes every key, absent values as null.
+    /// Writes every key, absent values as null; the targets as references, the review reasons as
+    /// one line.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(sheet, forKey: .sheet)
         try container.encode(row, forKey: .row)
         try container.encode(question, forKey: .question)
-        try container.encode(answerCell, forKey: .answerCell)
-        try container.encode(commentCell, forKey: .commentCell)
+        try container.encode(target?.description, forKey: .answerCell)
+        try container.encode(commentCell?.reference, forKey: .commentCell)
         try container.encode(value, forKey: .value)
         try container.encode(comment, forKey: .comment)
         try container.encode((confidence * 100).rounded() / 100, forKey: .confidence)

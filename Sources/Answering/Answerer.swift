@@ -33,29 +33,12 @@ public struct Answerer: Sendable {
 
     /// Answers one item.
     public func answer(_ item: QuestionnaireItem, match: ItemMatch) -> Answer {
-        var answer = Answer(
-            id: item.id,
-            sheet: item.sheet,
-            row: item.row,
-            question: item.question,
-            answerCell: item.answerCell,
-            commentCell: item.commentCell,
-            value: nil,
-            comment: nil,
-            confidence: 0,
-            basis: .none,
-            controls: [],
-            libraryEntry: nil,
-            evidence: [],
-            review: true,
-            reviewReason: nil
-        )
+        var answer = Answer(item: item)
         if let existing = item.existingAnswer, !options.overwrite {
             answer.value = existing
             answer.comment = item.existingComment
             answer.basis = .existing
             answer.confidence = 1
-            answer.review = false
             return answer
         }
         if let fromLibrary = libraryAnswer(item, match: match, base: answer) { return fromLibrary }
@@ -76,32 +59,24 @@ public struct Answerer: Sendable {
             answer.controls = entry.controls
             answer.comment = entry.comment
             answer.confidence = (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
-            answer.evidence = entry.evidence.compactMap(cite)
-            var reasons: [String] = []
+            let cited = entry.evidence.compactMap { id in library.evidence.first { $0.id == id } }
+            answer.evidence = cited.map(CitedEvidence.init)
+            var reasons: [ReviewReason] = []
             if let verdict = Verdict(reading: entry.answer) {
                 answer.value = fit(verdict, to: item, comment: entry.comment)
-                if answer.value == nil {
-                    reasons.append("the past answer \"\(entry.answer)\" fits none of the allowed values")
-                }
+                if answer.value == nil { reasons.append(.pastAnswerDoesNotFit(answer: entry.answer)) }
             } else if item.allowedAnswers.isEmpty {
                 answer.value = entry.answer
             } else if let same = item.allowedAnswers.first(where: { $0.lowercased() == entry.answer.lowercased() }) {
                 answer.value = same
             } else {
-                reasons.append("the past answer \"\(entry.answer)\" fits none of the allowed values")
+                reasons.append(.pastAnswerDoesNotFit(answer: entry.answer))
             }
-            let stale = answer.evidence.filter { evidence in
-                evidence.validUntil.flatMap(Day.init(parsing:)).map { $0 < options.asOf } ?? false
-                    || evidence.result == "fail"
-            }
-            if !stale.isEmpty {
-                reasons.append(
-                    "it cites evidence that has expired or failed: " + stale.map(\.id).joined(separator: ", ")
-                )
-            }
-            if previous { reasons.append("it was given in an earlier questionnaire, not approved in the library") }
-            answer.review = !reasons.isEmpty || answer.confidence < Self.reviewBelow
-            answer.reviewReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+            let stale = cited.filter { !$0.isLive(asOf: options.asOf) }
+            if !stale.isEmpty { reasons.append(.staleEvidence(ids: stale.map(\.id))) }
+            if previous { reasons.append(.notApproved) }
+            if reasons.isEmpty, answer.confidence < Self.reviewBelow { reasons.append(lowConfidence(answer)) }
+            answer.reviewReasons = reasons
             return answer
         }
         return nil
@@ -113,22 +88,18 @@ public struct Answerer: Sendable {
         var answer = base
         let strong = match.controls.filter { $0.cited || $0.score >= 0.8 }.prefix(2)
         guard !strong.isEmpty, match.strength >= Self.weakestMatch else {
-            answer.reviewReason =
-                match.controls.isEmpty
-                ? "no control or past answer matches this question"
-                : "the closest controls (\(match.controls.prefix(3).map(\.control).joined(separator: ", "))) match only weakly"
             answer.controls = match.controls.prefix(3).map(\.control)
+            answer.reviewReasons = [match.controls.isEmpty ? .noMatch : .weakMatch(controls: answer.controls)]
             if let near = match.library.first, near.similarity >= 0.5 {
-                answer.reviewReason =
-                    (answer.reviewReason ?? "")
-                    + "; closest past answer: \(library.answers[near.entry].id) (\(Int(near.similarity * 100))% alike)"
+                answer.reviewReasons.append(
+                    .closestPastAnswer(entry: library.answers[near.entry].id, percent: Int(near.similarity * 100))
+                )
             }
             return answer
         }
         answer.controls = strong.map(\.control)
         if match.riskPhrased {
-            answer.reviewReason =
-                "the question is phrased so that \"Yes\" is the bad answer; controls cannot say whether it happened"
+            answer.reviewReasons = [.riskPhrased]
             return answer
         }
         // Tier: through a cited requirement the control equals or contains, or a strong text
@@ -144,8 +115,7 @@ public struct Answerer: Sendable {
         }
         let statuses = records.map(\.status)
         if statuses.contains(where: { $0 == nil }) {
-            let missing = records.filter { $0.status == nil }.map(\.control.id)
-            answer.reviewReason = "no implementation status is recorded for \(missing.joined(separator: ", "))"
+            answer.reviewReasons = [.noStatus(controls: records.filter { $0.status == nil }.map(\.control.id))]
             return answer
         }
         answer.confidence = tierConfidence
@@ -159,19 +129,19 @@ public struct Answerer: Sendable {
         }
         if statuses.allSatisfy({ $0 == .implemented }) {
             var cited: [CitedEvidence] = []
-            var problems: [String] = []
+            var problems: [ReviewReason] = []
             for record in records {
                 let items = matcher.index.evidence(for: record.control.id)
-                let good = items.filter { $0.result != .fail && !$0.isExpired(asOf: options.asOf) }
+                let good = items.filter { $0.isLive(asOf: options.asOf) }
                 if let best = good.max(by: {
                     ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
                 }) {
-                    cited.append(cite(best))
+                    cited.append(CitedEvidence(best))
                 } else if items.isEmpty {
-                    problems.append("\(record.control.id) has no evidence")
+                    problems.append(.noEvidence(control: record.control.id))
                 } else {
-                    problems.append("\(record.control.id)'s evidence has expired or is failing")
-                    cited += items.map(cite)
+                    problems.append(.staleControlEvidence(control: record.control.id))
+                    cited += items.map(CitedEvidence.init)
                 }
             }
             answer.basis = .controlsImplemented
@@ -180,8 +150,7 @@ public struct Answerer: Sendable {
             answer.value = fit(.yes, to: item, comment: answer.comment)
             if !problems.isEmpty {
                 answer.confidence = min(answer.confidence, 0.5)
-                answer.reviewReason = problems.joined(separator: "; ")
-                answer.review = true
+                answer.reviewReasons = problems
                 return answer
             }
             return finish(answer, direct: direct, unfitted: answer.value == nil)
@@ -210,19 +179,16 @@ public struct Answerer: Sendable {
 
     private func finish(_ answer: Answer, direct: Bool, unfitted: Bool) -> Answer {
         var answer = answer
-        var reasons: [String] = []
-        if !direct {
-            reasons.append("derived through a loose match (subset or intersecting mapping): a person must confirm")
-        }
-        if unfitted { reasons.append("no allowed value says this; only the comment can be written") }
-        if answer.confidence < Self.reviewBelow, reasons.isEmpty {
-            reasons.append(
-                "confidence \(Int((answer.confidence * 100).rounded()))% is below \(Int(Self.reviewBelow * 100))%"
-            )
-        }
-        answer.review = !reasons.isEmpty
-        answer.reviewReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+        var reasons: [ReviewReason] = []
+        if !direct { reasons.append(.looseMatch) }
+        if unfitted { reasons.append(.noAllowedValue) }
+        if answer.confidence < Self.reviewBelow, reasons.isEmpty { reasons.append(lowConfidence(answer)) }
+        answer.reviewReasons = reasons
         return answer
+    }
+
+    private func lowConfidence(_ answer: Answer) -> ReviewReason {
+        .lowConfidence(percent: Int((answer.confidence * 100).rounded()), threshold: Int(Self.reviewBelow * 100))
     }
 
     /// The value to write for a verdict: an allowed value that says it; for a free-text item,
@@ -254,20 +220,6 @@ public struct Answerer: Sendable {
             )
         }
         return parts.joined(separator: " ")
-    }
-
-    private func cite(_ id: String) -> CitedEvidence? {
-        library.evidence.first { $0.id == id }.map(cite)
-    }
-
-    private func cite(_ evidence: Evidence) -> CitedEvidence {
-        CitedEvidence(
-            id: evidence.id,
-            title: evidence.title,
-            collectedOn: evidence.collectedOn?.description,
-            validUntil: evidence.validUntil?.description,
-            result: evidence.result?.rawValue
-        )
     }
 
     /// The tag on answer library entries made from an earlier filled questionnaire.

@@ -75,6 +75,14 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         validUntil.map { $0 < day } ?? false
     }
 
+    /// Whether it still supports its controls on `day`: not expired and not failing.
+    ///
+    /// The one rule every stage uses (answering, coverage, the SoA, run reports), so that an item
+    /// never counts as live in one output and stale in another.
+    public func isLive(asOf day: Day) -> Bool {
+        result != .fail && !isExpired(asOf: day)
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, title, kind, controls, result, location, description
         case collectedOn = "collected_on"

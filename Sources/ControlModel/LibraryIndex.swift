@@ -441,6 +441,12 @@ public struct ResolutionFailure: Error, Sendable, Hashable, CustomStringConverti
     /// What the user may have meant.
     public var hint: String?
 
+    /// A failure with what is wrong and, if known, what was meant.
+    public init(message: String, hint: String?) {
+        self.message = message
+        self.hint = hint
+    }
+
     /// The message and the hint.
     public var description: String { hint.map { "\(message) (\($0))" } ?? message }
 }

@@ -10,6 +10,11 @@ public enum BuiltInCatalog: Sendable {
         /// What was found.
         public var diagnostics: [Diagnostic]
 
+        /// The error for what was found.
+        public init(diagnostics: [Diagnostic]) {
+            self.diagnostics = diagnostics
+        }
+
         /// One line per diagnostic.
         public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     }
@@ -78,7 +83,7 @@ public enum BuiltInCatalog: Sendable {
     /// The canonical JSON of a library: sorted keys, short containers on one line, two-space
     /// indentation, a final line break.
     public static func canonicalJSON(_ library: Library) -> String {
-        Exchange.canonicalJSON(library)
+        Spreadsheet.canonicalJSON(library)
     }
 
     /// The Swift file that embeds the library's JSON.

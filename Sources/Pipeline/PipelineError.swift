@@ -8,6 +8,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreateOutput(path: String, reason: String)
     /// Writing failed part-way.
     case io(path: String, reason: String)
+    /// The output cannot be built from the data given (a workbook the writer refuses).
+    case invalidOutput(path: String, reason: String)
     /// A library file has errors; every one found is listed.
     case invalidLibrary([Diagnostic])
     /// A library file named on the command line does not exist.
@@ -20,6 +22,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .usage(let message): message
         case .cannotCreateOutput(let path, let reason): "\(path): cannot create the output: \(reason)"
         case .io(let path, let reason): "\(path): write failed: \(reason)"
+        case .invalidOutput(let path, let reason): "\(path): cannot write this workbook: \(reason); nothing was written"
         case .invalidLibrary(let diagnostics):
             "the library has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")); "
                 + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
@@ -27,4 +30,9 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingInput(let path): "\(path): no such file; check the path"
         }
     }
+}
+
+/// "1 error", "2 errors".
+private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -74,7 +74,7 @@ enum CISOAssistantWorkbook {
         }
         return Questionnaire(
             file: path,
-            format: workbook.format.rawValue,
+            format: QuestionnaireFormat(workbook.format),
             profile: "ciso-assistant",
             sheets: sheets,
             items: items

@@ -1,10 +1,12 @@
+public import Spreadsheet
+
 /// A questionnaire as Quire understands it, whatever shape it arrived in: its items, each with
 /// the cells its answer goes back to, and the layout decisions that found them.
-public struct Questionnaire: Sendable, Hashable, Codable {
+public struct Questionnaire: Sendable, Hashable, Encodable {
     /// The file as named.
     public var file: String
-    /// What kind of file it was: `xlsx`, `xlsm`, `csv` or `vsaq`.
-    public var format: String
+    /// What kind of file it was.
+    public var format: QuestionnaireFormat
     /// The layout profile that matched or was given, if any.
     public var profile: String?
     /// One layout per sheet (or one for a CSV or VSAQ template), in workbook order.
@@ -13,8 +15,13 @@ public struct Questionnaire: Sendable, Hashable, Codable {
     public var items: [QuestionnaireItem]
 
     /// Creates a questionnaire.
-    public init(file: String, format: String, profile: String? = nil, sheets: [SheetLayout], items: [QuestionnaireItem])
-    {
+    public init(
+        file: String,
+        format: QuestionnaireFormat,
+        profile: String? = nil,
+        sheets: [SheetLayout],
+        items: [QuestionnaireItem]
+    ) {
         self.file = file
         self.format = format
         self.profile = profile
@@ -36,7 +43,7 @@ public struct Questionnaire: Sendable, Hashable, Codable {
 }
 
 /// One question to answer.
-public struct QuestionnaireItem: Sendable, Hashable, Codable {
+public struct QuestionnaireItem: Sendable, Hashable, Encodable {
     /// The questionnaire's own id (`A.1`, `IAM-02.1`, `Q12`), or one made from sheet and row.
     public var id: String
     /// Whether ``id`` was made up by Quire because the questionnaire gives none.
@@ -51,13 +58,13 @@ public struct QuestionnaireItem: Sendable, Hashable, Codable {
     public var sheet: String?
     /// The 1-based row (nil for a VSAQ template).
     public var row: Int?
-    /// Where the answer goes: an absolute reference (`'HECVAT - Full'!$C$26`), or the VSAQ
-    /// field id.
-    public var answerCell: String?
+    /// Where the answer goes: a cell, or the VSAQ answer keys; nil when the questionnaire has no
+    /// place for it.
+    public var answerTarget: AnswerTarget?
     /// Where an explanation or comment goes, if the questionnaire has such a column.
-    public var commentCell: String?
+    public var commentCell: SheetCell?
     /// Where evidence or a reference goes, if the questionnaire has such a column.
-    public var evidenceCell: String?
+    public var evidenceCell: SheetCell?
     /// What sort of answer is expected.
     public var answerType: AnswerType
     /// The values the answer may take, when they are fixed.
@@ -78,9 +85,9 @@ public struct QuestionnaireItem: Sendable, Hashable, Codable {
         guidance: String? = nil,
         sheet: String? = nil,
         row: Int? = nil,
-        answerCell: String? = nil,
-        commentCell: String? = nil,
-        evidenceCell: String? = nil,
+        answerTarget: AnswerTarget? = nil,
+        commentCell: SheetCell? = nil,
+        evidenceCell: SheetCell? = nil,
         answerType: AnswerType = .text,
         allowedAnswers: [String] = [],
         allowedAnswersSource: AllowedAnswersSource? = nil,
@@ -94,7 +101,7 @@ public struct QuestionnaireItem: Sendable, Hashable, Codable {
         self.guidance = guidance
         self.sheet = sheet
         self.row = row
-        self.answerCell = answerCell
+        self.answerTarget = answerTarget
         self.commentCell = commentCell
         self.evidenceCell = evidenceCell
         self.answerType = answerType
@@ -117,7 +124,8 @@ public struct QuestionnaireItem: Sendable, Hashable, Codable {
         case existingComment = "existing_comment"
     }
 
-    /// Writes every key, absent values as null, so the JSON has one shape.
+    /// Writes every key, absent values as null, so the JSON has one shape; targets as references
+    /// (``AnswerTarget/description``).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -127,9 +135,9 @@ public struct QuestionnaireItem: Sendable, Hashable, Codable {
         try container.encode(guidance, forKey: .guidance)
         try container.encode(sheet, forKey: .sheet)
         try container.encode(row, forKey: .row)
-        try container.encode(answerCell, forKey: .answerCell)
-        try container.encode(commentCell, forKey: .commentCell)
-        try container.encode(evidenceCell, forKey: .evidenceCell)
+        try container.encode(answerTarget?.description, forKey: .answerCell)
+        try container.encode(commentCell?.reference, forKey: .commentCell)
+        try container.encode(evidenceCell?.reference, forKey: .evidenceCell)
         try container.encode(answerType, forKey: .answerType)
         try container.encode(allowedAnswers, forKey: .allowedAnswers)
         try container.encode(allowedAnswersSource, forKey: .allowedAnswersSource)

@@ -10,6 +10,10 @@ public enum QuestionnaireError: Error, Sendable, Equatable, CustomStringConverti
     case syntax(path: String, line: Int, column: Int, message: String)
     /// The template parses, but one of its items is malformed (line 1-based).
     case invalidTemplate(path: String, line: Int, reason: String)
+    /// A layout profile file is not YAML, or not a profile (line and column 1-based, when known).
+    case invalidProfile(path: String, line: Int?, column: Int?, reason: String)
+    /// `--profile` names no known profile.
+    case unknownProfile(name: String, known: [String])
 
     /// The message, naming the file, the place and the way out.
     public var description: String {
@@ -27,6 +31,12 @@ public enum QuestionnaireError: Error, Sendable, Equatable, CustomStringConverti
                 + "(VSAQ templates are JSON with // comments and \"...\" + \"...\" concatenation)"
         case .invalidTemplate(let path, let line, let reason):
             "\(path):\(line): \(reason); fix the item there so the VSAQ questionnaire would load it"
+        case .invalidProfile(let path, let line, let column, let reason):
+            "\(path)\(line.map { ":\($0)" } ?? "")\(column.map { ":\($0)" } ?? ""): \(reason) "
+                + "(layout profiles are described in README, \"Reading a questionnaire\")"
+        case .unknownProfile(let name, let known):
+            "no layout profile is called \"\(name)\"; known profiles: \(known.joined(separator: ", ")), "
+                + "or give a YAML file"
         }
     }
 }

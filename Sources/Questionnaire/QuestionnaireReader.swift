@@ -20,7 +20,7 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
     var profile: LayoutProfile?
     if let name = options.profileName {
         guard let named = profiles.first(where: { $0.name == name }) else {
-            throw QuestionnaireReadError.unknownProfile(name, known: profiles.map(\.name))
+            throw QuestionnaireError.unknownProfile(name: name, known: profiles.map(\.name))
         }
         profile = named
     } else if !options.hasColumnOverrides {
@@ -70,24 +70,11 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
     }
     return Questionnaire(
         file: path,
-        format: workbook.format.rawValue,
+        format: QuestionnaireFormat(workbook.format),
         profile: profile?.name,
         sheets: layouts,
         items: items
     )
-}
-
-/// Why a questionnaire could not be read as asked.
-public enum QuestionnaireReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// `--profile` names no known profile.
-    case unknownProfile(String, known: [String])
-
-    public var description: String {
-        switch self {
-        case .unknownProfile(let name, let known):
-            "no layout profile is called \"\(name)\"; known profiles: \(known.joined(separator: ", "))"
-        }
-    }
 }
 
 extension LayoutProfile {

@@ -384,7 +384,7 @@ struct ItemBuilder {
 
     mutating func makeItem(row: Int, id: String?, question: String, section: [String]) -> QuestionnaireItem {
         let sheetName = grid.sheet.name
-        let reference = { (column: Int?) in column.map { absoluteReference(sheet: sheetName, row: row, column: $0) } }
+        let reference = { (column: Int?) in column.map { SheetCell(sheet: sheetName, row: row, column: $0) } }
         // A comment or evidence cell merged into the answer cell's range is the answer cell: none.
         let answerRange = plan.answer.flatMap { grid.mergedRange(containing: row, $0) }
         let separate = { (column: Int?) -> Int? in
@@ -410,7 +410,7 @@ struct ItemBuilder {
             guidance: grid.text(row, plan.guidance),
             sheet: sheetName,
             row: row,
-            answerCell: reference(plan.answer),
+            answerTarget: reference(plan.answer).map(AnswerTarget.cell),
             commentCell: reference(separate(plan.comment)),
             evidenceCell: reference(separate(plan.evidence)),
             answerType: allowed.isEmpty ? .text : .choice,
@@ -433,9 +433,4 @@ struct ItemBuilder {
         }
         return runs
     }
-}
-
-/// An absolute A1 reference with its sheet: `Questions!$C$5`, `'HECVAT - Full'!$C$26`.
-func absoluteReference(sheet: String, row: Int, column: Int) -> String {
-    "\(CellAddress.sheetPrefix(sheet))!$\(CellAddress.columnName(column))$\(row)"
 }

@@ -97,11 +97,6 @@ private func readVSAQBytes(path: String) throws -> [UInt8] {
 
 /// Walks a parsed VSAQ template into a ``Questionnaire``.
 struct VSAQTemplateWalker {
-    /// The item types that take an answer.
-    static let answerableTypes: Set<String> = [
-        "radiogroup", "checkgroup", "yesno", "check", "radio", "line", "box", "upload",
-    ]
-
     /// The guidance given with an `upload` item.
     static let uploadNote = "VSAQ asks for a file upload here (PDF, ODT, DOC or DOCX)."
 
@@ -224,7 +219,7 @@ struct VSAQTemplateWalker {
             reason: items.isEmpty ? reason + "; no questions found" : reason,
             itemCount: items.count
         )
-        return Questionnaire(file: path, format: "vsaq", sheets: [layout], items: items)
+        return Questionnaire(file: path, format: .vsaq, sheets: [layout], items: items)
     }
 
     private func count(_ number: Int, _ noun: String) -> String {
@@ -258,9 +253,10 @@ struct VSAQTemplateWalker {
                     blockTitle: text.isEmpty ? blockTitle : text
                 )
                 borrowable = nil
-            case _ where Self.answerableTypes.contains(type):
+            case _ where VSAQItemKind(rawValue: type) != nil:
+                guard let kind = VSAQItemKind(rawValue: type) else { break }  // the item types that take an answer
                 let question = text.isEmpty ? borrowable ?? blockTitle ?? sibling["id"]?.string ?? "" : text
-                let (item, keys) = makeItem(sibling, type: type, section: section, question: question)
+                let (item, keys) = makeItem(sibling, kind: kind, section: section, question: question)
                 for key in keys { questionsByKey[key] = items.count }
                 usedIDs.insert(item.id)
                 items.append(item)
@@ -300,12 +296,13 @@ struct VSAQTemplateWalker {
     /// Makes the item for one answerable VSAQ item, and returns the answer keys tips may name.
     private mutating func makeItem(
         _ value: VSAQValue,
-        type: String,
+        kind: VSAQItemKind,
         section: [String],
         question: String
     ) -> (QuestionnaireItem, Set<String>) {
+        let type = kind.rawValue
         let ownID = value["id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-        let isGroup = type == "radiogroup" || type == "checkgroup"
+        let isGroup = kind == .radiogroup || kind == .checkgroup
         let groupChoices = isGroup ? choices(of: value) : []
         let choiceIDs = groupChoices.compactMap(\.id)
         let id =
@@ -316,30 +313,30 @@ struct VSAQTemplateWalker {
             idGenerated: ownID == nil,
             section: section,
             question: question,
-            answerCell: ownID.map { Self.qualified($0, namespace) },
+            answerTarget: ownID.map { .vsaqKeys([Self.qualified($0, namespace)], kind: kind) },
             allowedAnswersSource: .template
         )
-        switch type {
-        case "radiogroup", "checkgroup":
-            item.answerType = type == "radiogroup" ? .choice : .multipleChoice
+        switch kind {
+        case .radiogroup, .checkgroup:
+            item.answerType = kind == .radiogroup ? .choice : .multipleChoice
             item.allowedAnswers = groupChoices.map(\.label)
             if case .bool(true) = value["defaultChoice"]?.kind {
                 item.allowedAnswers.append("None of the above.")  // VSAQ's text; it has no stable answer key
             }
-            let cell = choiceIDs.map { Self.qualified($0, namespace) }.joined(separator: ",")
-            item.answerCell = cell.isEmpty ? nil : cell
-        case "yesno":
+            let keys = choiceIDs.map { Self.qualified($0, namespace) }
+            item.answerTarget = keys.isEmpty ? nil : .vsaqKeys(keys, kind: kind)
+        case .yesno:
             item.answerType = .choice
             let yes = VSAQText.plain(value["yes"]?.string ?? "")
             let no = VSAQText.plain(value["no"]?.string ?? "")
             item.allowedAnswers = [yes.isEmpty ? "Yes" : yes, no.isEmpty ? "No" : no]
-        case "check", "radio":
+        case .check, .radio:
             item.answerType = .choice
             item.allowedAnswers = ["Yes", "No"]
-        case "upload":
+        case .upload:
             item.guidance = Self.uploadNote
-        default:
-            break  // line, box: free text
+        case .line, .box:
+            break  // free text
         }
         if item.allowedAnswers.isEmpty { item.allowedAnswersSource = nil }
         // Tips' conditions name answer keys as written; in an extension they may also carry the namespace.

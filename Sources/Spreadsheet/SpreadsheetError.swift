@@ -24,6 +24,10 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
     case malformedCSV(path: String, line: Int, column: Int, reason: String)
     /// No sheet has the requested name.
     case sheetNotFound(path: String, name: String, available: [String])
+    /// A copy of the file with the requested changes cannot be written so that it still reads as
+    /// the original does (a CSV file whose delimiter would no longer be recognised, text its
+    /// encoding cannot hold).
+    case cannotPatch(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -55,6 +59,8 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case .sheetNotFound(let path, let name, let available):
             "\(path): no sheet named \"\(name)\"; the sheets are: "
                 + available.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .cannotPatch(let path, let reason):
+            "\(path): cannot write a filled copy: \(reason)"
         }
     }
 }

@@ -1,27 +1,5 @@
-public import ArgumentParser
-public import Pipeline
-
-/// The `--library` and `--format` options the library commands share.
-struct LibraryOptions: ParsableArguments {
-    @Option(
-        name: .customLong("library"),
-        help: ArgumentHelp(
-            "A library file (JSON, YAML, CSV, XLSX) laid over the built-in library; repeat for several.",
-            valueName: "file"
-        )
-    )
-    var files: [String] = []
-
-    /// Loads the library and prints its warnings on standard error.
-    func context() throws -> LibraryContext {
-        let context = try LibraryContext(libraryFiles: files)
-        var standardError = StandardError()
-        for warning in context.warningLines {
-            print(warning, to: &standardError)
-        }
-        return context
-    }
-}
+import ArgumentParser
+import Pipeline
 
 struct Frameworks: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,8 +12,8 @@ struct Frameworks: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
-            try listFrameworks(try library.context(), format: format, destination: outputOptions.destination)
+        try runReportingErrors { diagnostics in
+            try listFrameworks(try library.context(diagnostics), format: format, destination: outputOptions.destination)
         }
     }
 }
@@ -52,9 +30,9 @@ struct Requirements: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { diagnostics in
             try listRequirements(
-                try library.context(),
+                try library.context(diagnostics),
                 framework: framework,
                 format: format,
                 destination: outputOptions.destination
@@ -79,9 +57,9 @@ struct Controls: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { diagnostics in
             try listControls(
-                try library.context(),
+                try library.context(diagnostics),
                 framework: framework,
                 format: format,
                 destination: outputOptions.destination
@@ -112,9 +90,9 @@ struct Xref: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { diagnostics in
             try crossReference(
-                try library.context(),
+                try library.context(diagnostics),
                 requirement: requirement,
                 to: targets,
                 format: format,
@@ -139,11 +117,37 @@ struct Validate: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { _ in
             let status = try validateLibraries(files: files, format: format, destination: outputOptions.destination)
             if status != 0 { throw ExitCode(status) }
         }
     }
 }
 
-extension ListingFormat: ExpressibleByArgument {}
+struct LibraryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "library",
+        abstract: "Work on the answer library.",
+        subcommands: [Check.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report duplicate and conflicting answers, and answers pointing at unknown controls.",
+            discussion: "Exit status 65 when there is a conflict or an unknown reference; duplicates alone exit 0."
+        )
+
+        @Argument(help: "The library files (or folders).") var files: [String]
+        @Option(help: "Output format.") var format: ListingFormat = .table
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() throws {
+            try runReportingErrors { _ in
+                guard try checkAnswerLibrary(files: files, format: format, destination: outputOptions.destination)
+                else {
+                    throw ExitCode(65)
+                }
+            }
+        }
+    }
+}

@@ -10,29 +10,14 @@ struct Quire: ParsableCommand {
             Reads vendor security questionnaires (XLSX, XLSM, CSV) offline, and a control library: the \
             built-in one (ISO/IEC 27001:2022, SOC 2, GDPR, NIST CSF 2.0 and common controls) with your \
             own files (JSON, YAML, CSV, XLSX) laid over it. Exit codes: 0 success, \
-            64 usage error, 65 bad input data, 66 input missing, 73 cannot create output, 74 I/O error.
+            64 usage error, 65 bad input data, 66 input missing, 70 internal error, 73 cannot create \
+            output, 74 I/O error.
             """,
         version: "0.1.0",
         subcommands: [
-            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, LibraryCommand.self, BenchPatch.self,
-            DebugSampleWorkbook.self, DebugWriteBench.self, Crosswalk.self, StatementOfApplicability.self, Gaps.self,
-            Frameworks.self,
-            Requirements.self, Controls.self, Xref.self,
-            Validate.self, Diff.self,
+            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, LibraryCommand.self, Crosswalk.self,
+            StatementOfApplicability.self, Gaps.self, Frameworks.self, Requirements.self, Controls.self, Xref.self,
+            Validate.self, Diff.self, Debug.self,
         ]
     )
-}
-
-/// Runs a command body and turns its errors into a message on stderr and a sysexits code.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        let failure = Failure(error)
-        var standardError = StandardError()
-        print("error: \(failure.message)", to: &standardError)
-        throw ExitCode(failure.exitCode)
-    }
 }

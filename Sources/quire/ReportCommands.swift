@@ -18,16 +18,19 @@ struct Crosswalk: ParsableCommand {
     )
     var frameworks = "soc2-2017,iso27001-2022"
     @OptionGroup var library: LibraryOptions
-    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
     @Option(name: .shortAndLong, help: ArgumentHelp("The workbook to write.", valueName: "file")) var output: String
 
+    func validate() throws {
+        if let problem = OptionCheck.problem(withFrameworkList: frameworks) { throw ValidationError(problem) }
+    }
+
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { diagnostics in
             try writeCrosswalk(
-                try library.context(),
-                frameworks: frameworks.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) },
-                asOf: asOf,
+                try library.context(diagnostics),
+                frameworks: OptionCheck.frameworkNames(frameworks),
+                asOf: asOf.asOf,
                 destination: output
             )
         }
@@ -47,13 +50,12 @@ struct StatementOfApplicability: ParsableCommand {
     )
 
     @OptionGroup var library: LibraryOptions
-    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
     @Option(name: .shortAndLong, help: ArgumentHelp("The workbook to write.", valueName: "file")) var output: String
 
     func run() throws {
-        try runReportingErrors {
-            try writeStatementOfApplicability(try library.context(), asOf: asOf, destination: output)
+        try runReportingErrors { diagnostics in
+            try writeStatementOfApplicability(try library.context(diagnostics), asOf: asOf.asOf, destination: output)
         }
     }
 }
@@ -65,17 +67,16 @@ struct Gaps: ParsableCommand {
 
     @Option(help: "The framework.") var framework: String
     @OptionGroup var library: LibraryOptions
-    @Option(help: ArgumentHelp("Judge evidence expiry on this day (default today).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "Output format.") var format: ListingFormat = .table
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try runReportingErrors {
+        try runReportingErrors { diagnostics in
             try listGaps(
-                try library.context(),
+                try library.context(diagnostics),
                 framework: framework,
-                asOf: asOf,
+                asOf: asOf.asOf,
                 format: format,
                 destination: outputOptions.destination
             )

@@ -1,5 +1,6 @@
 import ControlModel
 import Questionnaire
+import Spreadsheet
 import Testing
 
 @testable import Answering
@@ -131,8 +132,8 @@ import Testing
             question: question,
             sheet: "Questions",
             row: 5,
-            answerCell: "Questions!$C$5",
-            commentCell: "Questions!$D$5",
+            answerTarget: .cell(SheetCell(sheet: "Questions", row: 5, column: 3)),
+            commentCell: SheetCell(sheet: "Questions", row: 5, column: 4),
             answerType: allowed.isEmpty ? .text : .choice,
             allowedAnswers: allowed,
             existingAnswer: existing

@@ -54,29 +54,4 @@ import Testing
             "\(error)".contains("unknown requirement A.5.99 in iso27001-2022")
         }
     }
-
-    @Test func layoutKeepsShortContainersOnOneLine() {
-        let compact = Array(
-            #"{"a":[1,2],"b":{"c":"x,y: z"},"d":[],"long":["aaaaaaaaaaaaaaaaaaaa","bbbbbbbbbbbbbbbbbbbb"]}"#.utf8
-        )
-        let expected = """
-            {
-              "a": [1, 2],
-              "b": {"c": "x,y: z"},
-              "d": [],
-              "long": [
-                "aaaaaaaaaaaaaaaaaaaa",
-                "bbbbbbbbbbbbbbbbbbbb"
-              ]
-            }
-
-            """
-        #expect(JSONLayout.format(compact, width: 30) == expected)
-        let bare = Array(#"{"n":[1,true,null],"m":{"x":-2.5e3,"y":false},"z":0}"#.utf8)
-        #expect(
-            JSONLayout.format(bare, width: 40)
-                == "{\n  \"n\": [1, true, null],\n  \"m\": {\"x\": -2.5e3, \"y\": false},\n  \"z\": 0\n}\n"
-        )
-        #expect(JSONLayout.format(Array("7".utf8)) == "7\n")
-    }
 }

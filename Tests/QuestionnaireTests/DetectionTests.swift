@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import Testing
 import Yams
 
@@ -54,10 +55,15 @@ import Yams
     }
 
     @Test func absoluteReferencesQuoteSheetNamesThatNeedIt() {
-        #expect(absoluteReference(sheet: "Questions", row: 5, column: 3) == "Questions!$C$5")
-        #expect(absoluteReference(sheet: "HECVAT - Full", row: 26, column: 3) == "'HECVAT - Full'!$C$26")
-        #expect(absoluteReference(sheet: "Vendor's answers", row: 1, column: 28) == "'Vendor''s answers'!$AB$1")
-        #expect(absoluteReference(sheet: "2024", row: 1, column: 1) == "'2024'!$A$1")
+        #expect(SheetCell(sheet: "Questions", row: 5, column: 3).reference == "Questions!$C$5")
+        #expect(SheetCell(sheet: "HECVAT - Full", row: 26, column: 3).reference == "'HECVAT - Full'!$C$26")
+        #expect(SheetCell(sheet: "Vendor's answers", row: 1, column: 28).reference == "'Vendor''s answers'!$AB$1")
+        #expect(SheetCell(sheet: "2024", row: 1, column: 1).reference == "'2024'!$A$1")
+        for cell in [
+            SheetCell(sheet: "Vendor's answers", row: 1, column: 28), SheetCell(sheet: "A1", row: 9, column: 2),
+        ] {
+            #expect(SheetCell(reference: cell.reference) == cell, "\(cell.reference) reads back")
+        }
     }
 
     @Test func sheetPatterns() {
@@ -100,8 +106,8 @@ import Yams
         )
         #expect(questionnaire.items[0].existingAnswer == "Yes")
         #expect(questionnaire.items[0].existingComment == "Okta with WebAuthn")
-        #expect(questionnaire.items[0].answerCell == "questions!$C$6")
-        #expect(questionnaire.items[0].commentCell == "questions!$D$6")
+        #expect(questionnaire.items[0].answerTarget?.description == "questions!$C$6")
+        #expect(questionnaire.items[0].commentCell?.reference == "questions!$D$6")
         #expect(
             questionnaire.items.allSatisfy {
                 $0.allowedAnswers == ["Yes", "No", "N/A"] && $0.allowedAnswersSource == .header
@@ -139,9 +145,9 @@ import Yams
 
             """
         let detected = try read(csv)
-        #expect(detected.items.first?.answerCell == "questions!$D$2")
+        #expect(detected.items.first?.answerTarget?.description == "questions!$D$2")
         let overridden = try read(csv, options: DetectionOptions(questionColumn: "B", answerColumn: "C"))
-        #expect(overridden.items.first?.answerCell == "questions!$C$2")
+        #expect(overridden.items.first?.answerTarget?.description == "questions!$C$2")
         #expect(overridden.sheets.first?.columns.first { $0.column == "C" }?.because == "given by hand")
     }
 
@@ -206,7 +212,7 @@ import Yams
             }
         )
         #expect(questionnaire.items[1].existingAnswer == "Yes")
-        #expect(questionnaire.items[1].commentCell == "'CAIQv4.0.3'!$E$5")
+        #expect(questionnaire.items[1].commentCell?.reference == "'CAIQv4.0.3'!$E$5")
         #expect(questionnaire.sheets.first?.columns.first { $0.column == "D" }?.role == .owner)
         // The same file under another name is detected, not profiled.
         let unnamed = try read(csv, name: "vendor.csv")

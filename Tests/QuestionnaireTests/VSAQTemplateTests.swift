@@ -72,6 +72,9 @@ extension QuestionnaireError {
         case .syntax(_, let line, let column, let message):
             .syntax(path: path, line: line, column: column, message: message)
         case .invalidTemplate(_, let line, let reason): .invalidTemplate(path: path, line: line, reason: reason)
+        case .invalidProfile(_, let line, let column, let reason):
+            .invalidProfile(path: path, line: line, column: column, reason: reason)
+        case .unknownProfile: self
         }
     }
 }
@@ -338,7 +341,7 @@ struct VSAQTemplateReaderTests {
             named: "mini.json"
         )
         #expect(questionnaire.file.hasSuffix("mini.json"))
-        #expect(questionnaire.format == "vsaq")
+        #expect(questionnaire.format == .vsaq)
         #expect(
             questionnaire.sheets == [
                 SheetLayout(
@@ -358,7 +361,7 @@ struct VSAQTemplateReaderTests {
                     section: section,
                     question: "MFA?",
                     guidance: "Turn on MFA.",
-                    answerCell: "mfa",
+                    answerTarget: .vsaqKeys(["mfa"], kind: .yesno),
                     answerType: .choice,
                     allowedAnswers: ["Yes, always", "No"],
                     allowedAnswersSource: .template
@@ -368,7 +371,7 @@ struct VSAQTemplateReaderTests {
                     section: section,
                     question: "Upload your SOC 2 report.",
                     guidance: VSAQTemplateWalker.uploadNote,
-                    answerCell: "soc2",
+                    answerTarget: .vsaqKeys(["soc2"], kind: .upload),
                     answerType: .text
                 ),
                 QuestionnaireItem(
@@ -377,7 +380,7 @@ struct VSAQTemplateReaderTests {
                     section: section,
                     question: "Which standards apply?",
                     guidance: "Good.",
-                    answerCell: "std_iso,std_soc2",
+                    answerTarget: .vsaqKeys(["std_iso", "std_soc2"], kind: .checkgroup),
                     answerType: .multipleChoice,
                     allowedAnswers: ["ISO 27001", "SOC 2"],
                     allowedAnswersSource: .template
@@ -386,7 +389,7 @@ struct VSAQTemplateReaderTests {
                     id: "freq",
                     section: section,
                     question: "How often?",
-                    answerCell: "freq_often,freq_rare",
+                    answerTarget: .vsaqKeys(["freq_often", "freq_rare"], kind: .radiogroup),
                     answerType: .choice,
                     allowedAnswers: ["Often", "Rarely", "None of the above."],
                     allowedAnswersSource: .template
@@ -395,7 +398,7 @@ struct VSAQTemplateReaderTests {
                     id: "agree",
                     section: section,
                     question: "I agree.",
-                    answerCell: "agree",
+                    answerTarget: .vsaqKeys(["agree"], kind: .check),
                     answerType: .choice,
                     allowedAnswers: ["Yes", "No"],
                     allowedAnswersSource: .template
@@ -411,7 +414,7 @@ struct VSAQTemplateReaderTests {
                     id: "name",
                     section: section,
                     question: "Your name:",
-                    answerCell: "name",
+                    answerTarget: .vsaqKeys(["name"], kind: .line),
                     answerType: .text
                 ),
             ]
@@ -433,7 +436,7 @@ struct VSAQTemplateReaderTests {
         #expect(questionnaire.sheets.first?.reason == "VSAQ template extension (namespace acme): 2 items in 1 block")
         #expect(questionnaire.items.map(\.id) == ["acme:acme", "acme:more"])
         #expect(questionnaire.items.map(\.section) == [["insert before network", "Acme"], ["insert after feedback"]])
-        #expect(questionnaire.items.map(\.answerCell) == ["acme:acme_a,acme:acme_b", "acme:more"])
+        #expect(questionnaire.items.map(\.answerTarget?.description) == ["acme:acme_a,acme:acme_b", "acme:more"])
     }
 
     @Test func acceptsABareArrayOfItems() throws {
@@ -823,7 +826,7 @@ struct VSAQCorpusTests {
     @Test(arguments: cases)
     func readsTheExpectedItems(_ corpusCase: VSAQCorpusCase) throws {
         let questionnaire = try readVSAQTemplate(path: VSAQFixtures.path(corpusCase.file))
-        #expect(questionnaire.format == "vsaq")
+        #expect(questionnaire.format == .vsaq)
         #expect(questionnaire.items.count == corpusCase.itemCount)
         let name = String(corpusCase.file.dropLast(".json".count))
         #expect(
@@ -865,7 +868,7 @@ struct VSAQCorpusTests {
                     idGenerated: true,
                     section: ["My questionnaire", "Network section"],
                     question: "What security standards do you apply?",
-                    answerCell: "standard_1,standard_2",
+                    answerTarget: .vsaqKeys(["standard_1", "standard_2"], kind: .checkgroup),
                     answerType: .multipleChoice,
                     allowedAnswers: ["Standard 1", "Standard 2"],
                     allowedAnswersSource: .template
@@ -875,7 +878,7 @@ struct VSAQCorpusTests {
                     section: ["My questionnaire", "Data section"],
                     question: "Click me to trigger a warning.",
                     guidance: "You shouldn't click the box above.",
-                    answerCell: "data_warning",
+                    answerTarget: .vsaqKeys(["data_warning"], kind: .check),
                     answerType: .choice,
                     allowedAnswers: ["Yes", "No"],
                     allowedAnswersSource: .template
@@ -885,7 +888,7 @@ struct VSAQCorpusTests {
                     section: ["My questionnaire", "Final section"],
                     question:
                         "I hereby declare that the above answers are true to the best of my knowledge and belief.",
-                    answerCell: "declaration",
+                    answerTarget: .vsaqKeys(["declaration"], kind: .check),
                     answerType: .choice,
                     allowedAnswers: ["Yes", "No"],
                     allowedAnswersSource: .template
@@ -902,7 +905,7 @@ struct VSAQCorpusTests {
                     id: "mycompany:company_specific",
                     section: ["insert after network", "Questions specific to my company come here."],
                     question: "Company specific question",
-                    answerCell: "mycompany:company_specific",
+                    answerTarget: .vsaqKeys(["mycompany:company_specific"], kind: .line),
                     answerType: .text
                 )
             ]
@@ -913,7 +916,7 @@ struct VSAQCorpusTests {
         let questionnaire = try readVSAQTemplate(path: VSAQFixtures.path("infrastructure.json"))
         let item = try #require(questionnaire.items.first { $0.id == "network_firewalls" })
         #expect(item.section == ["Infrastructure Security Questionnaire", "Network"])
-        #expect(item.answerCell == "network_firewalls_yes,network_firewalls_no")
+        #expect(item.answerTarget == .vsaqKeys(["network_firewalls_yes", "network_firewalls_no"], kind: .radiogroup))
         #expect(
             item.guidance
                 == "Even small networks should be protected by firewalls that are configured to filter both incoming "

@@ -26,16 +26,16 @@ LIBRARY = ["--library", str(ROOT / "samples" / "library"), "--as-of", "2026-11-2
 
 def write_workbooks(folder: Path) -> list[Path]:
     runs = {
-        "sample.xlsx": ["debug-sample-workbook", str(folder / "sample.xlsx")],
+        "sample.xlsx": ["debug", "sample-workbook", str(folder / "sample.xlsx")],
         "crosswalk.xlsx": ["crosswalk", *LIBRARY, "-o", str(folder / "crosswalk.xlsx")],
         "soa.xlsx": ["soa", *LIBRARY, "-o", str(folder / "soa.xlsx")],
         "filled.xlsx": ["answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"), *LIBRARY,
                         "-o", str(folder / "filled.xlsx"), "--review", str(folder / "review.xlsx")],
         # Patched copies of other programs' workbooks: namespace prefixes, cells inserted beyond
         # the used range; formulas and array formulas kept around written cells.
-        "patched-prefixed.xlsx": ["bench-patch", str(FIXTURES / "calamine-nonstandard-xml-ns-prefix.xlsx"), "AZ",
+        "patched-prefixed.xlsx": ["debug", "patch", str(FIXTURES / "calamine-nonstandard-xml-ns-prefix.xlsx"), "AZ",
                                   str(folder / "patched-prefixed.xlsx")],
-        "patched-formulas.xlsx": ["bench-patch", str(FIXTURES / "sheetjs-formulae_test_simple.xlsx"), "A",
+        "patched-formulas.xlsx": ["debug", "patch", str(FIXTURES / "sheetjs-formulae_test_simple.xlsx"), "A",
                                   str(folder / "patched-formulas.xlsx")],
     }
     for arguments in runs.values():

@@ -1,6 +1,6 @@
 """The in-place patcher on workbooks written by many other programs (Excel, LibreOffice, Google
 Sheets, WPS, openpyxl, xlsxwriter, Apache POI, SheetJS, strict OOXML, prefixed namespaces, rows
-without numbers): `quire bench-patch` writes "Yes" into one column of every row of the first
+without numbers): `quire debug patch` writes "Yes" into one column of every row of the first
 sheet, and independent readers must find exactly those cells changed, formulas kept, every other
 value and style as it was, and every other ZIP part byte for byte the same.
 
@@ -95,7 +95,7 @@ def test_only_the_patched_column_changes(source: Path, column: str, tmp_path: Pa
     patched = tmp_path / ("patched" + source.suffix)
     original_bytes = source.read_bytes()
     result = subprocess.run(
-        [os.environ["QUIRE_BIN"], "bench-patch", str(source), column, str(patched)],
+        [os.environ["QUIRE_BIN"], "debug", "patch", str(source), column, str(patched)],
         capture_output=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")

@@ -1,6 +1,6 @@
 """Workbooks written by Quire's XLSX writer, read back with openpyxl and python-calamine.
 
-`quire debug-sample-workbook OUT.xlsx` (a hidden command) writes the workbook built by
+`quire debug sample-workbook OUT.xlsx` (a hidden command) writes the workbook built by
 `sampleWorkbookBytes()` in Sources/Spreadsheet/XLSX/Writer/SampleWorkbook.swift. This file
 states that workbook's contents independently (SAMPLE below; change both together) and checks:
 
@@ -138,11 +138,11 @@ def same_type_and_value(got: Any, want: Any) -> bool:
 @pytest.fixture(scope="module")
 def sample_path(quire_bin: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("xlsx-writer") / "sample.xlsx"
-    result = subprocess.run([str(quire_bin), "debug-sample-workbook", str(path)], capture_output=True, timeout=60)
+    result = subprocess.run([str(quire_bin), "debug", "sample-workbook", str(path)], capture_output=True, timeout=60)
     assert result.returncode == 0, (
-        f"`quire debug-sample-workbook {path}` exited {result.returncode}: {result.stderr.decode(errors='replace')}"
+        f"`quire debug sample-workbook {path}` exited {result.returncode}: {result.stderr.decode(errors='replace')}"
     )
-    assert path.is_file(), f"`quire debug-sample-workbook` exited 0 but wrote no {path}"
+    assert path.is_file(), f"`quire debug sample-workbook` exited 0 but wrote no {path}"
     return path
 
 
@@ -353,7 +353,7 @@ def test_shared_strings_are_unique_and_used_for_all_text(sample_path: Path) -> N
 
 def test_two_runs_write_the_same_bytes(quire_bin: Path, sample_path: Path, tmp_path: Path) -> None:
     again = tmp_path / "again.xlsx"
-    result = subprocess.run([str(quire_bin), "debug-sample-workbook", str(again)], capture_output=True, timeout=60)
+    result = subprocess.run([str(quire_bin), "debug", "sample-workbook", str(again)], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert again.read_bytes() == sample_path.read_bytes()
     with zipfile.ZipFile(again) as archive:

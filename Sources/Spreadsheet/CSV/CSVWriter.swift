@@ -12,7 +12,7 @@
 ///
 /// The writer does **not** guard against CSV (formula) injection: a field such as `=1+1` is written
 /// unchanged, because `quire cat` prints values exactly as the file holds them. Output meant to be
-/// opened in a spreadsheet program must be escaped by its caller.
+/// opened in a spreadsheet program passes its text through ``defused(_:)`` first.
 ///
 /// Records can be written whole with ``appendRecord(_:to:)`` or field by field with
 /// ``appendField(_:to:)`` and ``endRecord(to:)``, which lets a caller pad rows without building
@@ -35,6 +35,14 @@ public struct CSVWriter: Sendable, Hashable {
             "a CSV delimiter must be ASCII and not a quote or line break"
         )
         self.delimiter = delimiter
+    }
+
+    /// Text that a spreadsheet program would run as a formula (it starts with `=`, `+`, `-`, `@`,
+    /// tab or CR) with an apostrophe before it, which spreadsheet programs and Quire's own readers
+    /// take as "text follows"; other text as it is.
+    public static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     /// Appends one record (fields already text) with a CRLF line end to `output`.

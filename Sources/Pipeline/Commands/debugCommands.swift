@@ -1,0 +1,30 @@
+import Spreadsheet
+
+/// `quire debug patch` (for `make bench` and the patch oracle): writes `text` into `column` of every row from 2 to the last of the first
+/// sheet of a workbook, as answering a very long questionnaire would, and writes the copy.
+public func benchmarkPatch(path: String, column: String, rows: Int?, text: String, destination: String) throws -> Int {
+    let workbook = try Workbook(path: path)
+    guard let sheet = workbook.sheets.first, let target = CellAddress(a1: column + "1")?.column else {
+        throw PipelineError.usage("the workbook has no sheet, or \(column) is no column")
+    }
+    // Given the last row, the benchmark times the patch alone, not a read to find it.
+    let last = try rows ?? workbook.metadata(of: sheet).usedRange?.end.row ?? 1
+    var cells: [CellAddress: String] = [:]
+    if last >= 2 {
+        for row in 2...last { cells[CellAddress(row: row, column: target)] = text }
+    }
+    let (bytes, report) = try patchWorkbook(path: path, edits: [sheet.name: cells])
+    try deliver(bytes, to: .file(destination))
+    return report.written.values.reduce(0) { $0 + $1.count }
+}
+
+/// `quire debug sample-workbook` (for the writer's oracle tests): writes the workbook that exercises every writer feature.
+public func writeSampleWorkbook(to destination: String) throws {
+    try deliver(try sampleWorkbookBytes(), to: .file(destination))
+}
+
+/// `quire debug write-bench` (for `make bench`): writes the benchmark's generated workbook of `rows` rows, deflated at a zlib level.
+public func writeBenchmarkWorkbook(rows: Int, level: Int, to destination: String) throws {
+    guard (1...9).contains(level) else { throw PipelineError.usage("--level is from 1 to 9, not \(level)") }
+    try deliver(try benchmarkWorkbookBytes(rows: rows, compressionLevel: Int32(level)), to: .file(destination))
+}

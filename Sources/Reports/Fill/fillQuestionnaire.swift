@@ -1,0 +1,82 @@
+public import Answering
+import Foundation
+public import Questionnaire
+import Spreadsheet
+
+/// Why a questionnaire cannot be filled as asked.
+public enum FillError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The fill was asked for a file of another format than the questionnaire's.
+    case formatMismatch(path: String, format: QuestionnaireFormat, wanted: QuestionnaireFormat)
+
+    /// The message, naming the file and what to do.
+    public var description: String {
+        switch self {
+        case .formatMismatch(let path, let format, let wanted):
+            "\(path): is a \(format.rawValue.uppercased()) questionnaire, not \(wanted.rawValue.uppercased()); "
+                + "a filled copy keeps the questionnaire's own format"
+        }
+    }
+}
+
+/// Writes answers into a copy of a questionnaire in its own format and returns the copy's bytes
+/// and what was written: the workbook patched in place (XLSX, XLSM), the CSV file patched in place,
+/// or VSAQ's answers file for a VSAQ template.
+///
+/// Which answers are written is ``Answer/isWritten``'s rule, the same for every format.
+/// - Parameters:
+///   - questionnaire: The questionnaire as read; its file is read again, never changed.
+///   - answers: The answers, as ``Answerer`` gives them for it.
+/// - Returns: The copy's bytes, and what was written, left as it was, or refused and why.
+/// - Throws: ``SpreadsheetError`` when the file cannot be read again or patched.
+public func fill(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+    switch questionnaire.format {
+    case .xlsx, .xlsm: try fillWorkbook(questionnaire, answers: answers)
+    case .csv: try fillCSV(questionnaire, answers: answers)
+    case .vsaq: try fillVSAQ(questionnaire, answers: answers)
+    }
+}
+
+/// Writes answers into a copy of an XLSX or XLSM questionnaire.
+///
+/// Only the answer and comment cells change (``patchWorkbook(path:edits:)``); cells holding
+/// formulas or hidden under a merged range are left alone and reported as refused.
+public func fillWorkbook(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (
+    bytes: [UInt8], report: FillReport
+) {
+    guard questionnaire.format == .xlsx || questionnaire.format == .xlsm else {
+        throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .xlsx)
+    }
+    let plan = CellFillPlan(answers)
+    let (bytes, patched) = try patchWorkbook(path: questionnaire.file, edits: plan.edits)
+    let written = Set(patched.written.flatMap { sheet, cells in cells.map { SheetCell(sheet: sheet, address: $0) } })
+    let formulas = Set(
+        patched.skippedFormulas.flatMap { sheet, cells in cells.map { SheetCell(sheet: sheet, address: $0) } }
+    )
+    let merged = Set(
+        patched.skippedMerged.flatMap { sheet, cells in cells.map { SheetCell(sheet: sheet, address: $0) } }
+    )
+    let report = plan.report(format: questionnaire.format) { cell in
+        if written.contains(cell) { return .written }
+        if formulas.contains(cell) { return .refused(.formula) }
+        if merged.contains(cell) { return .refused(.mergedOver) }
+        return .unchanged
+    }
+    return (bytes, report)
+}
+
+/// Writes answers into a copy of a CSV questionnaire, keeping its dialect and every byte it need
+/// not change (``patchCSV(path:edits:)``); cells past the last record and text the encoding cannot
+/// hold are refused and reported.
+public func fillCSV(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+    guard questionnaire.format == .csv else {
+        throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .csv)
+    }
+    let plan = CellFillPlan(answers)
+    let (bytes, patched) = try patchCSV(path: questionnaire.file, edits: plan.edits)
+    let unchanged = Set(patched.unchanged)
+    let report = plan.report(format: .csv) { cell in
+        if let refusal = patched.refused[cell.address] { return .refused(.csv(refusal)) }
+        return unchanged.contains(cell.address) ? .unchanged : .written
+    }
+    return (bytes, report)
+}
