@@ -1,6 +1,5 @@
 public import ControlModel
 public import Questionnaire
-public import Spreadsheet
 
 /// What an answer rests on.
 public enum AnswerBasis: String, Sendable, Hashable, Codable, CaseIterable {

@@ -1,5 +1,3 @@
-public import Spreadsheet
-
 /// A questionnaire as Quire understands it, whatever shape it arrived in: its items, each with
 /// the cells its answer goes back to, and the layout decisions that found them.
 public struct Questionnaire: Sendable, Hashable, Encodable {

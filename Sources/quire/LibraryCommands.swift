@@ -7,13 +7,15 @@ struct Frameworks: ParsableCommand {
         discussion: "`covered` counts the requirements at least one control maps to."
     )
 
-    @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: ListingFormat = .table
-    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try runReportingErrors { diagnostics in
-            try listFrameworks(try library.context(diagnostics), format: format, destination: outputOptions.destination)
+            try listFrameworks(
+                try listing.library.context(diagnostics),
+                format: listing.format,
+                destination: listing.output.destination
+            )
         }
     }
 }
@@ -25,17 +27,15 @@ struct Requirements: ParsableCommand {
     )
 
     @Argument(help: "The framework.") var framework: String
-    @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: ListingFormat = .table
-    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try runReportingErrors { diagnostics in
             try listRequirements(
-                try library.context(diagnostics),
+                try listing.library.context(diagnostics),
                 framework: framework,
-                format: format,
-                destination: outputOptions.destination
+                format: listing.format,
+                destination: listing.output.destination
             )
         }
     }
@@ -52,17 +52,15 @@ struct Controls: ParsableCommand {
 
     @Option(help: "Only controls that map to this framework, and only those mappings.")
     var framework: String?
-    @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: ListingFormat = .table
-    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try runReportingErrors { diagnostics in
             try listControls(
-                try library.context(diagnostics),
+                try listing.library.context(diagnostics),
                 framework: framework,
-                format: format,
-                destination: outputOptions.destination
+                format: listing.format,
+                destination: listing.output.destination
             )
         }
     }
@@ -85,18 +83,16 @@ struct Xref: ParsableCommand {
         help: ArgumentHelp("Only this framework; repeat for several (default: all others).", valueName: "framework")
     )
     var targets: [String] = []
-    @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: ListingFormat = .table
-    @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try runReportingErrors { diagnostics in
             try crossReference(
-                try library.context(diagnostics),
+                try listing.library.context(diagnostics),
                 requirement: requirement,
                 to: targets,
-                format: format,
-                destination: outputOptions.destination
+                format: listing.format,
+                destination: listing.output.destination
             )
         }
     }

@@ -27,6 +27,13 @@ struct LibraryOptions: ParsableArguments {
     }
 }
 
+/// `--library`, `--format` and `-o`: what every listing command takes.
+struct ListingOptions: ParsableArguments {
+    @OptionGroup var library: LibraryOptions
+    @Option(help: "Output format.") var format: ListingFormat = .table
+    @OptionGroup var output: OutputOptions
+}
+
 /// `--as-of`: the day evidence expiry is judged on, checked before anything is read.
 struct AsOfOption: ParsableArguments {
     @Option(help: ArgumentHelp("Judge evidence expiry on this day (YYYY-MM-DD; default today).", valueName: "date"))

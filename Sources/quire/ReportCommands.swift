@@ -66,19 +66,17 @@ struct Gaps: ParsableCommand {
     )
 
     @Option(help: "The framework.") var framework: String
-    @OptionGroup var library: LibraryOptions
+    @OptionGroup var listing: ListingOptions
     @OptionGroup var asOf: AsOfOption
-    @Option(help: "Output format.") var format: ListingFormat = .table
-    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try runReportingErrors { diagnostics in
             try listGaps(
-                try library.context(diagnostics),
+                try listing.library.context(diagnostics),
                 framework: framework,
                 asOf: asOf.asOf,
-                format: format,
-                destination: outputOptions.destination
+                format: listing.format,
+                destination: listing.output.destination
             )
         }
     }

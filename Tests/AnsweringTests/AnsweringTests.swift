@@ -1,6 +1,5 @@
 import ControlModel
 import Questionnaire
-import Spreadsheet
 import Testing
 
 @testable import Answering
@@ -233,5 +232,66 @@ import Testing
         let first = try answer("Do staff sign in with multi-factor authentication (MFA)?")
         let second = try answer("Do staff sign in with multi-factor authentication (MFA)?")
         #expect(first == second)
+    }
+}
+
+/// Which answers a fill writes, decided in one place for every format.
+@Suite struct AnswerWritingRuleTests {
+    static let item = QuestionnaireItem(
+        id: "Q1",
+        question: "MFA?",
+        answerTarget: .cell(SheetCell(sheet: "Questions", row: 5, column: 3)),
+        commentCell: SheetCell(sheet: "Questions", row: 5, column: 4)
+    )
+
+    @Test func onlyAnswersThatNeedNoReviewAndAreNotTheFilesOwnAreWritten() {
+        var answer = Answer(item: Self.item)
+        #expect(answer.review, "an answer resting on nothing is in review")
+        answer.basis = .library
+        answer.value = "Yes"
+        answer.comment = "Enforced everywhere."
+        #expect(answer.isWritten && answer.valueToWrite == "Yes" && answer.commentToWrite == "Enforced everywhere.")
+        answer.reviewReasons = [.looseMatch]
+        #expect(!answer.isWritten && answer.valueToWrite == nil && answer.commentToWrite == nil)
+        #expect(answer.reviewReason == ReviewReason.looseMatch.message)
+        answer.reviewReasons = []
+        answer.basis = .existing
+        #expect(!answer.isWritten, "the file's own answer is already there")
+        answer.basis = .library
+        answer.value = ""
+        #expect(answer.valueToWrite == nil, "an empty value is never written")
+        answer.commentCell = nil
+        #expect(answer.commentToWrite == nil, "no comment without a comment cell")
+    }
+
+    @Test func reviewReasonsHaveStableCodesAndJoinIntoOneLine() {
+        var answer = Answer(item: Self.item)
+        answer.reviewReasons = [
+            .weakMatch(controls: ["IAM-01", "IAM-02"]), .closestPastAnswer(entry: "ANS-7", percent: 61),
+        ]
+        #expect(
+            answer.reviewReason
+                == "the closest controls (IAM-01, IAM-02) match only weakly; closest past answer: ANS-7 (61% alike)"
+        )
+        #expect(answer.reviewReasons.map(\.code) == ["weak-match", "closest-past-answer"])
+        #expect(ReviewReason.staleEvidence(ids: ["EV-1"]).code == ReviewReason.staleControlEvidence(control: "X").code)
+    }
+
+    @Test func aFilledQuestionnairesAnswersBecomeUnapprovedPastAnswers() {
+        var answered = Self.item
+        answered.existingAnswer = "Yes"
+        answered.existingComment = "Okta for everyone."
+        var blank = Self.item
+        blank.id = "Q2"
+        let questionnaire = Questionnaire(
+            file: "in/acme-2025.xlsx",
+            format: .xlsx,
+            sheets: [],
+            items: [answered, blank]
+        )
+        let entries = previousAnswers(in: questionnaire)
+        #expect(entries.map(\.id) == ["acme-2025.xlsx#Q1"])
+        #expect(entries.first?.answer == "Yes" && entries.first?.comment == "Okta for everyone.")
+        #expect(entries.first?.source == "in/acme-2025.xlsx" && entries.first?.tags == [Answerer.previousTag])
     }
 }

@@ -40,3 +40,25 @@ import Testing
         }
     }
 }
+
+/// Evidence counts as live only while it is unexpired and not failing: the one rule every stage uses.
+@Suite struct EvidenceLivenessTests {
+    @Test func liveMeansUnexpiredAndNotFailing() throws {
+        let day = try #require(Day(parsing: "2026-11-29"))
+        func evidence(until: String?, result: EvidenceResult?) -> Evidence {
+            Evidence(
+                id: "EV",
+                title: "t",
+                controls: [],
+                collectedOn: Day(parsing: "2026-01-01"),
+                validUntil: until.flatMap(Day.init(parsing:)),
+                result: result
+            )
+        }
+        #expect(evidence(until: "2026-11-29", result: .pass).isLive(asOf: day), "valid through its last day")
+        #expect(!evidence(until: "2026-11-28", result: .pass).isLive(asOf: day))
+        #expect(!evidence(until: nil, result: .fail).isLive(asOf: day))
+        #expect(evidence(until: nil, result: nil).isLive(asOf: day))
+        #expect(evidence(until: nil, result: .notTested).isLive(asOf: day))
+    }
+}

@@ -204,4 +204,46 @@ struct ExitCodeTests {
             #expect(result.standardError == message, "\(name)")
         }
     }
+
+    @Test("option values that cannot be right are usage errors with the usage line, before any file is read")
+    func optionValuesAreCheckedFirst() throws {
+        let cases: [([String], String)] = [
+            (["gaps", "--framework", "soc2", "--as-of", "2026-13-01"], "--as-of \"2026-13-01\" is not a date"),
+            (["inspect", "missing.xlsx", "--answer-column", "3"], "--answer-column \"3\" is not a column letter"),
+            (["inspect", "missing.xlsx", "--header-row", "0"], "--header-row counts from 1"),
+            (["crosswalk", "--frameworks", "soc2", "-o", "x.xlsx"], "name at least two frameworks"),
+            (["crosswalk", "--frameworks", "gdpr,soc2,gdpr", "-o", "x.xlsx"], "gdpr is named twice"),
+            (["answer", "missing.xlsx", "--as-of", "tomorrow"], "--as-of \"tomorrow\" is not a date"),
+        ]
+        for (arguments, message) in cases {
+            let result = try QuireProcess.run(arguments, in: folder.path)
+            #expect(result.exitCode == 64, "\(arguments): \(result)")
+            #expect(result.standardError.hasPrefix("Error: \(message)"), "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("Usage: quire \(arguments[0])"), "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.xlsx"))
+        }
+    }
+
+    @Test("a layout profile with a mistake exits 65 naming its file, line and column")
+    func badProfile() throws {
+        let profile = """
+            name: acme
+            match: {sheets: ["Answers"]}
+            sheets:
+              - name: Answers
+                colums: {question: B, answer: C}
+            """
+        _ = try folder.write(Array(profile.utf8), named: "acme.yaml")
+        let result = try quire("inspect", "book.xlsx", "--profile", "acme.yaml")
+        #expect(result.exitCode == 65, "\(result)")
+        #expect(result.standardOutput == "")
+        #expect(
+            result.standardError.hasPrefix(
+                "error: acme.yaml:5:5: \"colums\" is not a key of a sheet; did you mean \"columns\"?"
+            )
+        )
+        let unknown = try quire("inspect", "book.xlsx", "--profile", "sig-lite")
+        #expect(unknown.exitCode == 64, "\(unknown)")
+        #expect(unknown.standardError.contains("no layout profile is called \"sig-lite\"; known profiles: caiq-v4"))
+    }
 }

@@ -1,6 +1,8 @@
+public import Spreadsheet
+
 /// A cell on a named sheet: where an answer, a comment or a piece of evidence goes.
 ///
-/// For a CSV file the sheet is the file's base name, as ``Workbook`` names its one sheet.
+/// For a CSV file the sheet is the file's base name, as the spreadsheet reader names its one sheet.
 public struct SheetCell: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The sheet's name as the workbook gives it.
     public var sheet: String
