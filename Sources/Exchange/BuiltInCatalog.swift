@@ -83,7 +83,7 @@ public enum BuiltInCatalog: Sendable {
     /// The canonical JSON of a library: sorted keys, short containers on one line, two-space
     /// indentation, a final line break.
     public static func canonicalJSON(_ library: Library) -> String {
-        Spreadsheet.canonicalJSON(library)
+        ControlModel.canonicalJSON(library)
     }
 
     /// The Swift file that embeds the library's JSON.

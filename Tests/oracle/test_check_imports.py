@@ -55,12 +55,14 @@ def test_tests_see_their_targets_closure_and_no_further(tmp_path: Path) -> None:
 def test_c_stays_in_spreadsheet(tmp_path: Path) -> None:
     root = tree(tmp_path, {
         "Sources/Spreadsheet/Inflater.swift": "internal import CZlib\n",
+        "Sources/Spreadsheet/JSON.swift": "import Foundation\n",
         "Sources/Pipeline/Failure.swift": "@preconcurrency internal import CLibXML2\n",
     })
     result = run(root)
     assert result.returncode == 1
     assert "Sources/Pipeline/Failure.swift:1: imports CLibXML2; only Spreadsheet touches C" in result.stderr
     assert "Spreadsheet/Inflater" not in result.stderr
+    assert "Sources/Spreadsheet/JSON.swift:1: Spreadsheet imports Foundation" in result.stderr
 
 
 def test_an_unlisted_target_is_refused(tmp_path: Path) -> None:

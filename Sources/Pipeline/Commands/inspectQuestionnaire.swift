@@ -1,3 +1,4 @@
+import ControlModel
 import Questionnaire
 import Reports
 import Spreadsheet

@@ -1,3 +1,4 @@
+import ControlModel
 import Reports
 import Spreadsheet
 

@@ -1,3 +1,4 @@
+import ControlModel
 import Spreadsheet
 
 /// Everything that differs between a questionnaire and a copy of it, such as the filled copy

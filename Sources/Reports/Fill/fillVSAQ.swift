@@ -1,4 +1,5 @@
 public import Answering
+import ControlModel
 import Foundation
 public import Questionnaire
 import Spreadsheet

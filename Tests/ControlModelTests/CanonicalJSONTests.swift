@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Spreadsheet
+@testable import ControlModel
 
 /// The layout every JSON output shares: short containers on one line, sorted keys, a final line break.
 @Suite struct CanonicalJSONTests {
