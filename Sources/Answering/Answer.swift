@@ -91,6 +91,10 @@ public enum ReviewReason: Sendable, Hashable {
     case looseMatch
     /// The confidence is below the threshold (both in percent).
     case lowConfidence(percent: Int, threshold: Int)
+    /// The reader is not sure the row is a question, or its cell the answer's place (its reasons).
+    case layoutUncertain(reasons: [String])
+    /// A field to fill in with text (a name, a date, an address): no control says what goes there.
+    case freeTextField
 
     /// A stable name for the kind of reason, for filters and reports.
     public var code: String {
@@ -106,6 +110,8 @@ public enum ReviewReason: Sendable, Hashable {
         case .notApproved: "not-approved"
         case .looseMatch: "loose-match"
         case .lowConfidence: "low-confidence"
+        case .layoutUncertain: "layout-uncertain"
+        case .freeTextField: "free-text-field"
         }
     }
 
@@ -138,6 +144,10 @@ public enum ReviewReason: Sendable, Hashable {
             "derived through a loose match (subset or intersecting mapping): a person must confirm"
         case .lowConfidence(let percent, let threshold):
             "confidence \(percent)% is below \(threshold)%"
+        case .layoutUncertain(let reasons):
+            "the layout is not certain, so nothing is written here: " + reasons.joined(separator: "; ")
+        case .freeTextField:
+            "a field to fill in with text; no control says what goes here: fill it by hand"
         }
     }
 }

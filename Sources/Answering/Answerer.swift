@@ -41,8 +41,16 @@ public struct Answerer: Sendable {
             answer.confidence = 1
             return answer
         }
-        if let fromLibrary = libraryAnswer(item, match: match, base: answer) { return fromLibrary }
-        return derivedAnswer(item, match: match, base: answer)
+        var proposed =
+            libraryAnswer(item, match: match, base: answer) ?? derivedAnswer(item, match: match, base: answer)
+        // A row not surely a question, or a sheet not surely the vendor's, is answered for review only.
+        if item.answerTarget != nil, !item.writable, proposed.value != nil || proposed.comment != nil {
+            proposed.reviewReasons.append(.layoutUncertain(reasons: item.confidenceReasons))
+        }
+        if item.isField, proposed.value == nil, !proposed.reviewReasons.contains(.freeTextField) {
+            proposed.reviewReasons.append(.freeTextField)
+        }
+        return proposed
     }
 
     // MARK: 1. The answer library
@@ -64,7 +72,9 @@ public struct Answerer: Sendable {
             var reasons: [ReviewReason] = []
             if let verdict = Verdict(reading: entry.answer) {
                 answer.value = fit(verdict, to: item, comment: entry.comment)
-                if answer.value == nil { reasons.append(.pastAnswerDoesNotFit(answer: entry.answer)) }
+                if answer.value == nil {
+                    reasons.append(item.isField ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
+                }
             } else if item.allowedAnswers.isEmpty {
                 answer.value = entry.answer
             } else if let same = item.allowedAnswers.first(where: { $0.lowercased() == entry.answer.lowercased() }) {
@@ -193,16 +203,15 @@ public struct Answerer: Sendable {
 
     /// The value to write for a verdict: an allowed value that says it; for a free-text item,
     /// the word, or the comment when the question asks for a description.
+    ///
+    /// An item that asks for text "Yes" or "No" cannot be (``QuestionnaireItem/asksForText``)
+    /// never gets the bare word: a question that asks to describe gets the comment alone, and a
+    /// field to fill in (a name, a date, an address) gets nothing: controls do not say what
+    /// goes there.
     private func fit(_ verdict: Verdict, to item: QuestionnaireItem, comment: String?) -> String? {
         guard item.allowedAnswers.isEmpty else { return verdict.fitted(to: item.allowedAnswers) }
-        let asksForText = [
-            "describe", "explain", "provide", "list", "outline", "detail", "summarize", "summarise", "how", "what",
-            "which",
-        ]
-        .contains { item.question.lowercased().hasPrefix($0) }
-        if asksForText {
-            return verdict == .yes ? comment : comment.map { "\(verdict.word). \($0)" } ?? verdict.word
-        }
+        if item.isField { return nil }
+        if item.asksForText { return comment.flatMap { $0.isEmpty ? nil : $0 } }
         if item.commentCell == nil, let comment, !comment.isEmpty { return "\(verdict.word). \(comment)" }
         return verdict.word
     }

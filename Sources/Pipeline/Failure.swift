@@ -82,6 +82,7 @@ public struct Failure: Sendable, Equatable {
             exitCode =
                 switch error {
                 case .formatMismatch: Self.usage
+                case .receiverSheet: Self.dataError
                 }
         default:
             message = "internal error: \(error); please report it with the command that caused it"

@@ -27,6 +27,9 @@ public enum AnswerTarget: Sendable, Hashable, CustomStringConvertible {
     /// The answer keys of a VSAQ item: the item's id, or for a radio or check group the ids of its
     /// choices in the order of the item's allowed answers.
     case vsaqKeys([String], kind: VSAQItemKind)
+    /// One cell per choice, in the item's row: the answer is a mark under one choice's column,
+    /// written as `mark` (the symbol the sheet already uses, else `X`).
+    case marks([MarkCell], mark: String)
 
     /// The cell, when the answer goes into one.
     public var cell: SheetCell? {
@@ -34,13 +37,37 @@ public enum AnswerTarget: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// As the JSON outputs write it: an absolute reference (`'HECVAT - Full'!$C$26`), or the VSAQ
-    /// keys joined with commas (`std_iso,std_soc2`).
+    /// The mark cells by choice, for an answer marked across columns.
+    public var markReferences: [String: String]? {
+        guard case .marks(let cells, _) = self else { return nil }
+        return Dictionary(cells.map { ($0.choice, $0.cell.reference) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// As the JSON outputs write it: an absolute reference (`'HECVAT - Full'!$C$26`), the VSAQ
+    /// keys joined with commas (`std_iso,std_soc2`), or the mark cells joined with commas.
     public var description: String {
         switch self {
         case .cell(let cell): cell.reference
         case .vsaqKeys(let keys, _): keys.joined(separator: ",")
+        case .marks(let cells, _): cells.map(\.cell.reference).joined(separator: ",")
         }
+    }
+}
+
+/// The cell an answer is marked in when it is one choice among columns.
+public struct MarkCell: Sendable, Hashable {
+    /// The choice the column stands for (its header: `Yes`, `Partially compliant`).
+    public var choice: String
+    /// The cell in the item's row under that header.
+    public var cell: SheetCell
+    /// Whether the cell held a mark when the questionnaire was read.
+    public var marked: Bool
+
+    /// A choice's cell.
+    public init(choice: String, cell: SheetCell, marked: Bool = false) {
+        self.choice = choice
+        self.cell = cell
+        self.marked = marked
     }
 }
 

@@ -4,6 +4,16 @@ enum HeaderVocabulary {
     /// The role a header cell names, with a strength (higher wins when a row could be read
     /// several ways); nil when the text names no role.
     static func role(of header: String) -> (role: ColumnRole, strength: Int)? {
+        let found = namedRole(header)
+        // A column mapping to another framework (`ISO 27001`, `NIST 800-53 Ref`) holds other
+        // frameworks' ids: neither the item's id nor its section.
+        if found == nil || found?.role == .id || found?.role == .section, namesFramework(header) {
+            return (.other, 2)
+        }
+        return found
+    }
+
+    private static func namedRole(_ header: String) -> (role: ColumnRole, strength: Int)? {
         // Long text is never a header; most cells of a big sheet leave here.
         guard header.utf8.count <= 120, header.contains(where: \.isLetter) || header.contains("#") else { return nil }
         let text = normalise(header)

@@ -11,6 +11,12 @@ struct ColumnPlan {
     var guidance: Int?
     /// A column of sub-question markers (`a`, `b`, `ii`) joined to the id.
     var subID: Int?
+    /// Columns an answer is marked in, one per choice, with the choice each stands for.
+    var marks: [(column: Int, choice: String)] = []
+    /// The row holding the choices' names when it is the header's second row.
+    var markRow: Int?
+    /// The symbol the sheet marks answers with (`X` when none is marked yet).
+    var mark = "X"
     var assignments: [Int: ColumnAssignment] = [:]
     /// Allowed answers the answer column's header names.
     var headerAnswers: [String] = []
@@ -62,7 +68,8 @@ struct LayoutDetector {
         for (column, text) in grid.cells(of: row) {
             guard let match = HeaderVocabulary.role(of: text) else { continue }
             roles[column] = match
-            seen.insert(match.0)
+            // A mapping column (`ISO 27001`) is told apart, but names no role of the questionnaire's.
+            if match.0 != .other { seen.insert(match.0) }
         }
         var score = seen.count
         if seen.contains(.question) && seen.contains(.answer) { score += 2 }
@@ -117,6 +124,21 @@ struct LayoutDetector {
                         }
                     }
                 }
+                if role == .id, ordered.count > 1 {
+                    // A control id merged down over several questions beside a per-question id:
+                    // the id is the column whose own values tell the rows apart.
+                    var distinct: [Int: Int] = [:]
+                    for claim in ordered {
+                        distinct[claim.column] = Set(dataRows.compactMap { grid.text($0, claim.column) }).count
+                    }
+                    if let best = ordered.max(by: { distinct[$0.column, default: 0] < distinct[$1.column, default: 0] }
+                    ),
+                        distinct[best.column, default: 0] > distinct[ordered[0].column, default: 0]
+                    {
+                        ordered.removeAll { $0.column == best.column }
+                        ordered.insert(best, at: 0)
+                    }
+                }
                 if role == .question, ordered.count > 1 {
                     // Among equally named question columns, the one whose cells read most like questions.
                     let top = ordered.filter { $0.strength == ordered[0].strength }
@@ -148,6 +170,9 @@ struct LayoutDetector {
             }
         }
         if let profile { applyProfile(profile, to: &plan, headerRow: headerRow) }
+        if let headerRow, options.answerColumn == nil {
+            findMarkColumns(headerRow: headerRow, dataRows: dataRows, in: &plan)
+        }
         applyOverrides(to: &plan, headerRow: headerRow)
 
         // The question column from content, when the header does not name one.
@@ -278,6 +303,85 @@ struct LayoutDetector {
             }
         }
         return plan
+    }
+
+    /// Finds answers marked across columns.
+    ///
+    /// A run of two or more adjacent columns headed by choices
+    /// (`Yes | No | N/A`, `Compliant | Partially compliant | Not compliant`), in the header row or
+    /// the row under it (a two-row header), with nothing but marks (`x`, `✓`) or blanks below and
+    /// no drop-downs. Each becomes an answer column standing for its choice.
+    private mutating func findMarkColumns(headerRow: Int, dataRows: [Int], in plan: inout ColumnPlan) {
+        var best: (row: Int, run: [(column: Int, choice: String)])?
+        for row in [headerRow, headerRow + 1] {
+            var run: [(column: Int, choice: String)] = []
+            var runs: [[(column: Int, choice: String)]] = []
+            for (column, text) in grid.cells(of: row) {
+                if HeaderVocabulary.isChoice(text), run.last.map({ $0.column + 1 == column }) ?? true {
+                    run.append((column, text))
+                } else {
+                    if run.count >= 2 { runs.append(run) }
+                    run = HeaderVocabulary.isChoice(text) ? [(column, text)] : []
+                }
+            }
+            if run.count >= 2 { runs.append(run) }
+            for candidate in runs where candidate.count > (best?.run.count ?? 1) {
+                // The second header row holds no question of its own.
+                if row != headerRow, let question = plan.question, grid.text(row, question) != nil { continue }
+                if marksOnly(candidate.map(\.column), rows: dataRows.filter { $0 > row }) { best = (row, candidate) }
+            }
+        }
+        guard let best else { return }
+        for (column, assignment) in plan.assignments where assignment.role == .answer {
+            plan.assign(
+                column,
+                .other,
+                header: assignment.header,
+                because: "the answer is marked in the choice columns"
+            )
+        }
+        for (column, choice) in best.run {
+            plan.assign(
+                column,
+                .answer,
+                header: choice,
+                because: "one column per choice: an answer is a mark under one"
+            )
+        }
+        plan.answer = best.run.first?.column
+        plan.marks = best.run
+        plan.markRow = best.row == headerRow ? nil : best.row
+        var counts: [String: Int] = [:]
+        for row in dataRows {
+            for (column, _) in best.run {
+                if let text = grid.text(row, column) { counts[text, default: 0] += 1 }
+            }
+        }
+        plan.mark = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? "X"
+        plan.headerAnswers = best.run.map(\.choice)
+    }
+
+    /// Whether columns hold only marks or nothing below the header, and no drop-downs.
+    private func marksOnly(_ columns: [Int], rows: [Int]) -> Bool {
+        var marks = 0
+        for row in rows.prefix(500) {
+            for column in columns {
+                guard let text = grid.text(row, column) else { continue }
+                guard HeaderVocabulary.isMark(text) else { return false }
+                marks += 1
+            }
+        }
+        // A drop-down over a mark cell may offer the mark itself (`X`), nothing else.
+        let lists = rows.prefix(200).contains { row in
+            columns.contains { column in
+                let address = CellAddress(row: row, column: column)
+                return grid.metadata.validations.contains { rule in
+                    rule.kind == .list && rule.covers(address)
+                        && !(rule.listValues ?? []).allSatisfy(HeaderVocabulary.isMark)
+                }
+            }
+        }
+        return !lists && marks >= 0
     }
 
     private mutating func applyProfile(

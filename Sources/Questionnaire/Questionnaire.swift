@@ -73,6 +73,25 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
     public var existingAnswer: String?
     /// The comment already in the file, if any.
     public var existingComment: String?
+    /// How sure the reader is that this row is a question and its target the answer's place, 0–1.
+    public var confidence: Double
+    /// Why the confidence is below 1, one phrase each; empty at 1.
+    public var confidenceReasons: [String]
+
+    /// The confidence from which an answer may be written into the item's target.
+    public static let writableFrom = 0.7
+
+    /// Whether an answer may be written into the target.
+    ///
+    /// Only when the item is a question beyond doubt and its sheet is the vendor's to fill; below
+    /// this, answers are proposed for review, never written.
+    public var writable: Bool { answerTarget != nil && confidence >= Self.writableFrom }
+
+    /// Lowers the confidence to at most `value`, giving the reason.
+    public mutating func doubt(_ value: Double, because reason: String) {
+        confidence = min(confidence, value)
+        if !confidenceReasons.contains(reason) { confidenceReasons.append(reason) }
+    }
 
     /// Creates an item.
     public init(
@@ -90,7 +109,9 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         allowedAnswers: [String] = [],
         allowedAnswersSource: AllowedAnswersSource? = nil,
         existingAnswer: String? = nil,
-        existingComment: String? = nil
+        existingComment: String? = nil,
+        confidence: Double = 1,
+        confidenceReasons: [String] = []
     ) {
         self.id = id
         self.idGenerated = idGenerated
@@ -107,6 +128,8 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         self.allowedAnswersSource = allowedAnswersSource
         self.existingAnswer = existingAnswer
         self.existingComment = existingComment
+        self.confidence = confidence
+        self.confidenceReasons = confidenceReasons
     }
 
     enum CodingKeys: String, CodingKey {
@@ -120,6 +143,10 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         case allowedAnswersSource = "allowed_answers_source"
         case existingAnswer = "existing_answer"
         case existingComment = "existing_comment"
+        case markCells = "mark_cells"
+        case confidence
+        case confidenceReasons = "confidence_reasons"
+        case writable
     }
 
     /// Writes every key, absent values as null, so the JSON has one shape; targets as references
@@ -133,7 +160,8 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         try container.encode(guidance, forKey: .guidance)
         try container.encode(sheet, forKey: .sheet)
         try container.encode(row, forKey: .row)
-        try container.encode(answerTarget?.description, forKey: .answerCell)
+        try container.encode(answerTarget?.cell?.reference, forKey: .answerCell)
+        try container.encode(answerTarget?.markReferences, forKey: .markCells)
         try container.encode(commentCell?.reference, forKey: .commentCell)
         try container.encode(evidenceCell?.reference, forKey: .evidenceCell)
         try container.encode(answerType, forKey: .answerType)
@@ -141,6 +169,9 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         try container.encode(allowedAnswersSource, forKey: .allowedAnswersSource)
         try container.encode(existingAnswer, forKey: .existingAnswer)
         try container.encode(existingComment, forKey: .existingComment)
+        try container.encode((confidence * 100).rounded() / 100, forKey: .confidence)
+        try container.encode(confidenceReasons, forKey: .confidenceReasons)
+        try container.encode(writable, forKey: .writable)
     }
 }
 
@@ -164,10 +195,12 @@ public enum AllowedAnswersSource: String, Sendable, Hashable, Codable, CaseItera
     case profile
     /// The choices of a VSAQ question.
     case template
+    /// The headers of the columns an answer is marked in (one column per choice).
+    case marks
 }
 
 /// What Quire decided about one sheet.
-public struct SheetLayout: Sendable, Hashable, Codable {
+public struct SheetLayout: Sendable, Hashable, Encodable {
     /// The sheet's name (the file name for CSV, the template name for VSAQ).
     public var sheet: String
     /// Whether its questions were read, and if not, why not.
@@ -182,6 +215,18 @@ public struct SheetLayout: Sendable, Hashable, Codable {
     public var itemCount: Int
     /// Rows that are not items, and why, as runs of rows.
     public var skippedRows: [SkippedRows]
+    /// How sure the reader is of the layout (header, question and answer columns), 0–1.
+    public var confidence: Double
+    /// Why the confidence is below 1, one phrase each.
+    public var confidenceReasons: [String]
+    /// Why the receiving organisation fills this sheet (scoring, assessor or reviewer sheets,
+    /// answers computed by formula), when it does: answers are never written into it.
+    public var filledByReceiver: String?
+
+    /// Whether answers may be written into the sheet.
+    public var writable: Bool {
+        status == .questionnaire && filledByReceiver == nil && confidence >= QuestionnaireItem.writableFrom
+    }
 
     /// Creates a sheet layout.
     public init(
@@ -191,7 +236,10 @@ public struct SheetLayout: Sendable, Hashable, Codable {
         headerRow: Int? = nil,
         columns: [ColumnAssignment] = [],
         itemCount: Int = 0,
-        skippedRows: [SkippedRows] = []
+        skippedRows: [SkippedRows] = [],
+        confidence: Double = 1,
+        confidenceReasons: [String] = [],
+        filledByReceiver: String? = nil
     ) {
         self.sheet = sheet
         self.status = status
@@ -200,6 +248,11 @@ public struct SheetLayout: Sendable, Hashable, Codable {
         self.columns = columns
         self.itemCount = itemCount
         self.skippedRows = skippedRows
+        // A sheet passed over is read with no confidence, and its reason says why.
+        self.confidence = status == .questionnaire ? confidence : 0
+        self.confidenceReasons =
+            status == .questionnaire || !confidenceReasons.isEmpty ? confidenceReasons : [reason]
+        self.filledByReceiver = filledByReceiver
     }
 
     enum CodingKeys: String, CodingKey {
@@ -207,6 +260,10 @@ public struct SheetLayout: Sendable, Hashable, Codable {
         case headerRow = "header_row"
         case itemCount = "item_count"
         case skippedRows = "skipped_rows"
+        case confidence
+        case confidenceReasons = "confidence_reasons"
+        case filledByReceiver = "filled_by_receiver"
+        case writable
     }
 
     /// Writes every key, absent values as null, so the JSON has one shape.
@@ -219,6 +276,10 @@ public struct SheetLayout: Sendable, Hashable, Codable {
         try container.encode(columns, forKey: .columns)
         try container.encode(itemCount, forKey: .itemCount)
         try container.encode(skippedRows, forKey: .skippedRows)
+        try container.encode((confidence * 100).rounded() / 100, forKey: .confidence)
+        try container.encode(confidenceReasons, forKey: .confidenceReasons)
+        try container.encode(filledByReceiver, forKey: .filledByReceiver)
+        try container.encode(writable, forKey: .writable)
     }
 }
 
@@ -282,6 +343,12 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case marker
     /// Text that continues the item above, or guidance for it.
     case continuation
+    /// A legend or key explaining symbols or answer codes, not questions.
+    case legend
+    /// Fields the receiving organisation fills (a reviewer's or assessor's block).
+    case forReceiver = "for-receiver"
+    /// A row whose question is copied by formula from another sheet that is read too.
+    case copied
 }
 
 /// A run of rows passed over for one reason.

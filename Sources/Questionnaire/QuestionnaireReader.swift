@@ -31,6 +31,7 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
     }
     var layouts: [SheetLayout] = []
     var items: [QuestionnaireItem] = []
+    var grids: [String: SheetGrid] = [:]
     for sheet in sheets {
         let sheetProfile = profile?.sheets.first { $0.fits(sheet.name) }
         if let profile, sheetProfile == nil, options.sheet == nil {
@@ -51,6 +52,20 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
                 continue
             }
             let lower = sheet.name.lowercased()
+            if let why = receiverSheetReason(sheet.name) {
+                layouts.append(
+                    SheetLayout(
+                        sheet: sheet.name,
+                        status: .ignored,
+                        reason:
+                            "filled by the receiving organisation: \(why) (name it with --sheet to read it; answers "
+                            + "are never written there)",
+                        confidence: 0,
+                        filledByReceiver: why
+                    )
+                )
+                continue
+            }
             if let word = LayoutDetector.nonQuestionSheetWords.first(where: { lower.contains($0) }) {
                 layouts.append(
                     SheetLayout(
@@ -63,11 +78,24 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
             }
         }
         let table = try workbook.table(sheet)
-        var detector = LayoutDetector(grid: SheetGrid(table: table), options: options, profile: sheetProfile)
-        let (layout, sheetItems) = detector.read()
+        let grid = SheetGrid(table: table)
+        var detector = LayoutDetector(grid: grid, options: options, profile: sheetProfile)
+        var (layout, sheetItems) = detector.read()
+        // A sheet read because it was named, though the receiving organisation fills it: read,
+        // never written.
+        if layout.filledByReceiver == nil, let why = receiverSheetReason(sheet.name) {
+            layout.filledByReceiver = why
+            layout.confidence = 0
+            layout.confidenceReasons.append("filled by the receiving organisation: \(why)")
+            for index in sheetItems.indices {
+                sheetItems[index].doubt(0, because: "sheet: filled by the receiving organisation: \(why)")
+            }
+        }
+        grids[sheet.name] = grid
         layouts.append(layout)
         items += sheetItems
     }
+    dropCopiedRows(&layouts, &items, grids: grids)
     return Questionnaire(
         file: path,
         format: QuestionnaireFormat(workbook.format),
@@ -75,6 +103,76 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
         sheets: layouts,
         items: items
     )
+}
+
+/// Why a sheet's name says the receiving organisation fills it (`Scoring`, `Assessor review`,
+/// `Evaluation`), if it does; a vendor's self-assessment is the vendor's.
+func receiverSheetReason(_ name: String) -> String? {
+    let lower = name.lowercased()
+    guard !lower.contains("self"), !lower.contains("vendor"), !lower.contains("supplier") else { return nil }
+    let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
+    guard
+        let word = HeaderVocabulary.receiverSheetWords.first(where: { word in
+            word.contains(" ") ? lower.contains(word) : words.contains(word) || words.contains(word + "s")
+        })
+    else { return nil }
+    return "the name says \"\(word)\""
+}
+
+/// Rows whose question is a formula copying another questionnaire sheet's cell (`='General'!B5`,
+/// `VLOOKUP(…, Questions!A:C, …)` into a sheet that is read too) are not new items; a sheet made
+/// mostly of them is a summary, and is passed over.
+func dropCopiedRows(_ layouts: inout [SheetLayout], _ items: inout [QuestionnaireItem], grids: [String: SheetGrid]) {
+    let read = Set(layouts.filter { $0.status == .questionnaire }.map { $0.sheet.lowercased() })
+    guard read.count >= 2 else { return }
+    for index in layouts.indices where layouts[index].status == .questionnaire {
+        let sheet = layouts[index].sheet
+        guard let grid = grids[sheet],
+            let column = layouts[index].columns.first(where: { $0.role == .question }).flatMap({
+                LayoutDetector.column($0.column)
+            })
+        else { continue }
+        var copied: [Int: String] = [:]
+        for item in items where item.sheet == sheet {
+            guard let row = item.row, let formula = grid.formula(row, column) else { continue }
+            if let source = referencedSheets(formula).first(where: { read.contains($0.lowercased()) && $0 != sheet }) {
+                copied[row] = source
+            }
+        }
+        guard !copied.isEmpty else { continue }
+        let total = items.count { $0.sheet == sheet }
+        let sources = Set(copied.values).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        if copied.count * 2 >= total {
+            layouts[index].status = .ignored
+            layouts[index].reason =
+                "a summary: \(copied.count) of its \(total) questions are copied by formula from "
+                + "sheet \(sources)"
+            layouts[index].itemCount = 0
+            layouts[index].headerRow = nil
+            layouts[index].columns = []
+            layouts[index].confidence = 0
+            layouts[index].confidenceReasons = [layouts[index].reason]
+            items.removeAll { $0.sheet == sheet }
+        } else {
+            items.removeAll { $0.sheet == sheet && $0.row.map { copied[$0] != nil } == true }
+            layouts[index].itemCount = total - copied.count
+            layouts[index].skippedRows += copied.keys.sorted().map { SkippedRows(first: $0, last: $0, reason: .copied) }
+            layouts[index].skippedRows.sort { $0.first < $1.first }
+        }
+    }
+}
+
+/// The sheets a formula refers to: `'Sheet name'!A1`, `Sheet1!A1`.
+func referencedSheets(_ formula: String) -> [String] {
+    var names: [String] = []
+    for match in formula.matches(of: /'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!/) {
+        if let quoted = match.output.1 {
+            names.append(String(quoted).replacing("''", with: "'"))
+        } else if let plain = match.output.2 {
+            names.append(String(plain))
+        }
+    }
+    return names
 }
 
 extension LayoutProfile {

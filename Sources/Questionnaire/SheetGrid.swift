@@ -17,6 +17,8 @@ struct SheetGrid {
     private let lists: [DataValidation]
     /// Validation lookups already made, by cell.
     private var listCache: [CellAddress: Int] = [:]
+    /// The formula of every cell that has one.
+    private(set) var formulas: [CellAddress: String] = [:]
 
     init(table: Table) {
         sheet = table.sheet
@@ -27,6 +29,7 @@ struct SheetGrid {
             for cell in row.cells {
                 let text = cell.value.text.trimmingCharacters()
                 if !text.isEmpty { columns[cell.address.column] = text }
+                if let formula = cell.formula { formulas[cell.address] = formula }
             }
             if !columns.isEmpty { cells[row.index] = columns }
         }
@@ -89,6 +92,12 @@ struct SheetGrid {
     /// The non-empty cells of a row, in column order.
     func cells(of row: Int) -> [(column: Int, text: String)] {
         (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The formula of a cell, if it has one.
+    func formula(_ row: Int, _ column: Int?) -> String? {
+        guard let column else { return nil }
+        return formulas[CellAddress(row: row, column: column)]
     }
 
     /// The last row that holds anything.

@@ -34,18 +34,24 @@ extension LayoutDetector {
         items = Self.nestSubQuestions(items)
 
         let hasAnswers = plan.answer != nil
+        let questionBecause = plan.assignments[questionColumn]?.because ?? ""
+        let byHand = questionBecause == "given by hand" || questionBecause == "layout profile"
         let questionHeaderNamed =
-            (plan.assignments[questionColumn]?.because.hasPrefix("header") == true
+            (questionBecause.hasPrefix("header")
                 && (plan.assignments[questionColumn]?.header).flatMap(HeaderVocabulary.role(of:)).map {
                     $0.strength >= 3
                 } == true)
-            || plan.assignments[questionColumn]?.because == "given by hand"
-            || plan.assignments[questionColumn]?.because == "layout profile"
-        let status: SheetStatus
-        let reason: String
+            || byHand
+        let receiver = receiverReason(plan: plan, headerRow: headerRow, items: items)
+        let forced = options.sheet != nil
+        var status: SheetStatus
+        var reason: String
         if items.isEmpty {
             status = .ignored
             reason = "column \(CellAddress.columnName(questionColumn)) was taken for questions, but no row holds one"
+        } else if let log = changeLogReason(headerRow: headerRow), !forced, !byHand {
+            status = .ignored
+            reason = log
         } else if !questionHeaderNamed,
             items.filter({ HeaderVocabulary.readsAsQuestion($0.question) }).count * 5 < items.count
         {
@@ -61,7 +67,37 @@ extension LayoutDetector {
             var text = "\(items.count) item\(items.count == 1 ? "" : "s")"
             text += headerRow.map { " under the header in row \($0)" } ?? " (no header row)"
             if !hasAnswers { text += "; no answer column, read as a question bank" }
+            if !plan.marks.isEmpty { text += "; answers are marked in one column per choice" }
             reason = text
+        }
+        if let receiver, status == .questionnaire, !forced {
+            status = .ignored
+            reason =
+                "filled by the receiving organisation: \(receiver) (name it with --sheet to read it; answers are "
+                + "never written there)"
+        }
+        // How sure the layout is: named by its header, or found from what the columns hold.
+        var confidence = 1.0
+        var confidenceReasons: [String] = []
+        func doubt(_ value: Double, _ why: String) {
+            confidence = min(confidence, value)
+            confidenceReasons.append(why)
+        }
+        if !byHand {
+            if headerRow == nil {
+                doubt(0.6, "no header row: the columns were found from what they hold")
+            } else if !questionHeaderNamed {
+                doubt(0.75, "the header does not name the question column (\(questionBecause))")
+            }
+            if let answer = plan.answer, plan.assignments[answer]?.because.hasPrefix("drop-down") == true {
+                doubt(0.85, "the header does not name the answer column; it was found from its drop-downs")
+            }
+        }
+        if let receiver { doubt(0, "filled by the receiving organisation: \(receiver)") }
+        if status == .questionnaire, confidence < 1 {
+            for index in items.indices {
+                for why in confidenceReasons { items[index].doubt(confidence, because: "sheet: \(why)") }
+            }
         }
         let layout = SheetLayout(
             sheet: name,
@@ -70,9 +106,54 @@ extension LayoutDetector {
             headerRow: status == .questionnaire ? headerRow : nil,
             columns: status == .questionnaire ? plan.assignments.keys.sorted().compactMap { plan.assignments[$0] } : [],
             itemCount: status == .questionnaire ? items.count : 0,
-            skippedRows: builder.skippedRuns()
+            skippedRows: builder.skippedRuns(),
+            confidence: status == .questionnaire ? confidence : 0,
+            confidenceReasons: status == .questionnaire ? confidenceReasons : [reason],
+            filledByReceiver: receiver
         )
         return (layout, status == .questionnaire ? items : [])
+    }
+
+    /// Why the receiving organisation fills this sheet, if it does: the answer column's header is
+    /// a scoring or reviewer's column (`Score`, `Assessor comments`), the instructions above the
+    /// header hand it to the institution or reviewer, or most answer cells are formulas.
+    func receiverReason(plan: ColumnPlan, headerRow: Int?, items: [QuestionnaireItem]) -> String? {
+        if let headerRow, let answer = plan.answer, plan.marks.isEmpty, let header = grid.text(headerRow, answer),
+            HeaderVocabulary.namesReceiverColumn(header)
+        {
+            return "the answer column's header \"\(header)\" is the receiving organisation's"
+        }
+        if let headerRow {
+            for row in grid.rowNumbers where row < headerRow {
+                let texts = grid.cells(of: row).map(\.text)
+                if texts.contains(where: HeaderVocabulary.vendorPhrase) { break }
+                if let phrase = texts.lazy.compactMap(HeaderVocabulary.receiverPhrase).first {
+                    return "the instructions above the header say \"\(phrase)\""
+                }
+            }
+        }
+        if let answer = plan.answer, plan.marks.isEmpty, !items.isEmpty {
+            let formulas = items.compactMap(\.row).filter { grid.formula($0, answer) != nil }.count
+            if formulas * 2 > items.count { return "\(formulas) of its \(items.count) answer cells are formulas" }
+        }
+        return nil
+    }
+
+    /// Why the sheet is a change log rather than questions, if it is: its header names a
+    /// version or revision, a date, and the change (or its author).
+    func changeLogReason(headerRow: Int?) -> String? {
+        guard let headerRow else { return nil }
+        let headers = Set(grid.cells(of: headerRow).map { HeaderVocabulary.normalise($0.text) })
+        let version = headers.contains { ["version", "revision", "rev", "release", "ver"].contains($0) }
+        let date = headers.contains { $0 == "date" || $0.hasSuffix(" date") || $0.hasPrefix("date ") }
+        let change = headers.contains {
+            [
+                "change", "changes", "change description", "description of change", "summary of changes", "author",
+                "changed by", "modification", "what changed", "comment", "description",
+            ].contains($0)
+        }
+        return version && date && change
+            ? "a change log (its header names a version, a date and the change), not questions" : nil
     }
 
     /// The first row holding every header text the profile names its columns by.
@@ -125,6 +206,8 @@ struct ItemBuilder {
     private var skipped: [(row: Int, reason: SkipReason)] = []
     private var headerSection: String?
     private var headerSectionsVary = false
+    /// Whether the header's text over the questions is the section's name.
+    private var questionHeaderNamesSection = false
     /// The rows below the header that repeat it, found once.
     private var repeatedHeaders: Set<Int> = []
     /// Section headings, outermost first, with the depth a numbered heading gives.
@@ -132,12 +215,27 @@ struct ItemBuilder {
     private var itemsSinceSection = 0
     private var lastItemRow: Int?
     private var idRepeats: [String: Int] = [:]
+    /// Inside a legend or key (from its heading to the next blank row).
+    private var inLegend = false
+    /// Inside a block the receiving organisation fills (from its phrase to the next header,
+    /// vendor phrase, or question with an item's id).
+    private var inReceiverBlock = false
+    /// The shape most ids on the sheet have (`AA-99.9`), to tell a section code (`V1`) from an id.
+    private var commonIDShape: String?
 
     init(detector: LayoutDetector, plan: ColumnPlan, questionColumn: Int, headerRow: Int?) {
         self.detector = detector
         self.plan = plan
         self.questionColumn = questionColumn
         self.headerRow = headerRow
+        if let idColumn = plan.id {
+            var shapes: [String: Int] = [:]
+            for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
+                guard let id = detector.grid.text(row, idColumn), LayoutDetector.looksLikeID(id) else { continue }
+                shapes[LayoutDetector.idShape(id), default: 0] += 1
+            }
+            commonIDShape = shapes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        }
     }
 
     var grid: SheetGrid { detector.grid }
@@ -149,6 +247,16 @@ struct ItemBuilder {
         repeatedHeaders = Set(grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) })
         let headers = [headerRow] + repeatedHeaders.sorted()
         headerSectionsVary = Set(headers.compactMap(headerSectionText)).count >= 2
+        // A header that repeats with other text over the questions names the section below it
+        // ("Required questions", then "Optional questions"; a CSV export's "Access control",
+        // then "Encryption"), even when the text also names the column.
+        if headers.count >= 2 {
+            let named = headers.compactMap { grid.filled($0, questionColumn) }.map(HeaderVocabulary.normalise)
+            if Set(named).count >= 2 {
+                headerSectionsVary = true
+                questionHeaderNamesSection = true
+            }
+        }
     }
 
     private func headerSectionText(_ row: Int) -> String? {
@@ -162,6 +270,10 @@ struct ItemBuilder {
     /// below it (`Qualifiers`, `Strategy & Metrics`).
     mutating func takeHeaderSection(_ row: Int) {
         guard headerSectionsVary else { return }
+        if questionHeaderNamesSection, let text = grid.filled(row, questionColumn) {
+            headerSection = text
+            return
+        }
         for column in [questionColumn, plan.id ?? questionColumn, 1] {
             guard let text = grid.filled(row, column), HeaderVocabulary.role(of: text) == nil else { continue }
             headerSection = text
@@ -215,18 +327,61 @@ struct ItemBuilder {
     mutating func classify(_ row: Int) {
         let cells = grid.cells(of: row)
         if cells.isEmpty {
+            inLegend = false
             skipped.append((row, .blank))
             return
         }
         if repeatedHeaders.contains(row) {
+            inLegend = false
+            inReceiverBlock = false
             takeHeaderSection(row)
             skipped.append((row, .repeatedHeader))
             return
         }
+        if row == plan.markRow {
+            skipped.append((row, .repeatedHeader))  // the header's second row: the choices' names
+            return
+        }
+        let texts = cells.map(\.text)
+        if inLegend {
+            skipped.append((row, .legend))
+            return
+        }
+        if HeaderVocabulary.isLegendHeading(texts) {
+            inLegend = true
+            skipped.append((row, .legend))
+            return
+        }
+        if texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
+            inReceiverBlock = true
+            skipped.append((row, .forReceiver))
+            return
+        }
+        if texts.contains(where: HeaderVocabulary.vendorPhrase) {
+            inReceiverBlock = false
+            skipped.append((row, .instructions))
+            return
+        }
         let question = grid.text(row, questionColumn)
         let rawID = grid.text(row, plan.id)
-        let answer = grid.text(row, plan.answer)
-        let hasList = detector.grid.listValidation(row, plan.answer) != nil
+        if inReceiverBlock {
+            // The vendor's questions resume at the next question with an item's id.
+            let resumes =
+                rawID.map { commonIDShape == LayoutDetector.idShape($0) } == true
+                && question.map(HeaderVocabulary.readsAsQuestion) == true
+            guard resumes else {
+                skipped.append((row, .forReceiver))
+                return
+            }
+            inReceiverBlock = false
+        }
+        if texts.count == 1, let only = texts.first, HeaderVocabulary.isFooter(only) {
+            skipped.append((row, .marker))
+            return
+        }
+        var answer = grid.text(row, plan.answer)
+        for mark in plan.marks where answer == nil { answer = grid.text(row, mark.column) }
+        let hasList = plan.marks.isEmpty && detector.grid.listValidation(row, plan.answer) != nil
 
         // A row merged across both the question and the answer cannot be answered: a heading.
         if let answerColumn = plan.answer,
@@ -264,6 +419,18 @@ struct ItemBuilder {
             return
         }
         let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
+        // A short code (`V1`, `1.`, `A`) of another shape than the items' ids, before a short
+        // title and no answer: a section heading.
+        if let rawID, Self.isSectionCode(rawID), commonIDShape != LayoutDetector.idShape(rawID), !readsAsQuestion,
+            !hasList, answer == nil, HeaderVocabulary.words(in: question) <= 8
+        {
+            section(row, text: question)
+            return
+        }
+        if HeaderVocabulary.isFooter(question) {
+            skipped.append((row, .marker))
+            return
+        }
         // A label in the id column ("NOTE", "Remarks") before text that asks nothing: a note.
         if let rawID, plan.id != nil, !LayoutDetector.looksLikeID(rawID), !readsAsQuestion, !hasList {
             skipped.append((row, .instructions))
@@ -274,8 +441,9 @@ struct ItemBuilder {
             skipped.append((row, Self.isMarker(question) ? .marker : .instructions))
             return
         }
+        let isField = HeaderVocabulary.isFieldLabel(question)
         // The rest of a question cut off mid-sentence on the row above.
-        if filledID == nil, !hasList, answer == nil, let last = items.last, lastItemRow == row - 1,
+        if filledID == nil, !hasList, answer == nil, !isField, let last = items.last, lastItemRow == row - 1,
             last.question.last.map({ !".?!:)".contains($0) }) == true, question.first?.isLowercase == true
         {
             items[items.count - 1].question += " " + question
@@ -283,7 +451,7 @@ struct ItemBuilder {
             skipped.append((row, .continuation))
             return
         }
-        if filledID == nil, !hasList, answer == nil, let last = items.last, let lastRow = lastItemRow,
+        if filledID == nil, !hasList, answer == nil, !isField, let last = items.last, let lastRow = lastItemRow,
             !readsAsQuestion, row == lastRow + 1
         {
             // Text under a question with no answer cell of its own: the question's wrapped end,
@@ -304,7 +472,7 @@ struct ItemBuilder {
             skipped.append((row, .instructions))
             return
         }
-        if filledID == nil, !hasList, answer == nil, !readsAsQuestion, question.count <= 80,
+        if filledID == nil, !hasList, answer == nil, !readsAsQuestion, !isField, question.count <= 80,
             cells.count == 1
                 || (plan.id != nil && cells.allSatisfy { $0.column == questionColumn || $0.column == plan.section })
         {
@@ -357,6 +525,19 @@ struct ItemBuilder {
 
     private func isRepeatedHeader(_ row: Int) -> Bool {
         guard let headerRow, row != headerRow else { return false }
+        // The header's own words again over the answer and one more column (`#`, `Response`,
+        // `Notes`), whatever the question column's cell says.
+        if let answer = plan.answer, let text = grid.text(row, answer),
+            grid.text(headerRow, answer).map({ HeaderVocabulary.normalise($0) == HeaderVocabulary.normalise(text) })
+                == true
+        {
+            let same = grid.cells(of: headerRow).filter { column, text in
+                column != questionColumn
+                    && grid.text(row, column).map { HeaderVocabulary.normalise($0) == HeaderVocabulary.normalise(text) }
+                        == true
+            }
+            if same.count >= 2 { return true }
+        }
         // Only a row whose answer or question cell holds a header word can repeat the header.
         let names = [plan.answer, questionColumn].compactMap { grid.text(row, $0) }
         guard names.contains(where: { HeaderVocabulary.role(of: $0) != nil }) else { return false }
@@ -375,6 +556,13 @@ struct ItemBuilder {
         ]
         if addressed.contains(where: { lower.hasPrefix($0) }) { return true }
         return HeaderVocabulary.words(in: text) > 6 && text.hasSuffix(".") && !HeaderVocabulary.readsAsQuestion(text)
+    }
+
+    /// Whether an id-column value is a section's code: `V1`, `1`, `1.`, `A`, `A.`, `II`.
+    static func isSectionCode(_ text: String) -> Bool {
+        let code = text.hasSuffix(".") ? String(text.dropLast()) : text
+        guard !code.isEmpty, code.count <= 3 else { return false }
+        return code.wholeMatch(of: /[0-9]{1,2}|[A-Za-z]|[A-Za-z][0-9]{1,2}|[IVXivx]{1,3}/) != nil
     }
 
     static func isMarker(_ text: String) -> Bool {
@@ -402,7 +590,25 @@ struct ItemBuilder {
             allowed = plan.headerAnswers
             source = detector.profile == nil ? .header : .profile
         }
-        return QuestionnaireItem(
+        var target = reference(plan.answer).map(AnswerTarget.cell)
+        var existing = grid.text(row, plan.answer)
+        var severalMarked = false
+        if !plan.marks.isEmpty {
+            let cells = plan.marks.map { column, choice in
+                MarkCell(
+                    choice: choice,
+                    cell: SheetCell(sheet: sheetName, row: row, column: column),
+                    marked: grid.text(row, column) != nil
+                )
+            }
+            target = .marks(cells, mark: plan.mark)
+            let marked = cells.filter(\.marked)
+            existing = marked.count == 1 ? marked.first?.choice : nil
+            severalMarked = marked.count > 1
+            allowed = plan.marks.map(\.choice)
+            source = .marks
+        }
+        var item = QuestionnaireItem(
             id: id ?? "\(sheetName)-\(row)",
             idGenerated: id == nil,
             section: section,
@@ -410,15 +616,48 @@ struct ItemBuilder {
             guidance: grid.text(row, plan.guidance),
             sheet: sheetName,
             row: row,
-            answerTarget: reference(plan.answer).map(AnswerTarget.cell),
+            answerTarget: target,
             commentCell: reference(separate(plan.comment)),
             evidenceCell: reference(separate(plan.evidence)),
             answerType: allowed.isEmpty ? .text : .choice,
             allowedAnswers: allowed,
             allowedAnswersSource: source,
-            existingAnswer: grid.text(row, plan.answer),
+            existingAnswer: existing,
             existingComment: grid.text(row, separate(plan.comment))
         )
+        assess(&item, row: row, severalMarked: severalMarked)
+        return item
+    }
+
+    /// How sure this row is a question and its target the answer's place.
+    ///
+    /// A question (`?`, or an interrogative or an instruction to the vendor) is sure; a statement
+    /// of five words or more, or a field to fill in, nearly so; a short text that asks nothing is
+    /// not, unless its answer cell offers choices. An answer cell holding a formula, several
+    /// marks, or a value that is none of the allowed answers is not sure either.
+    private func assess(_ item: inout QuestionnaireItem, row: Int, severalMarked: Bool) {
+        let question = item.question
+        let words = HeaderVocabulary.words(in: question)
+        if !HeaderVocabulary.readsAsQuestion(question) {
+            if item.isField {
+                item.doubt(0.8, because: "a field to fill in, not a question")
+            } else if words >= 5 {
+                item.doubt(0.9, because: "a statement, not a question")
+            } else if !item.allowedAnswers.isEmpty {
+                item.doubt(0.85, because: "a short text, but its answer cell offers choices")
+            } else {
+                item.doubt(0.5, because: "a short text (\(words) word\(words == 1 ? "" : "s")) that asks nothing")
+            }
+        }
+        if plan.marks.isEmpty, let answer = plan.answer, let formula = grid.formula(row, answer) {
+            item.doubt(0, because: "the answer cell holds a formula (=\(formula.prefix(40)))")
+        }
+        if severalMarked { item.doubt(0.3, because: "several choices are marked") }
+        if let existing = item.existingAnswer, !item.allowedAnswers.isEmpty, item.allowedAnswersSource != .marks,
+            !item.allowedAnswers.contains(where: { $0.lowercased() == existing.lowercased() })
+        {
+            item.doubt(0.6, because: "the answer cell holds \"\(existing.prefix(40))\", none of the allowed answers")
+        }
     }
 
     /// Skipped rows as runs of one reason.

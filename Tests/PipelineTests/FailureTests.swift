@@ -191,6 +191,11 @@ import Testing
             exitCode: 64,
             mentions: ["q.csv", "own format"]
         ),
+        Case(
+            error: FillError.receiverSheet(path: "h.xlsx", sheet: "Scoring", reason: "the name says \"scoring\""),
+            exitCode: 65,
+            mentions: ["h.xlsx", "\"Scoring\"", "never writes"]
+        ),
     ]
 
     @Test("each error's exit code and message", arguments: cases)
@@ -211,7 +216,7 @@ import Testing
         let covered = names(Self.cases.map(\.error))
         let expected: [(String, Int)] = [
             ("PipelineError", 7), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
-            ("ReportError", 3), ("FillError", 1),
+            ("ReportError", 3), ("FillError", 2),
         ]
         for (type, count) in expected {
             #expect(covered.count { $0.hasPrefix(type + ".") } == count, "\(type) has \(count) cases")

@@ -1,4 +1,5 @@
 import Answering
+import Foundation
 import Questionnaire
 import Spreadsheet
 
@@ -24,6 +25,7 @@ struct CellFillPlan {
             if let value = answer.valueToWrite {
                 switch answer.target {
                 case .cell(let cell): place(value, at: cell, item: answer.id, part: .answer)
+                case .marks(let cells, let mark): placeMark(value, in: cells, mark: mark, item: answer.id)
                 case .vsaqKeys: refuse(answer.id, .answer, answer.target?.description, .wrongKindOfTarget)
                 case nil: refuse(answer.id, .answer, nil, .noTarget)
                 }
@@ -42,6 +44,21 @@ struct CellFillPlan {
         owners[cell] = (item, part)
         order.append(cell)
         edits[cell.sheet, default: [:]][cell.address] = text
+    }
+
+    /// Marks the column of the choice the value names, when no choice of the item is marked yet.
+    private mutating func placeMark(_ value: String, in cells: [MarkCell], mark: String, item: String) {
+        let folded = value.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        let targets = cells.map(\.cell.reference).joined(separator: ",")
+        guard !cells.contains(where: \.marked) else {
+            refuse(item, .answer, targets, .alreadyMarked)
+            return
+        }
+        guard let chosen = cells.first(where: { $0.choice.lowercased() == folded }) else {
+            refuse(item, .answer, targets, .notAChoice(value))
+            return
+        }
+        place(mark, at: chosen.cell, item: item, part: .answer)
     }
 
     private mutating func refuse(_ item: String, _ part: FillPart, _ target: String?, _ reason: FillRefusal) {

@@ -35,6 +35,10 @@ public enum FillRefusal: Sendable, Hashable, CustomStringConvertible {
     case csv(CSVCellRefusal)
     /// The answer cannot be put in VSAQ's form.
     case vsaq(String)
+    /// The value is none of the choices the item is marked under.
+    case notAChoice(String)
+    /// A choice is marked already: a second mark would give two answers.
+    case alreadyMarked
 
     /// The reason in a phrase.
     public var description: String {
@@ -46,6 +50,8 @@ public enum FillRefusal: Sendable, Hashable, CustomStringConvertible {
         case .mergedOver: "the cell is hidden under a merged range"
         case .csv(let refusal): refusal.description
         case .vsaq(let reason): reason
+        case .notAChoice(let value): "\"\(value)\" is none of the choices it is marked under"
+        case .alreadyMarked: "a choice is marked already"
         }
     }
 }

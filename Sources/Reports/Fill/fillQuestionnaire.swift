@@ -7,6 +7,9 @@ import Spreadsheet
 public enum FillError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The fill was asked for a file of another format than the questionnaire's.
     case formatMismatch(path: String, format: QuestionnaireFormat, wanted: QuestionnaireFormat)
+    /// The questionnaire holds a sheet the receiving organisation fills (read because it was
+    /// named): nothing is written into such a file.
+    case receiverSheet(path: String, sheet: String, reason: String)
 
     /// The message, naming the file and what to do.
     public var description: String {
@@ -14,6 +17,9 @@ public enum FillError: Error, Sendable, Equatable, CustomStringConvertible {
         case .formatMismatch(let path, let format, let wanted):
             "\(path): is a \(format.rawValue.uppercased()) questionnaire, not \(wanted.rawValue.uppercased()); "
                 + "a filled copy keeps the questionnaire's own format"
+        case .receiverSheet(let path, let sheet, let reason):
+            "\(path): sheet \"\(sheet)\" is filled by the receiving organisation (\(reason)); Quire never writes "
+                + "answers there: answer the vendor's sheets, or leave out --sheet"
         }
     }
 }
@@ -27,12 +33,20 @@ public enum FillError: Error, Sendable, Equatable, CustomStringConvertible {
 ///   - questionnaire: The questionnaire as read; its file is read again, never changed.
 ///   - answers: The answers, as ``Answerer`` gives them for it.
 /// - Returns: The copy's bytes, and what was written, left as it was, or refused and why.
-/// - Throws: ``SpreadsheetError`` when the file cannot be read again or patched.
+/// - Throws: ``FillError/receiverSheet(path:sheet:reason:)`` when a sheet read is the receiving
+///   organisation's; ``SpreadsheetError`` when the file cannot be read again or patched.
 public func fill(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+    if let sheet = questionnaire.sheets.first(where: { $0.status == .questionnaire && $0.filledByReceiver != nil }) {
+        throw FillError.receiverSheet(
+            path: questionnaire.file,
+            sheet: sheet.sheet,
+            reason: sheet.filledByReceiver ?? ""
+        )
+    }
     switch questionnaire.format {
-    case .xlsx, .xlsm: try fillWorkbook(questionnaire, answers: answers)
-    case .csv: try fillCSV(questionnaire, answers: answers)
-    case .vsaq: try fillVSAQ(questionnaire, answers: answers)
+    case .xlsx, .xlsm: return try fillWorkbook(questionnaire, answers: answers)
+    case .csv: return try fillCSV(questionnaire, answers: answers)
+    case .vsaq: return try fillVSAQ(questionnaire, answers: answers)
     }
 }
 
