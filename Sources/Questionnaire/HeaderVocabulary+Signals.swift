@@ -14,10 +14,36 @@ extension HeaderVocabulary {
 
     /// Whether a header names another framework (`ISO 27001`, `NIST 800-53 Ref`, `Mapping`).
     static func namesFramework(_ header: String) -> Bool {
-        let text = normalise(header) + " "
-        guard text.count <= 60 else { return false }
-        let bytes = Array(text.utf8)
+        guard header.utf8.count <= 60 else { return false }
+        let bytes = foldedBytes(header) + [0x20]
         return frameworkWords.contains { bytes.containsRun(of: $0.utf8) }
+    }
+
+    /// The text's UTF-8 with ASCII letters lower-cased and every run of white space one space: a
+    /// cheap form to search for ASCII phrases, for the tests that run on every cell.
+    static func foldedBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if folded == 0x20 || folded == 0x09 || folded == 0x0A || folded == 0x0D {
+                if bytes.last != 0x20, !bytes.isEmpty { bytes.append(0x20) }
+            } else {
+                bytes.append(folded)
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return bytes
+    }
+
+    /// Whether a mark cell holds a mark, alone or before a short note (`x (see comment)`, `X - partial`).
+    static func isMarked(_ text: String) -> Bool {
+        if isMark(text) { return true }
+        let trimmed = text.trimmingCharacters()
+        guard trimmed.count <= 40, let first = trimmed.split(whereSeparator: { $0 == " " || $0 == "(" }).first else {
+            return false
+        }
+        return isMark(String(first)) && first.count < trimmed.count
     }
 
     /// Column headers that stand for one answer among several, when a vendor marks the column.
@@ -27,17 +53,30 @@ extension HeaderVocabulary {
         "implemented", "partially implemented", "not implemented", "fully implemented", "planned", "in progress",
         "true", "false", "y", "n", "unknown", "don't know", "do not know", "not sure", "in place", "not in place",
         "met", "not met", "partially met", "pass", "fail", "agree", "disagree", "alternative", "compensating control",
+        "unsure", "does not apply", "not relevant", "none", "some", "most", "all", "never", "sometimes", "always",
+        "often", "rarely", "full", "fully", "partly met", "tbd", "not yet", "exception", "not started", "complete",
+        "completed", "incomplete", "ok", "nok", "n/r", "not required", "required", "optional", "mostly",
+        "✓", "✔", "✗", "✘", "?", "-", "—",
     ]
 
-    /// Whether a header is one choice of an answer marked across columns.
+    /// Whether a header is one choice of an answer marked across columns: a choice word, perhaps
+    /// with its code or symbol in parentheses (`Yes (Y)`, `Not applicable (N/A)`).
     static func isChoice(_ header: String) -> Bool {
-        choiceWords.contains(normalise(header))
+        var text = normalise(header)
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+            text = String(text[..<open]).trimmingCharacters()
+        }
+        while let last = text.last, ".:-".contains(last) { text.removeLast() }
+        return choiceWords.contains(text)
     }
 
     /// Whether a cell's text is a mark: `x`, `X`, `✓`, `✔`, `•`, `1` and the like.
     static func isMark(_ text: String) -> Bool {
-        ["x", "X", "✓", "✔", "✔️", "☑", "☒", "•", "●", "1", "*", "+", "v", "V", "√", "yes", "Yes", "YES"]
-            .contains(text.trimmingCharacters())
+        [
+            "x", "X", "✓", "✔", "✔️", "☑", "☒", "✗", "✘", "✅", "•", "●", "■", "▪", "1", "*", "+", "v", "V", "√", "y",
+            "Y", "yes", "Yes", "YES", "x.", "X.",
+        ]
+        .contains(text.trimmingCharacters())
     }
 
     /// A row's first words that open a legend or key rather than questions.
@@ -48,6 +87,7 @@ extension HeaderVocabulary {
 
     /// Whether a row's cells are a legend's heading: `Legend`, `Key:`, or `Symbol | Meaning`.
     static func isLegendHeading(_ texts: [String]) -> Bool {
+        guard texts.count <= 4, texts.allSatisfy({ $0.utf8.count <= 40 }) else { return false }
         let normalised = texts.map(normalise)
         if normalised.count <= 2, let first = normalised.first, legendTitles.contains(first) { return true }
         let left: Set<String> = ["symbol", "code", "abbreviation", "mark", "value", "rating", "status", "response"]
@@ -58,11 +98,13 @@ extension HeaderVocabulary {
 
     /// Whether a line is a footer: a copyright, a confidentiality notice, a page number.
     static func isFooter(_ text: String) -> Bool {
+        guard text.utf8.count <= 300 else { return false }
         let lower = text.lowercased().trimmingCharacters()
         return lower.hasPrefix("©") || lower.hasPrefix("(c) ") || lower.hasPrefix("copyright")
             || lower.contains("all rights reserved") || lower.hasPrefix("confidential")
             || lower.hasPrefix("proprietary")
-            || lower.wholeMatch(of: /page [0-9]+( of [0-9]+)?/) != nil
+            || (lower.hasPrefix("page ") && lower.count <= 20
+                && lower.wholeMatch(of: /page [0-9]+( of [0-9]+)?/) != nil)
     }
 
     /// Who besides the vendor may be said to fill a part of a questionnaire.
@@ -76,9 +118,14 @@ extension HeaderVocabulary {
     /// The phrase that hands a part of a sheet to the receiving organisation
     /// (`To be completed by the institution`, `For reviewer use only`, `Internal use`), if any.
     static func receiverPhrase(in text: String) -> String? {
+        // This runs for every cell of every row read, so most text leaves at a byte search.
+        guard text.utf8.count <= 200 else { return nil }
+        let bytes = foldedBytes(text)
+        guard ["complet", "fill", " use", "only", "reserved"].contains(where: { bytes.containsRun(of: $0.utf8) }) else {
+            return nil
+        }
         let lower = normalise(text)
-        guard lower.count <= 200 else { return nil }
-        for receiver in receivers {
+        for receiver in receivers where bytes.containsRun(of: receiver.utf8) {
             for pattern in [
                 "completed by the \(receiver)", "completed by \(receiver)", "filled in by the \(receiver)",
                 "filled out by the \(receiver)", "filled by the \(receiver)", "for \(receiver) use",
@@ -99,6 +146,9 @@ extension HeaderVocabulary {
 
     /// Whether text hands the rows after it back to the vendor (`To be completed by the vendor`).
     static func vendorPhrase(in text: String) -> Bool {
+        guard text.utf8.count <= 200, foldedBytes(text).containsRun(of: "completed by".utf8) else {
+            return false
+        }
         let lower = normalise(text)
         return [
             "vendor", "supplier", "respondent", "service provider", "provider", "bidder", "contractor", "applicant",

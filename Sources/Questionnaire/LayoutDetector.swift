@@ -316,6 +316,21 @@ struct LayoutDetector {
         for row in [headerRow, headerRow + 1] {
             var run: [(column: Int, choice: String)] = []
             var runs: [[(column: Int, choice: String)]] = []
+            // Under a group header that names the answer (`Response`, merged over the columns
+            // below it), the columns' own headers are the choices, whatever their words.
+            if row == headerRow + 1 {
+                for range in grid.mergedRanges(startingOn: headerRow)
+                where range.rowCount == 1 && range.columnCount >= 2
+                    && grid.text(headerRow, range.start.column).flatMap(HeaderVocabulary.role(of:))?.role == .answer
+                {
+                    let named = (range.start.column...range.end.column).compactMap { column in
+                        grid.text(row, column).map { (column, $0) }
+                    }
+                    if named.count == range.columnCount, named.allSatisfy({ HeaderVocabulary.words(in: $0.1) <= 4 }) {
+                        runs.append(named)
+                    }
+                }
+            }
             for (column, text) in grid.cells(of: row) {
                 if HeaderVocabulary.isChoice(text), run.last.map({ $0.column + 1 == column }) ?? true {
                     run.append((column, text))
@@ -361,16 +376,18 @@ struct LayoutDetector {
         plan.headerAnswers = best.run.map(\.choice)
     }
 
-    /// Whether columns hold only marks or nothing below the header, and no drop-downs.
+    /// Whether columns hold only marks (perhaps with a short note: `x (see comment)`) or nothing
+    /// below the header, and no drop-downs but of marks.
     private func marksOnly(_ columns: [Int], rows: [Int]) -> Bool {
         var marks = 0
+        var other = 0
         for row in rows.prefix(500) {
             for column in columns {
                 guard let text = grid.text(row, column) else { continue }
-                guard HeaderVocabulary.isMark(text) else { return false }
-                marks += 1
+                if HeaderVocabulary.isMarked(text) { marks += 1 } else { other += 1 }
             }
         }
+        guard other * 20 <= marks else { return false }
         // A drop-down over a mark cell may offer the mark itself (`X`), nothing else.
         let lists = rows.prefix(200).contains { row in
             columns.contains { column in

@@ -52,7 +52,7 @@ extension LayoutDetector {
         } else if let log = changeLogReason(headerRow: headerRow), !forced, !byHand {
             status = .ignored
             reason = log
-        } else if !questionHeaderNamed,
+        } else if !questionHeaderNamed, plan.marks.isEmpty,
             items.filter({ HeaderVocabulary.readsAsQuestion($0.question) }).count * 5 < items.count
         {
             status = .ignored
@@ -352,12 +352,13 @@ struct ItemBuilder {
             skipped.append((row, .legend))
             return
         }
-        if texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
+        // A block's opening words stand alone on a row (a heading, perhaps merged), not in a table row.
+        if texts.count <= 3, texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
             inReceiverBlock = true
             skipped.append((row, .forReceiver))
             return
         }
-        if texts.contains(where: HeaderVocabulary.vendorPhrase) {
+        if texts.count <= 3, texts.contains(where: HeaderVocabulary.vendorPhrase) {
             inReceiverBlock = false
             skipped.append((row, .instructions))
             return
@@ -421,8 +422,10 @@ struct ItemBuilder {
         let readsAsQuestion = HeaderVocabulary.readsAsQuestion(question)
         // A short code (`V1`, `1.`, `A`) of another shape than the items' ids, before a short
         // title and no answer: a section heading.
-        if let rawID, Self.isSectionCode(rawID), commonIDShape != LayoutDetector.idShape(rawID), !readsAsQuestion,
-            !hasList, answer == nil, HeaderVocabulary.words(in: question) <= 8
+        if let rawID, !readsAsQuestion, answer == nil, HeaderVocabulary.words(in: question) <= 8,
+            !Self.readsAsSentence(question),
+            (Self.isSectionCode(rawID) && commonIDShape != LayoutDetector.idShape(rawID) && !hasList)
+                || introducesIDs(rawID, after: row)
         {
             section(row, text: question)
             return
@@ -500,6 +503,19 @@ struct ItemBuilder {
         lastItemRow = row
     }
 
+    /// Whether the next rows' ids extend `id` (`3` then `3.1`, `3.2`; `AC` then `AC-1`): the row
+    /// with `id` heads them.
+    private func introducesIDs(_ id: String, after row: Int) -> Bool {
+        let base = id.hasSuffix(".0") ? String(id.dropLast(2)) : id.hasSuffix(".") ? String(id.dropLast()) : id
+        guard !base.isEmpty else { return false }
+        let next = grid.rowNumbers.drop { $0 <= row }.prefix(3).compactMap { grid.text($0, plan.id) }
+        guard let first = next.first, first != id, first.count > base.count, first.hasPrefix(base) else {
+            return false
+        }
+        let separator = first[first.index(first.startIndex, offsetBy: base.count)]
+        return ".-_ ".contains(separator)
+    }
+
     private mutating func section(_ row: Int, text: String?) {
         if let text { pushSection(text) }
         headerSection = nil
@@ -558,11 +574,32 @@ struct ItemBuilder {
         return HeaderVocabulary.words(in: text) > 6 && text.hasSuffix(".") && !HeaderVocabulary.readsAsQuestion(text)
     }
 
+    /// Whether a text that asks nothing reads as a sentence (a requirement the vendor confirms)
+    /// rather than a heading: it ends with a full stop, or holds a verb a requirement uses.
+    static func readsAsSentence(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters()
+        if trimmed.hasSuffix(".") || trimmed.hasSuffix(";") { return true }
+        let words = Set(trimmed.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let verbs: Set<String> = [
+            "is", "are", "was", "were", "be", "been", "has", "have", "had", "must", "shall", "should", "will", "can",
+            "may", "does", "do", "uses", "use", "maintains", "maintain", "ensures", "ensure", "provides", "provide",
+            "performs", "perform", "requires", "require", "includes", "include", "supports", "support", "encrypts",
+            "encrypt", "reviews", "review", "restricts", "restrict", "protects", "protect", "monitors", "monitor",
+            "defines", "define", "documents", "tests", "test", "logs", "retains", "retain", "applies", "apply",
+            "enforces", "enforce", "conducts", "conduct", "manages", "manage", "keeps", "keep", "receives", "receive",
+        ]
+        return !words.isDisjoint(with: verbs)
+    }
+
     /// Whether an id-column value is a section's code: `V1`, `1`, `1.`, `A`, `A.`, `II`.
     static func isSectionCode(_ text: String) -> Bool {
-        let code = text.hasSuffix(".") ? String(text.dropLast()) : text
-        guard !code.isEmpty, code.count <= 3 else { return false }
-        return code.wholeMatch(of: /[0-9]{1,2}|[A-Za-z]|[A-Za-z][0-9]{1,2}|[IVXivx]{1,3}/) != nil
+        var code = text.trimmingCharacters()
+        for word in ["section ", "part ", "domain ", "chapter ", "§"] where code.lowercased().hasPrefix(word) {
+            code = String(code.dropFirst(word.count)).trimmingCharacters()
+        }
+        while let last = code.last, ".):".contains(last) { code.removeLast() }
+        guard !code.isEmpty, code.utf8.count <= 4 else { return false }
+        return code.wholeMatch(of: /[0-9]{1,2}(\.0)?|[A-Za-z]|[A-Za-z][0-9]{1,2}|[IVXivx]{1,4}/) != nil
     }
 
     static func isMarker(_ text: String) -> Bool {
@@ -598,7 +635,7 @@ struct ItemBuilder {
                 MarkCell(
                     choice: choice,
                     cell: SheetCell(sheet: sheetName, row: row, column: column),
-                    marked: grid.text(row, column) != nil
+                    marked: grid.text(row, column).map(HeaderVocabulary.isMarked) ?? false
                 )
             }
             target = .marks(cells, mark: plan.mark)
@@ -641,10 +678,12 @@ struct ItemBuilder {
         if !HeaderVocabulary.readsAsQuestion(question) {
             if item.isField {
                 item.doubt(0.8, because: "a field to fill in, not a question")
-            } else if words >= 5 {
+            } else if words >= 5, Self.readsAsSentence(question) {
                 item.doubt(0.9, because: "a statement, not a question")
-            } else if !item.allowedAnswers.isEmpty {
+            } else if words <= 4, item.allowedAnswersSource == .validation || item.allowedAnswersSource == .marks {
                 item.doubt(0.85, because: "a short text, but its answer cell offers choices")
+            } else if words >= 5 {
+                item.doubt(0.6, because: "a heading-like text: neither a question nor a sentence")
             } else {
                 item.doubt(0.5, because: "a short text (\(words) word\(words == 1 ? "" : "s")) that asks nothing")
             }

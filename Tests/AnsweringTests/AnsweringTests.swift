@@ -295,3 +295,59 @@ import Testing
         #expect(entries.first?.source == "in/acme-2025.xlsx" && entries.first?.tags == [Answerer.previousTag])
     }
 }
+
+/// Free-text fields never get Yes or No, and an uncertain layout sends the answer to review.
+@Suite struct FreeTextAndLayoutTests {
+    func answer(_ item: QuestionnaireItem) throws -> Answer {
+        let answerer = Answerer(
+            matcher: Matcher(index: LibraryIndex(AnsweringTests.library())),
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")))
+        )
+        return answerer.answer(item, match: answerer.matcher.match(item))
+    }
+
+    static func item(_ question: String, confidence: Double = 1) -> QuestionnaireItem {
+        QuestionnaireItem(
+            id: "F1",
+            question: question,
+            sheet: "Questions",
+            row: 5,
+            answerTarget: .cell(SheetCell(sheet: "Questions", row: 5, column: 3)),
+            confidence: confidence,
+            confidenceReasons: confidence < 1 ? ["a short text (2 words) that asks nothing"] : []
+        )
+    }
+
+    @Test func fieldsAndDescriptionsNeverGetABareYesOrNo() throws {
+        for question in [
+            "Website URL", "Primary contact email", "Date completed", "Headquarters address",
+            "Describe how backups are tested", "Which encryption algorithms protect backups?",
+        ] {
+            let proposed = try answer(Self.item(question))
+            let value = proposed.value?.lowercased() ?? ""
+            #expect(!["yes", "no", "n/a", "partially"].contains(value), "\(question): \(value)")
+            #expect(!value.hasPrefix("yes.") && !value.hasPrefix("no."), "\(question): \(value)")
+        }
+        let field = try answer(Self.item("Website URL"))
+        #expect(field.value == nil && field.review)
+        #expect(field.reviewReasons.contains(.freeTextField))
+    }
+
+    @Test func anUncertainRowIsProposedForReviewOnly() throws {
+        let sure = try answer(Self.item("Is your disaster recovery plan documented and tested every year?"))
+        let unsure = try answer(
+            Self.item("Is your disaster recovery plan documented and tested every year?", confidence: 0.5)
+        )
+        #expect(sure.value != nil && unsure.value == sure.value)
+        #expect(unsure.review && !unsure.isWritten)
+        #expect(unsure.reviewReasons.last == .layoutUncertain(reasons: ["a short text (2 words) that asks nothing"]))
+    }
+
+    @Test func questionsThatAskYesOrNoAreNotFields() {
+        for question in ["Do you encrypt data at rest?", "Is MFA enforced for all staff?", "Encryption at rest"] {
+            #expect(!Self.item(question).isField, "\(question)")
+        }
+        #expect(Self.item("Company name:").isField && Self.item("Website URL").asksForText)
+        #expect(!Self.item("Company information").isField, "a topic is a heading, not a field")
+    }
+}

@@ -136,3 +136,61 @@ import Testing
         }
     }
 }
+
+/// Answers marked across columns: the chosen column gets the sheet's mark, and only when the item
+/// has no mark yet.
+@Suite struct MarkFillTests {
+    static let sample = ReportsFixtures.path("samples/questionnaire.xlsx")
+
+    static func item(row: Int, marked: Int? = nil) -> QuestionnaireItem {
+        let choices = ["Yes", "No", "N/A"]
+        let cells = choices.enumerated().map { offset, choice in
+            MarkCell(
+                choice: choice,
+                cell: SheetCell(sheet: "Questions", row: row, column: 5 + offset),
+                marked: offset == marked
+            )
+        }
+        return QuestionnaireItem(
+            id: "M\(row)",
+            question: "Is data encrypted at rest?",
+            sheet: "Questions",
+            row: row,
+            answerTarget: .marks(cells, mark: "x"),
+            answerType: .choice,
+            allowedAnswers: choices,
+            allowedAnswersSource: .marks
+        )
+    }
+
+    @Test func theChosenColumnIsMarkedAndNoOther() throws {
+        let questionnaire = try readQuestionnaire(path: Self.sample)
+        let answers = [
+            Answer.approved(Self.item(row: 8), value: "no"),
+            Answer.approved(Self.item(row: 9, marked: 0), value: "No"),
+            Answer.approved(Self.item(row: 10), value: "Partially"),
+        ]
+        let (bytes, report) = try fillWorkbook(questionnaire, answers: answers)
+        #expect(report.written.map(\.target) == ["Questions!$F$8"])
+        #expect(report.refused.map(\.reason) == [.alreadyMarked, .notAChoice("Partially")])
+        let cells = try ReportsFixtures.cells(of: bytes, sheet: "Questions")
+        #expect(cells["F8"] == "x")
+        #expect(cells["E8"] == nil && cells["G8"] == nil)
+        #expect(cells["F9"] == nil && cells["E10"] == nil && cells["F10"] == nil && cells["G10"] == nil)
+    }
+
+    @Test func aSheetTheReceivingOrganisationFillsIsNeverFilled() throws {
+        var questionnaire = try readQuestionnaire(path: Self.sample)
+        questionnaire.sheets[0].filledByReceiver = "the name says \"scoring\""
+        let answers = [Answer.approved(questionnaire.items[0], value: "Yes")]
+        #expect(
+            throws: FillError.receiverSheet(
+                path: Self.sample,
+                sheet: questionnaire.sheets[0].sheet,
+                reason: "the name says \"scoring\""
+            )
+        ) {
+            _ = try fill(questionnaire, answers: answers)
+        }
+    }
+}

@@ -1,0 +1,722 @@
+#!/usr/bin/env python3
+"""Layout benchmark: how well `quire inspect` finds the items of a questionnaire and their answer
+cells, and whether `quire answer` writes anywhere else, on three groups of files.
+
+    QUIRE_BIN=.build/release/quire QUIRE_CORPUS=../shared/corpus .venv/bin/python bench/layout_bench.py
+    .venv/bin/python bench/layout_bench.py --group heldout          # one group
+    .venv/bin/python bench/layout_bench.py --only 05-several-tabs   # one file (a glob works too)
+    .venv/bin/python bench/layout_bench.py --json                   # machine-readable, on stdout
+    .venv/bin/python bench/layout_bench.py --details                # what went wrong (not for held-out)
+    .venv/bin/python bench/layout_bench.py --self-check             # check the held-out files only
+
+Groups
+------
+- tuned: the synthetic layouts of Tests/oracle/questionnaire_layouts.py (LAYOUTS) and, when it
+  imports, Tests/oracle/questionnaire_layouts_wild.py (WILD_LAYOUTS). The detector is developed
+  against these.
+- heldout: bench/heldout_layouts.py (HELDOUT_LAYOUTS), written in customers' styles with other
+  words, columns and sheet names, and not read while the detector is developed. Only figures are
+  printed for it (no cells, rows or questions), with or without --details.
+- corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
+  their licences forbid copying them), with the full true item list computed by the functions of
+  Tests/oracle/questionnaire_truth.py (openpyxl alone).
+
+Per file
+--------
+quire runs from the repository root as `$QUIRE_BIN inspect FILE --format json ARGS` (ARGS: the
+layout's own options), then `$QUIRE_BIN answer FILE ARGS --library samples/library --as-of
+2026-11-29 -o OUT` (OUT in a temporary folder, same extension; inputs are never modified),
+each with a 120 s timeout.
+
+- true / found: items in the truth / in quire's JSON;
+- matched: found items on the sheet and row of a true item (rows holding several true items, as
+  CISO Assistant's one-question-per-line rows, match in order); extra = found but not true,
+  missing = true but not found. A run that fails counts every true item as missing;
+- answer column right: per sheet holding true items, every matched item's answer cell (for an
+  item answered by marks, its mark cells, choice by choice) equals the truth's; a sheet with no
+  matched item is not right. Shown as right sheets / sheets;
+- allowed right: matched items whose allowed_answers equal the truth's (in order);
+- ids right: matched items whose id equals the truth's (ids the truth leaves open are not counted);
+- outside: cells that differ between the input and quire's filled copy (every sheet; openpyxl for
+  XLSX, the csv module for CSV) and that are not a true item's answer, comment or mark cell.
+
+Goals: 0 cells written outside answer cells on every file; extra items at most 2% of the true
+items of every file; answer column right on every sheet. Exit status 0, or 1 when a goal is not
+met and --strict (or BENCH_STRICT=1) is given; 2 for a usage problem.
+
+Environment: QUIRE_BIN (default .build/release/quire), QUIRE_CORPUS (default ../shared/corpus),
+both relative to the repository root when not absolute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import fnmatch
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+ORACLE = ROOT / "Tests" / "oracle"
+for folder in (ORACLE, BENCH):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+import openpyxl  # noqa: E402
+
+from questionnaire_layouts import ANY, LAYOUTS, Layout, SubId  # noqa: E402
+
+TIMEOUT = 120
+AS_OF = "2026-11-29"
+LIBRARY = "samples/library"
+EXTRA_GOAL = 0.02
+GROUPS = ("tuned", "heldout", "corpus")
+#: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
+#: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
+CORPUS_COMMENT_COLUMNS = {
+    "questionnaires/hecvat/HECVAT3_OpenDSA_20220830.xlsx": "D",
+    "questionnaires/owasp-samm/SAMM_spreadsheet.xlsx": "I",
+}
+
+
+# --- cells -----------------------------------------------------------------------------------------
+
+Cell = tuple[str | None, str, int]  # (sheet, or None for CSV; column letters; row)
+
+
+def parse_ref(reference: Any, csv_file: bool) -> Cell | None:
+    """`'Sheet''s'!$C$5` -> ("Sheet's", "C", 5); the sheet is dropped for a CSV file."""
+    if not isinstance(reference, str):
+        return None
+    sheet, bang, cell = reference.rpartition("!")
+    match = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", cell.strip())
+    if not match:
+        return None
+    name: str | None = None
+    if bang and not csv_file:
+        name = sheet[1:-1].replace("''", "'") if sheet.startswith("'") and sheet.endswith("'") else sheet
+    return (name, match.group(1).upper(), int(match.group(2)))
+
+
+def show_cell(cell: Cell | None) -> str:
+    if cell is None:
+        return "none"
+    sheet, column, row = cell
+    return f"{sheet + '!' if sheet else ''}{column}{row}"
+
+
+# --- the truth, whatever its source ----------------------------------------------------------------
+
+
+@dataclass
+class TrueItem:
+    sheet: str | None
+    row: int
+    answer_cell: Cell | None
+    comment_cell: Cell | None
+    mark_cells: dict[str, Cell] | None
+    allowed_answers: Any  # list, or ANY
+    id: Any  # str, SubId, None or ANY
+
+
+@dataclass
+class Case:
+    group: str
+    name: str
+    path: Path | None
+    csv: bool = False
+    args: list[str] = field(default_factory=list)
+    items: list[TrueItem] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+    error: str | None = None  # the truth could not be built
+
+
+def from_layout(group: str, name: str, layout: Layout) -> Case:
+    items = []
+    for item in layout.items:
+        marks = getattr(item, "mark_cells", None)
+        items.append(
+            TrueItem(
+                sheet=None if layout.csv else item.sheet,
+                row=item.row,
+                answer_cell=parse_ref(item.answer_cell, layout.csv),
+                comment_cell=parse_ref(item.comment_cell, layout.csv),
+                mark_cells={k: parse_ref(v, layout.csv) for k, v in marks.items()} if marks else None,
+                allowed_answers=item.allowed_answers,
+                id=item.id,
+            )
+        )
+    return Case(group, name, layout.path, layout.csv, list(layout.args), items, layout.encoding, layout.delimiter)
+
+
+def layout_cases(group: str, registry: dict[str, Callable[[Path], Layout]], folder: Path, selected: Callable[[str], bool]) -> list[Case]:
+    cases = []
+    for name, builder in registry.items():
+        if not selected(name):
+            continue
+        sub = folder / group / re.sub(r"[^A-Za-z0-9_.-]", "_", name)
+        sub.mkdir(parents=True, exist_ok=True)
+        try:
+            layout = builder(sub)
+        except Exception as error:  # noqa: BLE001 - a broken builder is reported, not fatal
+            cases.append(Case(group, name, None, error=f"builder failed: {type(error).__name__}: {error}"))
+            continue
+        cases.append(from_layout(group, name, layout))
+    return cases
+
+
+def tuned_registry(notes: list[str]) -> dict[str, Callable[[Path], Layout]]:
+    registry = dict(LAYOUTS)
+    try:
+        from questionnaire_layouts_wild import WILD_LAYOUTS  # type: ignore[import-not-found]
+    except Exception as error:  # noqa: BLE001 - the wild set may not exist yet, or be half-written
+        notes.append(f"tuned: Tests/oracle/questionnaire_layouts_wild.py skipped ({type(error).__name__}: {error})")
+        return registry
+    for name, builder in WILD_LAYOUTS.items():
+        registry[name if name not in registry else f"wild:{name}"] = builder
+    return registry
+
+
+def corpus_folder() -> Path:
+    value = os.environ.get("QUIRE_CORPUS", "").strip() or "../shared/corpus"
+    path = Path(value)
+    return path if path.is_absolute() else ROOT / path
+
+
+def corpus_cases(selected: Callable[[str], bool], notes: list[str]) -> list[Case]:
+    corpus = corpus_folder()
+    if not (corpus / "questionnaires").is_dir():
+        notes.append(f"corpus: no questionnaires/ folder in {corpus} (set QUIRE_CORPUS); group skipped")
+        return []
+    import questionnaire_truth as truth
+
+    def keep_items(items: list[dict[str, Any]], questionnaire: list[str], wb: Any, notes_: list[str]) -> dict[str, Any]:
+        return {"items": items, "questionnaire_sheets": questionnaire}
+
+    cases = []
+    for relative in truth.FILES:
+        name = relative.removeprefix("questionnaires/")
+        if not selected(name):
+            continue
+        path = corpus / relative
+        if not path.is_file():
+            cases.append(Case("corpus", name, None, error=f"not found: {path}"))
+            continue
+        original = truth.summary
+        truth.summary = keep_items  # the truth_* functions end with summary(items, ...): keep every item
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                facts = truth.TRUTH[relative](path)
+        except Exception as error:  # noqa: BLE001
+            cases.append(Case("corpus", name, None, error=f"truth failed: {type(error).__name__}: {error}"))
+            continue
+        finally:
+            truth.summary = original
+        comment_column = CORPUS_COMMENT_COLUMNS.get(relative)
+        items = []
+        for entry in facts["items"]:
+            answer = parse_ref(entry["answer_cell"], False)
+            comment = (entry["sheet"], comment_column, entry["row"]) if comment_column and answer else None
+            items.append(
+                TrueItem(entry["sheet"], entry["row"], answer, comment, None, entry["allowed_answers"], entry["id"])
+            )
+        cases.append(Case("corpus", name, path, False, [], items))
+    return cases
+
+
+# --- running quire -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    ok: bool
+    stdout: bytes = b""
+    problem: str | None = None
+    seconds: float = 0.0
+
+
+def run(command: list[str]) -> Run:
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return Run(False, problem=f"timed out after {TIMEOUT} s", seconds=time.perf_counter() - start)
+    except OSError as error:
+        return Run(False, problem=f"could not run: {error}", seconds=time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        first = lines[0] if lines else "(no stderr)"
+        return Run(False, done.stdout, f"exit {done.returncode}: {first}", seconds)
+    return Run(True, done.stdout, None, seconds)
+
+
+def argument(path: Path) -> str:
+    """The path as passed to quire (which runs in the repository root): relative when inside it."""
+    absolute = Path(os.path.abspath(path))
+    return str(absolute.relative_to(ROOT)) if absolute.is_relative_to(ROOT) else str(absolute)
+
+
+# --- reading workbooks back ------------------------------------------------------------------------
+
+
+def comparable(value: Any) -> Any:
+    """A cell value that compares by content: openpyxl's ArrayFormula and DataTableFormula objects
+    compare by identity, so they become (kind, their attributes)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "__dict__"):
+        return (type(value).__name__, tuple(sorted((k, str(v)) for k, v in vars(value).items())))
+    return value
+
+
+def xlsx_cells(path: Path) -> dict[tuple[str, str, int], Any]:
+    from openpyxl.utils.cell import get_column_letter
+
+    cells: dict[tuple[str, str, int], Any] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        for ws in wb.worksheets:
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()  # don't trust the stored dimension: read every row
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if value is None or value == "" or not hasattr(cell, "column"):
+                        continue
+                    cells[(ws.title, get_column_letter(cell.column), cell.row)] = comparable(value)
+    finally:
+        wb.close()
+    return cells
+
+
+def decode(raw: bytes, encoding: str | None) -> str:
+    if encoding:
+        return raw.decode(encoding)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw.decode("utf-8-sig")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
+
+
+def csv_cells(path: Path, encoding: str | None, delimiter: str | None) -> dict[tuple[None, str, int], str]:
+    from openpyxl.utils.cell import get_column_letter
+
+    text = decode(path.read_bytes(), encoding)
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    cells: dict[tuple[None, str, int], str] = {}
+    for row, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+        for column, value in enumerate(record, start=1):
+            if value != "":
+                cells[(None, get_column_letter(column), row)] = value
+    return cells
+
+
+def changed_cells(case: Case, filled: Path) -> list[Cell]:
+    if case.csv:
+        before: dict[Any, Any] = csv_cells(case.path, case.encoding, case.delimiter)
+        after: dict[Any, Any] = csv_cells(filled, case.encoding, case.delimiter)
+    else:
+        before, after = xlsx_cells(case.path), xlsx_cells(filled)
+    changed = [key for key in set(before) | set(after) if before.get(key) != after.get(key)]
+    return sorted(changed, key=lambda c: (c[0] or "", c[2], len(c[1]), c[1]))
+
+
+# --- scoring one file ------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    group: str
+    name: str
+    true: int = 0
+    found: int = 0
+    matched: int = 0
+    extra: int = 0
+    missing: int = 0
+    sheets: int = 0
+    sheets_right: int = 0
+    allowed_total: int = 0
+    allowed_right: int = 0
+    ids_total: int = 0
+    ids_right: int = 0
+    outside: int | None = None  # None: not measured (the answer run failed)
+    inspect_problem: str | None = None
+    answer_problem: str | None = None
+    error: str | None = None
+    inspect_seconds: float = 0.0
+    answer_seconds: float = 0.0
+    details: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def extra_share(self) -> float:
+        return self.extra / self.true if self.true else (0.0 if self.extra == 0 else 1.0)
+
+    def goals(self) -> dict[str, bool]:
+        return {
+            "outside": self.outside == 0,
+            "extra": self.extra <= EXTRA_GOAL * self.true if self.true else self.extra == 0,
+            "answer_column": self.sheets > 0 and self.sheets_right == self.sheets,
+        }
+
+    def note(self) -> str:
+        parts = []
+        if self.error:
+            parts.append(self.error)
+        if self.inspect_problem:
+            parts.append(f"inspect {self.inspect_problem}")
+        if self.answer_problem:
+            parts.append(f"answer {self.answer_problem}")
+        return "; ".join(parts)
+
+
+def id_matches(want: Any, got: Any) -> bool | None:
+    """True/False, or None when the truth leaves the id open."""
+    if want is None or want is ANY:
+        return None
+    if isinstance(want, SubId):
+        return isinstance(got, str) and want.matches(got)
+    return got == str(want)
+
+
+def score(case: Case, quire: str, out_folder: Path) -> Result:
+    result = Result(case.group, case.name, true=len(case.items))
+    if case.error or case.path is None:
+        result.error = case.error or "no file"
+        result.missing = result.true
+        return result
+    details = result.details
+
+    # inspect
+    inspected = run([quire, "inspect", argument(case.path), "--format", "json", *case.args])
+    result.inspect_seconds = inspected.seconds
+    found: list[dict[str, Any]] = []
+    if inspected.ok:
+        try:
+            document = json.loads(inspected.stdout.decode("utf-8"))
+            found = [i for i in document.get("items") or [] if isinstance(i, dict)]
+        except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as error:
+            inspected = Run(False, problem=f"printed no JSON ({error})")
+    if not inspected.ok:
+        result.inspect_problem = inspected.problem
+        found = []
+    result.found = len(found)
+
+    # match by (sheet, row); several true items on one row match in order
+    def key_true(item: TrueItem) -> tuple[str | None, int]:
+        return (None if case.csv else item.sheet, item.row)
+
+    def key_found(item: dict[str, Any]) -> tuple[str | None, Any]:
+        return (None if case.csv else item.get("sheet"), item.get("row"))
+
+    found_by_key: dict[Any, list[dict[str, Any]]] = {}
+    for item in found:
+        found_by_key.setdefault(key_found(item), []).append(item)
+    true_by_key: dict[Any, list[TrueItem]] = {}
+    for item in case.items:
+        true_by_key.setdefault(key_true(item), []).append(item)
+    pairs: list[tuple[TrueItem, dict[str, Any]]] = []
+    for key, trues in true_by_key.items():
+        candidates = found_by_key.get(key, [])
+        pairs += list(zip(trues, candidates))
+        result.missing += max(0, len(trues) - len(candidates))
+        if len(trues) > len(candidates):
+            details.setdefault("missing", []).append(f"{show_cell((key[0], '', key[1]))} row {key[1]}")
+    for key, candidates in found_by_key.items():
+        surplus = len(candidates) - len(true_by_key.get(key, []))
+        if surplus > 0:
+            result.extra += surplus
+            for item in candidates[len(candidates) - surplus :]:
+                details.setdefault("extra", []).append(
+                    f"{key[0] or ''} row {key[1]}: {' '.join(str(item.get('question') or '').split())[:70]!r}"
+                )
+    result.matched = len(pairs)
+
+    # answer cells (or mark cells) per sheet, allowed answers, ids
+    sheet_names = list(dict.fromkeys(key_true(item)[0] for item in case.items))
+    right_by_sheet: dict[Any, list[bool]] = {name: [] for name in sheet_names}
+    for want, got in pairs:
+        if want.mark_cells:
+            got_marks = got.get("mark_cells")
+            got_cells = (
+                {str(k): parse_ref(v, case.csv) for k, v in got_marks.items()} if isinstance(got_marks, dict) else None
+            )
+            right = got_cells == want.mark_cells
+            if not right:
+                shown = {k: show_cell(v) for k, v in (got_cells or {}).items()} if got_cells is not None else None
+                details.setdefault("answer cell", []).append(
+                    f"row {want.row}: marks {shown}, answer {got.get('answer_cell')}; "
+                    f"expected marks {({k: show_cell(v) for k, v in want.mark_cells.items()})}"
+                )
+        else:
+            got_cell = parse_ref(got.get("answer_cell"), case.csv)
+            right = got_cell == want.answer_cell
+            if not right:
+                details.setdefault("answer cell", []).append(
+                    f"{want.sheet or ''} row {want.row}: {show_cell(got_cell)}, expected {show_cell(want.answer_cell)}"
+                )
+        right_by_sheet[key_true(want)[0]].append(right)
+        if want.allowed_answers is not ANY:
+            result.allowed_total += 1
+            if got.get("allowed_answers") == want.allowed_answers:
+                result.allowed_right += 1
+            else:
+                details.setdefault("allowed answers", []).append(
+                    f"{want.sheet or ''} row {want.row}: {got.get('allowed_answers')}, expected {want.allowed_answers}"
+                )
+        verdict = id_matches(want.id, got.get("id"))
+        if verdict is not None:
+            result.ids_total += 1
+            result.ids_right += verdict
+            if not verdict:
+                details.setdefault("id", []).append(f"{want.sheet or ''} row {want.row}: {got.get('id')!r}, expected {str(want.id)!r}")
+    result.sheets = len(sheet_names)
+    result.sheets_right = sum(1 for rights in right_by_sheet.values() if rights and all(rights))
+
+    # answer, then compare every cell of every sheet
+    permitted: set[Cell] = set()
+    for item in case.items:
+        permitted.update(c for c in (item.answer_cell, item.comment_cell) if c is not None)
+        permitted.update(c for c in (item.mark_cells or {}).values() if c is not None)
+    target = out_folder / re.sub(r"[^A-Za-z0-9_.-]", "_", f"{case.group}-{case.name}")
+    target.mkdir(parents=True, exist_ok=True)
+    filled = target / f"filled{case.path.suffix}"
+    answered = run([quire, "answer", argument(case.path), *case.args, "--library", LIBRARY, "--as-of", AS_OF, "-o", str(filled)])
+    result.answer_seconds = answered.seconds
+    if not answered.ok:
+        result.answer_problem = answered.problem
+    elif not filled.is_file():
+        result.answer_problem = "wrote no output file"
+    else:
+        try:
+            changed = changed_cells(case, filled)
+        except Exception as error:  # noqa: BLE001 - an unreadable output is a finding, not a crash
+            result.answer_problem = f"output unreadable: {type(error).__name__}: {error}"
+        else:
+            outside = [cell for cell in changed if cell not in permitted]
+            result.outside = len(outside)
+            if outside:
+                details["outside"] = [show_cell(cell) for cell in outside]
+    return result
+
+
+# --- reporting -------------------------------------------------------------------------------------
+
+
+def table(headers: list[str], rows: list[list[Any]], right: set[int]) -> str:
+    cells = [headers] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip()
+
+    return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
+
+
+def file_row(r: Result) -> list[Any]:
+    return [
+        r.name, r.true, r.found, r.matched, r.extra, f"{r.extra_share * 100:.1f}%", r.missing,
+        f"{r.sheets_right}/{r.sheets}", f"{r.allowed_right}/{r.allowed_total}", f"{r.ids_right}/{r.ids_total}",
+        "n/a" if r.outside is None else r.outside, shorten(r.note(), 110),
+    ]
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+HEADERS = ["file", "true", "found", "matched", "extra", "extra%", "missing", "ans col", "allowed", "ids", "outside", "note"]
+
+
+def totals(results: list[Result]) -> dict[str, Any]:
+    def total(attribute: str) -> int:
+        return sum(getattr(r, attribute) or 0 for r in results)
+
+    true, extra = total("true"), total("extra")
+    return {
+        "files": len(results),
+        "true": true,
+        "found": total("found"),
+        "matched": total("matched"),
+        "extra": extra,
+        "extra_percent": round(100 * extra / true, 2) if true else 0.0,
+        "missing": total("missing"),
+        "sheets": total("sheets"),
+        "sheets_right": total("sheets_right"),
+        "allowed_total": total("allowed_total"),
+        "allowed_right": total("allowed_right"),
+        "ids_total": total("ids_total"),
+        "ids_right": total("ids_right"),
+        "outside": total("outside"),
+        "outside_not_measured": sum(1 for r in results if r.outside is None),
+        "inspect_failed": sum(1 for r in results if r.inspect_problem or r.error),
+    }
+
+
+def summary_line(label: str, t: dict[str, Any]) -> str:
+    line = (
+        f"{label}: {t['files']} files, {t['true']} true items, {t['found']} found, {t['extra']} extra "
+        f"({t['extra_percent']:.1f}%), {t['missing']} missing, answer column right on "
+        f"{t['sheets_right']}/{t['sheets']} sheets, {t['outside']} cells written outside answer cells"
+    )
+    line += f"; allowed answers right on {t['allowed_right']}/{t['allowed_total']}, ids right on {t['ids_right']}/{t['ids_total']}"
+    def files(n: int) -> str:
+        return f"{n} file{'' if n == 1 else 's'}"
+
+    failures = []
+    if t["inspect_failed"]:
+        failures.append(f"inspect failed on {files(t['inspect_failed'])}")
+    if t["outside_not_measured"]:
+        failures.append(f"outside cells not measured on {files(t['outside_not_measured'])}")
+    if failures:
+        line += f" ({'; '.join(failures)})"
+    return line
+
+
+GOAL_TEXT = {
+    "outside": "0 cells written outside answer cells on every file",
+    "extra": f"extra items <= {EXTRA_GOAL:.0%} of true items on every file",
+    "answer_column": "answer column right on every sheet",
+}
+
+
+def goal_report(results: list[Result]) -> dict[str, dict[str, Any]]:
+    report = {}
+    for goal, text in GOAL_TEXT.items():
+        failing = [f"{r.group}/{r.name}" for r in results if not r.goals()[goal]]
+        report[goal] = {"goal": text, "met": not failing, "failing": failing}
+    return report
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Layout benchmark for quire inspect / quire answer.")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="only this file (layout name or corpus path under questionnaires/; a glob works); repeatable")
+    parser.add_argument("--group", choices=GROUPS, action="append", default=[], help="only this group; repeatable")
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of the tables")
+    parser.add_argument("--details", action="store_true", help="list what went wrong per file (tuned and corpus only)")
+    parser.add_argument("--self-check", action="store_true", help="check the held-out files' expectations and exit")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is not met (also BENCH_STRICT=1)")
+    options = parser.parse_args(argv)
+
+    if options.self_check:
+        import heldout_layouts
+
+        return 1 if heldout_layouts.self_check() else 0
+
+    value = os.environ.get("QUIRE_BIN", "").strip() or ".build/release/quire"
+    quire_path = Path(value) if Path(value).is_absolute() else ROOT / value
+    if not quire_path.is_file() or not os.access(quire_path, os.X_OK):
+        print(f"error: QUIRE_BIN={value}: not an executable file ({quire_path}); build quire or set QUIRE_BIN", file=sys.stderr)
+        return 2
+    quire = str(quire_path)
+    groups = options.group or list(GROUPS)
+
+    def selected(name: str) -> bool:
+        return not options.only or any(name == pattern or fnmatch.fnmatchcase(name, pattern) for pattern in options.only)
+
+    notes: list[str] = []
+    results: dict[str, list[Result]] = {}
+    with tempfile.TemporaryDirectory(prefix="quire-layout-bench-") as tmp:
+        folder = Path(tmp)
+        for group in groups:
+            if group == "tuned":
+                cases = layout_cases(group, tuned_registry(notes), folder / "in", selected)
+            elif group == "heldout":
+                try:
+                    from heldout_layouts import HELDOUT_LAYOUTS
+                except Exception as error:  # noqa: BLE001
+                    notes.append(f"heldout: bench/heldout_layouts.py skipped ({type(error).__name__}: {error})")
+                    cases = []
+                else:
+                    cases = layout_cases(group, HELDOUT_LAYOUTS, folder / "in", selected)
+            else:
+                cases = corpus_cases(selected, notes)
+            results[group] = []
+            for case in cases:
+                print(f"[{group}] {case.name}", file=sys.stderr, flush=True)
+                results[group].append(score(case, quire, folder / "out"))
+
+    everything = [r for group in results.values() for r in group]
+    if options.only and not everything:
+        print(f"error: --only {options.only}: no file of the selected groups has that name", file=sys.stderr)
+        return 2
+    goals = goal_report(everything)
+    met = all(entry["met"] for entry in goals.values())
+
+    if options.json:
+        document = {
+            "quire": argument(quire_path),
+            "notes": notes,
+            "groups": {
+                group: {
+                    "summary": totals(group_results),
+                    "files": [
+                        {
+                            **{k: v for k, v in vars(r).items() if k != "details"},
+                            "extra_share": r.extra_share,
+                            "goals": r.goals(),
+                            **({"details": r.details} if group != "heldout" else {}),
+                        }
+                        for r in group_results
+                    ],
+                }
+                for group, group_results in results.items()
+            },
+            "all": totals(everything),
+            "goals": goals,
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(f"quire: {quire}")
+        for note in notes:
+            print(f"note: {note}")
+        for group, group_results in results.items():
+            print(f"\n== {group}")
+            if group_results:
+                print(table(HEADERS, [file_row(r) for r in group_results], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
+            else:
+                print("(no files)")
+            if options.details and group != "heldout":
+                for r in group_results:
+                    for what, lines in r.details.items():
+                        shown = lines[:5] + ([f"... {len(lines) - 5} more"] if len(lines) > 5 else [])
+                        print(f"  {r.name}: {what}: " + "; ".join(shown))
+        print()
+        for group, group_results in results.items():
+            print(summary_line(group, totals(group_results)))
+        print(summary_line("all", totals(everything)))
+        print("\nGoals:")
+        for entry in goals.values():
+            status = "met" if entry["met"] else f"NOT MET ({len(entry['failing'])}: {', '.join(entry['failing'])})"
+            print(f"  {entry['goal']}: {status}")
+    strict = options.strict or os.environ.get("BENCH_STRICT", "0") == "1"
+    return 1 if strict and not met else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
