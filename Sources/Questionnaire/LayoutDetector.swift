@@ -71,6 +71,15 @@ struct LayoutDetector {
             // A mapping column (`ISO 27001`) is told apart, but names no role of the questionnaire's.
             if match.0 != .other { seen.insert(match.0) }
         }
+        // Two or more adjacent choices (`Yes | No | N/A`, `Always | Often | Never`) are where the
+        // answer is marked: an answer column for the header's score.
+        var run = 0
+        var lastColumn = 0
+        for (column, text) in grid.cells(of: row) {
+            run = HeaderVocabulary.isChoice(text) ? (column == lastColumn + 1 ? run + 1 : 1) : 0
+            lastColumn = column
+            if run >= 2 { seen.insert(.answer) }
+        }
         var score = seen.count
         if seen.contains(.question) && seen.contains(.answer) { score += 2 }
         if !seen.contains(.question) && !seen.contains(.answer) { score = min(score, 1) }

@@ -8,7 +8,7 @@ written for these tests (security-questionnaire style); nothing is copied from a
 
 The layout classes (builder names start with the class number):
 
-1. answers as marks across columns, one column per choice (`w01`, `w02`, `w03`);
+1. answers as marks across columns, one column per choice (`w01`, `w02`, `w03`, `w17`);
 2. two id columns, and columns mapping to other frameworks (`w04`, `w05`);
 3. header rows that name a section, the header repeated with another section name (`w06`);
 4. rows copied from the questionnaire by formula onto other visible sheets (`w07`);
@@ -398,6 +398,76 @@ def csv_marks(folder: Path) -> Layout:
         "w03-csv-marks", path, "csv",
         [questionnaire_sheet("", 3, {"A": "id", "B": "question", "F": "comment"}, mark_columns=columns, mark_header_row=3)],
         items, csv=True, encoding="utf-8", delimiter=",",
+    )
+
+
+def marks_unnamed_question_header(folder: Path) -> Layout:
+    """Class 1, a header that names neither the question nor the answer: `Ref | Safeguard | Always |
+    Often | Rarely | Never | Remarks`. The question column's header is a word of the sheet's own
+    (not `Question`, `Requirement`, `Control`), and the only sign of where the answer goes is the
+    run of four frequency choices (`Always`, `Often`, `Rarely`, `Never`), which the vendor marks
+    with `x`, `X`, `✓` or `1`. A title and an instruction line above the header (row 3), two merged
+    section rows inside the table; four items are already marked.
+
+    Items: the ten safeguard rows. Each has no answer cell; its mark cells are its C, D, E and F
+    cells (Always, Often, Rarely, Never) and its comment cell is G. The section rows are sections."""
+    sheet = "Engineering Survey"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    title(ws, "Fabrikam Cloud \u2014 Secure Development Survey", "A1:G1")
+    subtitle(ws, 2, "Tick how often each safeguard is followed in your release process; one tick per line.", "A2:G2")
+    choices, columns = ["Always", "Often", "Rarely", "Never"], ["C", "D", "E", "F"]
+    header(ws, 3, ["Ref", "Safeguard", *choices, "Remarks"])
+    widths(ws, A=9, B=68, C=8, D=8, E=8, F=8, G=38)
+    groups = [
+        ("Code review and testing", [
+            ("SD-101", "Does a second engineer approve every merge request before it reaches the main branch?",
+             "Always", "\u2713", None),
+            ("SD-102", "Are static analysis findings rated high triaged before a build is promoted?", None, None, None),
+            ("SD-103", "Do automated tests run on every commit to a shared branch?", "Often", "x",
+             "Nightly only for the legacy billing module."),
+            ("SD-104", "Are third-party libraries checked against a vulnerability feed when a build runs?", None, None, None),
+            ("SD-105", "Is fuzzing applied to parsers that accept input from outside the company?", None, None, None),
+        ]),
+        ("Build and release", [
+            ("SD-201", "Are release artefacts signed before they are published to customers?", "Always", 1, None),
+            ("SD-202", "Do build agents start from a clean image for each pipeline run?", None, None, None),
+            ("SD-203", "Are production deployments made only from the pipeline, never by hand?", "Rarely", "X",
+             "Hotfixes are still copied manually by the on-call lead."),
+            ("SD-204", "Are secrets injected at deploy time instead of being stored in repositories?", None, None, None),
+            ("SD-205", "Can a failed release be rolled back within one hour?", None, None, None),
+        ]),
+    ]
+    items, skipped, row = [], {1: "title", 2: ("title", "instructions")}, 4
+    for section, questions in groups:
+        section_row(ws, row, section, f"A{row}:G{row}")
+        skipped[row] = "section"
+        row += 1
+        for id_, question, answer, mark, comment in questions:
+            put(ws, row, {"A": id_, "B": question, "G": comment})
+            if answer is not None:
+                ws[f"{columns[choices.index(answer)]}{row}"] = mark
+            for column in columns:
+                ws[f"{column}{row}"].alignment = CENTER
+            items.append(
+                WildItem(
+                    sheet, row, question, None, id_, [section],
+                    comment_cell=ref(sheet, "G", row),
+                    allowed_answers=choices, allowed_answers_source="marks",
+                    existing_answer=answer, existing_comment=comment,
+                    mark_cells=mark_cells(sheet, choices, columns, row),
+                )
+            )
+            row += 1
+    boxed(ws, f"A3:G{row - 1}")
+    return Layout(
+        "w17-marks-unnamed-question-header",
+        save(wb, folder, "marks-unnamed-question-header.xlsx"),
+        "xlsx",
+        [questionnaire_sheet(sheet, 3, {"A": "id", "B": "question", "G": "comment"}, skipped=skipped,
+                             mark_columns=columns, mark_header_row=3)],
+        items,
     )
 
 
@@ -1380,4 +1450,5 @@ WILD_LAYOUTS: dict[str, Callable[[Path], Layout]] = {
     "w14-csv-ids-section-headers": csv_ids_section_headers,
     "w15-vendor-details-section": vendor_details_section,
     "w16-vendor-details-no-ids": vendor_details_no_ids,
+    "w17-marks-unnamed-question-header": marks_unnamed_question_header,
 }
