@@ -29,7 +29,8 @@ enum HeaderVocabulary {
         func contains(_ phrase: String) -> Bool { bytes.containsRun(of: phrase.utf8) }
 
         // Ids: "ID", "#", "No.", "Ref", "Question ID", "Control #".
-        if text == "#" || text == "no" || text == "ref" || text == "id" || text == "item" || text == "item #"
+        if text == "#" || text == "no" || text == "no." || text == "nr." || text == "ref" || text == "ref."
+            || text == "id" || text == "item" || text == "item #"
             || text == "q#"
             || text == "q #" || text == "qno"
         {

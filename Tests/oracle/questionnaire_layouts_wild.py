@@ -1433,6 +1433,54 @@ def vendor_details_no_ids(folder: Path) -> Layout:
 
 # --- the registry ----------------------------------------------------------------------------------
 
+def marks_number_column_and_no_choice(folder: Path) -> Layout:
+    """Class 1 and 2 together: the id column is headed `No.` and one choice column is headed `No`,
+    so both headers read as an id; the choice column must stay a choice, and the ids come from
+    the `No.` column. The question column's header is `Control` (a weak name), marks are `X`.
+
+    Items: the eight rows under the header; mark cells C, D, E; comment F; ids 1 to 8."""
+    sheet = "Checklist"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    title(ws, "Contoso Facilities \u2014 Hosting Checklist", "A1:F1")
+    header(ws, 3, ["No.", "Control", "Yes", "No", "N/A", "Remarks"])
+    choices, columns = ["Yes", "No", "N/A"], ["C", "D", "E"]
+    rows = [
+        ("Do the data centres hosting our data hold a current ISO 27001 certificate?", "Yes"),
+        ("Is physical access to server halls logged and reviewed every month?", "No"),
+        ("Are diesel generators tested under load at least twice a year?", None),
+        ("Is customer hardware kept in locked cages or racks?", "N/A"),
+        ("Are visitors to the server halls escorted at all times?", None),
+        ("Is fire suppression in the server halls inspected every year?", "Yes"),
+        ("Are cooling failures alarmed to an operator around the clock?", None),
+        ("Is there a second site that can take over within a day?", None),
+    ]
+    items = []
+    for offset, (question, answer) in enumerate(rows):
+        row = 4 + offset
+        put(ws, row, {"A": offset + 1, "B": question})
+        if answer is not None:
+            ws[f"{columns[choices.index(answer)]}{row}"] = "X"
+        items.append(
+            WildItem(
+                sheet, row, question, None, str(offset + 1), [],
+                comment_cell=ref(sheet, "F", row),
+                allowed_answers=choices, allowed_answers_source="marks",
+                existing_answer=answer,
+                mark_cells=mark_cells(sheet, choices, columns, row),
+            )
+        )
+    return Layout(
+        "w18-marks-number-column-and-no-choice",
+        save(wb, folder, "marks-number-column.xlsx"),
+        "xlsx",
+        [questionnaire_sheet(sheet, 3, {"A": "id", "B": "question", "F": "comment"}, skipped={1: "title"},
+                             mark_columns=columns, mark_header_row=3)],
+        items,
+    )
+
+
 WILD_LAYOUTS: dict[str, Callable[[Path], Layout]] = {
     "w01-marks-single-header": marks_single_header,
     "w02-marks-two-row-header": marks_two_row_header,
@@ -1451,4 +1499,5 @@ WILD_LAYOUTS: dict[str, Callable[[Path], Layout]] = {
     "w15-vendor-details-section": vendor_details_section,
     "w16-vendor-details-no-ids": vendor_details_no_ids,
     "w17-marks-unnamed-question-header": marks_unnamed_question_header,
+    "w18-marks-number-column-and-no-choice": marks_number_column_and_no_choice,
 }

@@ -1,4 +1,5 @@
 import ControlModel
+import Foundation
 import Questionnaire
 import Reports
 import Spreadsheet
@@ -35,6 +36,23 @@ private func describe(_ questionnaire: Questionnaire, verbose: Bool) -> String {
     for layout in questionnaire.sheets {
         text += "\n\(layout.sheet): \(layout.status.rawValue), \(layout.reason)\n"
         guard layout.status == .questionnaire else { continue }
+        if !layout.writable {
+            text +=
+                "  never written: "
+                + (layout.filledByReceiver.map { "filled by the receiving organisation: \($0)" }
+                    ?? "layout confidence \(String(format: "%.2f", layout.confidence))") + "\n"
+        }
+        if !layout.confidenceReasons.isEmpty {
+            text +=
+                "  layout confidence \(String(format: "%.2f", layout.confidence)): "
+                + layout.confidenceReasons.joined(separator: "; ") + "\n"
+        }
+        let unsure = questionnaire.items.filter { $0.sheet == layout.sheet && !$0.writable && $0.answerTarget != nil }
+        if !unsure.isEmpty {
+            text +=
+                "  \(unsure.count) of \(layout.itemCount) items are not sure enough to write into; "
+                + "their answers go to review (--verbose lists why)\n"
+        }
         if !layout.columns.isEmpty {
             let listing = Listing(
                 columns: ["column", "role", "header", "because"],
@@ -59,13 +77,13 @@ private func describe(_ questionnaire: Questionnaire, verbose: Bool) -> String {
         if verbose {
             let items = questionnaire.items.filter { $0.sheet == layout.sheet }
             let listing = Listing(
-                columns: ["id", "row", "answer cell", "allowed", "existing", "question"],
+                columns: ["id", "row", "answer cell", "allowed", "existing", "sure", "question"],
                 rows: items.map { item in
                     [
                         item.id, item.row.map(String.init) ?? "", item.answerTarget?.description ?? "",
                         item.allowedAnswers.isEmpty
                             ? item.answerType.rawValue : item.allowedAnswers.joined(separator: "/"),
-                        item.existingAnswer ?? "", item.question,
+                        item.existingAnswer ?? "", sureness(item), item.question,
                     ]
                 }
             )
@@ -78,4 +96,11 @@ private func describe(_ questionnaire: Questionnaire, verbose: Bool) -> String {
         }
     }
     return text
+}
+
+/// An item's confidence as the verbose listing shows it: `1.00`, or `0.50 not written: why`.
+private func sureness(_ item: QuestionnaireItem) -> String {
+    let value = String(format: "%.2f", item.confidence)
+    guard !item.writable, item.answerTarget != nil else { return value }
+    return "\(value) not written: " + item.confidenceReasons.joined(separator: "; ")
 }
