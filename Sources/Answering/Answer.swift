@@ -15,6 +15,8 @@ public enum AnswerBasis: String, Sendable, Hashable, Codable, CaseIterable {
     case controlsIncomplete = "controls-incomplete"
     /// The matched controls do not apply to the organisation, with a justification.
     case notApplicable = "not-applicable"
+    /// A person decided it on the review list (accepted the proposal or gave the answer).
+    case reviewed
     /// Nothing to rest an answer on.
     case none
 }

@@ -71,7 +71,7 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
 }
 
 /// The files named, with each folder replaced by the library files directly in it, in name order.
-private func expandingFolders(_ paths: [String]) -> [String] {
+public func expandingFolders(_ paths: [String]) -> [String] {
     paths.flatMap { path -> [String] in
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,

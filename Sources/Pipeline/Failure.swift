@@ -84,6 +84,12 @@ public struct Failure: Sendable, Equatable {
                 case .formatMismatch: Self.usage
                 case .receiverSheet: Self.dataError
                 }
+        case let error as ReviewListError:
+            message = error.description
+            exitCode = Self.dataError
+        case let error as AnswerLibraryYAML.EditError:
+            message = error.description
+            exitCode = Self.dataError
         default:
             message = "internal error: \(error); please report it with the command that caused it"
             exitCode = Self.software

@@ -200,7 +200,13 @@ extension HeaderVocabulary {
         var words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
         if words.first == "please" { words.removeFirst() }
         guard let first = words.first else { return false }
-        if textOpeners.contains(first) { return true }
+        // "When a team cannot meet a policy, is the exception recorded?" asks yes or no after its clause.
+        let lower = question.lowercased()
+        let yesNoClause = [
+            ", is ", ", are ", ", do ", ", does ", ", did ", ", has ", ", have ", ", can ", ", will ", ", would ",
+            ", should ", ", must ", ", was ", ", were ", ", may ",
+        ].contains { lower.contains($0) }
+        if textOpeners.contains(first) { return !yesNoClause }
         let trimmed = question.trimmingCharacters()
         // A label rather than a sentence: a few words, no question mark, naming a field.
         if !trimmed.hasSuffix("?"), words.count <= 6, !questionOpeners.contains(first) || first == "name" {

@@ -1,5 +1,5 @@
 public import Answering
-import Questionnaire
+public import Questionnaire
 public import Spreadsheet
 
 /// The answers a person must look at before a questionnaire is sent, one entry per answer that
@@ -29,6 +29,11 @@ public struct ReviewList: Sendable, Hashable {
         public var cites: String
         /// Why it needs review.
         public var reasons: [ReviewReason]
+        /// Where the comment goes, if the item has a comment cell.
+        public var commentCell: String?
+        /// What the answer cell (or the marked choice) held when the list was made; `quire apply`
+        /// refuses a decision when the cell holds something else by then.
+        public var cellValue: String?
 
         /// The reasons in one line, `;`-separated.
         public var reason: String { reasons.map(\.message).joined(separator: "; ") }
@@ -38,7 +43,13 @@ public struct ReviewList: Sendable, Hashable {
     public var entries: [Entry]
 
     /// The review list of a questionnaire's answers: those that need review (``Answer/review``).
-    public init(answers: [Answer]) {
+    ///
+    /// With the questionnaire, each entry records what its answer cell held when the list was made.
+    public init(answers: [Answer], questionnaire: Questionnaire? = nil) {
+        var existing: [String: String] = [:]
+        for item in questionnaire?.items ?? [] where existing[item.id] == nil {
+            existing[item.id] = item.existingAnswer ?? ""
+        }
         entries = answers.filter(\.review).map { answer in
             Entry(
                 id: answer.id,
@@ -51,7 +62,9 @@ public struct ReviewList: Sendable, Hashable {
                 confidence: (answer.confidence * 100).rounded() / 100,
                 basis: answer.basis,
                 cites: citations(of: answer),
-                reasons: answer.reviewReasons
+                reasons: answer.reviewReasons,
+                commentCell: answer.commentCell?.reference,
+                cellValue: existing[answer.id]
             )
         }
     }
@@ -59,13 +72,14 @@ public struct ReviewList: Sendable, Hashable {
     /// The CSV column names, in order.
     public static let csvColumns = [
         "id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
-        "basis", "cites", "reason",
+        "basis", "cites", "reason", "decision", "final_answer", "comment_cell", "cell_value",
     ]
 
     /// The list as CSV.
     ///
     /// UTF-8 without a byte-order mark, comma-delimited, CRLF line ends (RFC 4180), a header row
-    /// even when no answer needs review. Cells a spreadsheet program would run as a
+    /// even when no answer needs review; `decision` and `final_answer` are left for the reviewer
+    /// (`Accept`, `Change` with a final answer, `Reject`). Cells a spreadsheet program would run as a
     /// formula are written after an apostrophe.
     public func csv() -> [UInt8] {
         Listing(
@@ -74,15 +88,16 @@ public struct ReviewList: Sendable, Hashable {
                 [
                     entry.id, entry.question, entry.sheet ?? "", entry.row.map(String.init) ?? "", entry.target ?? "",
                     entry.proposedValue ?? "", entry.proposedComment ?? "", formatConfidence(entry.confidence),
-                    entry.basis.rawValue, entry.cites, entry.reason,
+                    entry.basis.rawValue, entry.cites, entry.reason, "", "", entry.commentCell ?? "",
+                    entry.cellValue ?? "",
                 ]
             }
         ).csv()
     }
 
-    /// The list as a sheet, "Review": the CSV list's columns (row and confidence as numbers) and
-    /// two left empty for the reviewer, "Decision" (a drop-down of Accept, Change, Reject) and
-    /// "Final answer".
+    /// The list as a sheet, "Review": the CSV list's columns (row and confidence as numbers), two
+    /// left empty for the reviewer, "Decision" (a drop-down of Accept, Change, Reject) and "Final
+    /// answer", then what `quire apply` checks: the comment cell and what the answer cell held.
     public func sheet() -> XLSXSheet {
         let rows: [[XLSXValue]] = entries.map { entry in
             [
@@ -90,6 +105,7 @@ public struct ReviewList: Sendable, Hashable {
                 entry.row.map { .number(Double($0)) } ?? .empty, .text(entry.target ?? ""),
                 .text(entry.proposedValue ?? ""), .text(entry.proposedComment ?? ""), .number(entry.confidence),
                 .text(entry.basis.rawValue), .text(entry.cites), .text(entry.reason), .empty, .empty,
+                .text(entry.commentCell ?? ""), .text(entry.cellValue ?? ""),
             ]
         }
         return XLSXSheet(
@@ -100,8 +116,9 @@ public struct ReviewList: Sendable, Hashable {
                 XLSXColumn("Proposed answer", width: 14), XLSXColumn("Proposed comment", width: 50, wrap: true),
                 XLSXColumn("Confidence", width: 11), XLSXColumn("Basis", width: 20),
                 XLSXColumn("Cites", width: 30, wrap: true), XLSXColumn("Reason", width: 40, wrap: true),
-                XLSXColumn("Decision", width: 11, allowedValues: ReviewDecision.allCases.map(\.label)),
+                XLSXColumn("Decision", width: 11, allowedValues: ReviewDecision.Choice.allCases.map(\.label)),
                 XLSXColumn("Final answer", width: 30, wrap: true),
+                XLSXColumn("Comment cell", width: 16), XLSXColumn("Cell value when listed", width: 16),
             ],
             rows: rows
         )
@@ -117,25 +134,6 @@ public struct ReviewList: Sendable, Hashable {
     /// The list in the form a file name asks for: a workbook for `.xlsx`, else CSV.
     public func rendered(forPath path: String) throws -> [UInt8] {
         path.lowercased().hasSuffix(".xlsx") ? try workbook() : csv()
-    }
-}
-
-/// What a reviewer decides about a proposed answer.
-public enum ReviewDecision: String, Sendable, Hashable, CaseIterable {
-    /// Send the proposal as it is.
-    case accept
-    /// Send the reviewer's final answer instead.
-    case change
-    /// Send nothing for it.
-    case reject
-
-    /// As the review workbook's drop-down shows it.
-    public var label: String {
-        switch self {
-        case .accept: "Accept"
-        case .change: "Change"
-        case .reject: "Reject"
-        }
     }
 }
 

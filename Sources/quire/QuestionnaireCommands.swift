@@ -101,3 +101,58 @@ struct Answer: ParsableCommand {
         }
     }
 }
+
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a reviewer's accepted and changed answers into the filled copy, and learn them.",
+        discussion: """
+            Reads the Decision (Accept, Change, Reject) and Final answer columns of the review list \
+            quire answer wrote, and writes the accepted proposals and the changed answers into the \
+            filled copy with the same in-place patcher (only those cells change; drop-down values \
+            only). A decision whose answer cell changed since the list was made is refused. With \
+            --learn, the answers are added to a YAML answer library as approved entries, or update \
+            the entry that asks the same question; the file's other lines are kept.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The review list with the decisions (.csv or .xlsx).", valueName: "review"))
+    var review: String
+    @Option(help: ArgumentHelp("The filled copy the review list was made for.", valueName: "file"))
+    var to: String
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the result here instead of over the filled copy.", valueName: "file")
+    )
+    var output: String?
+    @OptionGroup var reading: ReadingOptionsGroup
+    @Option(help: ArgumentHelp("Add the accepted and changed answers to this YAML answer library.", valueName: "file"))
+    var learn: String?
+    @Option(help: ArgumentHelp("Who approved them (required with --learn).", valueName: "name"))
+    var approvedBy: String?
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var asOf: AsOfOption
+
+    func validate() throws {
+        if learn != nil, (approvedBy ?? "").isEmpty {
+            throw ValidationError("--learn needs --approved-by NAME: learned answers say who approved them")
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors { diagnostics in
+            try applyReview(
+                ApplyRequest(
+                    reviewList: review,
+                    filledCopy: to,
+                    output: output,
+                    reading: reading.reading,
+                    learn: learn,
+                    approvedBy: approvedBy,
+                    libraryFiles: library.files,
+                    asOf: asOf.asOf
+                ),
+                diagnostics: diagnostics
+            )
+        }
+    }
+}

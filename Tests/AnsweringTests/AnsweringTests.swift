@@ -348,6 +348,54 @@ import Testing
             #expect(!Self.item(question).isField, "\(question)")
         }
         #expect(Self.item("Company name:").isField && Self.item("Website URL").asksForText)
+        #expect(!Self.item("When a team cannot meet a policy, is the exception recorded?").asksForText)
+        #expect(Self.item("When was the plan last tested?").asksForText)
         #expect(!Self.item("Company information").isField, "a topic is a heading, not a field")
+    }
+}
+
+/// Approved answers learned into a library: new entries with the next ids, near-duplicates updated.
+@Suite struct LearningTests {
+    static let day = Day(parsing: "2026-12-06") ?? .epoch
+
+    static func approved(_ question: String, _ answer: String) -> ApprovedAnswer {
+        ApprovedAnswer(
+            question: question,
+            answer: answer,
+            comment: "Reviewed.",
+            controls: ["IAM-03"],
+            evidence: ["EV-7"],
+            source: "acme.xlsx item Q1",
+            approvedBy: "Dana",
+            approvedOn: day
+        )
+    }
+
+    @Test func newQuestionsAreAddedAndTheSameQuestionUpdatesItsEntry() {
+        let library = [
+            AnswerLibraryEntry(id: "ANS-0009", question: "Is MFA enforced for all administrators?", answer: "Yes"),
+            AnswerLibraryEntry(id: "ANS-0012", question: "Are backups encrypted at rest?", answer: "No"),
+        ]
+        let learned = learn(
+            [
+                Self.approved("Is MFA enforced for all administrators?", "Yes"),
+                Self.approved("Are backups encrypted at rest?", "Yes"),
+                Self.approved("Do you run a bug bounty programme?", "No"),
+                Self.approved("Is there a documented incident response plan?", "Yes"),
+            ],
+            into: library
+        )
+        #expect(learned.added.map(\.id) == ["ANS-0013", "ANS-0014"])
+        #expect(
+            learned.added.allSatisfy { $0.tags == ["learned"] && $0.approvedBy == "Dana" && $0.approvedOn == Self.day }
+        )
+        #expect(learned.updated.map(\.id) == ["ANS-0009", "ANS-0012"])
+        #expect(learned.updated.last?.answer == "Yes" && learned.updated.last?.evidence == ["EV-7"])
+        #expect(learned.contradictions.map(\.entry) == ["ANS-0012"])
+        #expect(learned.contradictions.first?.was == "No" && learned.contradictions.first?.now == "Yes")
+    }
+
+    @Test func anEmptyLibraryStartsAtOne() {
+        #expect(learn([Self.approved("Is MFA enforced?", "Yes")], into: []).added.map(\.id) == ["ANS-0001"])
     }
 }

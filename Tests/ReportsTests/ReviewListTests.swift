@@ -39,13 +39,17 @@ import Testing
         let risky = ReviewList(answers: [.flagged(Self.items[1], value: nil, reasons: [.noMatch])])
         let text = String(decoding: risky.csv(), as: UTF8.self)
         #expect(text.contains(",'=cmd|' /C calc'!A0,"))
-        #expect(text.hasSuffix(",0.40,library,answer ANS-1,no control or past answer matches this question\r\n"))
+        #expect(text.hasSuffix(",0.40,library,answer ANS-1,no control or past answer matches this question,,,,\r\n"))
     }
 
     @Test func theWorkbookHasADecisionDropDown() throws {
         let list = ReviewList(answers: [.flagged(Self.items[0], value: "Yes", reasons: [.noAllowedValue])])
         let sheet = list.sheet()
-        #expect(sheet.columns.map(\.header).suffix(2) == ["Decision", "Final answer"])
+        #expect(
+            sheet.columns.map(\.header).suffix(4) == [
+                "Decision", "Final answer", "Comment cell", "Cell value when listed",
+            ]
+        )
         #expect(sheet.columns.first { $0.header == "Decision" }?.allowedValues == ["Accept", "Change", "Reject"])
         let bytes = try list.rendered(forPath: "x.REVIEW.XLSX")
         #expect(bytes.prefix(2) == [0x50, 0x4B], "a workbook for .xlsx")

@@ -197,7 +197,8 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
     review = output.with_name("OUT.review.csv")
     rows = list(csv.reader(io.StringIO(review.read_bytes().decode("utf-8"), newline="")))
     assert rows[0] == ["id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment",
-                       "confidence", "basis", "cites", "reason"]
+                       "confidence", "basis", "cites", "reason", "decision", "final_answer", "comment_cell",
+                       "cell_value"]
     flagged = [answer for answer in document["answers"] if answer["review"]]
     assert flagged, "the sample has answers to review"
     assert [row[0] for row in rows[1:]] == [answer["id"] for answer in flagged]
@@ -214,6 +215,8 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
         cites += [f"evidence {e['id']}" for e in answer["evidence"]]
         assert record["cites"] == defused("; ".join(cites))
         assert record["reason"] == defused(answer["review_reason"] or "")
+        assert record["decision"] == "" and record["final_answer"] == "", "left for the reviewer"
+        assert record["comment_cell"] == (answer["comment_cell"] or "")
         assert all(not value.startswith(FORMULA_STARTS) for value in row)
 
 

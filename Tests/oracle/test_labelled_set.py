@@ -5,12 +5,14 @@ well formed: enough questions, unique ids, requirement ids that exist in Catalog
 framework, answers from the allowed set, enough risk-phrased items, a questions.csv that is exactly
 what make_csv.py writes, and questions that are independent of the texts quire matches against
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
-question in samples/library/answers.yaml).
+question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
+names only existing ids, covers every question, and is exactly what its stated rule gives.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import subprocess
 import sys
@@ -24,6 +26,8 @@ LABELLED = ROOT / "bench" / "labelled"
 QUESTIONS_YAML = LABELLED / "questions.yaml"
 QUESTIONS_CSV = LABELLED / "questions.csv"
 MAKE_CSV = LABELLED / "make_csv.py"
+SPLIT_YAML = LABELLED / "split.yaml"
+SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
 
 FRAMEWORKS = ("iso27001-2022", "soc2-2017", "gdpr")
@@ -154,3 +158,51 @@ def test_questions_independent_of_controls_and_library(questions):
             if run in sources:
                 problems.append(f"{item['id']} shares {' '.join(run)!r} with {sources[run]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def split() -> dict:
+    with open(SPLIT_YAML, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def test_split_names_only_existing_ids_and_covers_every_question(split, questions):
+    ids = [item["id"] for item in questions]
+    covers, held = list(split["covers"]), list(split["held_out"])
+    assert split["format"] == "quire-labelled-split/1"
+    assert len(covers) == len(set(covers)) and len(held) == len(set(held))
+    assert not sorted(set(covers) - set(ids)), "split.yaml covers ids that are not in questions.yaml"
+    assert not sorted(set(held) - set(covers)), "split.yaml holds out ids it does not cover"
+    uncovered = [i for i in ids if i not in set(covers)]
+    assert not uncovered, (
+        f"questions added after the split: {uncovered}; the rule is not re-run over a larger set "
+        "(it would move existing items between parts): a person makes a new split, see split.yaml"
+    )
+
+
+def test_split_is_reproduced_by_its_rule(split, questions):
+    """Re-derives the rule stated in split.yaml's header, independently of split.py."""
+    covered = set(split["covers"])
+    strata: dict[tuple, list[str]] = {}
+    for item in questions:
+        if item["id"] in covered:
+            key = (item["answer"], bool(item.get("risk")), bool(item["requirements"]["gdpr"]))
+            strata.setdefault(key, []).append(item["id"])
+    expected = set()
+    for ids in strata.values():
+        ordered = sorted(ids, key=lambda i: hashlib.sha256(i.encode("utf-8")).hexdigest())
+        expected.update(ordered[: (35 * len(ordered) + 50) // 100])
+    assert set(split["held_out"]) == expected
+    assert list(split["held_out"]) == [item["id"] for item in questions if item["id"] in expected], "questions.yaml order"
+    subprocess.run([sys.executable, str(SPLIT_PY)], check=True)
+
+
+def test_split_parts_hold_every_label_and_framework(split, questions):
+    held = set(split["held_out"])
+    for part, items in (("held-out", [q for q in questions if q["id"] in held]),
+                        ("tuning", [q for q in questions if q["id"] not in held])):
+        assert {q["answer"] for q in items} == ALLOWED_ANSWERS, part
+        assert any(q.get("risk") for q in items), part
+        for framework in FRAMEWORKS:
+            assert sum(1 for q in items if q["requirements"][framework]) >= 10, (part, framework)
+    assert 0.30 <= len(held) / len(questions) <= 0.40

@@ -135,7 +135,7 @@ public func answerQuestionnaire(
         filledSummary = describe(report, file: request.file, into: filledCopy, diagnostics: diagnostics)
     }
     if let reviewPath {
-        let list = ReviewList(answers: answers)
+        let list = ReviewList(answers: answers, questionnaire: questionnaire)
         try deliver(try rendering(reviewPath) { try list.rendered(forPath: reviewPath) }, toFile: reviewPath)
         filledSummary += "; review list \(reviewPath)"
     }

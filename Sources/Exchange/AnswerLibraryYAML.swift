@@ -1,0 +1,136 @@
+public import ControlModel
+
+/// Adds and updates answer entries in the text of a YAML library file, leaving every other line
+/// as it was: comments, order, quoting and the other sections are kept.
+///
+/// New entries go at the end of the top-level `answers:` list, in the indentation the file
+/// already uses (a file without an `answers:` list gets one at its end; an empty text becomes a
+/// new library). An updated entry's lines (from its `- id:` line to the next entry) are replaced
+/// by the entry written anew. Text is written as double-quoted YAML scalars, dates as
+/// `YYYY-MM-DD`, ids as a flow list.
+public enum AnswerLibraryYAML: Sendable {
+    /// The text with `added` appended and `updated` rewritten in place.
+    /// - Throws: ``EditError`` when an updated entry's id is not in the file's `answers:` list.
+    public static func edit(_ text: String, adding added: [AnswerLibraryEntry], updating updated: [AnswerLibraryEntry])
+        throws(EditError) -> String
+    {
+        var lines =
+            text.isEmpty
+            ? ["format: quire-library/1"]
+            : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var start = lines.firstIndex { $0.hasPrefix("answers:") }
+        if start == nil {
+            lines.append("answers:")
+            start = lines.count - 1
+        }
+        guard let start else { return text }
+        // The block runs to the next top-level line that is neither blank nor a comment.
+        var end = lines.count
+        for index in (start + 1)..<lines.count {
+            let line = lines[index]
+            if let first = line.first, first != " ", first != "#", first != "-" { end = index; break }
+        }
+        let indent =
+            lines[(start + 1)..<end].first { $0.trimmingCharacters().hasPrefix("- ") }
+            .map { String($0.prefix { $0 == " " }) } ?? "  "
+        for entry in updated {
+            guard
+                let first = lines[(start + 1)..<end].firstIndex(where: { line in
+                    let trimmed = line.trimmingCharacters()
+                    return line.hasPrefix(indent + "- ")
+                        && (trimmed == "- id: \(entry.id)" || trimmed == "- id: \"\(entry.id)\"")
+                })
+            else {
+                throw .entryNotFound(id: entry.id)
+            }
+            var last = first + 1
+            while last < end, !lines[last].hasPrefix(indent + "- ") { last += 1 }
+            // Blank and comment lines before the next entry stay where they are.
+            while last > first + 1,
+                lines[last - 1].trimmingCharacters().isEmpty || lines[last - 1].trimmingCharacters().hasPrefix("#")
+            {
+                last -= 1
+            }
+            let rendered = render(entry, indent: indent)
+            lines.replaceSubrange(first..<last, with: rendered)
+            end += rendered.count - (last - first)
+        }
+        var insertion = end
+        while insertion > start + 1, lines[insertion - 1].trimmingCharacters().isEmpty { insertion -= 1 }
+        let newLines = added.flatMap { render($0, indent: indent) }
+        lines.insert(contentsOf: newLines, at: insertion)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why an edit cannot be made.
+    public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The entry to update is not in the file.
+        case entryNotFound(id: String)
+
+        /// The message.
+        public var description: String {
+            switch self {
+            case .entryNotFound(let id):
+                "answer \(id) is not in the file's answers: list, so it cannot be updated there"
+            }
+        }
+    }
+
+    /// An entry as YAML lines at an indentation.
+    static func render(_ entry: AnswerLibraryEntry, indent: String) -> [String] {
+        let inner = indent + "  "
+        var lines = ["\(indent)- id: \(quoted(entry.id))"]
+        lines.append("\(inner)question: \(quoted(entry.question))")
+        lines.append("\(inner)answer: \(quoted(entry.answer))")
+        if let comment = entry.comment, !comment.isEmpty { lines.append("\(inner)comment: \(quoted(comment))") }
+        if !entry.controls.isEmpty {
+            lines.append("\(inner)controls: [\(entry.controls.map(quoted).joined(separator: ", "))]")
+        }
+        if !entry.evidence.isEmpty {
+            lines.append("\(inner)evidence: [\(entry.evidence.map(quoted).joined(separator: ", "))]")
+        }
+        if let source = entry.source { lines.append("\(inner)source: \(quoted(source))") }
+        if let approvedBy = entry.approvedBy { lines.append("\(inner)approved_by: \(quoted(approvedBy))") }
+        if let approvedOn = entry.approvedOn { lines.append("\(inner)approved_on: \(approvedOn)") }
+        if !entry.tags.isEmpty { lines.append("\(inner)tags: [\(entry.tags.map(quoted).joined(separator: ", "))]") }
+        return lines
+    }
+
+    /// Text as a YAML scalar: plain when it is an id-like word, else double-quoted with escapes.
+    static func quoted(_ text: String) -> String {
+        let plain =
+            !text.isEmpty && text.first?.isLetter == true
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "-_.".unicodeScalars.contains($0)
+            }
+            && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(text.lowercased())
+        if plain { return text }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let digits = String(scalar.value, radix: 16)
+                result += "\\x" + String(repeating: "0", count: 2 - digits.count) + digits
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters() -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,165 @@
+import Answering
+import ControlModel
+import Exchange
+import Foundation
+import Questionnaire
+import Reports
+
+/// What `quire apply` reads and writes.
+public struct ApplyRequest: Sendable {
+    /// The review list with the reviewer's decisions (`.csv` or `.xlsx`, as `quire answer` wrote it).
+    public var reviewList: String
+    /// The filled copy the list was made for (`.xlsx`, `.xlsm`, `.csv`, or VSAQ's `.json`).
+    public var filledCopy: String
+    /// Where to write the result; nil writes the filled copy anew (atomically).
+    public var output: String?
+    /// How the filled copy is read (as the questionnaire was).
+    public var reading: ReadingOptions
+    /// A YAML answer library to learn the accepted and changed answers into.
+    public var learn: String?
+    /// Who approved them (required with `learn`).
+    public var approvedBy: String?
+    /// The other library files, to check the learned file against (controls, evidence).
+    public var libraryFiles: [String]
+    /// The approval date (default today).
+    public var asOf: String?
+
+    /// A request.
+    public init(
+        reviewList: String,
+        filledCopy: String,
+        output: String? = nil,
+        reading: ReadingOptions = ReadingOptions(),
+        learn: String? = nil,
+        approvedBy: String? = nil,
+        libraryFiles: [String] = [],
+        asOf: String? = nil
+    ) {
+        self.reviewList = reviewList
+        self.filledCopy = filledCopy
+        self.output = output
+        self.reading = reading
+        self.learn = learn
+        self.approvedBy = approvedBy
+        self.libraryFiles = libraryFiles
+        self.asOf = asOf
+    }
+}
+
+/// `quire apply`: writes a reviewer's accepted and changed answers into the filled copy with the
+/// same in-place patcher as `quire answer`, and with `--learn` adds them to an answer library.
+///
+/// A decision is refused (and said why) when its item is not in the copy, its answer cell changed
+/// since the review list was made, or its value is none of the item's allowed answers. The
+/// library file gets new entries appended and near-duplicates updated, every other line kept.
+public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throws {
+    let output = request.output ?? request.filledCopy
+    if sameFile(output, request.reviewList) {
+        throw PipelineError.usage("\(output) is the review list itself; name another file for the result")
+    }
+    if let learn = request.learn {
+        guard learn.lowercased().hasSuffix(".yaml") || learn.lowercased().hasSuffix(".yml") else {
+            throw PipelineError.usage("--learn \(learn): answers are learned into a YAML library file (.yaml, .yml)")
+        }
+        guard let approvedBy = request.approvedBy, !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw PipelineError.usage("--learn needs --approved-by NAME: learned answers say who approved them")
+        }
+        try checkCanCreate(learn)
+    }
+    try checkCanCreate(output)
+    let day = try parseDay(request.asOf)
+    let decisions = try ReviewDecision.read(path: request.reviewList)
+    let questionnaire = try request.reading.read(request.filledCopy)
+    let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
+    for outcome in outcomes {
+        if case .refused = outcome.outcome { diagnostics.warn(outcome.description) }
+    }
+    // Everything is made and checked before the first file is written.
+    var filled: (bytes: [UInt8], report: FillReport)?
+    if !answers.isEmpty {
+        filled = try fill(questionnaire, answers: answers)
+        for refusal in filled?.report.refused ?? [] { diagnostics.warn("\(request.filledCopy): \(refusal)") }
+    }
+    var learned: (path: String, text: String, entries: LearnedEntries)?
+    if let learn = request.learn, let approvedBy = request.approvedBy {
+        let items = Dictionary(questionnaire.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let name = URL(fileURLWithPath: request.filledCopy).lastPathComponent
+        let applied = outcomes.filter { if case .applied = $0.outcome { true } else { false } }
+        let approved = zip(answers, applied).compactMap { answer, outcome -> ApprovedAnswer? in
+            guard let value = answer.value, let item = items[answer.id] else { return nil }
+            return ApprovedAnswer(
+                question: item.question,
+                answer: value,
+                comment: answer.comment,
+                controls: outcome.decision.controls,
+                evidence: outcome.decision.evidence,
+                source: "\(name) item \(answer.id)",
+                approvedBy: approvedBy,
+                approvedOn: day
+            )
+        }
+        let (text, entries) = try learnAnswers(approved, into: learn, libraryFiles: request.libraryFiles)
+        learned = (learn, text, entries)
+    }
+    if let filled { try deliver(filled.bytes, toFile: output) }
+    if let learned { try deliver(Array(learned.text.utf8), toFile: learned.path) }
+
+    let written = filled?.report.answersWritten ?? 0
+    let refused = outcomes.count { if case .refused = $0.outcome { true } else { false } }
+    let skipped = outcomes.count { $0.outcome == .skipped }
+    var summary =
+        "\(request.reviewList): \(counted(decisions.count, "decision")): \(written) written into \(output), "
+        + "\(refused) refused, \(skipped) rejected or undecided"
+    if let learned {
+        for contradiction in learned.entries.contradictions {
+            diagnostics.warn(
+                "\(learned.path): answer \(contradiction.entry) said \"\(contradiction.was)\"; the review approved "
+                    + "\"\(contradiction.now)\", which replaces it"
+            )
+        }
+        summary +=
+            "; learned \(learned.entries.added.count) new and \(learned.entries.updated.count) updated answers into "
+            + learned.path
+    }
+    diagnostics.note(summary)
+}
+
+/// The text of a YAML answer library with approved answers learned into it, checked: the new
+/// text must read as a library with no error the old one did not have.
+private func learnAnswers(_ approved: [ApprovedAnswer], into path: String, libraryFiles: [String]) throws
+    -> (text: String, entries: LearnedEntries)
+{
+    // The other library files (a folder stands for its files), without the one being learned into.
+    let others = expandingFolders(libraryFiles).filter { !sameFile($0, path) }
+    var existing: [AnswerLibraryEntry] = []
+    var text = ""
+    var known: Set<String> = []
+    if FileManager.default.fileExists(atPath: path) {
+        let loaded = loadLibrary(files: others + [path])
+        existing = loaded.user.answers.filter { $0.origin?.file == path }
+        known = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.message))
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PipelineError.io(path: path, reason: "cannot read it")
+        }
+        text = String(decoding: data, as: UTF8.self)
+    }
+    let learned = learn(approved, into: existing)
+    let edited = try AnswerLibraryYAML.edit(text, adding: learned.added, updating: learned.updated)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-learn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let probe = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
+    try Data(edited.utf8).write(to: URL(fileURLWithPath: probe))
+    let checked = loadLibrary(files: others + [probe])
+    let errors = checked.diagnostics.filter {
+        $0.severity == .error && $0.location.file == probe && !known.contains($0.message)
+    }
+    guard errors.isEmpty else {
+        throw PipelineError.invalidLibrary(
+            errors.map {
+                Diagnostic(.error, at: SourceLocation(file: path, line: $0.location.line), $0.message, hint: $0.hint)
+            }
+        )
+    }
+    return (edited, learned)
+}

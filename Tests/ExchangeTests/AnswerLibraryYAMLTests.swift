@@ -1,0 +1,76 @@
+import ControlModel
+import Foundation
+import Testing
+
+@testable import Exchange
+
+/// Learned answers go into a user's YAML file without reformatting it.
+@Suite struct AnswerLibraryYAMLTests {
+    static let text = """
+        # Our answers. Keep this comment.
+        format: quire-library/1
+        answers:
+          - id: ANS-0001
+            question: >-
+              Is MFA enforced?
+            answer: "Yes"   # checked 2026-01
+          # a comment between entries
+          - id: ANS-0002
+            question: Are backups encrypted?
+            answer: "No"
+
+        evidence:
+          - id: EV-7
+            title: Backup report
+            controls: [BCK-01]
+            collected_on: 2026-01-01
+
+        """
+
+    static let entry = AnswerLibraryEntry(
+        id: "ANS-0003",
+        question: "Do you run a \"bug bounty\" programme?\nPublicly?",
+        answer: "No",
+        controls: ["VUL-02"],
+        source: "acme.xlsx item Q9",
+        approvedBy: "Dana",
+        approvedOn: Day(parsing: "2026-12-06"),
+        tags: ["learned"]
+    )
+
+    @Test func anEntryIsAppendedAtTheEndOfTheAnswersList() throws {
+        let edited = try AnswerLibraryYAML.edit(Self.text, adding: [Self.entry], updating: [])
+        let lines = edited.components(separatedBy: "\n")
+        #expect(edited.hasPrefix(Self.text.components(separatedBy: "\n").prefix(12).joined(separator: "\n")))
+        let at = try #require(lines.firstIndex(of: "  - id: ANS-0003"))
+        #expect(lines[at - 1] == "    answer: \"No\"", "right after the last entry, before the blank line")
+        #expect(lines[at + 1] == "    question: \"Do you run a \\\"bug bounty\\\" programme?\\nPublicly?\"")
+        #expect(lines.contains("    approved_on: 2026-12-06") && lines.contains("    controls: [VUL-02]"))
+        #expect(
+            edited.hasSuffix(
+                "evidence:\n  - id: EV-7\n    title: Backup report\n    controls: [BCK-01]\n    collected_on: 2026-01-01\n"
+            )
+        )
+    }
+
+    @Test func anUpdatedEntryIsRewrittenInPlaceAndCommentsStay() throws {
+        var updated = Self.entry
+        updated.id = "ANS-0001"
+        updated.answer = "Partially"
+        let edited = try AnswerLibraryYAML.edit(Self.text, adding: [], updating: [updated])
+        #expect(edited.contains("# Our answers. Keep this comment."))
+        #expect(edited.contains("  # a comment between entries\n  - id: ANS-0002"))
+        #expect(edited.contains("  - id: ANS-0001\n    question: \"Do you run"))
+        #expect(!edited.contains("Is MFA enforced?") && edited.contains("    answer: Partially\n"))
+        #expect(throws: AnswerLibraryYAML.EditError.entryNotFound(id: "ANS-0404")) {
+            var missing = updated
+            missing.id = "ANS-0404"
+            _ = try AnswerLibraryYAML.edit(Self.text, adding: [], updating: [missing])
+        }
+    }
+
+    @Test func aNewFileIsALibrary() throws {
+        let edited = try AnswerLibraryYAML.edit("", adding: [Self.entry], updating: [])
+        #expect(edited.hasPrefix("format: quire-library/1\nanswers:\n  - id: ANS-0003\n"))
+    }
+}

@@ -1,0 +1,128 @@
+"""The review loop, end to end on the samples: `quire answer` proposes and writes a review list,
+a reviewer decides (Accept, Change with a final answer, Reject), `quire apply` writes the decided
+answers into the filled copy and learns them into the answer library, and the same questionnaire
+answered again gets those answers from the library without review.
+
+Checked with openpyxl and PyYAML, not with quire's own readers: exactly the decided cells change,
+the library file keeps every earlier line, and a decision on a cell that changed since the list
+was made is refused."""
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONNAIRE = "globex-vendor-assessment.xlsx"
+pytestmark = pytest.mark.quire
+
+
+def quire(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    binary = str(Path(os.environ["QUIRE_BIN"]).resolve())
+    return subprocess.run([binary, *arguments], cwd=cwd, capture_output=True, timeout=300)
+
+
+def cells(path: Path) -> dict[tuple[str, str], object]:
+    book = openpyxl.load_workbook(path)
+    return {(sheet.title, cell.coordinate): cell.value for sheet in book for row in sheet.iter_rows() for cell in row
+            if cell.value is not None}
+
+
+def split(reference: str) -> tuple[str, str]:
+    sheet, _, cell = reference.rpartition("!")
+    return sheet.strip("'").replace("''", "'"), cell.replace("$", "")
+
+
+@pytest.fixture()
+def loop(tmp_path: Path) -> dict:
+    shutil.copy(ROOT / "samples" / QUESTIONNAIRE, tmp_path / QUESTIONNAIRE)
+    shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
+    first = quire("answer", QUESTIONNAIRE, "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.xlsx",
+                  "--answers", "first.json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    review = tmp_path / "filled.review.csv"
+    rows = list(csv.DictReader(io.StringIO(review.read_text(encoding="utf-8"), newline="")))
+    header = list(rows[0].keys())
+    decided: dict[str, tuple[str, str]] = {}  # id -> (decision, value written)
+    proposable = [row for row in rows if row["proposed_value"] in ("Yes", "No", "N/A")]
+    assert len(proposable) >= 6, "the sample has proposals to decide"
+    for index, row in enumerate(proposable[:6]):
+        if index == 4:
+            row["decision"], row["final_answer"] = "Change", "No" if row["proposed_value"] != "No" else "Yes"
+            decided[row["id"]] = ("change", row["final_answer"])
+        elif index == 5:
+            row["decision"] = "Reject"
+        else:
+            row["decision"] = "Accept"
+            decided[row["id"]] = ("accept", row["proposed_value"])
+    with review.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    before_library = (tmp_path / "lib" / "answers.yaml").read_text(encoding="utf-8")
+    applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", "--learn",
+                    "lib/answers.yaml", "--approved-by", "Dana Reviewer", "--library", "lib", "--as-of", "2026-12-06",
+                    cwd=tmp_path)
+    return {"folder": tmp_path, "rows": {row["id"]: row for row in rows}, "decided": decided, "applied": applied,
+            "before_library": before_library}
+
+
+def test_apply_writes_exactly_the_decided_cells(loop: dict) -> None:
+    applied = loop["applied"]
+    assert applied.returncode == 0, applied.stderr.decode()
+    folder, rows, decided = loop["folder"], loop["rows"], loop["decided"]
+    before, after = cells(folder / "filled.xlsx"), cells(folder / "final.xlsx")
+    expected: dict[tuple[str, str], object] = {}
+    for item, (decision, value) in decided.items():
+        expected[split(rows[item]["answer_cell"])] = value
+        if decision == "accept" and rows[item]["proposed_comment"] and rows[item]["comment_cell"]:
+            expected[split(rows[item]["comment_cell"])] = rows[item]["proposed_comment"]
+    changed = {key: after.get(key) for key in set(before) | set(after) if before.get(key) != after.get(key)}
+    assert changed == expected
+    assert f"{len(decided)} written into final.xlsx".encode() in applied.stderr, applied.stderr.decode()
+
+
+def test_learned_answers_are_appended_and_answer_the_next_questionnaire(loop: dict) -> None:
+    assert loop["applied"].returncode == 0, loop["applied"].stderr.decode()
+    folder, decided = loop["folder"], loop["decided"]
+    text = (folder / "lib" / "answers.yaml").read_text(encoding="utf-8")
+    assert text.startswith(loop["before_library"].rstrip("\n")), "every earlier line is kept, in order"
+    entries = yaml.safe_load(text)["answers"]
+    learned = [entry for entry in entries if "learned" in (entry.get("tags") or [])]
+    assert len(learned) == len(decided)
+    assert all(entry["approved_by"] == "Dana Reviewer" and str(entry["approved_on"]) == "2026-12-06"
+               for entry in learned)
+    again = quire("answer", QUESTIONNAIRE, "--library", "lib", "--as-of", "2026-11-29", "-o", "again.json",
+                  cwd=folder)
+    assert again.returncode == 0, again.stderr.decode()
+    answers = {answer["id"]: answer for answer in json.loads((folder / "again.json").read_text())["answers"]}
+    for item, (_, value) in decided.items():
+        answer = answers[item]
+        assert answer["basis"] == "library" and not answer["review"], (item, answer["review_reason"])
+        assert answer["value"] == value, item
+
+
+def test_a_decision_on_a_cell_answered_since_is_refused(loop: dict) -> None:
+    assert loop["applied"].returncode == 0
+    folder = loop["folder"]
+    again = quire("apply", "filled.review.csv", "--to", "final.xlsx", "-o", "twice.xlsx", cwd=folder)
+    assert again.returncode == 0, again.stderr.decode()
+    stderr = again.stderr.decode()
+    assert stderr.count("as when the review list was made; not written") == len(loop["decided"]), stderr
+    assert "0 written" in stderr
+    assert not (folder / "twice.xlsx").exists(), "nothing to write, no file"
+
+
+def test_learning_needs_a_name_and_a_yaml_file(loop: dict) -> None:
+    folder = loop["folder"]
+    missing = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "--learn", "lib/answers.yaml", cwd=folder)
+    assert missing.returncode == 64 and b"--approved-by" in missing.stderr
+    wrong = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "--learn", "lib/evidence.csv",
+                  "--approved-by", "D", cwd=folder)
+    assert wrong.returncode == 64 and b"YAML library file" in wrong.stderr
