@@ -81,6 +81,9 @@ public enum ReviewReason: Sendable, Hashable {
     case noEvidence(control: String)
     /// An implemented control's evidence has all expired or failed.
     case staleControlEvidence(control: String)
+    /// Evidence of an implemented control that bears on the question has failed or expired,
+    /// though other evidence passes: no plain Yes.
+    case failingEvidence(control: String, ids: [String])
     /// A past answer cites evidence that has expired or failed.
     case staleEvidence(ids: [String])
     /// The past answer's value is none of the item's allowed answers.
@@ -107,7 +110,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .riskPhrased: "risk-phrased"
         case .noStatus: "no-status"
         case .noEvidence: "no-evidence"
-        case .staleControlEvidence, .staleEvidence: "stale-evidence"
+        case .staleControlEvidence, .staleEvidence, .failingEvidence: "stale-evidence"
         case .pastAnswerDoesNotFit, .noAllowedValue: "no-allowed-value"
         case .notApproved: "not-approved"
         case .looseMatch: "loose-match"
@@ -134,6 +137,9 @@ public enum ReviewReason: Sendable, Hashable {
             "\(control) has no evidence"
         case .staleControlEvidence(let control):
             "\(control)'s evidence has expired or is failing"
+        case .failingEvidence(let control, let ids):
+            "\(control)'s evidence that bears on this has failed or expired (\(ids.joined(separator: ", "))): "
+                + "at most partly in place"
         case .staleEvidence(let ids):
             "it cites evidence that has expired or failed: " + ids.joined(separator: ", ")
         case .pastAnswerDoesNotFit(let answer):

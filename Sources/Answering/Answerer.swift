@@ -140,13 +140,41 @@ public struct Answerer: Sendable {
         if statuses.allSatisfy({ $0 == .implemented }) {
             var cited: [CitedEvidence] = []
             var problems: [ReviewReason] = []
+            var weakened = false
+            var supporting: [CitedEvidence] = []
+            let questionTerms = Set(matcher.analyzer.terms(item.question))
             for record in records {
-                let items = matcher.index.evidence(for: record.control.id)
-                let good = items.filter { $0.isLive(asOf: options.asOf) }
+                let all = matcher.index.evidence(for: record.control.id)
+                // The items that bear on what is asked: those sharing a term the question has and
+                // the control's own text does not (a failing laptop-encryption check bears on "are
+                // laptops encrypted?", not on "is customer data encrypted at rest?"). A failing item
+                // that bears on it blocks a plain Yes; one that does not, only when none passes.
+                let controlTerms = Set(
+                    matcher.analyzer.terms(
+                        ([record.control.title, record.control.description] + record.control.keywords).joined(
+                            separator: " "
+                        )
+                    )
+                )
+                let specific = questionTerms.subtracting(controlTerms)
+                let bearing = all.filter { evidence in
+                    !specific.isDisjoint(
+                        with: matcher.analyzer.terms(evidence.title + " " + (evidence.description ?? ""))
+                    )
+                }
+                let items = all
+                let good = all.filter { $0.isLive(asOf: options.asOf) }
+                let failing = bearing.filter { !$0.isLive(asOf: options.asOf) }
                 if let best = good.max(by: {
                     ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
                 }) {
                     cited.append(CitedEvidence(best))
+                    supporting.append(CitedEvidence(best))
+                    if !failing.isEmpty {
+                        problems.append(.failingEvidence(control: record.control.id, ids: failing.map(\.id)))
+                        cited += failing.map(CitedEvidence.init)
+                        weakened = true
+                    }
                 } else if items.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
                 } else {
@@ -156,8 +184,8 @@ public struct Answerer: Sendable {
             }
             answer.basis = .controlsImplemented
             answer.evidence = cited
-            answer.comment = compose(records.map(\.control), evidence: cited)
-            answer.value = fit(.yes, to: item, comment: answer.comment)
+            answer.comment = compose(records.map(\.control), evidence: supporting)
+            answer.value = fit(weakened ? .partial : .yes, to: item, comment: answer.comment)
             if !problems.isEmpty {
                 answer.confidence = min(answer.confidence, 0.5)
                 answer.reviewReasons = problems

@@ -75,12 +75,20 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         validUntil.map { $0 < day } ?? false
     }
 
-    /// Whether it still supports its controls on `day`: not expired and not failing.
+    /// Whether it still supports its controls on `day`: not expired, not failing, and, for a
+    /// policy or procedure with no end date, reviewed within the last year.
     ///
     /// The one rule every stage uses (answering, coverage, the SoA, run reports), so that an item
     /// never counts as live in one output and stale in another.
     public func isLive(asOf day: Day) -> Bool {
-        result != .fail && !isExpired(asOf: day)
+        result != .fail && !isExpired(asOf: day) && !reviewLapsed(asOf: day)
+    }
+
+    /// Whether a policy or procedure without an end date was collected (last reviewed) more than a
+    /// year before `day`: documents are reviewed yearly, and one whose review lapsed is stale.
+    public func reviewLapsed(asOf day: Day) -> Bool {
+        guard validUntil == nil, kind == .policy || kind == .procedure, let collectedOn else { return false }
+        return day.daysSinceEpoch - collectedOn.daysSinceEpoch > 366
     }
 
     enum CodingKeys: String, CodingKey {

@@ -168,6 +168,70 @@ import Testing
         #expect(answer.reviewReason?.contains("expired") == true)
     }
 
+    @Test func failingEvidenceThatBearsOnTheQuestionBlocksAPlainYes() throws {
+        var library = Self.library()
+        library.evidence.append(
+            Evidence(
+                id: "EV-2",
+                title: "Laptop MFA enrolment check",
+                kind: .automatedTest,
+                controls: ["T-MFA"],
+                collectedOn: Day(parsing: "2026-11-01"),
+                result: .fail
+            )
+        )
+        let weakened = try answer(
+            "Do staff sign in to laptops with multi-factor authentication (MFA)?",
+            library: library
+        )
+        #expect(weakened.value != "Yes", "no plain Yes")
+        #expect(weakened.review)
+        #expect(weakened.reviewReasons.contains(.failingEvidence(control: "T-MFA", ids: ["EV-2"])))
+        #expect(weakened.evidence.map(\.id).contains("EV-2"), "the failing item is cited")
+        #expect(weakened.comment?.contains("EV-2") == false, "but not as support")
+        let partly = try answer(
+            "Do staff sign in to laptops with multi-factor authentication (MFA)?",
+            allowed: ["Yes", "Partially", "No"],
+            library: library
+        )
+        #expect(partly.value == "Partially")
+    }
+
+    @Test func failingEvidenceOnAnotherSubjectDoesNotBlockYes() throws {
+        var library = Self.library()
+        library.evidence.append(
+            Evidence(
+                id: "EV-3",
+                title: "Laptop disk encryption compliance",
+                kind: .automatedTest,
+                controls: ["T-MFA"],
+                collectedOn: Day(parsing: "2026-11-01"),
+                result: .fail
+            )
+        )
+        let unaffected = try answer("Do staff sign in with multi-factor authentication (MFA)?", library: library)
+        #expect(unaffected.value == "Yes")
+        #expect(!unaffected.reviewReasons.contains { $0.code == "stale-evidence" })
+    }
+
+    @Test func aPolicyWhoseYearlyReviewLapsedIsStale() throws {
+        let day = try #require(Day(parsing: "2026-11-29"))
+        let policy = Evidence(
+            id: "EV-P",
+            title: "Access control policy",
+            kind: .policy,
+            controls: [],
+            collectedOn: Day(parsing: "2025-10-01")
+        )
+        #expect(policy.reviewLapsed(asOf: day) && !policy.isLive(asOf: day))
+        var reviewed = policy
+        reviewed.collectedOn = Day(parsing: "2026-02-01")
+        #expect(reviewed.isLive(asOf: day))
+        var dated = policy
+        dated.validUntil = Day(parsing: "2027-01-01")
+        #expect(dated.isLive(asOf: day), "an end date rules")
+    }
+
     @Test func plannedControlsAnswerNoWithTheDate() throws {
         let answer = try answer("Are production backups taken daily and restores tested?")
         #expect(answer.basis == .controlsIncomplete)
