@@ -191,6 +191,11 @@ public struct Answer: Sendable, Hashable, Encodable {
     public var evidence: [CitedEvidence]
     /// Why it needs review, in the order found; empty when it needs none.
     public var reviewReasons: [ReviewReason]
+    /// Whether the proposal may stand in the customer's file before review (`quire answer
+    /// --write-proposals`): it has a value, the item is surely a question with its answer cell,
+    /// the value is one of the allowed answers (or the item takes text), and it is no "Yes" to a
+    /// question phrased so that "Yes" is the bad answer.
+    public var proposalWritable = false
 
     /// An answer that rests on nothing yet: no value, confidence 0, in review until a basis is found.
     public init(item: QuestionnaireItem) {
@@ -229,6 +234,14 @@ public struct Answer: Sendable, Hashable, Encodable {
     /// The value a fill writes: set only when ``isWritten`` and the value is not empty.
     public var valueToWrite: String? {
         guard isWritten, let value, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The value a fill writes when proposals are written too: the reviewed value, or the
+    /// proposal when ``proposalWritable``.
+    public var valueToWriteWithProposals: String? {
+        if let value = valueToWrite { return value }
+        guard review, proposalWritable, basis != .existing, let value, !value.isEmpty else { return nil }
         return value
     }
 

@@ -50,6 +50,12 @@ public struct Answerer: Sendable {
         if item.isField, proposed.value == nil, !proposed.reviewReasons.contains(.freeTextField) {
             proposed.reviewReasons.append(.freeTextField)
         }
+        if let value = proposed.value, item.writable, proposed.basis != .existing {
+            let allowed =
+                item.allowedAnswers.isEmpty || item.allowedAnswers.contains { $0.lowercased() == value.lowercased() }
+            let riskYes = match.riskPhrased && Verdict(reading: value) == .yes
+            proposed.proposalWritable = allowed && !riskYes
+        }
         return proposed
     }
 

@@ -148,6 +148,7 @@ extension ReviewDecision {
             "Proposed answer": "proposed_value", "Proposed comment": "proposed_comment", "Confidence": "confidence",
             "Basis": "basis", "Cites": "cites", "Reason": "reason", "Decision": "decision",
             "Final answer": "final_answer", "Comment cell": "comment_cell", "Cell value when listed": "cell_value",
+            "Proposal in file": "proposal_in_file",
         ]
         let trimmed = header.trimmingCharacters(in: .whitespaces)
         return titles[trimmed] ?? trimmed.lowercased()

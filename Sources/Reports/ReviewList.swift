@@ -34,6 +34,9 @@ public struct ReviewList: Sendable, Hashable {
         /// What the answer cell (or the marked choice) held when the list was made; `quire apply`
         /// refuses a decision when the cell holds something else by then.
         public var cellValue: String?
+        /// Whether the proposal was written into the filled copy before review
+        /// (`quire answer --write-proposals`): the cell holds an unreviewed answer.
+        public var proposalInFile: Bool
 
         /// The reasons in one line, `;`-separated.
         public var reason: String { reasons.map(\.message).joined(separator: "; ") }
@@ -44,8 +47,9 @@ public struct ReviewList: Sendable, Hashable {
 
     /// The review list of a questionnaire's answers: those that need review (``Answer/review``).
     ///
-    /// With the questionnaire, each entry records what its answer cell held when the list was made.
-    public init(answers: [Answer], questionnaire: Questionnaire? = nil) {
+    /// With the questionnaire, each entry records what its answer cell held when the list was made;
+    /// `written` names the items whose proposal the filled copy already holds, unreviewed.
+    public init(answers: [Answer], questionnaire: Questionnaire? = nil, written: Set<String> = []) {
         var existing: [String: String] = [:]
         for item in questionnaire?.items ?? [] where existing[item.id] == nil {
             existing[item.id] = item.existingAnswer ?? ""
@@ -64,7 +68,8 @@ public struct ReviewList: Sendable, Hashable {
                 cites: citations(of: answer),
                 reasons: answer.reviewReasons,
                 commentCell: answer.commentCell?.reference,
-                cellValue: existing[answer.id]
+                cellValue: written.contains(answer.id) ? answer.value : existing[answer.id],
+                proposalInFile: written.contains(answer.id)
             )
         }
     }
@@ -72,7 +77,7 @@ public struct ReviewList: Sendable, Hashable {
     /// The CSV column names, in order.
     public static let csvColumns = [
         "id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
-        "basis", "cites", "reason", "decision", "final_answer", "comment_cell", "cell_value",
+        "basis", "cites", "reason", "decision", "final_answer", "comment_cell", "cell_value", "proposal_in_file",
     ]
 
     /// The list as CSV.
@@ -89,7 +94,7 @@ public struct ReviewList: Sendable, Hashable {
                     entry.id, entry.question, entry.sheet ?? "", entry.row.map(String.init) ?? "", entry.target ?? "",
                     entry.proposedValue ?? "", entry.proposedComment ?? "", formatConfidence(entry.confidence),
                     entry.basis.rawValue, entry.cites, entry.reason, "", "", entry.commentCell ?? "",
-                    entry.cellValue ?? "",
+                    entry.cellValue ?? "", entry.proposalInFile ? "yes" : "",
                 ]
             }
         ).csv()
@@ -105,7 +110,7 @@ public struct ReviewList: Sendable, Hashable {
                 entry.row.map { .number(Double($0)) } ?? .empty, .text(entry.target ?? ""),
                 .text(entry.proposedValue ?? ""), .text(entry.proposedComment ?? ""), .number(entry.confidence),
                 .text(entry.basis.rawValue), .text(entry.cites), .text(entry.reason), .empty, .empty,
-                .text(entry.commentCell ?? ""), .text(entry.cellValue ?? ""),
+                .text(entry.commentCell ?? ""), .text(entry.cellValue ?? ""), .text(entry.proposalInFile ? "Yes" : ""),
             ]
         }
         return XLSXSheet(
@@ -119,6 +124,7 @@ public struct ReviewList: Sendable, Hashable {
                 XLSXColumn("Decision", width: 11, allowedValues: ReviewDecision.Choice.allCases.map(\.label)),
                 XLSXColumn("Final answer", width: 30, wrap: true),
                 XLSXColumn("Comment cell", width: 16), XLSXColumn("Cell value when listed", width: 16),
+                XLSXColumn("Proposal in file", width: 10),
             ],
             rows: rows
         )

@@ -87,6 +87,12 @@ struct Answer: ParsableCommand {
         )
     )
     var review: String?
+    @Flag(
+        help: ArgumentHelp(
+            "Also write the proposals that need review into the filled copy (allowed values only, never a Yes to a risk question); the review list marks them."
+        )
+    )
+    var writeProposals = false
 
     func run() throws {
         try runReportingErrors { diagnostics in
@@ -95,7 +101,12 @@ struct Answer: ParsableCommand {
                 asOf: asOf.asOf,
                 overwrite: overwrite,
                 format: format,
-                outputs: AnswerOutputs(output: output, answersDocument: answers, reviewList: review),
+                outputs: AnswerOutputs(
+                    output: output,
+                    answersDocument: answers,
+                    reviewList: review,
+                    writeProposals: writeProposals
+                ),
                 diagnostics: diagnostics
             )
         }

@@ -407,6 +407,21 @@ import Testing
         #expect(unsure.reviewReasons.last == .layoutUncertain(reasons: ["a short text (2 words) that asks nothing"]))
     }
 
+    @Test func onlyFittingProposalsOnSureRowsMayBeWrittenBeforeReview() throws {
+        let question = "Is your disaster recovery plan documented and tested every year?"
+        var choice = Self.item(question)
+        choice.allowedAnswers = ["Yes", "No"]
+        choice.answerType = .choice
+        let sure = try answer(choice)
+        #expect(sure.value == "Yes" && sure.proposalWritable)
+        var offList = choice
+        offList.allowedAnswers = ["Low", "Medium", "High"]
+        #expect(!(try answer(offList)).proposalWritable, "no allowed value fits")
+        #expect(!(try answer(Self.item(question, confidence: 0.5))).proposalWritable, "the row is not sure")
+        let risk = try answer(Self.item("Have you suffered a data breach in the last three years?"))
+        #expect(!(risk.proposalWritable && risk.value == "Yes"), "never a Yes to a risk question")
+    }
+
     @Test func questionsThatAskYesOrNoAreNotFields() {
         for question in ["Do you encrypt data at rest?", "Is MFA enforced for all staff?", "Encryption at rest"] {
             #expect(!Self.item(question).isField, "\(question)")

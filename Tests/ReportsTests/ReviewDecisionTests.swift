@@ -27,7 +27,7 @@ import Testing
         var text = String(decoding: list.csv(), as: UTF8.self)
         var lines = text.components(separatedBy: "\r\n")
         for (index, decision) in decisions.enumerated() {
-            // The decision and final answer are the 12th and 13th of 15 fields; both are empty.
+            // The decision and final answer are the 12th and 13th of 16 fields; both are empty.
             let line = lines[index + 1]
             let range = try #require(line.range(of: ",,,", options: .backwards))
             let tail = line[range.upperBound...]

@@ -126,3 +126,43 @@ def test_learning_needs_a_name_and_a_yaml_file(loop: dict) -> None:
     wrong = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "--learn", "lib/evidence.csv",
                   "--approved-by", "D", cwd=folder)
     assert wrong.returncode == 64 and b"YAML library file" in wrong.stderr
+
+
+def test_proposals_written_before_review_are_marked_and_can_be_accepted(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "samples" / QUESTIONNAIRE, tmp_path / QUESTIONNAIRE)
+    shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
+    result = quire("answer", QUESTIONNAIRE, "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.xlsx",
+                   "--answers", "answers.json", "--write-proposals", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    answers = {a["id"]: a for a in json.loads((tmp_path / "answers.json").read_text())["answers"]}
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "filled.review.csv").read_text(encoding="utf-8"),
+                                           newline="")))
+    marked = [row for row in rows if row["proposal_in_file"] == "yes"]
+    assert marked, "the sample has proposals that fit"
+    before, after = cells(tmp_path / QUESTIONNAIRE), cells(tmp_path / "filled.xlsx")
+    for row in marked:
+        key = split(row["answer_cell"])
+        assert after.get(key) == row["proposed_value"] == row["cell_value"], row["id"]
+        assert before.get(key) is None
+    for row in rows:
+        if row["proposal_in_file"] != "yes":
+            assert after.get(split(row["answer_cell"])) == before.get(split(row["answer_cell"])), row["id"]
+    book = openpyxl.load_workbook(tmp_path / "filled.xlsx")
+    for row in marked:
+        sheet, cell = split(row["answer_cell"])
+        rules = [rule for rule in book[sheet].data_validations.dataValidation if cell in rule.sqref]
+        for rule in rules:
+            assert row["proposed_value"] in rule.formula1.strip('"').split(",") or not rule.formula1.startswith('"')
+    for item, answer in answers.items():
+        if "risk-phrased" in (answer["review_reason"] or "") or "bad answer" in (answer["review_reason"] or ""):
+            assert after.get(split(answer["answer_cell"])) != "Yes", item
+    # Accepting a proposal already in the file writes it again, unchanged.
+    header = list(rows[0].keys())
+    marked[0]["decision"] = "Accept"
+    with (tmp_path / "filled.review.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr.decode()
+    assert b"1 written into final.xlsx, 0 refused" in applied.stderr, applied.stderr.decode()

@@ -156,7 +156,7 @@ def test_review_list_as_a_workbook(tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("ID", "Question", "Sheet", "Row", "Cell", "Proposed answer", "Proposed comment", "Confidence",
                        "Basis", "Cites", "Reason", "Decision", "Final answer", "Comment cell",
-                       "Cell value when listed")
+                       "Cell value when listed", "Proposal in file")
     assert len(rows) == len(flagged) + 1
     for row, answer in zip(rows[1:], flagged):
         assert row[0] == answer["id"] and row[1] == answer["question"] and row[4] == answer["answer_cell"]

@@ -23,12 +23,21 @@ public struct AnswerOutputs: Sendable, Hashable {
     /// `--review`: the review list (`.csv`, or `.xlsx` for a workbook); by default beside a filled
     /// copy as `NAME.review.csv`.
     public var reviewList: String?
+    /// `--write-proposals`: the filled copy also gets the proposals that need review, where they
+    /// fit (``Answer/proposalWritable``); the review list says which cells hold them.
+    public var writeProposals: Bool
 
     /// Outputs as the options name them.
-    public init(output: String? = nil, answersDocument: String? = nil, reviewList: String? = nil) {
+    public init(
+        output: String? = nil,
+        answersDocument: String? = nil,
+        reviewList: String? = nil,
+        writeProposals: Bool = false
+    ) {
         self.output = output
         self.answersDocument = answersDocument
         self.reviewList = reviewList
+        self.writeProposals = writeProposals
     }
 }
 
@@ -120,6 +129,7 @@ public func answerQuestionnaire(
     let unanswered = answers.count { $0.value == nil }
 
     var filledSummary = ""
+    var proposalsWritten: Set<String> = []
     if let filledCopy {
         let expected = questionnaire.format == .vsaq ? ["json"] : [questionnaire.format.rawValue]
         let ext = (filledCopy as NSString).pathExtension.lowercased()
@@ -130,12 +140,17 @@ public func answerQuestionnaire(
                     + (questionnaire.format == .vsaq ? " (.json for VSAQ's answers file)" : "")
             )
         }
-        let (bytes, report) = try fill(questionnaire, answers: answers)
+        let (bytes, report) = try fill(questionnaire, answers: answers, proposals: outputs.writeProposals)
         try deliver(bytes, toFile: filledCopy)
         filledSummary = describe(report, file: request.file, into: filledCopy, diagnostics: diagnostics)
+        let inReview = Set(answers.filter(\.review).map(\.id))
+        proposalsWritten = Set(report.written.filter { $0.part == .answer && inReview.contains($0.item) }.map(\.item))
+        if outputs.writeProposals {
+            filledSummary += " (\(counted(proposalsWritten.count, "unreviewed proposal")) among them)"
+        }
     }
     if let reviewPath {
-        let list = ReviewList(answers: answers, questionnaire: questionnaire)
+        let list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposalsWritten)
         try deliver(try rendering(reviewPath) { try list.rendered(forPath: reviewPath) }, toFile: reviewPath)
         filledSummary += "; review list \(reviewPath)"
     }

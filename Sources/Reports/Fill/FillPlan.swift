@@ -20,9 +20,9 @@ struct CellFillPlan {
     /// Texts refused while planning.
     private(set) var refused: [RefusedFill] = []
 
-    init(_ answers: [Answer]) {
+    init(_ answers: [Answer], proposals: Bool = false) {
         for answer in answers {
-            if let value = answer.valueToWrite {
+            if let value = proposals ? answer.valueToWriteWithProposals : answer.valueToWrite {
                 switch answer.target {
                 case .cell(let cell): place(value, at: cell, item: answer.id, part: .answer)
                 case .marks(let cells, let mark): placeMark(value, in: cells, mark: mark, item: answer.id)

@@ -32,10 +32,14 @@ public enum FillError: Error, Sendable, Equatable, CustomStringConvertible {
 /// - Parameters:
 ///   - questionnaire: The questionnaire as read; its file is read again, never changed.
 ///   - answers: The answers, as ``Answerer`` gives them for it.
+///   - proposals: Also write the proposals that need review where ``Answer/proposalWritable``
+///     (XLSX and CSV; a VSAQ answers file takes reviewed answers only).
 /// - Returns: The copy's bytes, and what was written, left as it was, or refused and why.
 /// - Throws: ``FillError/receiverSheet(path:sheet:reason:)`` when a sheet read is the receiving
 ///   organisation's; ``SpreadsheetError`` when the file cannot be read again or patched.
-public func fill(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+public func fill(_ questionnaire: Questionnaire, answers: [Answer], proposals: Bool = false) throws -> (
+    bytes: [UInt8], report: FillReport
+) {
     if let sheet = questionnaire.sheets.first(where: { $0.status == .questionnaire && $0.filledByReceiver != nil }) {
         throw FillError.receiverSheet(
             path: questionnaire.file,
@@ -44,8 +48,8 @@ public func fill(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (b
         )
     }
     switch questionnaire.format {
-    case .xlsx, .xlsm: return try fillWorkbook(questionnaire, answers: answers)
-    case .csv: return try fillCSV(questionnaire, answers: answers)
+    case .xlsx, .xlsm: return try fillWorkbook(questionnaire, answers: answers, proposals: proposals)
+    case .csv: return try fillCSV(questionnaire, answers: answers, proposals: proposals)
     case .vsaq: return try fillVSAQ(questionnaire, answers: answers)
     }
 }
@@ -54,13 +58,13 @@ public func fill(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (b
 ///
 /// Only the answer and comment cells change (``patchWorkbook(path:edits:)``); cells holding
 /// formulas or hidden under a merged range are left alone and reported as refused.
-public func fillWorkbook(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (
+public func fillWorkbook(_ questionnaire: Questionnaire, answers: [Answer], proposals: Bool = false) throws -> (
     bytes: [UInt8], report: FillReport
 ) {
     guard questionnaire.format == .xlsx || questionnaire.format == .xlsm else {
         throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .xlsx)
     }
-    let plan = CellFillPlan(answers)
+    let plan = CellFillPlan(answers, proposals: proposals)
     let (bytes, patched) = try patchWorkbook(path: questionnaire.file, edits: plan.edits)
     let written = Set(patched.written.flatMap { sheet, cells in cells.map { SheetCell(sheet: sheet, address: $0) } })
     let formulas = Set(
@@ -81,11 +85,13 @@ public func fillWorkbook(_ questionnaire: Questionnaire, answers: [Answer]) thro
 /// Writes answers into a copy of a CSV questionnaire, keeping its dialect and every byte it need
 /// not change (``patchCSV(path:edits:)``); cells past the last record and text the encoding cannot
 /// hold are refused and reported.
-public func fillCSV(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+public func fillCSV(_ questionnaire: Questionnaire, answers: [Answer], proposals: Bool = false) throws -> (
+    bytes: [UInt8], report: FillReport
+) {
     guard questionnaire.format == .csv else {
         throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .csv)
     }
-    let plan = CellFillPlan(answers)
+    let plan = CellFillPlan(answers, proposals: proposals)
     let (bytes, patched) = try patchCSV(path: questionnaire.file, edits: plan.edits)
     let unchanged = Set(patched.unchanged)
     let report = plan.report(format: .csv) { cell in
