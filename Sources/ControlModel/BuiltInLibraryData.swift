@@ -678,6 +678,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.9", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-01", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-02", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-08", "source": "quire"}
@@ -704,6 +705,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.10", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC2.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.PO-01", "source": "quire"}
       ],
       "synonyms": ["acceptable use policy", "rules of behaviour"],
@@ -722,6 +724,7 @@ let builtInLibraryJSON = #"""
       ],
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.11", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.AM-08", "source": "quire"}
       ],
       "synonyms": ["asset recovery", "equipment handback"],
@@ -745,6 +748,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.13", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:C1.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-05", "source": "quire"}
       ],
       "synonyms": ["information classification scheme", "data labelling", "sensitivity levels"],
@@ -766,6 +770,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.9", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC2.1", "source": "quire"},
         {"relationship": "subset", "requirement": "gdpr:Art.30", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-07", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-03", "source": "quire"}
       ],
@@ -788,6 +793,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.10", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.7", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.5", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.DS-01", "source": "quire"}
       ],
       "synonyms": ["media protection", "USB control"],
@@ -810,6 +816,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.14", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC6.5", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:C1.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-03", "source": "quire"}
       ],
       "synonyms": ["secure disposal", "media sanitisation", "equipment decommissioning"],
@@ -833,6 +840,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.1", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.9", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.7", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.DS-01", "source": "quire"}
       ],
@@ -856,6 +864,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.3", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["access management policy", "principle of least privilege"],
@@ -877,6 +886,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.16", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-01", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-02", "source": "quire"}
       ],
@@ -893,6 +903,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.17", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-03", "source": "quire"}
       ],
       "synonyms": ["strong authentication", "second factor"],
@@ -916,6 +927,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.17", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.5", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-03", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-04", "source": "quire"}
@@ -940,6 +952,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.15", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC6.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["access provisioning", "user access management"],
@@ -961,6 +974,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.18", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["access revocation", "account deactivation"],
@@ -981,6 +995,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.18", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["access recertification", "user access audit"],
@@ -1005,6 +1020,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.18", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["privileged access management", "administrator access control"],
@@ -1027,6 +1043,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.16", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.17", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-01", "source": "quire"}
       ],
       "synonyms": ["secrets management", "non-human identities"],
@@ -1048,6 +1065,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.4", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC8.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-05", "source": "quire"}
       ],
       "synonyms": ["source code protection", "repository access control"],
@@ -1134,6 +1152,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.3", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.6", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.4", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-06", "source": "quire"}
       ],
       "synonyms": ["physical perimeter", "secure facilities"],
@@ -1156,6 +1175,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.2", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.15", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.4", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AA-06", "source": "quire"}
       ],
       "synonyms": ["physical access control", "visitor management"],
@@ -1176,6 +1196,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.4", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.4", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:DE.CM-02", "source": "quire"}
       ],
       "synonyms": ["physical monitoring", "surveillance systems"],
@@ -1198,6 +1219,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.5", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.11", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:A1.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.IR-02", "source": "quire"}
       ],
       "synonyms": ["environmental protection", "utility resilience"],
@@ -1220,6 +1242,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.12", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.13", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:A1.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-02", "source": "quire"}
       ],
@@ -1234,6 +1257,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.7.7", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:C1.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-06", "source": "quire"}
       ],
       "synonyms": ["clear desk policy", "screen locking"],
@@ -1254,6 +1278,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.37", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC5.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.PO-01", "source": "quire"}
       ],
       "synonyms": ["runbooks", "standard operating procedures"],
@@ -1277,6 +1302,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC8.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC5.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-09", "source": "quire"}
       ],
@@ -1298,6 +1324,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "equal", "requirement": "iso27001-2022:A.8.6", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:A1.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.IR-04", "source": "quire"}
       ],
       "synonyms": ["capacity management", "resource planning"],
@@ -1344,6 +1371,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.19", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.8", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC8.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-05", "source": "quire"}
       ],
       "synonyms": ["application allowlisting", "software restriction"],
@@ -1365,6 +1393,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.15", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-04", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-03", "source": "quire"}
       ],
@@ -1386,6 +1415,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.15", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-04", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:RS.AN-07", "source": "quire"}
       ],
@@ -1410,6 +1440,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.16", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC7.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:DE.CM-03", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:DE.CM-09", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:DE.AE-02", "source": "quire"},
@@ -1426,6 +1457,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "equal", "requirement": "iso27001-2022:A.8.17", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-04", "source": "quire"}
       ],
       "synonyms": ["clock synchronization", "time sync"],
@@ -1448,6 +1480,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC7.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC3.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.RA-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-06", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-09", "source": "quire"}
@@ -1470,6 +1503,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.PS-02", "source": "quire"}
       ],
       "synonyms": ["patch management", "security updates", "software maintenance"],
@@ -1491,6 +1525,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC4.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.IM-02", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-01", "source": "quire"}
       ],
@@ -1513,6 +1548,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.7", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:CC6.8", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-09", "source": "quire"}
       ],
       "synonyms": ["malware protection", "endpoint protection", "antivirus"],
@@ -1533,6 +1569,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.8", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC2.3", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.RA-08", "source": "quire"}
       ],
       "synonyms": ["vulnerability disclosure programme", "coordinated disclosure"],
@@ -1556,6 +1593,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.20", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.IR-01", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:ID.AM-03", "source": "quire"}
       ],
@@ -1579,6 +1617,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.22", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-01", "source": "quire"}
       ],
       "synonyms": ["network segmentation", "network zoning"],
@@ -1599,6 +1638,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.21", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-01", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-03", "source": "quire"}
       ],
@@ -1620,6 +1660,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.23", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.8", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.PS-05", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:DE.CM-01", "source": "quire"}
       ],
@@ -1635,6 +1676,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.20", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.6.7", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.AA-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-01", "source": "quire"}
       ],
@@ -1659,6 +1701,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.8.20", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC6.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:DE.CM-01", "source": "quire"}
       ],
       "synonyms": ["network intrusion detection", "network threat detection"],
@@ -2225,6 +2268,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.29", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC9.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.5", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.IM-04", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-03", "source": "quire"}
       ],
@@ -2248,6 +2292,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.30", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.29", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC9.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:GV.OC-04", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:GV.OC-05", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:RC.RP-04", "source": "quire"},
@@ -2274,6 +2319,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.30", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:A1.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC7.5", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:PR.IR-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:RC.RP-01", "source": "quire"}
       ],
@@ -2296,6 +2342,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.29", "source": "quire"},
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.30", "source": "quire"},
         {"relationship": "intersects", "requirement": "soc2-2017:A1.3", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.IM-02", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.IM-04", "source": "quire"}
       ],
@@ -2318,6 +2365,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.8.14", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:A1.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC9.1", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.IR-03", "source": "quire"}
       ],
       "synonyms": ["high availability", "fault tolerance"],
