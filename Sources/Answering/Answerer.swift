@@ -62,7 +62,16 @@ public struct Answerer: Sendable {
     // MARK: 1. The answer library
 
     private func libraryAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer? {
-        for candidate in match.library where candidate.similarity >= Self.sameQuestion {
+        // Among past answers to the same question, one whose value fits the item's allowed answers
+        // comes before one whose free text fits none; otherwise the most similar first.
+        let same = match.library.filter { $0.similarity >= Self.sameQuestion }
+        let fitting = same.filter { candidate in
+            let value = library.answers[candidate.entry].answer
+            if item.allowedAnswers.isEmpty { return true }
+            if let verdict = Verdict(reading: value) { return verdict.fitted(to: item.allowedAnswers) != nil }
+            return item.allowedAnswers.contains { $0.lowercased() == value.lowercased() }
+        }
+        for candidate in fitting + same.filter({ candidate in !fitting.contains { $0.entry == candidate.entry } }) {
             let entry = library.answers[candidate.entry]
             // A past answer to a question of the other polarity is no answer to this one.
             guard matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased else { continue }

@@ -168,6 +168,34 @@ import Testing
         #expect(answer.reviewReason?.contains("expired") == true)
     }
 
+    @Test func aPastAnswerThatFitsTheAllowedValuesComesBeforeFreeText() throws {
+        var library = Self.library()
+        library.answers = [
+            AnswerLibraryEntry(
+                id: "ANS-TEXT",
+                question: "Do you have a documented disaster recovery plan that is tested every year?",
+                answer: "Our plan is documented in the BCM handbook and exercised each March."
+            ),
+            AnswerLibraryEntry(
+                id: "ANS-YES",
+                question: "Do you have a documented disaster recovery plan, tested every year?",
+                answer: "Yes",
+                comment: "Exercised each March."
+            ),
+        ]
+        let fitted = try answer(
+            "Do you have a documented disaster recovery plan that is tested every year?",
+            library: library
+        )
+        #expect(fitted.libraryEntry == "ANS-YES" && fitted.value == "Yes")
+        let free = try answer(
+            "Do you have a documented disaster recovery plan that is tested every year?",
+            allowed: [],
+            library: library
+        )
+        #expect(free.libraryEntry == "ANS-TEXT", "with no allowed values, the most similar wins")
+    }
+
     @Test func failingEvidenceThatBearsOnTheQuestionBlocksAPlainYes() throws {
         var library = Self.library()
         library.evidence.append(
