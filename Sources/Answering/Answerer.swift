@@ -66,10 +66,7 @@ public struct Answerer: Sendable {
         // comes before one whose free text fits none; otherwise the most similar first.
         let same = match.library.filter { $0.similarity >= Self.sameQuestion }
         let fitting = same.filter { candidate in
-            let value = library.answers[candidate.entry].answer
-            if item.allowedAnswers.isEmpty { return true }
-            if let verdict = Verdict(reading: value) { return verdict.fitted(to: item.allowedAnswers) != nil }
-            return item.allowedAnswers.contains { $0.lowercased() == value.lowercased() }
+            item.allowedAnswers.isEmpty || pastValue(library.answers[candidate.entry], for: item) != nil
         }
         for candidate in fitting + same.filter({ candidate in !fitting.contains { $0.entry == candidate.entry } }) {
             let entry = library.answers[candidate.entry]
@@ -85,17 +82,10 @@ public struct Answerer: Sendable {
             let cited = entry.evidence.compactMap { id in library.evidence.first { $0.id == id } }
             answer.evidence = cited.map(CitedEvidence.init)
             var reasons: [ReviewReason] = []
-            if let verdict = Verdict(reading: entry.answer) {
-                answer.value = fit(verdict, to: item, comment: entry.comment)
-                if answer.value == nil {
-                    reasons.append(item.isField ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
-                }
-            } else if item.allowedAnswers.isEmpty {
-                answer.value = entry.answer
-            } else if let same = item.allowedAnswers.first(where: { $0.lowercased() == entry.answer.lowercased() }) {
-                answer.value = same
-            } else {
-                reasons.append(.pastAnswerDoesNotFit(answer: entry.answer))
+            answer.value = pastValue(entry, for: item)
+            if answer.value == nil {
+                let field = item.isField && Verdict(reading: entry.answer) != nil
+                reasons.append(field ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
             }
             let stale = cited.filter { !$0.isLive(asOf: options.asOf) }
             if !stale.isEmpty { reasons.append(.staleEvidence(ids: stale.map(\.id))) }
@@ -105,6 +95,14 @@ public struct Answerer: Sendable {
             return answer
         }
         return nil
+    }
+
+    /// The value a past answer gives an item: its verdict fitted to the item, its text for a
+    /// free-text item, or the allowed value it names; nil when it fits none.
+    private func pastValue(_ entry: AnswerLibraryEntry, for item: QuestionnaireItem) -> String? {
+        if let verdict = Verdict(reading: entry.answer) { return fit(verdict, to: item, comment: entry.comment) }
+        if item.allowedAnswers.isEmpty { return entry.answer }
+        return item.allowedAnswers.first { $0.lowercased() == entry.answer.lowercased() }
     }
 
     // MARK: 2–5. Controls, their status and evidence

@@ -48,17 +48,16 @@ public struct LearnedEntries: Sendable, Hashable {
     /// Existing entries asking the same question, brought up to date (same id).
     public var updated: [AnswerLibraryEntry] = []
     /// Updates that change an entry's answer: reported, as `quire library check` reports conflicts.
-    public var contradictions: [(entry: String, was: String, now: String)] = []
+    public var contradictions: [Contradiction] = []
 
-    public static func == (lhs: LearnedEntries, rhs: LearnedEntries) -> Bool {
-        lhs.added == rhs.added && lhs.updated == rhs.updated
-            && lhs.contradictions.map { "\($0.entry)|\($0.was)|\($0.now)" }
-                == rhs.contradictions.map { "\($0.entry)|\($0.was)|\($0.now)" }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(added)
-        hasher.combine(updated)
+    /// An entry whose answer an approved answer replaces.
+    public struct Contradiction: Sendable, Hashable {
+        /// The entry's id.
+        public var entry: String
+        /// Its answer before.
+        public var was: String
+        /// The approved answer.
+        public var now: String
     }
 }
 
@@ -99,7 +98,7 @@ public func learn(_ approved: [ApprovedAnswer], into library: [AnswerLibraryEntr
             entry.question = old.question
             entry.tags = old.tags.contains("learned") ? old.tags : old.tags + ["learned"]
             if old.answer.lowercased() != answer.answer.lowercased() {
-                result.contradictions.append((old.id, old.answer, answer.answer))
+                result.contradictions.append(.init(entry: old.id, was: old.answer, now: answer.answer))
             }
             entries[same] = entry
             if let earlier = result.added.firstIndex(where: { $0.id == entry.id }) {

@@ -1,4 +1,5 @@
 public import ControlModel
+import Foundation
 
 /// Adds and updates answer entries in the text of a YAML library file, leaving every other line
 /// as it was: comments, order, quoting and the other sections are kept.
@@ -19,12 +20,13 @@ public enum AnswerLibraryYAML: Sendable {
             ? ["format: quire-library/1"]
             : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        var start = lines.firstIndex { $0.hasPrefix("answers:") }
-        if start == nil {
+        let start: Int
+        if let found = lines.firstIndex(where: { $0.hasPrefix("answers:") }) {
+            start = found
+        } else {
             lines.append("answers:")
             start = lines.count - 1
         }
-        guard let start else { return text }
         // The block runs to the next top-level line that is neither blank nor a comment.
         var end = lines.count
         for index in (start + 1)..<lines.count {
@@ -32,12 +34,12 @@ public enum AnswerLibraryYAML: Sendable {
             if let first = line.first, first != " ", first != "#", first != "-" { end = index; break }
         }
         let indent =
-            lines[(start + 1)..<end].first { $0.trimmingCharacters().hasPrefix("- ") }
+            lines[(start + 1)..<end].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
             .map { String($0.prefix { $0 == " " }) } ?? "  "
         for entry in updated {
             guard
                 let first = lines[(start + 1)..<end].firstIndex(where: { line in
-                    let trimmed = line.trimmingCharacters()
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
                     return line.hasPrefix(indent + "- ")
                         && (trimmed == "- id: \(entry.id)" || trimmed == "- id: \"\(entry.id)\"")
                 })
@@ -48,7 +50,8 @@ public enum AnswerLibraryYAML: Sendable {
             while last < end, !lines[last].hasPrefix(indent + "- ") { last += 1 }
             // Blank and comment lines before the next entry stay where they are.
             while last > first + 1,
-                lines[last - 1].trimmingCharacters().isEmpty || lines[last - 1].trimmingCharacters().hasPrefix("#")
+                lines[last - 1].trimmingCharacters(in: .whitespaces).isEmpty
+                    || lines[last - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#")
             {
                 last -= 1
             }
@@ -57,7 +60,9 @@ public enum AnswerLibraryYAML: Sendable {
             end += rendered.count - (last - first)
         }
         var insertion = end
-        while insertion > start + 1, lines[insertion - 1].trimmingCharacters().isEmpty { insertion -= 1 }
+        while insertion > start + 1, lines[insertion - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+            insertion -= 1
+        }
         let newLines = added.flatMap { render($0, indent: indent) }
         lines.insert(contentsOf: newLines, at: insertion)
         return lines.joined(separator: "\n") + "\n"
@@ -106,31 +111,6 @@ public enum AnswerLibraryYAML: Sendable {
                     || "-_.".unicodeScalars.contains($0)
             }
             && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(text.lowercased())
-        if plain { return text }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let digits = String(scalar.value, radix: 16)
-                result += "\\x" + String(repeating: "0", count: 2 - digits.count) + digits
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters() -> String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
+        return plain ? text : doubleQuoted(text)
     }
 }

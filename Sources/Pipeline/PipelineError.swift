@@ -1,4 +1,5 @@
 public import ControlModel
+import Reports
 
 /// Why a command could not finish, beyond what the stages themselves report.
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -30,9 +31,4 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingInput(let path): "\(path): no such file; check the path"
         }
     }
-}
-
-/// "1 error", "2 errors".
-private func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

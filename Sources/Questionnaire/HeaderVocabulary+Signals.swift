@@ -62,6 +62,8 @@ extension HeaderVocabulary {
     /// Whether a header is one choice of an answer marked across columns: a choice word, perhaps
     /// with its code or symbol in parentheses (`Yes (Y)`, `Not applicable (N/A)`).
     static func isChoice(_ header: String) -> Bool {
+        // Every header cell of the first hundred rows comes here; choices are short.
+        guard header.utf8.count <= 40 else { return false }
         var text = normalise(header)
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             text = String(text[..<open]).trimmingCharacters()

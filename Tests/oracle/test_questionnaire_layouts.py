@@ -339,12 +339,16 @@ def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
         diffs = compare_item(layout, expected, actual, csv_sheet_name or "")
         if diffs:
             problems.append(f"{label}:\n" + "\n".join(diffs))
+    return problems + order_and_id_problems(expected_keys, actual_items, actual_by_key, key_actual)
+
+
+def order_and_id_problems(expected_keys: list, actual_items: list, actual_by_key: dict, key_actual) -> list[str]:
+    """The matched items in the expected order, and ids unique on each sheet."""
+    problems: list[str] = []
     actual_order = [key_actual(i) for i in actual_items if key_actual(i) in set(expected_keys)]
     wanted_order = [k for k in expected_keys if k in actual_by_key]
     if actual_order != wanted_order:
         problems.append(f"items out of order: expected {wanted_order}, actual {actual_order}")
-
-    # Ids unique on each sheet.
     seen: dict[tuple[Any, Any], Any] = {}
     for item in actual_items:
         key = (item.get("sheet"), item.get("id"))

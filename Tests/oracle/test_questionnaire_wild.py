@@ -59,6 +59,7 @@ from test_questionnaire_layouts import (
     compare_item,
     describe_actual_item,
     list_validations_over,
+    order_and_id_problems,
     resolve_list,
     run_inspect,
     split_ref,
@@ -640,18 +641,7 @@ def compare_wild(layout: Layout, doc: dict[str, Any]) -> list[str]:
                                   csv_sheet_name, item_skip)
         if diffs:
             problems.append(f"{label}:\n" + "\n".join(diffs))
-    actual_order = [key_actual(i) for i in actual_items if key_actual(i) in set(expected_keys)]
-    wanted_order = [k for k in expected_keys if k in actual_by_key]
-    if actual_order != wanted_order:
-        problems.append(f"items out of order: expected {wanted_order}, actual {actual_order}")
-
-    seen: dict[tuple[Any, Any], Any] = {}
-    for item in actual_items:
-        key = (item.get("sheet"), item.get("id"))
-        if key in seen:
-            problems.append(f"id {item.get('id')!r} appears twice on sheet {item.get('sheet')!r} (rows {seen[key]} and {item.get('row')})")
-        seen[key] = item.get("row")
-    return problems
+    return problems + order_and_id_problems(expected_keys, actual_items, actual_by_key, key_actual)
 
 
 @pytest.mark.quire

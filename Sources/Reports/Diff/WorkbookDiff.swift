@@ -100,32 +100,12 @@ private struct CellState: Hashable, Sendable, Encodable {
         var text: String
         switch value {
         case .empty: text = "(empty)"
-        case .string(let string): text = quotedForDiff(string)
+        case .string(let string): text = doubleQuoted(string)
         default: text = value.text
         }
         if let formula { text += " =\(formula)" }
         return text
     }
-}
-
-/// Text in double quotes, with quotes, backslashes and control characters escaped so that one
-/// difference stays on one line.
-private func quotedForDiff(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20:
-            let digits = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
 }
 
 /// Everything that differs between two files, in the order it is listed.
