@@ -219,7 +219,13 @@ public func answers(
             refuse("the filled copy has no such item")
             continue
         }
-        guard let target = item.answerTarget, target.description == decision.target else {
+        // A CSV file's one sheet is named after the file, so the filled copy's differs from the
+        // questionnaire's the list was made from: for CSV, the cell alone must match.
+        let sameCell: (String) -> Bool = { description in
+            questionnaire.format == .csv
+                ? cellPart(description) == cellPart(decision.target) : description == decision.target
+        }
+        guard let target = item.answerTarget, sameCell(target.description) else {
             refuse(
                 "its answer cell is \(item.answerTarget?.description ?? "none") in the filled copy, not \(decision.target)"
             )
@@ -258,4 +264,9 @@ public func answers(
         outcomes.append(AppliedDecision(decision: decision, outcome: .applied(value: value)))
     }
     return (answers, outcomes)
+}
+
+/// The cell of a target reference without its sheet: `$C$7` of `'Sheet 1'!$C$7`.
+private func cellPart(_ reference: String) -> Substring {
+    reference.lastIndex(of: "!").map { reference[reference.index(after: $0)...] } ?? reference[...]
 }

@@ -166,3 +166,41 @@ def test_proposals_written_before_review_are_marked_and_can_be_accepted(tmp_path
     applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", cwd=tmp_path)
     assert applied.returncode == 0, applied.stderr.decode()
     assert b"1 written into final.xlsx, 0 refused" in applied.stderr, applied.stderr.decode()
+
+
+def test_the_loop_closes_on_a_csv_questionnaire(tmp_path: Path) -> None:
+    """A CSV's one sheet is named after its file, so the filled copy's name differs from the
+    questionnaire's the review list was made from; the decisions still apply by cell, and every
+    accepted answer comes back from the library the next time, without review."""
+    name = "initech-security-questionnaire.csv"
+    shutil.copy(ROOT / "samples" / name, tmp_path / name)
+    shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
+    first = quire("answer", name, "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.csv", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    review = tmp_path / "filled.review.csv"
+    rows = list(csv.DictReader(io.StringIO(review.read_text(encoding="utf-8"), newline="")))
+    accepted = [row for row in rows if row["proposed_value"]]
+    assert accepted, "the sample has proposals"
+    for row in accepted:
+        row["decision"] = "Accept"
+    with review.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    applied = quire("apply", "filled.review.csv", "--to", "filled.csv", "-o", "final.csv", "--learn",
+                    "lib/answers.yaml", "--approved-by", "Dana Reviewer", "--library", "lib", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr.decode()
+    assert b"0 refused" in applied.stderr, applied.stderr.decode()
+    # The copy keeps the file's own encoding (Windows-1252) and separator (;).
+    final = list(csv.reader(io.StringIO((tmp_path / "final.csv").read_text(encoding="cp1252"), newline=""),
+                            delimiter=";"))
+    for row in accepted:
+        cell = row["answer_cell"].rpartition("!")[2].replace("$", "")
+        column = ord(cell[0]) - ord("A")
+        assert final[int(cell[1:]) - 1][column] == row["proposed_value"], row["id"]
+    again = quire("answer", name, "--library", "lib", "--as-of", "2026-11-29", "-o", "again.json", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr.decode()
+    answers = {answer["id"]: answer for answer in json.loads((tmp_path / "again.json").read_text())["answers"]}
+    for row in accepted:
+        answer = answers[row["id"]]
+        assert answer["basis"] == "library" and not answer["review"], (row["id"], answer["review_reason"])
