@@ -238,6 +238,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.5", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.31", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:RS.CO-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-02", "source": "quire"}
       ],
@@ -556,6 +557,8 @@ let builtInLibraryJSON = #"""
         {"relationship": "subset", "requirement": "soc2-2017:CC2.2", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC1.4", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC1.5", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.39", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "intersects", "requirement": "nist-csf-2.0:PR.AT-01", "source": "quire"}
       ],
       "synonyms": ["awareness training", "security education"],
@@ -637,6 +640,8 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "iso27001-2022:A.6.6", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:C1.1", "source": "quire"},
         {"relationship": "subset", "requirement": "soc2-2017:CC9.2", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.28", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.32", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.SC-05", "source": "quire"}
       ],
       "synonyms": ["non-disclosure agreement", "confidentiality undertaking"],
@@ -2804,7 +2809,8 @@ let builtInLibraryJSON = #"""
         "third-party sharing",
         "data sharing",
         "disclosure log",
-        "onward transfer"
+        "onward transfer",
+        "government data request"
       ],
       "mappings": [
         {"relationship": "subset", "requirement": "iso27001-2022:A.5.34", "source": "quire"},
@@ -2813,6 +2819,7 @@ let builtInLibraryJSON = #"""
         {"relationship": "intersects", "requirement": "soc2-2017:P6.7", "source": "quire"},
         {"relationship": "subset", "requirement": "gdpr:Art.19", "source": "quire"},
         {"relationship": "subset", "requirement": "gdpr:Art.30", "source": "quire"},
+        {"relationship": "subset", "requirement": "gdpr:Art.48", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:GV.OC-03", "source": "quire"}
       ],
       "synonyms": ["disclosure tracking", "data sharing records"],
