@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: interop catalog fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
+.PHONY: interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -17,6 +17,14 @@ release:
 # a test (BuiltInGenerationTests) fails when the generated file is out of date.
 catalog:
 	$(SWIFT) run generate-builtin-library Catalogs Sources/ControlModel/BuiltInLibraryData.swift
+
+# The confidence of answers derived from controls is a logistic model fitted on the tuning part of
+# the labelled set (bench/calibrate.py); Tests/oracle/test_calibration.py fails when the weights in
+# Sources/Answering/ConfidenceModel+Fitted.swift are not that fit. Build, fit, write, rebuild.
+calibrate: $(VENV)/.installed
+	$(SWIFT) build
+	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) bench/calibrate.py --write
+	$(SWIFT) build
 
 # Python oracles (openpyxl, jsonschema, ...) live in a local virtual environment.
 $(VENV)/.installed: requirements-test.txt

@@ -92,7 +92,8 @@ public enum ReviewReason: Sendable, Hashable {
     case noAllowedValue
     /// The past answer comes from an earlier questionnaire, not from the approved library.
     case notApproved
-    /// The controls were found through a subset or intersecting mapping, not a direct one.
+    /// The best control's own text carries less than most of what the question asks about, and
+    /// the question cites no requirement it serves: the controls were found indirectly.
     case looseMatch
     /// The confidence is below the threshold (both in percent).
     case lowConfidence(percent: Int, threshold: Int)
@@ -100,6 +101,11 @@ public enum ReviewReason: Sendable, Hashable {
     case layoutUncertain(reasons: [String])
     /// A field to fill in with text (a name, a date, an address): no control says what goes there.
     case freeTextField
+    /// The controls found speak of too little of what the question is about (its rarest terms
+    /// that none of them has).
+    case subjectNotCovered(terms: [String])
+    /// A part of a compound question that none of the answer's controls speaks of.
+    case partNotSupported(part: String)
 
     /// A stable name for the kind of reason, for filters and reports.
     public var code: String {
@@ -117,6 +123,8 @@ public enum ReviewReason: Sendable, Hashable {
         case .lowConfidence: "low-confidence"
         case .layoutUncertain: "layout-uncertain"
         case .freeTextField: "free-text-field"
+        case .subjectNotCovered: "subject-not-covered"
+        case .partNotSupported: "part-not-supported"
         }
     }
 
@@ -149,14 +157,57 @@ public enum ReviewReason: Sendable, Hashable {
         case .notApproved:
             "it was given in an earlier questionnaire, not approved in the library"
         case .looseMatch:
-            "derived through a loose match (subset or intersecting mapping): a person must confirm"
+            "the controls were found indirectly (their own text carries less than 60% of what is asked, "
+                + "and no requirement is cited): a person must confirm"
         case .lowConfidence(let percent, let threshold):
             "confidence \(percent)% is below \(threshold)%"
         case .layoutUncertain(let reasons):
             "the layout is not certain, so nothing is written here: " + reasons.joined(separator: "; ")
         case .freeTextField:
             "a field to fill in with text; no control says what goes here: fill it by hand"
+        case .subjectNotCovered(let terms):
+            "no control speaks of what this asks about"
+                + (terms.isEmpty
+                    ? ""
+                    : " ("
+                        + terms.map { $0.hasPrefix("~") ? String($0.dropFirst()) : $0 }
+                        .joined(separator: ", ") + ")")
+        case .partNotSupported(let part):
+            "no control the answer rests on speaks of this part of the question: \"\(part)\""
         }
+    }
+}
+
+/// What the confidence of an answer derived from controls is estimated from
+/// (``ConfidenceModel``): how well the controls cover the question.
+public struct AnswerSignals: Sendable, Hashable, Encodable {
+    /// The share of the question's subject-term weight the best control's own text carries.
+    public var strength = 0.0
+    /// The share of it the deciding controls speak of anywhere (text, requirements, evidence, notes).
+    public var coverage = 0.0
+    /// The lowest such share over the parts of a compound question (1 for a simple question).
+    public var weakestPart = 1.0
+    /// How rare (0–1) the rarest subject term is that no deciding control has (0 when none).
+    public var rareUncovered = 0.0
+    /// How far the best control leads the next one (1 − the next one's relative score).
+    public var margin = 1.0
+    /// Whether the question names a requirement a deciding control maps to.
+    public var cited = false
+    /// The similarity of the closest past answer resting on a deciding control (0 when none).
+    public var pastSupport = 0.0
+    /// How many controls decide.
+    public var deciding = 0
+    /// Whether a deciding control is only partly in place or planned.
+    public var incomplete = false
+
+    /// Creates signals with nothing known.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case strength, coverage, margin, cited, deciding, incomplete
+        case weakestPart = "weakest_part"
+        case rareUncovered = "rare_uncovered"
+        case pastSupport = "past_support"
     }
 }
 
@@ -196,6 +247,8 @@ public struct Answer: Sendable, Hashable, Encodable {
     /// the value is one of the allowed answers (or the item takes text), and it is no "Yes" to a
     /// question phrased so that "Yes" is the bad answer.
     public var proposalWritable = false
+    /// What a derived answer's confidence was estimated from; nil for other bases.
+    public var signals: AnswerSignals?
 
     /// An answer that rests on nothing yet: no value, confidence 0, in review until a basis is found.
     public init(item: QuestionnaireItem) {
@@ -213,6 +266,7 @@ public struct Answer: Sendable, Hashable, Encodable {
         libraryEntry = nil
         evidence = []
         reviewReasons = []
+        signals = nil
     }
 
     /// Whether a person must review it before it is sent: it has a review reason, or it rests on

@@ -1,4 +1,5 @@
 import ControlModel
+import Foundation
 public import Questionnaire
 
 /// Chooses answers for questionnaire items from the organisation's library.
@@ -53,8 +54,11 @@ public struct Answerer: Sendable {
         if let value = proposed.value, item.writable, proposed.basis != .existing {
             let allowed =
                 item.allowedAnswers.isEmpty || item.allowedAnswers.contains { $0.lowercased() == value.lowercased() }
+            // On a risk question, only an approved answer may stand unreviewed in the file: never a
+            // "Yes", nor a "No" inferred from the controls that prevent the risk.
             let riskYes = match.riskPhrased && Verdict(reading: value) == .yes
-            proposed.proposalWritable = allowed && !riskYes
+            let inferred = match.riskPhrased && proposed.basis != .library && proposed.basis != .previousAnswer
+            proposed.proposalWritable = allowed && !riskYes && !inferred
         }
         return proposed
     }
@@ -64,7 +68,11 @@ public struct Answerer: Sendable {
     private func libraryAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer? {
         // Among past answers to the same question, one whose value fits the item's allowed answers
         // comes before one whose free text fits none; otherwise the most similar first.
-        let same = match.library.filter { $0.similarity >= Self.sameQuestion }
+        // An entry recorded for this very item (the same id in a questionnaire of the same
+        // family, CAIQ's `A&A-01.1`, with the same question text) answers it exactly: it comes first.
+        let similar = match.library.filter { $0.similarity >= Self.sameQuestion }
+        let recorded = similar.filter { Self.recordedFor(item, library.answers[$0.entry]) }
+        let same = recorded + similar.filter { candidate in !recorded.contains { $0.entry == candidate.entry } }
         let fitting = same.filter { candidate in
             item.allowedAnswers.isEmpty || pastValue(library.answers[candidate.entry], for: item) != nil
         }
@@ -78,7 +86,8 @@ public struct Answerer: Sendable {
             answer.libraryEntry = entry.id
             answer.controls = entry.controls
             answer.comment = entry.comment
-            answer.confidence = (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
+            answer.confidence =
+                Self.recordedFor(item, entry) ? 1 : (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
             let cited = entry.evidence.compactMap { id in library.evidence.first { $0.id == id } }
             answer.evidence = cited.map(CitedEvidence.init)
             var reasons: [ReviewReason] = []
@@ -87,14 +96,39 @@ public struct Answerer: Sendable {
                 let field = item.isField && Verdict(reading: entry.answer) != nil
                 reasons.append(field ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
             }
-            let stale = cited.filter { !$0.isLive(asOf: options.asOf) }
+            // Evidence that has lapsed or failed since the answer was approved: the answer may no
+            // longer hold. Evidence already failing when a person approved it was known to them.
+            let stale = cited.filter { evidence in
+                !evidence.isLive(asOf: options.asOf) && (entry.approvedOn.map { evidence.isLive(asOf: $0) } ?? true)
+            }
             if !stale.isEmpty { reasons.append(.staleEvidence(ids: stale.map(\.id))) }
             if previous { reasons.append(.notApproved) }
-            if reasons.isEmpty, answer.confidence < Self.reviewBelow { reasons.append(lowConfidence(answer)) }
+            if reasons.isEmpty, answer.confidence < Self.reviewBelow {
+                reasons.append(
+                    .lowConfidence(
+                        percent: Int((answer.confidence * 100).rounded()),
+                        threshold: Int(Self.reviewBelow * 100)
+                    )
+                )
+            }
             answer.reviewReasons = reasons
             return answer
         }
         return nil
+    }
+
+    /// Whether an entry was recorded for this item: learned from a review of a questionnaire item
+    /// with the same id (`source: "acme.xlsx item A&A-01.1"`) or read from a filled questionnaire's
+    /// item (`id: "acme.xlsx#A&A-01.1"`), and asking the same question, word for word.
+    static func recordedFor(_ item: QuestionnaireItem, _ entry: AnswerLibraryEntry) -> Bool {
+        let recorded =
+            entry.source.flatMap { source in
+                source.range(of: " item ", options: .backwards).map { source[$0.upperBound...] }
+            }
+            ?? entry.id.split(separator: "#", maxSplits: 1).dropFirst().first
+        guard let recorded, recorded == item.id[...] else { return false }
+        func words(_ text: String) -> [Substring] { text.lowercased().split { $0.isWhitespace } }
+        return words(entry.question) == words(item.question)
     }
 
     /// The value a past answer gives an item: its verdict fitted to the item, its text for a
@@ -113,25 +147,58 @@ public struct Answerer: Sendable {
         guard !strong.isEmpty, match.strength >= Self.weakestMatch else {
             answer.controls = match.controls.prefix(3).map(\.control)
             answer.reviewReasons = [match.controls.isEmpty ? .noMatch : .weakMatch(controls: answer.controls)]
-            if let near = match.library.first, near.similarity >= 0.5 {
-                answer.reviewReasons.append(
-                    .closestPastAnswer(entry: library.answers[near.entry].id, percent: Int(near.similarity * 100))
-                )
-            }
+            closestPastAnswer(match, into: &answer)
             return answer
         }
-        answer.controls = strong.map(\.control)
-        if match.riskPhrased {
+        // Whether a breach or an incident happened, controls cannot say.
+        if match.riskPhrased, matcher.analyzer.asksAboutEvents(item.question) {
+            answer.controls = strong.map(\.control)
             answer.reviewReasons = [.riskPhrased]
             return answer
         }
-        // Tier: through a cited requirement the control equals or contains, or a strong text
-        // match, an answer may be written; anything looser is only proposed.
-        let direct = strong.contains { $0.cited && $0.score >= 1 } || match.strength >= 0.6
-        let tierConfidence = direct ? 0.5 + 0.35 * min(1, match.strength) : 0.45 * min(1, match.strength)
+        // Only the controls that carry the question decide: a second control that speaks of much
+        // less of the question's subject than the best one (it came with the boilerplate, or
+        // through a loosely similar past answer) neither adds its evidence nor blocks a Yes.
+        let covering = strong.map {
+            (score: $0, share: matcher.subjectCoverage(of: item.question, by: [$0.control]).share)
+        }
+        let best = covering.map(\.share).max() ?? 0
+        let deciding = covering.filter { $0.share >= 0.6 * best && $0.share > 0 }.map(\.score)
+        let chosen = deciding.isEmpty ? Array(strong.prefix(1)) : deciding
+        answer.controls = chosen.map(\.control)
 
+        var signals = AnswerSignals()
+        signals.strength = match.strength
+        signals.cited = chosen.contains { $0.cited }
+        signals.deciding = chosen.count
+        signals.margin = match.controls.count > 1 ? 1 - match.controls[1].score : 1
+        let coverage = matcher.subjectCoverage(of: item.question, by: answer.controls)
+        signals.coverage = coverage.share
+        signals.rareUncovered = coverage.uncovered.first.map(matcher.rarity) ?? 0
+        signals.pastSupport =
+            match.library.first { candidate in
+                library.answers[candidate.entry].controls.contains { answer.controls.contains($0) }
+            }?.similarity ?? 0
+        let parts = Self.parts(of: item.question)
+        var unsupported: String?
+        if parts.count > 1 {
+            for part in parts where matcher.analyzer.subjectTerms(part).count >= 2 {
+                let share = matcher.subjectCoverage(of: part, by: answer.controls).share
+                if share < signals.weakestPart { signals.weakestPart = share }
+                if share < Self.supportedPart, unsupported == nil { unsupported = part }
+            }
+        }
+        answer.signals = signals
+
+        // When nothing covers the subject, say so: the controls came with the question's wording,
+        // not its subject.
+        if !signals.cited, signals.coverage < Self.coveredSubject {
+            answer.reviewReasons = [.subjectNotCovered(terms: Array(coverage.uncovered.prefix(3)))]
+            closestPastAnswer(match, into: &answer)
+            return answer
+        }
         var records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)] = []
-        for score in strong {
+        for score in chosen {
             guard let control = matcher.index.control(score.control) else { continue }
             let implementation = matcher.index.implementation(of: control.id)
             records.append((control, implementation?.status, implementation))
@@ -141,18 +208,25 @@ public struct Answerer: Sendable {
             answer.reviewReasons = [.noStatus(controls: records.filter { $0.status == nil }.map(\.control.id))]
             return answer
         }
-        answer.confidence = tierConfidence
+        signals.incomplete = statuses.contains { $0 == .partial || $0 == .planned }
+        answer.signals = signals
+        answer.confidence = ConfidenceModel.probability(signals)
+        // Written without review only when, besides the confidence, the best control's own text
+        // carries most of the question's subject or the question cites a requirement it serves:
+        // the confidence is fitted on a few hundred labelled questions, and cannot show 98% alone.
+        let direct = signals.cited || signals.strength >= Self.directMatch
+        var problems: [ReviewReason] = []
+        if let unsupported { problems.append(.partNotSupported(part: unsupported)) }
 
         if statuses.allSatisfy({ $0 == .notApplicable }) {
             let reasons = records.compactMap { $0.implementation?.justification }
             answer.basis = .notApplicable
             answer.comment = reasons.joined(separator: " ")
             answer.value = fit(.notApplicable, to: item, comment: answer.comment)
-            return finish(answer, direct: direct, unfitted: answer.value == nil)
+            return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         if statuses.allSatisfy({ $0 == .implemented }) {
             var cited: [CitedEvidence] = []
-            var problems: [ReviewReason] = []
             var weakened = false
             var supporting: [CitedEvidence] = []
             let questionTerms = Set(matcher.analyzer.terms(item.question))
@@ -169,13 +243,12 @@ public struct Answerer: Sendable {
                         )
                     )
                 )
-                let specific = questionTerms.subtracting(controlTerms)
+                let specific = questionTerms.subtracting(controlTerms).subtracting(matcher.analyzer.boilerplate)
                 let bearing = all.filter { evidence in
                     !specific.isDisjoint(
                         with: matcher.analyzer.terms(evidence.title + " " + (evidence.description ?? ""))
                     )
                 }
-                let items = all
                 let good = all.filter { $0.isLive(asOf: options.asOf) }
                 let failing = bearing.filter { !$0.isLive(asOf: options.asOf) }
                 if let best = good.max(by: {
@@ -188,23 +261,21 @@ public struct Answerer: Sendable {
                         cited += failing.map(CitedEvidence.init)
                         weakened = true
                     }
-                } else if items.isEmpty {
+                } else if all.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
                 } else {
                     problems.append(.staleControlEvidence(control: record.control.id))
-                    cited += items.map(CitedEvidence.init)
+                    cited += all.map(CitedEvidence.init)
                 }
             }
             answer.basis = .controlsImplemented
             answer.evidence = cited
             answer.comment = compose(records.map(\.control), evidence: supporting)
-            answer.value = fit(weakened ? .partial : .yes, to: item, comment: answer.comment)
-            if !problems.isEmpty {
-                answer.confidence = min(answer.confidence, 0.5)
-                answer.reviewReasons = problems
-                return answer
-            }
-            return finish(answer, direct: direct, unfitted: answer.value == nil)
+            // A question asking whether a risk exists ("Can staff copy data onto USB drives?"),
+            // whose controls preventing it are in place, gets "No" proposed, never written.
+            let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
+            answer.value = fit(verdict, to: item, comment: answer.comment)
+            return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         // Partial, planned, or a mix.
         answer.basis = .controlsIncomplete
@@ -223,23 +294,54 @@ public struct Answerer: Sendable {
         }
         answer.comment = notes.joined(separator: " ")
         let verdict: Verdict = planned.count == records.count ? .no : .partial
-        answer.value = fit(verdict, to: item, comment: answer.comment)
-        answer.confidence = min(answer.confidence, 0.65)
-        return finish(answer, direct: direct, unfitted: answer.value == nil)
+        answer.value = match.riskPhrased ? nil : fit(verdict, to: item, comment: answer.comment)
+        return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
     }
 
-    private func finish(_ answer: Answer, direct: Bool, unfitted: Bool) -> Answer {
+    /// The share of the question's subject the best control's own text must carry for an answer
+    /// from it to be written without review.
+    static let directMatch = 0.6
+    /// A part of a compound question no deciding control speaks of this much of is unsupported.
+    static let supportedPart = 0.25
+    /// Controls speaking of less than this share of the question's subject do not cover it.
+    static let coveredSubject = 0.2
+
+    /// The parts of a compound question: its sentences, and its clauses joined by "; ", ", and "
+    /// or ", with"; one part when it has none.
+    static func parts(of question: String) -> [String] {
+        var parts = [question]
+        for separator in ["? ", ". ", "; ", ", and ", ", with ", ", including "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    private func closestPastAnswer(_ match: ItemMatch, into answer: inout Answer) {
+        if let near = match.library.first, near.similarity >= 0.5 {
+            answer.reviewReasons.append(
+                .closestPastAnswer(entry: library.answers[near.entry].id, percent: Int(near.similarity * 100))
+            )
+        }
+    }
+
+    /// The review reasons of a derived answer: its problems, a risk question, no allowed value,
+    /// an indirect match, or a confidence below the write threshold.
+    private func finish(_ answer: Answer, problems: [ReviewReason], risk: Bool, direct: Bool) -> Answer {
         var answer = answer
-        var reasons: [ReviewReason] = []
-        if !direct { reasons.append(.looseMatch) }
-        if unfitted { reasons.append(.noAllowedValue) }
-        if answer.confidence < Self.reviewBelow, reasons.isEmpty { reasons.append(lowConfidence(answer)) }
+        var reasons = problems
+        if risk { reasons.insert(.riskPhrased, at: 0) }
+        if answer.value == nil { reasons.append(.noAllowedValue) }
+        if reasons.isEmpty, !direct { reasons.append(.looseMatch) }
+        if reasons.isEmpty, answer.confidence < ConfidenceModel.writeFrom {
+            reasons.append(
+                .lowConfidence(
+                    percent: Int((answer.confidence * 100).rounded()),
+                    threshold: Int((ConfidenceModel.writeFrom * 100).rounded())
+                )
+            )
+        }
         answer.reviewReasons = reasons
         return answer
-    }
-
-    private func lowConfidence(_ answer: Answer) -> ReviewReason {
-        .lowConfidence(percent: Int((answer.confidence * 100).rounded()), threshold: Int(Self.reviewBelow * 100))
     }
 
     /// The value to write for a verdict: an allowed value that says it; for a free-text item,

@@ -46,6 +46,9 @@ public struct Matcher: Sendable {
     let analyzer: TextAnalyzer
     private var controlIndex = SearchIndex()
     private var controlTerms: [Set<String>] = []
+    /// Per control: every term that can show the control covers a question's subject (its own
+    /// text, its requirements' titles, its evidence, its implementation notes).
+    private var coverTerms: [String: Set<String>] = [:]
     private var libraryIndex = SearchIndex()
     private var libraryTerms: [[String]] = []
     private var requirementIndexes: [String: (index: SearchIndex, ids: [String])] = [:]
@@ -66,6 +69,11 @@ public struct Matcher: Sendable {
             )
             controlIndex.add([(title, 3), (keywords, 2), (synonyms, 2), (description, 1), (served, 0.5)])
             controlTerms.append(Set(title + keywords + synonyms + description))
+            let evidence = index.evidence(for: control.id).map { $0.title + " ; " + ($0.description ?? "") }
+            let notes = index.implementation(of: control.id).map { [$0.notes ?? "", $0.justification ?? ""] } ?? []
+            coverTerms[control.id] =
+                Set(title + keywords + synonyms + description + served)
+                .union(analyzer.terms((evidence + notes).joined(separator: " ; ")))
         }
         for entry in index.library.answers {
             let terms = analyzer.terms(entry.question)
@@ -124,7 +132,9 @@ public struct Matcher: Sendable {
             // The share of the question's term weight that the best control's text holds.
             // Sums run over sorted terms: a Set's order changes from run to run, and so would the
             // last bits of a floating-point sum.
-            let distinct = Set(terms).sorted()
+            // Boilerplate ("established, documented, approved …") is left out: a control need not
+            // speak of it to carry the question.
+            let distinct = Set(analyzer.subjectTerms(item.question)).sorted()
             let shared = distinct.filter { controlTerms[best.document].contains($0) }.reduce(0) {
                 $0 + controlIndex.idf($1)
             }
@@ -148,6 +158,31 @@ public struct Matcher: Sendable {
             library: pastAnswers,
             riskPhrased: analyzer.isRiskPhrased(item.question)
         )
+    }
+
+    /// How much of a text's subject some controls speak of: the share of its subject terms'
+    /// weight found in the controls' text, requirements, evidence or notes, and the subject terms
+    /// none of them has, rarest first.
+    public func subjectCoverage(of text: String, by controls: [String]) -> (share: Double, uncovered: [String]) {
+        let subject = Set(analyzer.subjectTerms(text)).sorted()
+        guard !subject.isEmpty else { return (0, []) }
+        var covering = Set<String>()
+        for control in controls { covering.formUnion(coverTerms[control] ?? []) }
+        let all = subject.reduce(0) { $0 + controlIndex.idf($1) }
+        let covered = subject.filter(covering.contains).reduce(0) { $0 + controlIndex.idf($1) }
+        let uncovered = subject.filter { !covering.contains($0) }
+            .sorted { lhs, rhs in
+                let left = controlIndex.idf(lhs)
+                let right = controlIndex.idf(rhs)
+                return left != right ? left > right : lhs < rhs
+            }
+        return (all > 0 ? covered / all : 0, uncovered)
+    }
+
+    /// How rare a term is among the controls, 0–1 (1: no control has it).
+    func rarity(_ term: String) -> Double {
+        let highest = controlIndex.idf("\u{0}")
+        return highest > 0 ? controlIndex.idf(term) / highest : 0
     }
 
     /// Whether a text might hold a requirement id: a letter or digit, then `.` or `-`, then a

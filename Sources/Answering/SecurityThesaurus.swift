@@ -380,6 +380,21 @@ enum SecurityThesaurus {
     /// "t" from "don't"), words that start or finish security phrases when hyphens split ("up" in
     /// back-up, "out" in opt-out, "off", "own"), "us" (the United States in residency questions) and
     /// "vendor"/"supplier" (third-party management).
+    /// Words that say how a safeguard is run rather than what it is: the lifecycle of formal
+    /// questions ("policies and procedures established, documented, approved, communicated,
+    /// applied, evaluated and maintained", "defined and implemented", "reviewed and updated at
+    /// least annually"). They still match, but a control need not speak of them to cover a question.
+    static let boilerplate: [String] = [
+        "establish", "established", "document", "documented", "approve", "approved", "communicate",
+        "communicated", "apply", "applied", "evaluate", "evaluated", "maintain", "maintained", "define",
+        "defined", "implement", "implemented", "review", "reviewed", "update", "updated", "least", "annually",
+        "annual", "yearly", "regularly", "regular", "periodically", "periodic", "planned", "intervals",
+        "formally", "formal", "ensure", "place", "exist", "exists", "policy", "policies", "procedure",
+        "procedures", "process", "processes", "program", "programme", "organization", "organisation",
+        "company", "appropriate", "relevant", "adequate", "effective", "perform", "performed", "conduct",
+        "conducted", "provide", "provided", "practices", "measures", "mechanisms", "requirements",
+    ]
+
     static let stopWords: Set<String> = [
         // Articles, determiners and pronouns
         "a", "an", "the", "this", "that", "these", "those", "such", "other", "others", "another", "same",
@@ -420,6 +435,21 @@ enum SecurityThesaurus {
     ///
     /// Matched token by token against the question, unstemmed, before stop words are dropped. A false
     /// hit only sends the item to review; a miss can let a control answer "Yes" to a confession.
+    /// Phrases asking whether something bad has happened (a breach, an incident, an outage):
+    /// controls cannot say, so such a question is never answered from them.
+    static let eventPhrases: [String] = [
+        "suffered",
+        "ever", "have you had a breach", "had a breach", "had a data breach", "had a security breach",
+        "had a security incident", "been breached", "been compromised", "been hacked", "been the victim",
+        "experienced a breach", "experienced a data breach", "experienced a security incident",
+        "suffered a breach", "suffered a data breach", "data breach in the last", "breach in the last",
+        "breaches in the last", "breach in the past", "breaches in the past", "incidents in the last",
+        "incident in the last", "incidents in the past", "outage in the last", "outages in the last",
+        "outages in the past", "data loss in the last", "reportable breach", "notified regulators",
+    ]
+
+    /// Phrases asking whether a risk exists (a permission to bypass a safeguard, a weakness):
+    /// "Yes" is the bad answer. With ``eventPhrases``, the risk-phrased questions.
     static let riskPhrases: [String] = [
         // Whether something unwanted exists at all
         "are any", "is any", "do any", "does any", "generic administrator", "shared or generic",
@@ -428,20 +458,12 @@ enum SecurityThesaurus {
         "without explicit", "without authorization", "without authorisation", "push commits straight",
         "administrator rights on", "local administrator", "local admin rights", "share a single", "common admin",
         "team mailbox", "usb", "external hard drive", "personal phones", "personal computers", "own devices",
-        "sms text", "no longer supports", "no longer supported", "suffered", "as e-mail attachments",
+        "sms text", "no longer supports", "no longer supported", "as e-mail attachments",
         "as email attachments", "network route from", "to develop or improve", "machine learning models",
         "machine-learning models", "train ai", "ai training", "children", "special-category", "special category",
         "rent or trade", "data brokers",
         // Selling or handing on personal data
         "sold to", "sell personal data", "sell customer data", "for their own purposes", "for their own marketing",
-        // Past incidents
-        "ever", "have you had a breach", "had a breach", "had a data breach", "had a security breach",
-        "had a security incident", "been breached", "been compromised", "been hacked", "been the victim",
-        "experienced a breach", "experienced a data breach", "experienced a security incident",
-        "suffered a breach", "suffered a data breach", "data breach in the last", "breach in the last",
-        "breaches in the last", "breach in the past", "breaches in the past", "incidents in the last",
-        "incident in the last", "incidents in the past", "outage in the last", "outages in the last",
-        "outages in the past", "data loss in the last", "reportable breach", "notified regulators",
         // Production data outside production
         "production data used for testing", "production data used", "use production data", "uses production data",
         "production data in test", "production data in development", "production data in non-production",

@@ -11,16 +11,30 @@ struct TextAnalyzer: Sendable {
     private let stopWords: Set<String>
     /// Risk phrases as folded token runs.
     private let riskPhrases: [[String]]
+    /// Phrases asking whether something bad happened, as folded token runs.
+    private let eventPhrases: [[String]]
+    /// Terms that say how a safeguard is run, not what it is ("established", "documented",
+    /// "reviewed at least annually"): the boilerplate of formal questions.
+    let boilerplate: Set<String>
 
     /// The analyser with Quire's security thesaurus.
     static let standard = TextAnalyzer(
         groups: SecurityThesaurus.groups,
         stopWords: SecurityThesaurus.stopWords,
-        riskPhrases: SecurityThesaurus.riskPhrases
+        riskPhrases: SecurityThesaurus.riskPhrases,
+        eventPhrases: SecurityThesaurus.eventPhrases,
+        boilerplate: SecurityThesaurus.boilerplate
     )
 
-    init(groups: [[String]], stopWords: Set<String>, riskPhrases: [String]) {
+    init(
+        groups: [[String]],
+        stopWords: Set<String>,
+        riskPhrases: [String],
+        eventPhrases: [String] = [],
+        boilerplate: [String] = []
+    ) {
         self.stopWords = stopWords
+        self.boilerplate = Set(boilerplate.map(Stemmer.stem))
         var phrases: [String: [(tokens: [String], concept: String)]] = [:]
         var wordConcepts: [String: String] = [:]
         for group in groups {
@@ -43,6 +57,7 @@ struct TextAnalyzer: Sendable {
         self.phrases = phrases
         self.wordConcepts = wordConcepts
         self.riskPhrases = riskPhrases.map(Self.tokens).filter { !$0.isEmpty }
+        self.eventPhrases = eventPhrases.map(Self.tokens).filter { !$0.isEmpty }
     }
 
     /// Folded tokens: lower case, accents removed, split at anything but letters and digits.
@@ -90,18 +105,49 @@ struct TextAnalyzer: Sendable {
         return terms
     }
 
-    /// Whether a text is phrased so that "Yes" is the bad answer (`Have you had a breach …?`).
+    /// The terms of a text that name what it is about: its terms without the boilerplate (all of
+    /// them when the text is nothing but boilerplate).
+    func subjectTerms(_ text: String) -> [String] {
+        let all = terms(text)
+        let subject = all.filter { !boilerplate.contains($0) }
+        return subject.isEmpty ? all : subject
+    }
+
+    /// Whether a text is phrased so that "Yes" is the bad answer (`Have you had a breach …?`,
+    /// `Can staff copy data onto USB drives?`).
     func isRiskPhrased(_ text: String) -> Bool {
         let tokens = Self.tokens(text)
+        return asksAboutEvents(tokens) || asksAboutRisk(tokens)
+    }
+
+    /// Whether a text asks whether something bad has happened (a breach, an incident): controls
+    /// cannot say.
+    func asksAboutEvents(_ text: String) -> Bool { asksAboutEvents(Self.tokens(text)) }
+
+    private func asksAboutEvents(_ tokens: [String]) -> Bool {
+        eventPhrases.contains { Self.contains(tokens, $0) }
+    }
+
+    /// Words saying a safeguard acts on the risky thing ("are USB drives *encrypted*", "is
+    /// end-of-life hardware *wiped*"): the question asks for the safeguard, so "Yes" is good.
+    private static let safeguards: Set<String> = [
+        "encrypted", "wiped", "erased", "destroyed", "shredded", "sanitised", "sanitized", "blocked",
+        "prohibited", "prevented", "restricted", "disabled", "denied", "forbidden", "removed", "revoked",
+        "logged", "detected", "quarantined", "retired", "replaced", "patched", "remediated",
+    ]
+
+    private func asksAboutRisk(_ tokens: [String]) -> Bool {
         guard !tokens.isEmpty else { return false }
         // "Can staff …?", "May employees …?", "Are users allowed to …?": a permission, where
-        // "Yes" means a safeguard is missing.
+        // "Yes" means a safeguard is missing; not "Can users in our organisation …", a capability
+        // the customer asks for.
         let people: Set<String> = [
             "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
             "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
             "personnel", "workers", "interns",
         ]
-        if ["can", "may"].contains(tokens[0]), tokens.dropFirst().prefix(4).contains(where: people.contains) {
+        let theirs = !tokens.prefix(6).contains { $0 == "our" || $0 == "we" }
+        if theirs, ["can", "may"].contains(tokens[0]), tokens.dropFirst().prefix(4).contains(where: people.contains) {
             return true
         }
         if tokens.count > 3, ["are", "is"].contains(tokens[0]),
@@ -110,12 +156,15 @@ struct TextAnalyzer: Sendable {
         {
             return true
         }
-        return riskPhrases.contains { phrase in
-            guard phrase.count <= tokens.count else { return false }
-            for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
-                if Array(tokens[start..<(start + phrase.count)]) == phrase { return true }
-            }
-            return false
+        if tokens.contains(where: Self.safeguards.contains) { return false }
+        return riskPhrases.contains { Self.contains(tokens, $0) }
+    }
+
+    private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
+        guard phrase.count <= tokens.count else { return false }
+        for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
+            if Array(tokens[start..<(start + phrase.count)]) == phrase { return true }
         }
+        return false
     }
 }

@@ -6,7 +6,7 @@ struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Commands for the benchmarks and the oracle tests (not part of the user's interface).",
         shouldDisplay: false,
-        subcommands: [Patch.self, SampleWorkbook.self, WriteBench.self]
+        subcommands: [Patch.self, SampleWorkbook.self, WriteBench.self, Signals.self]
     )
 
     struct Patch: ParsableCommand {
@@ -57,6 +57,21 @@ struct Debug: ParsableCommand {
 
         func run() throws {
             try runReportingErrors { _ in try writeBenchmarkWorkbook(rows: rows, level: level, to: output) }
+        }
+    }
+
+    struct Signals: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print each answer's basis, review reasons and confidence signals as JSON (for make calibrate)."
+        )
+
+        @OptionGroup var input: AnsweringInput
+        @OptionGroup var asOf: AsOfOption
+
+        func run() throws {
+            try runReportingErrors { diagnostics in
+                try answerSignals(input.request, asOf: asOf.asOf, diagnostics: diagnostics)
+            }
         }
     }
 }

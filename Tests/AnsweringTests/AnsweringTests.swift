@@ -168,6 +168,26 @@ import Testing
         #expect(answer.reviewReason?.contains("expired") == true)
     }
 
+    @Test func onlyEvidenceThatLapsedSinceApprovalSendsAPastAnswerToReview() throws {
+        func answered(approvedOn: String) throws -> Answer {
+            var library = Self.library(evidenceUntil: "2026-09-30")
+            library.answers = [
+                AnswerLibraryEntry(
+                    id: "ANS-MFA",
+                    question: "Do staff sign in with multi-factor authentication (MFA)?",
+                    answer: "Yes",
+                    evidence: ["EV-1"],
+                    approvedOn: Day(parsing: approvedOn)
+                )
+            ]
+            return try answer("Do staff sign in with multi-factor authentication (MFA)?", library: library)
+        }
+        let since = try answered(approvedOn: "2026-07-15")
+        #expect(since.basis == .library && since.reviewReasons.map(\.code) == ["stale-evidence"])
+        let known = try answered(approvedOn: "2026-11-01")
+        #expect(known.basis == .library && !known.review, "the approver saw EV-1 expired and approved anyway")
+    }
+
     @Test func aPastAnswerThatFitsTheAllowedValuesComesBeforeFreeText() throws {
         var library = Self.library()
         library.answers = [
@@ -281,6 +301,109 @@ import Testing
         let answer = try answer("Have you had a breach of multi-factor authentication in the last 12 months?")
         #expect(answer.value != "Yes")
         #expect(answer.review)
+    }
+
+    @Test func aPastEventIsNeverAnsweredFromControls() throws {
+        let answer = try answer("Have you had a breach of multi-factor authentication in the last 12 months?")
+        #expect(answer.value == nil, "controls cannot say whether a breach happened")
+        #expect(answer.reviewReasons.contains(.riskPhrased))
+    }
+
+    @Test func aRiskThatImplementedControlsPreventIsProposedNoForReviewOnly() throws {
+        let answer = try answer("Can staff sign in to systems without a second factor?")
+        #expect(answer.value == "No")
+        #expect(answer.review && answer.reviewReasons.first == .riskPhrased)
+        #expect(!answer.proposalWritable, "an inferred No to a risk question never stands unreviewed")
+    }
+
+    @Test func aSafeguardOnTheRiskyThingIsNoRisk() {
+        let analyzer = TextAnalyzer.standard
+        #expect(analyzer.isRiskPhrased("Can staff copy client data onto USB drives?"))
+        #expect(!analyzer.isRiskPhrased("Are USB drives encrypted when they leave the office?"))
+        #expect(analyzer.isRiskPhrased("Do you store passwords in plain text?"))
+        #expect(!analyzer.isRiskPhrased("Can users in our organisation sign in through our identity provider?"))
+        #expect(analyzer.asksAboutEvents("Have you suffered a data breach in the last 3 years?"))
+        #expect(!analyzer.asksAboutEvents("Can staff copy client data onto USB drives?"))
+    }
+
+    @Test func policyLifecycleBoilerplateDoesNotDiluteTheSubject() throws {
+        let formal = try answer(
+            "Are multi-factor authentication policies and procedures established, documented, approved, "
+                + "communicated, applied, evaluated and maintained?"
+        )
+        #expect(formal.controls.first == "T-MFA")
+        #expect((formal.signals?.strength ?? 0) >= 0.6, "the lifecycle words are not what is asked about")
+        #expect(formal.value == "Yes")
+        #expect(!formal.reviewReasons.contains(.looseMatch))
+    }
+
+    @Test func aPartNoControlSpeaksOfSendsACompoundQuestionToReview() throws {
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication, and are visitors to the lobby escorted by guards?"
+        )
+        #expect(answer.value == "Yes")
+        let part = answer.reviewReasons.compactMap { reason -> String? in
+            if case .partNotSupported(let part) = reason { return part }
+            return nil
+        }
+        #expect(part == ["are visitors to the lobby escorted by guards?"])
+        #expect(answer.review)
+    }
+
+    @Test func aQuestionWhoseSubjectNoControlCoversGetsNoValue() throws {
+        // A past answer linked to the backup control shares the question's wording ("reviewed and
+        // approved every year by …") and vouches for that control; but the subject, cyber insurance,
+        // is nowhere in the control, its requirements or its evidence.
+        var library = Self.library()
+        library.controls.removeAll { $0.id != "T-BKP" }
+        library.implementation.removeAll { $0.control != "T-BKP" }
+        library.answers.append(
+            AnswerLibraryEntry(
+                id: "ANS-2",
+                question: "Is the cyber insurance policy reviewed and approved every year by the board?",
+                answer: "Yes",
+                controls: ["T-BKP"]
+            )
+        )
+        let answer = try answer(
+            "Is the cyber insurance policy reviewed and approved every year by the audit committee?",
+            library: library
+        )
+        #expect(answer.value == nil)
+        #expect(answer.reviewReasons.map(\.code).contains("subject-not-covered"))
+    }
+
+    @Test func anUnrelatedPartialControlDoesNotBlockYes() throws {
+        var library = Self.library()
+        library.controls.append(
+            Control(
+                id: "T-POL",
+                title: "Policy lifecycle",
+                description: "Policies and procedures are documented, approved, communicated and reviewed every year.",
+                domain: "Governance",
+                keywords: ["policy", "documented", "approved", "reviewed"]
+            )
+        )
+        library.implementation.append(Implementation(control: "T-POL", status: .partial))
+        let answer = try answer(
+            "Is multi-factor authentication for staff documented, approved and reviewed every year?",
+            library: library
+        )
+        #expect(answer.controls == ["T-MFA"], "the policy control only shares the boilerplate")
+        #expect(answer.value == "Yes")
+    }
+
+    @Test func anAnswerRecordedForTheSameItemAnswersItExactly() throws {
+        var library = Self.library()
+        let question = "Do you have a documented disaster recovery plan that is tested every year?"
+        library.answers = [
+            AnswerLibraryEntry(id: "ANS-1", question: question, answer: "No", source: "other.xlsx item BCR-09.2"),
+            AnswerLibraryEntry(id: "ANS-2", question: question, answer: "Yes", source: "caiq.xlsx item Q1"),
+        ]
+        let answer = try answer(question, library: library)
+        #expect(answer.libraryEntry == "ANS-2" && answer.value == "Yes")
+        #expect(answer.confidence == 1)
+        #expect(!answer.review)
     }
 
     @Test func nothingKnownMeansReviewNeverNotApplicable() throws {

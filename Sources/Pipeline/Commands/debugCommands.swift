@@ -1,3 +1,5 @@
+import Answering
+import ControlModel
 import Spreadsheet
 
 /// `quire debug patch` (for `make bench` and the patch oracle): writes `text` into `column` of every row from 2 to the last of the first
@@ -27,4 +29,31 @@ public func writeSampleWorkbook(to destination: String) throws {
 public func writeBenchmarkWorkbook(rows: Int, level: Int, to destination: String) throws {
     guard (1...9).contains(level) else { throw PipelineError.usage("--level is from 1 to 9, not \(level)") }
     try deliver(try benchmarkWorkbookBytes(rows: rows, compressionLevel: Int32(level)), to: .file(destination))
+}
+
+/// `quire debug signals` (for `make calibrate` and `bench/accuracy.py`): per item, the answer's
+/// value, basis, review reason codes and the signals its confidence is estimated from, as JSON.
+public func answerSignals(_ request: AnsweringRequest, asOf: String?, diagnostics: Diagnostics) throws {
+    let day = try parseDay(asOf)
+    let (questionnaire, matcher) = try request.load(diagnostics: diagnostics)
+    let answerer = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day))
+    struct Row: Encodable {
+        var id: String
+        var value: String?
+        var basis: AnswerBasis
+        var confidence: Double
+        var reasons: [String]
+        var signals: AnswerSignals?
+    }
+    let rows = answerer.answer(questionnaire).map { answer in
+        Row(
+            id: answer.id,
+            value: answer.value,
+            basis: answer.basis,
+            confidence: answer.confidence,
+            reasons: answer.reviewReasons.map(\.code),
+            signals: answer.signals
+        )
+    }
+    try deliver(Array(canonicalJSON(rows).utf8), to: .standardOutput)
 }

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Fit the confidence of answers derived from controls (Sources/Answering/ConfidenceModel.swift).
+
+Usage (from anywhere; `make calibrate` runs it with the debug build):
+    .venv/bin/python bench/calibrate.py            # fit, print, exit 1 if the Swift file differs
+    .venv/bin/python bench/calibrate.py --write    # fit and write ConfidenceModel+Fitted.swift
+
+What it does, on the TUNING part of the labelled set only (bench/labelled/split.yaml; the held-out
+items are dropped before anything is computed, so nothing here is fitted to them):
+
+1. `quire debug signals bench/labelled/questions.csv --library samples/library` gives, per item,
+   the answer's value, basis, review reason codes and the signals of ``AnswerSignals`` (how well
+   the controls cover the question). The signals do not depend on the fitted weights.
+2. The examples are the tuning items whose answer was derived from controls and has a value; an
+   example is right when the value, normalised as bench/accuracy.py does, equals the label (an
+   item labelled "review" is never right).
+3. A logistic regression over the signals (ConfidenceModel.inputs, same order), fitted by
+   Newton's method with an L2 penalty of LAMBDA on the weights (not the intercept), from zero.
+   Deterministic: same data, same weights.
+4. The write threshold: among the examples quire would write if their confidence were high enough
+   (no review reason but "low-confidence"), the lowest fitted confidence t such that, for every
+   t' >= t, those with confidence >= t' are at least 98% right. Answers derived from controls are
+   written from t up; bench/accuracy.py reports what that gives on the held-out part.
+
+The Swift file records the number of examples and the date of the labelled split, not the date of
+the run, so that re-running it on unchanged inputs writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import accuracy  # noqa: E402  (the labelled set, its split and the answer normalisation)
+
+SWIFT = ROOT / "Sources" / "Answering" / "ConfidenceModel+Fitted.swift"
+INPUTS = ["strength", "coverage", "weakest_part", "rare_uncovered", "margin", "cited", "past_support", "several", "incomplete"]
+LAMBDA = 1.0
+GOAL = 0.98
+DERIVED = {"controls-implemented", "controls-incomplete", "not-applicable"}
+
+
+def inputs(signals: dict) -> list[float]:
+    return [
+        float(signals.get("strength", 0)),
+        float(signals.get("coverage", 0)),
+        float(signals.get("weakest_part", 1)),
+        float(signals.get("rare_uncovered", 0)),
+        float(signals.get("margin", 1)),
+        1.0 if signals.get("cited") else 0.0,
+        float(signals.get("past_support", 0)),
+        1.0 if int(signals.get("deciding", 0)) > 1 else 0.0,
+        1.0 if signals.get("incomplete") else 0.0,
+    ]
+
+
+def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the system is small and positive definite)."""
+    n = len(vector)
+    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
+    for column in range(n):
+        pivot = max(range(column, n), key=lambda r: abs(a[r][column]))
+        a[column], a[pivot] = a[pivot], a[column]
+        for r in range(column + 1, n):
+            factor = a[r][column] / a[column][column]
+            for c in range(column, n + 1):
+                a[r][c] -= factor * a[column][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (a[r][n] - sum(a[r][c] * x[c] for c in range(r + 1, n))) / a[r][r]
+    return x
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+
+
+def fit(xs: list[list[float]], ys: list[int]) -> list[float]:
+    """Weights [intercept, w1..wk] of an L2-penalised logistic regression, by Newton's method."""
+    k = len(xs[0]) + 1
+    w = [0.0] * k
+    rows = [[1.0] + x for x in xs]
+    for _ in range(100):
+        gradient = [0.0] * k
+        hessian = [[0.0] * k for _ in range(k)]
+        for row, y in zip(rows, ys):
+            p = sigmoid(sum(a * b for a, b in zip(w, row)))
+            for i in range(k):
+                gradient[i] += (p - y) * row[i]
+                for j in range(k):
+                    hessian[i][j] += p * (1 - p) * row[i] * row[j]
+        for i in range(1, k):
+            gradient[i] += LAMBDA * w[i]
+            hessian[i][i] += LAMBDA
+        step = solve(hessian, gradient)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-12:
+            break
+    return w
+
+
+def probability(w: list[float], x: list[float]) -> float:
+    return sigmoid(w[0] + sum(a * b for a, b in zip(w[1:], x)))
+
+
+def choose_threshold(examples: list[dict], goal: float) -> float | None:
+    """The lowest t such that the writable examples at or above every t' >= t are >= goal right."""
+    writable = sorted((e for e in examples if set(e["reasons"]) <= {"low-confidence"}), key=lambda e: -e["p"])
+    chosen = None
+    right = 0
+    for count, example in enumerate(writable, start=1):
+        right += example["right"]
+        if right / count < goal:
+            break
+        # Ties: a threshold cannot split equal confidences.
+        if count < len(writable) and writable[count]["p"] == example["p"]:
+            continue
+        chosen = example["p"]
+    return chosen
+
+
+def swift_source(w: list[float], threshold: float, count: int, right: int, split_note: str) -> str:
+    names = ", ".join(INPUTS)
+    weights = ",\n".join(f"        {value!r}" for value in w[1:])
+    return (
+        "// Written by bench/calibrate.py (`make calibrate`); do not edit by hand.\n"
+        f"// Fitted on the tuning part of bench/labelled/questions.yaml ({split_note}):\n"
+        f"// {count} answers derived from controls, {right} of them right; L2 penalty {LAMBDA}.\n"
+        "extension ConfidenceModel {\n"
+        "    /// The model's intercept.\n"
+        f"    static let intercept = {w[0]!r}\n"
+        f"    /// The weights of {names}.\n"
+        "    static let weights: [Double] = [\n"
+        f"{weights},\n"
+        "    ]\n"
+        "    /// Answers derived from controls are written without review from this confidence up: the\n"
+        f"    /// lowest at which the tuning part's writable answers are >= {GOAL:.0%} right.\n"
+        f"    static let writeFrom = {threshold!r}\n"
+        "}\n"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="write the Swift file")
+    args = parser.parse_args()
+    quire = Path(os.environ.get("QUIRE_BIN", ".build/debug/quire"))
+    quire = quire if quire.is_absolute() else ROOT / quire
+    questions = accuracy.load_labelled()
+    part_of, split = accuracy.load_split(questions)
+    tuning = {q["id"]: q for q in questions if part_of[q["id"]] == accuracy.TUNING}
+    run = subprocess.run(
+        [str(quire), "debug", "signals", "bench/labelled/questions.csv", "--library", "samples/library"],
+        cwd=ROOT, capture_output=True, check=False,
+    )
+    if run.returncode != 0:
+        sys.stderr.write(run.stderr.decode(errors="replace"))
+        return 1
+    examples = []
+    for row in json.loads(run.stdout):
+        question = tuning.get(row["id"])
+        if question is None or row.get("value") is None or row.get("basis") not in DERIVED:
+            continue
+        examples.append({
+            "id": row["id"],
+            "x": inputs(row.get("signals") or {}),
+            "right": int(accuracy.normalise_answer(row["value"]) == question["answer"]),
+            "reasons": row.get("reasons", []),
+        })
+    w = fit([e["x"] for e in examples], [e["right"] for e in examples])
+    for e in examples:
+        e["p"] = probability(w, e["x"])
+    threshold = choose_threshold(examples, GOAL)
+    if threshold is None:
+        print("no threshold reaches the goal on the tuning part; nothing would be written", file=sys.stderr)
+        threshold = 1.0
+    brier = sum((e["p"] - e["right"]) ** 2 for e in examples) / len(examples)
+    right = sum(e["right"] for e in examples)
+    writable = [e for e in examples if set(e["reasons"]) <= {"low-confidence"} and e["p"] >= threshold]
+    print(f"tuning examples: {len(examples)} answers derived from controls, {right} right")
+    print("weights: " + ", ".join(f"{n} {v:+.3f}" for n, v in zip(["intercept"] + INPUTS, w)))
+    print(f"Brier score on the tuning examples (fitted on them): {brier:.4f}")
+    print(f"write threshold: {threshold:.4f} ({len(writable)} tuning answers at or above it, "
+          f"{sum(e['right'] for e in writable)} right)")
+    split_note = f"split {split.get('format', '?')}, {len(tuning)} tuning items"
+    source = swift_source(w, threshold, len(examples), right, split_note)
+    if args.write:
+        SWIFT.write_text(source)
+        print(f"wrote {SWIFT.relative_to(ROOT)}")
+        return 0
+    if SWIFT.read_text() != source:
+        print(f"{SWIFT.relative_to(ROOT)} differs from this fit: run `make calibrate`", file=sys.stderr)
+        return 1
+    print(f"{SWIFT.relative_to(ROOT)} matches this fit")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
