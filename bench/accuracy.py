@@ -62,10 +62,12 @@ items: no affirmative answer without a basis; no "Yes" on a risk item. Everythin
 plain text tables and written as JSON to bench/out/accuracy.json.
 """
 
+import csv
 import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -937,9 +939,6 @@ def second_pass(quire: Path, questions: list[dict], part_of: dict[str, str], tim
     copy. Reported per part: answerable items written without review, and their precision.
     """
     print("== d) the second time: answer, review by the labels, `quire apply --learn`, answer again")
-    import csv
-    import shutil
-
     with tempfile.TemporaryDirectory(prefix="quire-second-pass-") as folder:
         work = Path(folder)
         shutil.copytree(ROOT / "samples" / "library", work / "lib")

@@ -17,6 +17,8 @@ items are dropped before anything is computed, so nothing here is fitted to them
 3. A logistic regression over the signals (ConfidenceModel.inputs, same order), fitted by
    Newton's method with an L2 penalty of LAMBDA on the weights (not the intercept), from zero.
    Deterministic: same data, same weights.
+   Without --write, the script also checks that quire's own confidences equal the model's, so the
+   Swift and Python readings of the signals cannot drift apart.
 4. The write threshold: among the examples quire would write if their confidence were high enough
    (no review reason but "low-confidence"), the lowest fitted confidence t such that, for every
    t' >= t, those with confidence >= t' are at least 98% right. Answers derived from controls are
@@ -175,6 +177,7 @@ def main() -> int:
             "x": inputs(row.get("signals") or {}),
             "right": int(accuracy.normalise_answer(row["value"]) == question["answer"]),
             "reasons": row.get("reasons", []),
+            "swift": float(row.get("confidence", 0)),
         })
     w = fit([e["x"] for e in examples], [e["right"] for e in examples])
     for e in examples:
@@ -200,7 +203,14 @@ def main() -> int:
     if SWIFT.read_text() != source:
         print(f"{SWIFT.relative_to(ROOT)} differs from this fit: run `make calibrate`", file=sys.stderr)
         return 1
-    print(f"{SWIFT.relative_to(ROOT)} matches this fit")
+    # The same weights must give the same confidence in Swift: a check that both read the signals
+    # in the same order (ConfidenceModel.inputs and inputs() here).
+    worst = max(abs(e["swift"] - e["p"]) for e in examples)
+    if worst > 1e-9:
+        print(f"quire's confidence differs from this model's by up to {worst:.3g}: "
+              "ConfidenceModel.inputs and calibrate.inputs read the signals differently", file=sys.stderr)
+        return 1
+    print(f"{SWIFT.relative_to(ROOT)} matches this fit, and quire computes the same confidences")
     return 0
 
 

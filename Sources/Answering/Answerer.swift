@@ -67,16 +67,18 @@ public struct Answerer: Sendable {
 
     private func libraryAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer? {
         // Among past answers to the same question, one whose value fits the item's allowed answers
-        // comes before one whose free text fits none; otherwise the most similar first.
-        // An entry recorded for this very item (the same id in a questionnaire of the same
-        // family, CAIQ's `A&A-01.1`, with the same question text) answers it exactly: it comes first.
-        let similar = match.library.filter { $0.similarity >= Self.sameQuestion }
-        let recorded = similar.filter { Self.recordedFor(item, library.answers[$0.entry]) }
-        let same = recorded + similar.filter { candidate in !recorded.contains { $0.entry == candidate.entry } }
-        let fitting = same.filter { candidate in
-            item.allowedAnswers.isEmpty || pastValue(library.answers[candidate.entry], for: item) != nil
-        }
-        for candidate in fitting + same.filter({ candidate in !fitting.contains { $0.entry == candidate.entry } }) {
+        // comes before one whose free text fits none; among those, an entry recorded for this very
+        // item (the same id in a questionnaire of the same family, CAIQ's `A&A-01.1`, with the same
+        // question text) answers it exactly; otherwise the most similar first.
+        let ranked = match.library.filter { $0.similarity >= Self.sameQuestion }.enumerated()
+            .map { position, candidate in
+                let entry = library.answers[candidate.entry]
+                let fits = item.allowedAnswers.isEmpty || pastValue(entry, for: item) != nil
+                let exact = Self.recordedFor(item, entry)
+                return (candidate: candidate, exact: exact, rank: (fits ? 0 : 2) + (exact ? 0 : 1), position: position)
+            }
+            .sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }
+        for (candidate, exact, _, _) in ranked {
             let entry = library.answers[candidate.entry]
             // A past answer to a question of the other polarity is no answer to this one.
             guard matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased else { continue }
@@ -87,7 +89,7 @@ public struct Answerer: Sendable {
             answer.controls = entry.controls
             answer.comment = entry.comment
             answer.confidence =
-                Self.recordedFor(item, entry) ? 1 : (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
+                exact ? 1 : (previous ? 0.6 : 0.7) + 0.3 * candidate.similarity
             let cited = entry.evidence.compactMap { id in library.evidence.first { $0.id == id } }
             answer.evidence = cited.map(CitedEvidence.init)
             var reasons: [ReviewReason] = []
@@ -159,8 +161,9 @@ public struct Answerer: Sendable {
         // Only the controls that carry the question decide: a second control that speaks of much
         // less of the question's subject than the best one (it came with the boilerplate, or
         // through a loosely similar past answer) neither adds its evidence nor blocks a Yes.
+        let subject = matcher.analyzer.subjectTerms(item.question)
         let covering = strong.map {
-            (score: $0, share: matcher.subjectCoverage(of: item.question, by: [$0.control]).share)
+            (score: $0, share: matcher.subjectCoverage(of: subject, by: [$0.control]).share)
         }
         let best = covering.map(\.share).max() ?? 0
         let deciding = covering.filter { $0.share >= 0.6 * best && $0.share > 0 }.map(\.score)
@@ -172,7 +175,7 @@ public struct Answerer: Sendable {
         signals.cited = chosen.contains { $0.cited }
         signals.deciding = chosen.count
         signals.margin = match.controls.count > 1 ? 1 - match.controls[1].score : 1
-        let coverage = matcher.subjectCoverage(of: item.question, by: answer.controls)
+        let coverage = matcher.subjectCoverage(of: subject, by: answer.controls)
         signals.coverage = coverage.share
         signals.rareUncovered = coverage.uncovered.first.map(matcher.rarity) ?? 0
         signals.pastSupport =
@@ -182,8 +185,10 @@ public struct Answerer: Sendable {
         let parts = Self.parts(of: item.question)
         var unsupported: String?
         if parts.count > 1 {
-            for part in parts where matcher.analyzer.subjectTerms(part).count >= 2 {
-                let share = matcher.subjectCoverage(of: part, by: answer.controls).share
+            for part in parts {
+                let terms = matcher.analyzer.subjectTerms(part)
+                guard terms.count >= 2 else { continue }
+                let share = matcher.subjectCoverage(of: terms, by: answer.controls).share
                 if share < signals.weakestPart { signals.weakestPart = share }
                 if share < Self.supportedPart, unsupported == nil { unsupported = part }
             }

@@ -160,11 +160,11 @@ public struct Matcher: Sendable {
         )
     }
 
-    /// How much of a text's subject some controls speak of: the share of its subject terms'
-    /// weight found in the controls' text, requirements, evidence or notes, and the subject terms
-    /// none of them has, rarest first.
-    public func subjectCoverage(of text: String, by controls: [String]) -> (share: Double, uncovered: [String]) {
-        let subject = Set(analyzer.subjectTerms(text)).sorted()
+    /// How much of a subject some controls speak of: the share of the subject terms' weight
+    /// (``TextAnalyzer/subjectTerms(_:)``) found in the controls' text, requirements, evidence or
+    /// notes, and the subject terms none of them has, rarest first.
+    func subjectCoverage(of subject: [String], by controls: [String]) -> (share: Double, uncovered: [String]) {
+        let subject = Set(subject).sorted()
         guard !subject.isEmpty else { return (0, []) }
         var covering = Set<String>()
         for control in controls { covering.formUnion(coverTerms[control] ?? []) }
@@ -181,8 +181,7 @@ public struct Matcher: Sendable {
 
     /// How rare a term is among the controls, 0–1 (1: no control has it).
     func rarity(_ term: String) -> Double {
-        let highest = controlIndex.idf("\u{0}")
-        return highest > 0 ? controlIndex.idf(term) / highest : 0
+        controlIndex.highestIDF > 0 ? controlIndex.idf(term) / controlIndex.highestIDF : 0
     }
 
     /// Whether a text might hold a requirement id: a letter or digit, then `.` or `-`, then a

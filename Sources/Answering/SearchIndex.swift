@@ -47,6 +47,12 @@ struct SearchIndex: Sendable {
         return log(1 + (total - holding + 0.5) / (holding + 0.5))
     }
 
+    /// The weight of a term no document has: the highest ``idf(_:)`` can be.
+    var highestIDF: Double {
+        let total = Double(lengths.count)
+        return log(1 + (total + 0.5) / 0.5)
+    }
+
     /// The documents that share a term with the query, best first (ties by the order added).
     func search(_ terms: [String], limit: Int) -> [Hit] {
         var scores: [Int: Double] = [:]

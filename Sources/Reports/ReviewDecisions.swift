@@ -220,10 +220,10 @@ public func answers(
             continue
         }
         // A CSV file's one sheet is named after the file, so the filled copy's differs from the
-        // questionnaire's the list was made from: for CSV, the cell alone must match.
+        // questionnaire's the list was made from: for CSV, the cells alone must match.
         let sameCell: (String) -> Bool = { description in
             questionnaire.format == .csv
-                ? cellPart(description) == cellPart(decision.target) : description == decision.target
+                ? withoutSheet(description) == withoutSheet(decision.target) : description == decision.target
         }
         guard let target = item.answerTarget, sameCell(target.description) else {
             refuse(
@@ -266,7 +266,9 @@ public func answers(
     return (answers, outcomes)
 }
 
-/// The cell of a target reference without its sheet: `$C$7` of `'Sheet 1'!$C$7`.
-private func cellPart(_ reference: String) -> Substring {
-    reference.lastIndex(of: "!").map { reference[reference.index(after: $0)...] } ?? reference[...]
+/// A target's cells without their sheet: `$C$7` of `'Sheet 1'!$C$7`, `$D$5,$E$5` of
+/// `data!$D$5,data!$E$5` (a CSV's targets all lie on its one sheet, named before the first `!$`).
+private func withoutSheet(_ reference: String) -> String {
+    guard let bang = reference.range(of: "!$") else { return reference }
+    return reference.replacingOccurrences(of: reference[..<bang.lowerBound] + "!", with: "")
 }

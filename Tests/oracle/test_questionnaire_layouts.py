@@ -248,7 +248,8 @@ def compare_item(layout: Layout, expected: ExpectedItem, actual: dict[str, Any],
     return diffs
 
 
-def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
+def document_problems(layout: Layout, doc: dict[str, Any]) -> list[str]:
+    """The file, format and profile `quire inspect` reports, against the layout's."""
     problems: list[str] = []
     if doc.get("file") != str(layout.path):
         problems.append(f"file: expected {str(layout.path)!r}, actual {doc.get('file')!r}")
@@ -256,6 +257,36 @@ def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
         problems.append(f"format: expected {layout.format!r}, actual {doc.get('format')!r}")
     if doc.get("profile") is not None:
         problems.append(f"profile: expected null (no profile fits a synthetic file), actual {doc.get('profile')!r}")
+    return problems
+
+
+def skipped_row_problems(skipped: dict[int, Any], actual_sheet: dict[str, Any]) -> list[str]:
+    """Each row the layout skips must lie in exactly one skipped run, with an acceptable reason."""
+    lines: list[str] = []
+    runs = actual_sheet.get("skipped_rows") or []
+    for row, reason in sorted(skipped.items()):
+        found = [r.get("reason") for r in runs if r.get("first", 0) <= row <= r.get("last", -1)]
+        acceptable = reason if isinstance(reason, tuple) else (reason,)
+        if len(found) != 1 or found[0] not in acceptable:
+            want = " or ".join(repr(r) for r in acceptable)
+            lines.append(f"skipped row {row}: expected reason {want}, actual {found or 'not in skipped_rows'}")
+    return lines
+
+
+def index_items(expected_count: int, actual_items: list, key_actual, problems: list[str]) -> dict:
+    """The reported items by key; a wrong count and two items on one key are added to `problems`."""
+    if len(actual_items) != expected_count:
+        problems.append(f"item count: expected {expected_count}, actual {len(actual_items)}")
+    actual_by_key: dict[Any, dict[str, Any]] = {}
+    for item in actual_items:
+        if key_actual(item) in actual_by_key:
+            problems.append(f"two items on {key_actual(item)}")
+        actual_by_key.setdefault(key_actual(item), item)
+    return actual_by_key
+
+
+def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
+    problems = document_problems(layout, doc)
 
     # Sheets.
     actual_sheets: list[dict[str, Any]] = doc.get("sheets") or []
@@ -301,13 +332,7 @@ def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
             extra = [c for c in got if c not in want]
             if extra:
                 lines.append(f"role {role!r}: expected only on {want}, also on {extra}")
-        runs = actual.get("skipped_rows") or []
-        for row, reason in sorted(expected_sheet.skipped.items()):
-            found = [r.get("reason") for r in runs if r.get("first", 0) <= row <= r.get("last", -1)]
-            acceptable = reason if isinstance(reason, tuple) else (reason,)
-            if len(found) != 1 or found[0] not in acceptable:
-                want = " or ".join(repr(r) for r in acceptable)
-                lines.append(f"skipped row {row}: expected reason {want}, actual {found or 'not in skipped_rows'}")
+        lines += skipped_row_problems(expected_sheet.skipped, actual)
         if lines:
             problems.append(f"{label}:\n  " + "\n  ".join(lines))
 
@@ -319,13 +344,7 @@ def compare(layout: Layout, doc: dict[str, Any]) -> list[str]:
         return ("" if layout.csv else item.get("sheet"), item.get("row"))
 
     actual_items: list[dict[str, Any]] = doc.get("items") or []
-    if len(actual_items) != len(layout.items):
-        problems.append(f"item count: expected {len(layout.items)}, actual {len(actual_items)}")
-    actual_by_key: dict[Any, dict[str, Any]] = {}
-    for item in actual_items:
-        if key_actual(item) in actual_by_key:
-            problems.append(f"two items on {key_actual(item)}")
-        actual_by_key.setdefault(key_actual(item), item)
+    actual_by_key = index_items(len(layout.items), actual_items, key_actual, problems)
     expected_keys = [key_expected(i) for i in layout.items]
     for key, item in actual_by_key.items():
         if key not in expected_keys:

@@ -58,10 +58,13 @@ from test_questionnaire_layouts import (
     collapse,
     compare_item,
     describe_actual_item,
+    document_problems,
+    index_items,
     list_validations_over,
     order_and_id_problems,
     resolve_list,
     run_inspect,
+    skipped_row_problems,
     split_ref,
 )
 
@@ -525,13 +528,7 @@ def compare_wild_item(layout: Layout, sheet: WildSheet | None, expected: WildIte
 
 
 def compare_wild(layout: Layout, doc: dict[str, Any]) -> list[str]:
-    problems: list[str] = []
-    if doc.get("file") != str(layout.path):
-        problems.append(f"file: expected {str(layout.path)!r}, actual {doc.get('file')!r}")
-    if doc.get("format") != layout.format:
-        problems.append(f"format: expected {layout.format!r}, actual {doc.get('format')!r}")
-    if doc.get("profile") is not None:
-        problems.append(f"profile: expected null (no profile fits a synthetic file), actual {doc.get('profile')!r}")
+    problems = document_problems(layout, doc)
 
     actual_sheets: list[dict[str, Any]] = doc.get("sheets") or []
     actual_items: list[dict[str, Any]] = doc.get("items") or []
@@ -587,13 +584,7 @@ def compare_wild(layout: Layout, doc: dict[str, Any]) -> list[str]:
                 got = columns.get(letter, {}).get("role")
                 if got in NOT_MARK_ROLES:
                     lines.append(f"column {letter} (a choice column, marked with x): role {got!r}")
-        runs = actual.get("skipped_rows") or []
-        for row, reason in sorted(expected_sheet.skipped.items()):
-            found = [r.get("reason") for r in runs if r.get("first", 0) <= row <= r.get("last", -1)]
-            acceptable = reason if isinstance(reason, tuple) else (reason,)
-            if len(found) != 1 or found[0] not in acceptable:
-                want = " or ".join(repr(r) for r in acceptable)
-                lines.append(f"skipped row {row}: expected reason {want}, actual {found or 'not in skipped_rows'}")
+        lines += skipped_row_problems(expected_sheet.skipped, actual)
         lines += confidence_problems(actual, sheet_skip)
         if "writable" not in sheet_skip and expected_sheet.writable is not ANY:
             if actual.get("writable", "(missing)") is not expected_sheet.writable:
@@ -610,13 +601,7 @@ def compare_wild(layout: Layout, doc: dict[str, Any]) -> list[str]:
     def key_actual(item: dict[str, Any]) -> tuple[str, Any]:
         return ("" if layout.csv else item.get("sheet"), item.get("row"))
 
-    if len(actual_items) != len(layout.items):
-        problems.append(f"item count: expected {len(layout.items)}, actual {len(actual_items)}")
-    actual_by_key: dict[Any, dict[str, Any]] = {}
-    for item in actual_items:
-        if key_actual(item) in actual_by_key:
-            problems.append(f"two items on {key_actual(item)}")
-        actual_by_key.setdefault(key_actual(item), item)
+    actual_by_key = index_items(len(layout.items), actual_items, key_actual, problems)
     expected_keys = [key_expected(i) for i in layout.items]
     for key, item in actual_by_key.items():
         if key in expected_keys:
