@@ -106,6 +106,14 @@ public enum ReviewReason: Sendable, Hashable {
     case subjectNotCovered(terms: [String])
     /// A part of a compound question that none of the answer's controls speaks of.
     case partNotSupported(part: String)
+    /// Names the question uses (a certification, a standard, a product) that no control of the
+    /// library, its evidence or notes mention.
+    case nameNotCovered(names: [String])
+    /// Part of what is asked that the deciding controls do not speak of belongs to a control the
+    /// organisation declared not applicable (its justification).
+    case relatedNotApplicable(control: String, justification: String)
+    /// An approved past answer to a similar question says otherwise.
+    case pastAnswerDisagrees(entry: String, answer: String, percent: Int)
 
     /// A stable name for the kind of reason, for filters and reports.
     public var code: String {
@@ -125,6 +133,9 @@ public enum ReviewReason: Sendable, Hashable {
         case .freeTextField: "free-text-field"
         case .subjectNotCovered: "subject-not-covered"
         case .partNotSupported: "part-not-supported"
+        case .nameNotCovered: "name-not-covered"
+        case .pastAnswerDisagrees: "past-answer-disagrees"
+        case .relatedNotApplicable: "related-not-applicable"
         }
     }
 
@@ -174,6 +185,13 @@ public enum ReviewReason: Sendable, Hashable {
                         .joined(separator: ", ") + ")")
         case .partNotSupported(let part):
             "no control the answer rests on speaks of this part of the question: \"\(part)\""
+        case .nameNotCovered(let names):
+            "the question names \(names.joined(separator: ", ")), which no control in the library mentions"
+        case .relatedNotApplicable(let control, let justification):
+            "part of what is asked belongs to \(control), which is not applicable"
+                + (justification.isEmpty ? "" : ": \(justification)")
+        case .pastAnswerDisagrees(let entry, let answer, let percent):
+            "the approved past answer \(entry) to a similar question (\(percent)% alike) says \"\(answer)\""
         }
     }
 }

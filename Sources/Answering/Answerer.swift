@@ -182,6 +182,11 @@ public struct Answerer: Sendable {
             match.library.first { candidate in
                 library.answers[candidate.entry].controls.contains { answer.controls.contains($0) }
             }?.similarity ?? 0
+        // A name no control anywhere knows (a certification, a standard, a product the library
+        // never mentions): the controls cannot answer for it.
+        let unnamed = matcher.analyzer.namedTerms(item.question).filter { name in
+            !name.terms.contains(where: matcher.knows)
+        }
         let parts = Self.parts(of: item.question)
         var unsupported: String?
         if parts.count > 1 {
@@ -222,12 +227,15 @@ public struct Answerer: Sendable {
         let direct = signals.cited || signals.strength >= Self.directMatch
         var problems: [ReviewReason] = []
         if let unsupported { problems.append(.partNotSupported(part: unsupported)) }
+        if !unnamed.isEmpty { problems.append(.nameNotCovered(names: unnamed.map(\.name))) }
+        problems += notApplicableRemainder(match, subject: coverage.uncovered, deciding: answer.controls)
 
         if statuses.allSatisfy({ $0 == .notApplicable }) {
             let reasons = records.compactMap { $0.implementation?.justification }
             answer.basis = .notApplicable
             answer.comment = reasons.joined(separator: " ")
             answer.value = fit(.notApplicable, to: item, comment: answer.comment)
+            problems += disagreeingPast(match, verdict: .notApplicable)
             return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         if statuses.allSatisfy({ $0 == .implemented }) {
@@ -280,6 +288,7 @@ public struct Answerer: Sendable {
             // whose controls preventing it are in place, gets "No" proposed, never written.
             let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
             answer.value = fit(verdict, to: item, comment: answer.comment)
+            problems += disagreeingPast(match, verdict: verdict)
             return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         // Partial, planned, or a mix.
@@ -300,6 +309,7 @@ public struct Answerer: Sendable {
         answer.comment = notes.joined(separator: " ")
         let verdict: Verdict = planned.count == records.count ? .no : .partial
         answer.value = match.riskPhrased ? nil : fit(verdict, to: item, comment: answer.comment)
+        if !match.riskPhrased { problems += disagreeingPast(match, verdict: verdict) }
         return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
     }
 
@@ -319,6 +329,43 @@ public struct Answerer: Sendable {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    /// A control matching the item, declared not applicable, that speaks of at least a quarter
+    /// (``supportedPart``) of the subject the deciding controls leave uncovered: "cabling in
+    /// your own equipment rooms" where there are none.
+    private func notApplicableRemainder(_ match: ItemMatch, subject uncovered: [String], deciding: [String])
+        -> [ReviewReason]
+    {
+        guard !uncovered.isEmpty else { return [] }
+        for score in match.controls.prefix(4) where !deciding.contains(score.control) {
+            guard let implementation = matcher.index.implementation(of: score.control),
+                implementation.status == .notApplicable,
+                matcher.subjectCoverage(of: uncovered, by: [score.control]).share >= Self.supportedPart
+            else { continue }
+            return [.relatedNotApplicable(control: score.control, justification: implementation.justification ?? "")]
+        }
+        return []
+    }
+
+    /// A past answer to a question this alike, saying something else, sends a derived answer to review.
+    static let nearPast = 0.5
+
+    /// The closest approved past answer to a question of the same polarity, at least ``nearPast``
+    /// alike, whose verdict differs from the one derived from the controls: the library knows
+    /// something the controls do not say (a scope, an offering, an exception).
+    private func disagreeingPast(_ match: ItemMatch, verdict: Verdict) -> [ReviewReason] {
+        for candidate in match.library where candidate.similarity >= Self.nearPast {
+            let entry = library.answers[candidate.entry]
+            guard !entry.tags.contains(Self.previousTag),
+                matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased,
+                let past = Verdict(reading: entry.answer)
+            else { continue }
+            guard past != verdict else { return [] }
+            let percent = Int((candidate.similarity * 100).rounded())
+            return [.pastAnswerDisagrees(entry: entry.id, answer: entry.answer, percent: percent)]
+        }
+        return []
     }
 
     private func closestPastAnswer(_ match: ItemMatch, into answer: inout Answer) {

@@ -49,6 +49,8 @@ public struct Matcher: Sendable {
     /// Per control: every term that can show the control covers a question's subject (its own
     /// text, its requirements' titles, its evidence, its implementation notes).
     private var coverTerms: [String: Set<String>] = [:]
+    /// Every term some control covers, and the frameworks' names.
+    private var knownTerms = Set<String>()
     private var libraryIndex = SearchIndex()
     private var libraryTerms: [[String]] = []
     private var requirementIndexes: [String: (index: SearchIndex, ids: [String])] = [:]
@@ -80,7 +82,11 @@ public struct Matcher: Sendable {
             libraryIndex.add([(terms, 1)])
             libraryTerms.append(terms)
         }
+        knownTerms = coverTerms.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         for framework in index.library.frameworks {
+            knownTerms.formUnion(
+                analyzer.terms(([framework.id, framework.name] + framework.nameAliases).joined(separator: " "))
+            )
             var search = SearchIndex()
             var ids: [String] = []
             for requirement in framework.assessable {
@@ -178,6 +184,9 @@ public struct Matcher: Sendable {
             }
         return (all > 0 ? covered / all : 0, uncovered)
     }
+
+    /// Whether some control covers the term, or a framework is named by it.
+    func knows(_ term: String) -> Bool { knownTerms.contains(term) }
 
     /// How rare a term is among the controls, 0–1 (1: no control has it).
     func rarity(_ term: String) -> Double {

@@ -105,6 +105,34 @@ struct TextAnalyzer: Sendable {
         return terms
     }
 
+    /// The names a question uses, each with its terms.
+    ///
+    /// A name is an acronym or brand spelling with two or more capitals ("FedRAMP", "PCI DSS",
+    /// "OWASP"), or a word or number with four or more digits ("27701"). A control that speaks of
+    /// none of its terms does not answer for it.
+    func namedTerms(_ text: String) -> [(name: String, terms: [String])] {
+        var names: [String] = []
+        var current = ""
+        func flush() {
+            let capitals = current.unicodeScalars.filter { CharacterSet.uppercaseLetters.contains($0) }.count
+            let digits = current.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+            if capitals >= 2 || digits >= 4 { names.append(current) }
+            current = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                flush()
+            }
+        }
+        if !current.isEmpty { flush() }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0.lowercased()).inserted }.map { ($0, terms($0)) }.filter {
+            !$0.terms.isEmpty
+        }
+    }
+
     /// The terms of a text that name what it is about: its terms without the boilerplate (all of
     /// them when the text is nothing but boilerplate).
     func subjectTerms(_ text: String) -> [String] {

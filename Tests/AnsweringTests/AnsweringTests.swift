@@ -393,6 +393,69 @@ import Testing
         #expect(answer.value == "Yes")
     }
 
+    @Test func aNameNoControlKnowsSendsTheAnswerToReview() throws {
+        let answer = try answer("Do staff sign in with multi-factor authentication under a FedRAMP authorisation?")
+        #expect(answer.value == "Yes")
+        #expect(answer.reviewReasons.contains(.nameNotCovered(names: ["FedRAMP"])))
+        #expect(answer.review)
+        let known = try self.answer("Do staff sign in with MFA on every system?")
+        #expect(!known.reviewReasons.contains { $0.code == "name-not-covered" }, "MFA is a keyword of T-MFA")
+        #expect(
+            TextAnalyzer.standard.namedTerms("Is it ISO/IEC 27701 or PCI DSS?").map(\.name) == [
+                "ISO", "IEC", "27701", "PCI", "DSS",
+            ]
+        )
+    }
+
+    @Test func anApprovedPastAnswerThatSaysOtherwiseSendsADerivedAnswerToReview() throws {
+        var library = Self.library()
+        library.answers.append(
+            AnswerLibraryEntry(
+                id: "ANS-2",
+                question:
+                    "Do contractors use multi-factor authentication when they connect to the office VPN from home?",
+                answer: "No",
+                comment: "Contractors use passwords only."
+            )
+        )
+        let answer = try answer("Do staff and contractors sign in with multi-factor authentication?", library: library)
+        #expect(answer.basis == .controlsImplemented && answer.value == "Yes")
+        let disagreeing = answer.reviewReasons.compactMap { reason -> String? in
+            if case .pastAnswerDisagrees(let entry, let past, _) = reason { return entry + " " + past }
+            return nil
+        }
+        #expect(disagreeing == ["ANS-2 No"])
+        #expect(answer.review)
+    }
+
+    @Test func partOfTheQuestionDeclaredNotApplicableSendsItToReview() throws {
+        var library = Self.library()
+        library.controls.append(
+            Control(
+                id: "T-DC",
+                title: "Server room protection",
+                description: "Server rooms and equipment rooms are locked and their power is protected.",
+                domain: "Physical",
+                keywords: ["server room", "equipment room"]
+            )
+        )
+        library.implementation.append(
+            Implementation(control: "T-DC", status: .notApplicable, justification: "No server or equipment rooms.")
+        )
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication to systems in your own equipment rooms?",
+            library: library
+        )
+        #expect(answer.controls.first == "T-MFA")
+        #expect(
+            answer.reviewReasons.contains(
+                .relatedNotApplicable(control: "T-DC", justification: "No server or equipment rooms.")
+            )
+        )
+        let plain = try self.answer("Do staff sign in with multi-factor authentication?", library: library)
+        #expect(!plain.reviewReasons.contains { $0.code == "related-not-applicable" })
+    }
+
     @Test func anAnswerRecordedForTheSameItemAnswersItExactly() throws {
         var library = Self.library()
         let question = "Do you have a documented disaster recovery plan that is tested every year?"

@@ -1,5 +1,7 @@
 import Answering
 import ControlModel
+import Foundation
+import Questionnaire
 import Spreadsheet
 
 /// `quire debug patch` (for `make bench` and the patch oracle): writes `text` into `column` of every row from 2 to the last of the first
@@ -44,15 +46,33 @@ public func answerSignals(_ request: AnsweringRequest, asOf: String?, diagnostic
         var confidence: Double
         var reasons: [String]
         var signals: AnswerSignals?
+        /// The controls the answer rests on.
+        var controls: [String]
+        /// The item's best control matches: `id score status`.
+        var matched: [String]
+        /// The closest past answers: `id similarity answer`.
+        var past: [String]
     }
-    let rows = answerer.answer(questionnaire).map { answer in
-        Row(
+    let library = matcher.index.library
+    let rows = questionnaire.items.map { item in
+        let match = matcher.match(item)
+        let answer = answerer.answer(item, match: match)
+        return Row(
             id: answer.id,
             value: answer.value,
             basis: answer.basis,
             confidence: answer.confidence,
             reasons: answer.reviewReasons.map(\.code),
-            signals: answer.signals
+            signals: answer.signals,
+            controls: answer.controls,
+            matched: match.controls.prefix(4).map { score in
+                let status = matcher.index.implementation(of: score.control)?.status.rawValue ?? "-"
+                return "\(score.control) \(String(format: "%.2f", score.score)) \(status)"
+            },
+            past: match.library.prefix(3).map { candidate in
+                let entry = library.answers[candidate.entry]
+                return "\(entry.id) \(String(format: "%.2f", candidate.similarity)) \(entry.answer.prefix(40))"
+            }
         )
     }
     try deliver(Array(canonicalJSON(rows).utf8), to: .standardOutput)
