@@ -1,4 +1,4 @@
-"""Sanity checks on the labelled questionnaire bench/labelled/questions.yaml (no quire needed).
+"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml and fresh.yaml (no quire needed).
 
 The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
 well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
@@ -7,6 +7,8 @@ what make_csv.py writes, and questions that are independent of the texts quire m
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
 question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
 names only existing ids, covers every question, and is exactly what its stated rule gives.
+fresh.yaml (all held out, written later) passes the same checks, with its own ids, and is also
+independent of questions.yaml.
 """
 
 from __future__ import annotations
@@ -26,21 +28,37 @@ LABELLED = ROOT / "bench" / "labelled"
 QUESTIONS_YAML = LABELLED / "questions.yaml"
 QUESTIONS_CSV = LABELLED / "questions.csv"
 MAKE_CSV = LABELLED / "make_csv.py"
+FRESH_YAML = LABELLED / "fresh.yaml"
+FRESH_CSV = LABELLED / "fresh.csv"
 SPLIT_YAML = LABELLED / "split.yaml"
 SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
 
 FRAMEWORKS = ("iso27001-2022", "soc2-2017", "gdpr")
 ALLOWED_ANSWERS = {"Yes", "No", "N/A", "Partially", "review"}
-MIN_QUESTIONS = 150
-MIN_RISK_ITEMS = 10
 SHARED_RUN = 8  # words
+
+
+def load(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["questions"]
 
 
 @pytest.fixture(scope="module")
 def questions() -> list[dict]:
-    with open(QUESTIONS_YAML, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["questions"]
+    return load(QUESTIONS_YAML)
+
+
+# name: (yaml, csv, id pattern, at least this many questions, risk items, reviews, honest Noes)
+SETS = {
+    "questions": (QUESTIONS_YAML, QUESTIONS_CSV, r"L-\d{3}", 150, 10, 5, 5),
+    "fresh": (FRESH_YAML, FRESH_CSV, r"F-\d{3}", 80, 5, 5, 5),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def labelled(request) -> tuple[str, list[dict]]:
+    return request.param, load(SETS[request.param][0])
 
 
 def catalog_ids(name: str, normalise=lambda s: s) -> set[str]:
@@ -57,23 +75,27 @@ def known_ids() -> dict[str, set[str]]:
     }
 
 
-def test_enough_questions(questions):
-    assert len(questions) >= MIN_QUESTIONS
+def test_enough_questions(labelled):
+    name, questions = labelled
+    assert len(questions) >= SETS[name][3]
 
 
-def test_ids_unique_and_well_formed(questions):
+def test_ids_unique_and_well_formed(labelled):
+    name, questions = labelled
     ids = [item["id"] for item in questions]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    bad = [i for i in ids if not re.fullmatch(r"L-\d{3}", str(i))]
+    bad = [i for i in ids if not re.fullmatch(SETS[name][2], str(i))]
     assert not bad, bad
 
 
-def test_questions_are_text(questions):
+def test_questions_are_text(labelled):
+    _, questions = labelled
     bad = [item["id"] for item in questions if not isinstance(item.get("question"), str) or len(item["question"].split()) < 5]
     assert not bad, bad
 
 
-def test_requirements_exist_in_catalogs(questions, known_ids):
+def test_requirements_exist_in_catalogs(labelled, known_ids):
+    _, questions = labelled
     problems = []
     for item in questions:
         requirements = item.get("requirements") or {}
@@ -97,34 +119,47 @@ def test_requirements_exist_in_catalogs(questions, known_ids):
     assert not problems, "\n".join(problems)
 
 
-def test_answers_in_allowed_set(questions):
+def test_answers_in_allowed_set(labelled):
+    _, questions = labelled
     bad = [(item["id"], item.get("answer")) for item in questions if item.get("answer") not in ALLOWED_ANSWERS]
     assert not bad, bad
 
 
-def test_enough_risk_items_and_none_labelled_yes(questions):
+def test_enough_risk_items_and_none_labelled_yes(labelled):
+    name, questions = labelled
     risk = [item for item in questions if item.get("risk") is True]
-    assert len(risk) >= MIN_RISK_ITEMS
+    assert len(risk) >= SETS[name][4]
     assert all(item.get("risk") in (None, True) for item in questions), "risk is either true or absent"
     # A risk item is phrased so that "Yes" is the bad answer; none of the company's honest answers is "Yes".
     assert not [item["id"] for item in risk if item["answer"] == "Yes"]
 
 
-def test_some_items_need_review_or_an_honest_no(questions):
-    assert sum(1 for item in questions if item["answer"] == "review") >= 5
-    assert sum(1 for item in questions if item["answer"] == "No" and not item.get("risk")) >= 5
+def test_some_items_need_review_or_an_honest_no(labelled):
+    name, questions = labelled
+    assert sum(1 for item in questions if item["answer"] == "review") >= SETS[name][5]
+    assert sum(1 for item in questions if item["answer"] == "No" and not item.get("risk")) >= SETS[name][6]
 
 
-def test_questions_csv_is_generated_by_make_csv(tmp_path):
-    out = tmp_path / "questions.csv"
-    subprocess.run([sys.executable, str(MAKE_CSV), "--out", str(out)], check=True)
-    assert QUESTIONS_CSV.read_bytes() == out.read_bytes(), (
-        "bench/labelled/questions.csv is out of date; run .venv/bin/python bench/labelled/make_csv.py"
+def test_every_non_yes_label_says_why(labelled):
+    _, questions = labelled
+    bad = [item["id"] for item in questions if item["answer"] != "Yes" and not str(item.get("why") or "").strip()]
+    assert not bad, bad
+
+
+def test_questions_csv_is_generated_by_make_csv(labelled, tmp_path):
+    name, _ = labelled
+    source, target = SETS[name][0], SETS[name][1]
+    out = tmp_path / target.name
+    subprocess.run([sys.executable, str(MAKE_CSV), "--yaml", str(source), "--out", str(out)], check=True)
+    assert target.read_bytes() == out.read_bytes(), (
+        f"{target.relative_to(ROOT)} is out of date; run .venv/bin/python bench/labelled/make_csv.py"
+        + ("" if name == "questions" else f" --yaml {source.relative_to(ROOT)} --out {target.relative_to(ROOT)}")
     )
 
 
-def test_questions_csv_matches_yaml(questions):
-    with open(QUESTIONS_CSV, encoding="utf-8", newline="") as handle:
+def test_questions_csv_matches_yaml(labelled):
+    name, questions = labelled
+    with open(SETS[name][1], encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["ID", "Question", "Answer"]
     assert [row[0] for row in rows[1:]] == [item["id"] for item in questions]
@@ -140,7 +175,12 @@ def runs(text: str, n: int = SHARED_RUN) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
-def test_questions_independent_of_controls_and_library(questions):
+def test_the_sets_share_no_id():
+    assert not {item["id"] for item in load(QUESTIONS_YAML)} & {item["id"] for item in load(FRESH_YAML)}
+
+
+def test_questions_independent_of_controls_and_library(labelled):
+    name, questions = labelled
     with open(CATALOGS / "controls.yaml", encoding="utf-8") as handle:
         controls = yaml.safe_load(handle)["controls"]
     with open(ROOT / "samples" / "library" / "answers.yaml", encoding="utf-8") as handle:
@@ -152,6 +192,10 @@ def test_questions_independent_of_controls_and_library(questions):
     for answer in answers:
         for run in runs(answer["question"]):
             sources.setdefault(run, f"{answer['id']} question")
+    if name != "questions":  # written later: not from the first set either
+        for item in load(QUESTIONS_YAML):
+            for run in runs(item["question"]):
+                sources.setdefault(run, f"{item['id']} question")
     problems = []
     for item in questions:
         for run in sorted(runs(item["question"])):
