@@ -17,7 +17,7 @@ public struct Answerer: Sendable {
     /// Below this confidence an answer goes to review.
     static let reviewBelow = 0.6
     /// A control match weaker than this is no basis at all.
-    static let weakestMatch = 0.15
+    public static let weakestMatch = 0.15
 
     /// Creates an answerer.
     public init(matcher: Matcher, options: AnsweringOptions) {
@@ -83,7 +83,7 @@ public struct Answerer: Sendable {
             // A past answer to a question of the other polarity is no answer to this one.
             guard matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased else { continue }
             var answer = base
-            let previous = entry.tags.contains(Self.previousTag)
+            let previous = entry.tags.contains(Self.previousTag) || entry.tags.contains(Self.unapprovedTag)
             answer.basis = previous ? .previousAnswer : .library
             answer.libraryEntry = entry.id
             answer.controls = entry.controls
@@ -357,7 +357,7 @@ public struct Answerer: Sendable {
     private func disagreeingPast(_ match: ItemMatch, verdict: Verdict) -> [ReviewReason] {
         for candidate in match.library where candidate.similarity >= Self.nearPast {
             let entry = library.answers[candidate.entry]
-            guard !entry.tags.contains(Self.previousTag),
+            guard !entry.tags.contains(Self.previousTag), !entry.tags.contains(Self.unapprovedTag),
                 matcher.analyzer.isRiskPhrased(entry.question) == match.riskPhrased,
                 let past = Verdict(reading: entry.answer)
             else { continue }
@@ -428,4 +428,7 @@ public struct Answerer: Sendable {
 
     /// The tag on answer library entries made from an earlier filled questionnaire.
     public static let previousTag = "previous-questionnaire"
+    /// The tag on entries imported from filled questionnaires that no person has approved yet:
+    /// proposed like an earlier questionnaire's answers, never written without review.
+    public static let unapprovedTag = "needs-approval"
 }

@@ -457,7 +457,7 @@ enum SecurityThesaurus {
         "without review", "without approval", "without our", "without permission", "without consent",
         "without explicit", "without authorization", "without authorisation", "push commits straight",
         "administrator rights on", "local administrator", "local admin rights", "share a single", "common admin",
-        "team mailbox", "usb", "external hard drive", "personal phones", "personal computers", "own devices",
+        "team mailbox", "usb", "external hard drive", "personal phones", "personal computers", "personal devices", "own devices",
         "sms text", "no longer supports", "no longer supported", "as e-mail attachments",
         "as email attachments", "network route from", "to develop or improve", "machine learning models",
         "machine-learning models", "train ai", "ai training", "children", "special-category", "special category",

@@ -153,15 +153,29 @@ struct TextAnalyzer: Sendable {
     func asksAboutEvents(_ text: String) -> Bool { asksAboutEvents(Self.tokens(text)) }
 
     private func asksAboutEvents(_ tokens: [String]) -> Bool {
-        eventPhrases.contains { Self.contains(tokens, $0) }
+        if eventPhrases.contains(where: { Self.contains(tokens, $0) }) { return true }
+        // "Has a security breach affected customer data in the last three years?": an incident
+        // within a window of time.
+        return tokens.contains(where: Self.incidents.contains)
+            && Self.windows.contains { Self.contains(tokens, $0) }
     }
+
+    private static let incidents: Set<String> = [
+        "breach", "breaches", "incident", "incidents", "compromise", "compromised", "outage", "outages", "ransomware",
+        "intrusion", "intrusions", "attack", "attacks",
+    ]
+    private static let windows: [[String]] = [
+        ["in", "the", "last"], ["in", "the", "past"], ["within", "the", "last"], ["within", "the", "past"],
+        ["during", "the", "last"], ["during", "the", "past"], ["over", "the", "last"], ["over", "the", "past"],
+    ]
 
     /// Words saying a safeguard acts on the risky thing ("are USB drives *encrypted*", "is
     /// end-of-life hardware *wiped*"): the question asks for the safeguard, so "Yes" is good.
     private static let safeguards: Set<String> = [
         "encrypted", "wiped", "erased", "destroyed", "shredded", "sanitised", "sanitized", "blocked",
         "prohibited", "prevented", "restricted", "disabled", "denied", "forbidden", "removed", "revoked",
-        "logged", "detected", "quarantined", "retired", "replaced", "patched", "remediated",
+        "logged", "detected", "quarantined", "retired", "replaced", "patched", "remediated", "screened", "vetted",
+        "supervised", "monitored", "audited",
     ]
 
     private func asksAboutRisk(_ tokens: [String]) -> Bool {

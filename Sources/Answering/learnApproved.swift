@@ -1,6 +1,7 @@
 public import ControlModel
 
-/// An answer a reviewer approved, with where it came from: what the library learns.
+/// An answer a reviewer approved, or one imported from a filled questionnaire still to be
+/// approved, with where it came from: what the library learns.
 public struct ApprovedAnswer: Sendable, Hashable {
     /// The question as the questionnaire asked it.
     public var question: String
@@ -14,10 +15,16 @@ public struct ApprovedAnswer: Sendable, Hashable {
     public var evidence: [String]
     /// The questionnaire and item it was given in (`acme.xlsx item IAM-02`).
     public var source: String
-    /// Who approved it.
-    public var approvedBy: String
+    /// Who approved it; nil for an import that still needs approval.
+    public var approvedBy: String?
     /// When.
-    public var approvedOn: Day
+    public var approvedOn: Day?
+    /// The entry's tags: `learned` for a reviewed answer; `imported`, and `needs-approval` until a
+    /// person approves it, for an import.
+    public var tags: [String]
+
+    /// Whether a person approved it.
+    public var isApproved: Bool { approvedBy != nil && !tags.contains(Answerer.unapprovedTag) }
 
     /// An approved answer.
     public init(
@@ -27,8 +34,9 @@ public struct ApprovedAnswer: Sendable, Hashable {
         controls: [String],
         evidence: [String],
         source: String,
-        approvedBy: String,
-        approvedOn: Day
+        approvedBy: String?,
+        approvedOn: Day?,
+        tags: [String] = ["learned"]
     ) {
         self.question = question
         self.answer = answer
@@ -38,6 +46,7 @@ public struct ApprovedAnswer: Sendable, Hashable {
         self.source = source
         self.approvedBy = approvedBy
         self.approvedOn = approvedOn
+        self.tags = tags
     }
 }
 
@@ -58,6 +67,9 @@ public struct LearnedEntries: Sendable, Hashable {
         public var was: String
         /// The approved answer.
         public var now: String
+        /// Whether the entry now says it; false when an answer still to be approved met an
+        /// approved entry, which it never replaces.
+        public var replaced: Bool = true
     }
 }
 
@@ -65,21 +77,42 @@ public struct LearnedEntries: Sendable, Hashable {
 ///
 /// An approved answer to a question an entry already asks (the same words, or near enough: nine
 /// in ten of their terms shared) updates that entry (answer, comment, controls, evidence,
-/// provenance) instead of adding a copy; if its answer differs, the change is reported. Any
-/// other becomes a new entry, tagged `learned`, with the next free id (`ANS-0188` after
-/// `ANS-0187`).
-public func learn(_ approved: [ApprovedAnswer], into library: [AnswerLibraryEntry]) -> LearnedEntries {
+/// provenance) instead of adding a copy; if its answer differs, the change is reported. An answer
+/// still to be approved never replaces an approved entry: the same answer is merged into it
+/// unchanged, a different one is reported as a contradiction and left out. Any other becomes a
+/// new entry, with the answer's tags (`learned`, or `imported`), with the next free id
+/// (`ANS-0188` after `ANS-0187`).
+///
+/// `elsewhere` holds the entries of the library's other files, which cannot be edited here: new
+/// ids follow theirs too, and an answer to a question one of them asks is not added again (a
+/// different answer is reported, never added beside it).
+public func learn(
+    _ approved: [ApprovedAnswer],
+    into library: [AnswerLibraryEntry],
+    elsewhere: [AnswerLibraryEntry] = []
+) -> LearnedEntries {
     let analyzer = TextAnalyzer.standard
     var entries = library
     var result = LearnedEntries()
-    var next = (library.compactMap { Int($0.id.drop { !$0.isNumber }) }.max() ?? 0) + 1
-    for answer in approved {
-        let terms = Set(analyzer.terms(answer.question))
-        let same = entries.firstIndex { entry in
+    var next = ((library + elsewhere).compactMap { Int($0.id.drop { !$0.isNumber }) }.max() ?? 0) + 1
+    func asks(_ terms: Set<String>) -> (AnswerLibraryEntry) -> Bool {
+        { entry in
             let other = Set(analyzer.terms(entry.question))
             let union = terms.union(other).count
             return union > 0 && Double(terms.intersection(other).count) / Double(union) >= 0.9
         }
+    }
+    for answer in approved {
+        let terms = Set(analyzer.terms(answer.question))
+        if let other = elsewhere.first(where: asks(terms)) {
+            if other.answer.lowercased() != answer.answer.lowercased() {
+                result.contradictions.append(
+                    .init(entry: other.id, was: other.answer, now: answer.answer, replaced: false)
+                )
+            }
+            continue
+        }
+        let same = entries.firstIndex(where: asks(terms))
         var entry = AnswerLibraryEntry(
             id: "ANS-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next),
             question: answer.question,
@@ -90,13 +123,23 @@ public func learn(_ approved: [ApprovedAnswer], into library: [AnswerLibraryEntr
             source: answer.source,
             approvedBy: answer.approvedBy,
             approvedOn: answer.approvedOn,
-            tags: ["learned"]
+            tags: answer.tags
         )
         if let same {
             let old = entries[same]
+            let oldApproved = old.approvedBy != nil && !old.tags.contains(Answerer.unapprovedTag)
+            if !answer.isApproved, oldApproved {
+                if old.answer.lowercased() != answer.answer.lowercased() {
+                    result.contradictions.append(
+                        .init(entry: old.id, was: old.answer, now: answer.answer, replaced: false)
+                    )
+                }
+                continue
+            }
             entry.id = old.id
             entry.question = old.question
-            entry.tags = old.tags.contains("learned") ? old.tags : old.tags + ["learned"]
+            entry.tags = old.tags.filter { $0 != Answerer.unapprovedTag || !answer.isApproved }
+            for tag in answer.tags where !entry.tags.contains(tag) { entry.tags.append(tag) }
             if old.answer.lowercased() != answer.answer.lowercased() {
                 result.contradictions.append(.init(entry: old.id, was: old.answer, now: answer.answer))
             }

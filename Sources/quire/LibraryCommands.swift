@@ -124,8 +124,61 @@ struct LibraryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "library",
         abstract: "Work on the answer library.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Import.self]
     )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn your own filled questionnaires into answer library entries.",
+            discussion: """
+                Each answered item becomes an entry: its question, its answer read as quire assess \
+                reads it (Yes for "Yes, all data is encrypted…", with that text kept as the comment; \
+                a description as written), its comment, the controls it matches, and its source \
+                ("FILE item ID", so the same item asked again is answered exactly). Entries are tagged \
+                imported, and needs-approval unless --approved-by names who approved them: until then \
+                quire answer proposes them for review and never writes them. Unanswered and unclear \
+                items are left out (unclear ones are named). The library file is created, or new \
+                entries are appended and near-duplicates merged, keeping its other lines; an answer \
+                that contradicts an entry is reported, and replaces it only when approved.
+                """
+        )
+
+        @Argument(help: "Your filled questionnaires (XLSX, XLSM, CSV).") var files: [String]
+        @Option(name: .shortAndLong, help: ArgumentHelp("The YAML answer library to add to.", valueName: "file"))
+        var output: String
+        @Option(help: ArgumentHelp("Who approved these answers.", valueName: "name")) var approvedBy: String?
+        @Option(
+            help: ArgumentHelp("The source to record instead of each file's name.", valueName: "text")
+        )
+        var source: String?
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var asOf: AsOfOption
+        @OptionGroup var reading: ReadingOptionsGroup
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one filled questionnaire") }
+            if let approvedBy, approvedBy.allSatisfy(\.isWhitespace) {
+                throw ValidationError("--approved-by needs a name")
+            }
+        }
+
+        func run() throws {
+            try runReportingErrors { diagnostics in
+                try importLibraryAnswers(
+                    ImportRequest(
+                        files: files,
+                        output: output,
+                        approvedBy: approvedBy,
+                        source: source,
+                        libraryFiles: library.files,
+                        reading: reading.reading,
+                        asOf: asOf.asOf
+                    ),
+                    diagnostics: diagnostics
+                )
+            }
+        }
+    }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

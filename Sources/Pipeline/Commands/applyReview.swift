@@ -126,24 +126,26 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
 
 /// The text of a YAML answer library with approved answers learned into it, checked: the new
 /// text must read as a library with no error the old one did not have.
-private func learnAnswers(_ approved: [ApprovedAnswer], into path: String, libraryFiles: [String]) throws
+func learnAnswers(_ approved: [ApprovedAnswer], into path: String, libraryFiles: [String]) throws
     -> (text: String, entries: LearnedEntries)
 {
     // The other library files (a folder stands for its files), without the one being learned into.
     let others = expandingFolders(libraryFiles).filter { !sameFile($0, path) }
     var existing: [AnswerLibraryEntry] = []
+    var elsewhere = loadLibrary(files: others).user.answers
     var text = ""
     var known: Set<String> = []
     if FileManager.default.fileExists(atPath: path) {
         let loaded = loadLibrary(files: others + [path])
         existing = loaded.user.answers.filter { $0.origin?.file == path }
+        elsewhere = loaded.user.answers.filter { $0.origin?.file != path }
         known = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.message))
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PipelineError.io(path: path, reason: "cannot read it")
         }
         text = String(decoding: data, as: UTF8.self)
     }
-    let learned = learn(approved, into: existing)
+    let learned = learn(approved, into: existing, elsewhere: elsewhere)
     let edited = try AnswerLibraryYAML.edit(text, adding: learned.added, updating: learned.updated)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-learn-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
