@@ -78,6 +78,17 @@ demo: build
 	    -o .build/demo/globex-filled.xlsx
 	@echo "== quire diff samples/globex-vendor-assessment.xlsx .build/demo/globex-filled.xlsx | tail -3"
 	@$(QUIRE_DEBUG) diff samples/globex-vendor-assessment.xlsx .build/demo/globex-filled.xlsx | tail -3
+	@echo "== quire assess samples/vendors/* -> .build/demo/vendors.xlsx (vendors' filled questionnaires)"
+	@$(QUIRE_DEBUG) assess samples/vendors/northwind-hosting-caiq-style.xlsx samples/vendors/fabrikam-analytics-marks.xlsx \
+	    samples/vendors/tailspin-payroll-freetext.csv --vendor "Northwind Hosting" --vendor "Fabrikam Analytics" \
+	    --vendor "Tailspin Payroll" --frameworks iso27001-2022,soc2-2017,gdpr --library samples/library \
+	    -o .build/demo/vendors.xlsx
+	@$(QUIRE_DEBUG) assess samples/vendors/tailspin-payroll-freetext.csv --library samples/library -o .build/demo/tailspin.csv
+	@head -4 .build/demo/tailspin.csv | cut -c1-160
+	@echo "== quire library import samples/vendors/northwind-hosting-caiq-style.xlsx -o .build/demo/imported.yaml"
+	@rm -f .build/demo/imported.yaml
+	@$(QUIRE_DEBUG) library import samples/vendors/northwind-hosting-caiq-style.xlsx --library samples/library \
+	    -o .build/demo/imported.yaml
 	@echo "== quire crosswalk, soa -> .build/demo/"
 	@$(QUIRE_DEBUG) crosswalk --library samples/library --as-of 2026-11-29 -o .build/demo/crosswalk.xlsx
 	@$(QUIRE_DEBUG) soa --library samples/library --as-of 2026-11-29 -o .build/demo/soa.xlsx

@@ -15,7 +15,8 @@ struct Quire: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, Apply.self, LibraryCommand.self, Crosswalk.self,
+            Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, Apply.self, Assess.self, LibraryCommand.self,
+            Crosswalk.self,
             StatementOfApplicability.self, Gaps.self, Frameworks.self, Requirements.self, Controls.self, Xref.self,
             Validate.self, Diff.self, Debug.self,
         ]

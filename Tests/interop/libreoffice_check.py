@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """LibreOffice opens what quire writes: each workbook quire writes (the writer's sample, the
 crosswalk, the Statement of Applicability, a filled customer workbook and its review list, other programs' workbooks
-patched in place) is converted to CSV by
+patched in place, a vendor assessment) is converted to CSV by
 LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must equal what
-openpyxl reads from the same file. Run by `make interop`."""
+openpyxl reads from the same file. The formulas quire writes itself (the assessment's scores) must
+recalculate in LibreOffice to the value quire cached. Run by `make interop`."""
 from __future__ import annotations
 
 import csv
@@ -37,6 +38,10 @@ def write_workbooks(folder: Path) -> list[Path]:
                                   str(folder / "patched-prefixed.xlsx")],
         "patched-formulas.xlsx": ["debug", "patch", str(FIXTURES / "sheetjs-formulae_test_simple.xlsx"), "A",
                                   str(folder / "patched-formulas.xlsx")],
+        # A vendor assessment: its score cells are formulas LibreOffice recalculates.
+        "vendors.xlsx": ["assess", *[str(ROOT / "samples" / "vendors" / name) for name in (
+            "northwind-hosting-caiq-style.xlsx", "fabrikam-analytics-marks.xlsx", "tailspin-payroll-freetext.csv")],
+            "--library", str(ROOT / "samples" / "library"), "-o", str(folder / "vendors.xlsx")],
     }
     for arguments in runs.values():
         subprocess.run([QUIRE, *arguments], check=True, capture_output=True)
@@ -100,7 +105,26 @@ def main() -> int:
                             print(f"{workbook.name}!{sheet.title}!{cell.coordinate}: LibreOffice {seen!r}, openpyxl {cell.value!r}")
                             failures += 1
                         checked += 1
-            print(f"{workbook.name}: {len(sheets)} sheets converted by LibreOffice; {checked} text cells agree")
+            formulas = 0
+            if workbook.name == "vendors.xlsx":
+                cached = openpyxl.load_workbook(workbook, data_only=True)
+                for sheet in book.worksheets:
+                    for row in sheet.iter_rows():
+                        for cell in row:
+                            if cell.data_type != "f":
+                                continue
+                            value = cached[sheet.title][cell.coordinate].value
+                            seen = sheets[sheet.title][cell.row - 1][cell.column - 1]
+                            if not isinstance(value, (int, float)) or abs(float(seen) - value) > 1e-6:
+                                print(f"{workbook.name}!{sheet.title}!{cell.coordinate}: {cell.value} gives {seen!r} "
+                                      f"in LibreOffice, quire cached {value!r}")
+                                failures += 1
+                            formulas += 1
+                if formulas == 0:
+                    print(f"{workbook.name}: no formula cells found")
+                    failures += 1
+            print(f"{workbook.name}: {len(sheets)} sheets converted by LibreOffice; {checked} text cells agree"
+                  + (f"; {formulas} formulas recalculate to the cached value" if formulas else ""))
     return 1 if failures else 0
 
 

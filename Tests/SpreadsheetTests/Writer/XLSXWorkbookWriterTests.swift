@@ -29,6 +29,7 @@ struct XLSXWorkbookWriterTests {
         switch value {
         case .text(let text): text.isEmpty ? nil : .string(text)
         case .number(let number): .number(number)
+        case .formula(_, let cached): .number(cached)
         case .boolean(let flag): .boolean(flag)
         case .date(let year, let month, let day):
             SpreadsheetDate(iso8601: String(format: "%04d-%02d-%02d", year, month, day)).map(CellValue.date)

@@ -1,7 +1,8 @@
 /// One cell's value in a workbook being written.
 ///
 /// Text is always written as text, through the shared-string table: a value such as `=SUM(A1:A9)`
-/// stays a string and never becomes a formula.
+/// stays a string and never becomes a formula. Only ``formula(_:cached:)``, which Quire makes
+/// itself, writes one.
 public enum XLSXValue: Sendable, Hashable {
     /// Text, written exactly as given; an empty string writes no cell, as ``empty`` does.
     case text(String)
@@ -11,6 +12,9 @@ public enum XLSXValue: Sendable, Hashable {
     case boolean(Bool)
     /// A calendar date from 1900-01-01 to 9999-12-31, written as a serial number shown `yyyy-mm-dd`.
     case date(year: Int, month: Int, day: Int)
+    /// A formula (without the leading `=`, as `(C2+0.5*D2)/SUM(C2:G2)`) with the number it
+    /// gives, stored as its cached value so that a reader that does not calculate sees it too.
+    case formula(String, cached: Double)
     /// No cell.
     case empty
 }

@@ -186,6 +186,8 @@ struct XLSXWorksheetWriter {
         var text: Range<Int>
         var link: Range<Int>
         var number: Range<Int>
+        /// `" s="2">`: a formula's `<f>` follows.
+        var formula: Range<Int>
         var date: Range<Int>
         /// The whole rest of a boolean cell: `" t="b"><v>1</v></c>`.
         var isTrue: Range<Int>
@@ -210,6 +212,7 @@ struct XLSXWorksheetWriter {
                 text: add(quote, style, Array(" t=\"s\"><v>".utf8)),
                 link: add(quote, XLSXCellStyle.text(wrap: wrap, link: true).attribute, Array(" t=\"s\"><v>".utf8)),
                 number: add(quote, style, Array("><v>".utf8)),
+                formula: add(quote, style, Array(">".utf8)),
                 date: add(quote, XLSXCellStyle.date.attribute, Array("><v>".utf8)),
                 isTrue: add(quote, style, Array(" t=\"b\"><v>1</v></c>".utf8)),
                 isFalse: add(quote, style, Array(" t=\"b\"><v>0</v></c>".utf8)),
@@ -296,6 +299,16 @@ struct XLSXWorksheetWriter {
                         }
                         start(cell.number)
                         xml.number(number)
+                        xml.literal("</v></c>")
+                    case .formula(let formula, let cached):
+                        guard cached.isFinite, !formula.isEmpty, !formula.hasPrefix("=") else {
+                            throw invalid(row, index, "the formula \"\(formula)\" cannot be stored")
+                        }
+                        start(cell.formula)
+                        xml.literal("<f>")
+                        xml.text(formula, .content)
+                        xml.literal("</f><v>")
+                        xml.number(cached)
                         xml.literal("</v></c>")
                     case .boolean(let flag):
                         start(flag ? cell.isTrue : cell.isFalse)
