@@ -23,6 +23,8 @@ public struct Library: Sendable, Hashable, Codable {
     public var evidence: [Evidence]
     /// The answer library.
     public var answers: [AnswerLibraryEntry]
+    /// Explicit framework-to-framework mappings.
+    public var mappingSets: [MappingSet]
 
     /// Creates a library.
     public init(
@@ -32,7 +34,8 @@ public struct Library: Sendable, Hashable, Codable {
         controls: [Control] = [],
         implementation: [Implementation] = [],
         evidence: [Evidence] = [],
-        answers: [AnswerLibraryEntry] = []
+        answers: [AnswerLibraryEntry] = [],
+        mappingSets: [MappingSet] = []
     ) {
         self.name = name
         self.mode = mode
@@ -41,6 +44,7 @@ public struct Library: Sendable, Hashable, Codable {
         self.implementation = implementation
         self.evidence = evidence
         self.answers = answers
+        self.mappingSets = mappingSets
     }
 
     /// The format marker written at the top of every library document.
@@ -48,6 +52,7 @@ public struct Library: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, name, mode, frameworks, controls, implementation, evidence, answers
+        case mappingSets = "mapping_sets"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +64,7 @@ public struct Library: Sendable, Hashable, Codable {
         implementation = try container.decodeIfPresent([Implementation].self, forKey: .implementation) ?? []
         evidence = try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? []
         answers = try container.decodeIfPresent([AnswerLibraryEntry].self, forKey: .answers) ?? []
+        mappingSets = try container.decodeIfPresent([MappingSet].self, forKey: .mappingSets) ?? []
     }
 
     /// Writes the canonical form: every section that has content, the format marker first.
@@ -72,6 +78,7 @@ public struct Library: Sendable, Hashable, Codable {
         if !implementation.isEmpty { try container.encode(implementation, forKey: .implementation) }
         if !evidence.isEmpty { try container.encode(evidence, forKey: .evidence) }
         if !answers.isEmpty { try container.encode(answers, forKey: .answers) }
+        if !mappingSets.isEmpty { try container.encode(mappingSets, forKey: .mappingSets) }
     }
 
     /// This library and `other` side by side, as several files of one user make one library:
@@ -86,6 +93,7 @@ public struct Library: Sendable, Hashable, Codable {
         result.implementation += other.implementation
         result.evidence += other.evidence
         result.answers += other.answers
+        result.mappingSets += other.mappingSets
         return result
     }
 

@@ -15,7 +15,10 @@ struct LibraryDocumentReader {
             let fields = reader.fields(
                 of: root,
                 "",
-                known: ["format", "name", "mode", "frameworks", "controls", "implementation", "evidence", "answers"],
+                known: [
+                    "format", "name", "mode", "frameworks", "controls", "implementation", "evidence", "answers",
+                    "mapping_sets",
+                ],
                 what: "a library document"
             )
         else { return library }
@@ -53,6 +56,9 @@ struct LibraryDocumentReader {
         library.answers = items(fields["answers"]) { reader, node, path in
             Self.answer(node, path, &reader)
         }
+        library.mappingSets = items(fields["mapping_sets"]) { reader, node, path in
+            Self.mappingSet(node, path, &reader)
+        }
         return library
     }
 
@@ -69,6 +75,72 @@ struct LibraryDocumentReader {
             reader.error(field.node, field.path, "expected a list of \(field.path), found \(field.node.kindName)")
             return []
         }
+    }
+
+    private static func mappingSet(_ node: DocumentNode, _ path: String, _ reader: inout NodeReader) -> MappingSet? {
+        guard
+            let fields = reader.fields(
+                of: node,
+                path,
+                known: ["id", "name", "description", "source", "target", "provider", "mappings"],
+                what: "a mapping set"
+            ),
+            let id = reader.text(fields["id"], required: "id", in: node, path),
+            let source = reader.text(fields["source"], required: "source", in: node, path),
+            let target = reader.text(fields["target"], required: "target", in: node, path)
+        else { return nil }
+        var set = MappingSet(
+            id: id,
+            name: reader.text(fields["name"], in: node, path),
+            description: reader.text(fields["description"], in: node, path),
+            source: source,
+            target: target,
+            provider: reader.text(fields["provider"], in: node, path),
+            mappings: []
+        )
+        for (index, item) in (fields["mappings"]?.node.items ?? []).enumerated() {
+            let itemPath = "\(path).mappings[\(index)]"
+            guard
+                let link = reader.fields(
+                    of: item,
+                    itemPath,
+                    known: [
+                        "source", "target", "relationship", "strength", "confidence", "coverage", "rationale", "note",
+                    ],
+                    what: "a requirement mapping"
+                ),
+                let from = reader.text(link["source"], required: "source", in: item, itemPath),
+                let to = reader.text(link["target"], required: "target", in: item, itemPath),
+                let relationship = reader.choice(
+                    link["relationship"],
+                    Relationship.self,
+                    required: "relationship",
+                    in: item,
+                    itemPath
+                )
+            else { continue }
+            func fraction(_ name: String) -> Double? {
+                guard let field = link[name], let text = reader.text(field, in: item, itemPath) else { return nil }
+                guard let value = Double(text), (0...1).contains(value) else {
+                    reader.error(field.node, field.path, "\"\(text)\" is not a number from 0 to 1")
+                    return nil
+                }
+                return value
+            }
+            set.mappings.append(
+                RequirementMapping(
+                    source: from,
+                    target: to,
+                    relationship: relationship,
+                    strength: reader.integer(link["strength"], in: 1...10, parent: item, itemPath),
+                    confidence: fraction("confidence"),
+                    coverage: fraction("coverage"),
+                    rationale: reader.choice(link["rationale"], MappingRationale.self, in: item, itemPath),
+                    note: reader.text(link["note"], in: item, itemPath)
+                )
+            )
+        }
+        return set
     }
 
     private static func framework(_ node: DocumentNode, _ path: String, _ reader: inout NodeReader) -> Framework? {

@@ -38,6 +38,32 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
         switch fileKind(file) {
         case .document(let isJSON):
             guard let bytes = readFileBytes(file, into: &diagnostics) else { continue }
+            // A tool's format (OSCAL, CISO Assistant, OpenControl, Vanta) is read as quire convert
+            // reads it; its unresolved references are warnings.
+            if let root = try? parseDocument(bytes, file: file), let (format, _) = try? detect(root, file: file),
+                format != .quire
+            {
+                var log = MigrationLog()
+                do throws(ExchangeError) {
+                    let content = try readExchange(files: [file], options: ConvertOptions(from: format), log: &log)
+                    user = user.combined(with: content.library)
+                    for note in log.notes where note.kind == .unresolved {
+                        diagnostics.append(
+                            Diagnostic(.warning, at: SourceLocation(file: file), "\(note.subject): \(note.detail)")
+                        )
+                    }
+                } catch {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error,
+                            at: SourceLocation(file: file, line: error.line),
+                            error.message,
+                            hint: error.hint
+                        )
+                    )
+                }
+                continue
+            }
             let (library, problems) = readLibraryDocument(bytes, file: file, isJSON: isJSON)
             diagnostics += problems
             user = user.combined(with: library)

@@ -39,7 +39,7 @@ public struct Failure: Sendable, Equatable {
                 case .usage, .unknown: Self.usage
                 case .cannotCreateOutput: Self.cannotCreate
                 case .io: Self.ioError
-                case .invalidLibrary, .invalidOutput: Self.dataError
+                case .invalidLibrary, .invalidOutput, .lossy: Self.dataError
                 case .missingInput: Self.noInput
                 }
         case let error as SpreadsheetError:
@@ -88,6 +88,9 @@ public struct Failure: Sendable, Equatable {
             message = error.description
             exitCode = Self.dataError
         case let error as AnswerLibraryYAML.EditError:
+            message = error.description
+            exitCode = Self.dataError
+        case let error as ExchangeError:
             message = error.description
             exitCode = Self.dataError
         default:

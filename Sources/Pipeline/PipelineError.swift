@@ -17,6 +17,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingInput(path: String)
     /// A framework, requirement or control named on the command line is not in the library.
     case unknown(String)
+    /// A conversion with `--strict` would lose something (the report says what).
+    case lossy(String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "the library has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")); "
                 + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
         case .unknown(let message): message
+        case .lossy(let message): message
         case .missingInput(let path): "\(path): no such file; check the path"
         }
     }

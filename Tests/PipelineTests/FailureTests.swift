@@ -168,6 +168,12 @@ import Testing
             exitCode: 64,
             mentions: ["CC9.9", "CC9.1"]
         ),
+        Case(error: PipelineError.lossy("--strict: 3 things would be lost"), exitCode: 65, mentions: ["--strict"]),
+        Case(
+            error: ExchangeError(file: "p.json", line: 4, "the profile imports x.json", hint: "name the catalog too"),
+            exitCode: 65,
+            mentions: ["p.json:4", "name the catalog"]
+        ),
         Case(
             error: BuiltInCatalog.BuildError(diagnostics: [diagnostic]),
             exitCode: 65,
@@ -215,7 +221,7 @@ import Testing
         }
         let covered = names(Self.cases.map(\.error))
         let expected: [(String, Int)] = [
-            ("PipelineError", 7), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
+            ("PipelineError", 8), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
             ("ReportError", 3), ("FillError", 2),
         ]
         for (type, count) in expected {
