@@ -20,32 +20,6 @@ private func document(_ text: String, file: String = "inline.yaml") throws -> Do
     try parseDocument(Array(text.utf8), file: file)
 }
 
-/// The library without what is not content (where things were read) and in one order.
-private func normalized(_ library: Library) -> Library {
-    var library = library
-    library.frameworks.sort { $0.id < $1.id }
-    library.controls = library.controls.map { control in
-        var control = control
-        control.origin = nil
-        control.mappings = control.mappings.map { mapping in
-            var mapping = mapping
-            mapping.origin = nil
-            return mapping
-        }
-        .sorted { $0.requirement < $1.requirement }
-        return control
-    }
-    .sorted { $0.id < $1.id }
-    library.implementation = library.implementation.map { record in
-        var record = record
-        record.origin = nil
-        return record
-    }
-    .sorted { $0.control < $1.control }
-    library.mappingSets.sort { $0.id < $1.id }
-    return library
-}
-
 /// Writes the library, renders it as YAML, parses that and reads it again.
 private func roundTrip(_ library: Library, packager: String) throws -> (
     again: Library, written: MigrationLog, yaml: String

@@ -25,6 +25,13 @@ import Testing
         try parseDocument(Array((yaml ? node.yaml() : node.json()).utf8), file: "written")
     }
 
+    /// A library written as a mapping collection and read back.
+    static func throughMappingCollection(_ library: Library, log: inout MigrationLog) throws -> Library {
+        let frameworks = Library.builtIn.frameworks
+        let written = OSCAL.writeMappingCollection(library, frameworks: frameworks, name: "x", log: &log)
+        return OSCAL.readMappingCollection(try reparse(written), file: "mc.json", frameworks: frameworks, log: &log)
+    }
+
     @Test func theNISTBasicCatalogInJSONAndYAMLGivesOneFramework() throws {
         var log = MigrationLog()
         let json = OSCAL.readCatalog(
@@ -217,19 +224,7 @@ import Testing
                 RequirementMapping(source: "A.5.1", target: "CC5.3", relationship: .notRelated),
             ]
         )
-        let library = Library(mappingSets: [set])
-        let written = OSCAL.writeMappingCollection(
-            library,
-            frameworks: Library.builtIn.frameworks,
-            name: "x",
-            log: &log
-        )
-        let again = OSCAL.readMappingCollection(
-            try Self.reparse(written),
-            file: "mc.json",
-            frameworks: Library.builtIn.frameworks,
-            log: &log
-        )
+        let again = try Self.throughMappingCollection(Library(mappingSets: [set]), log: &log)
         #expect(again.mappingSets.first?.mappings == set.mappings)
         #expect(again.mappingSets.first?.source == "iso27001-2022" && again.mappingSets.first?.target == "soc2-2017")
     }
@@ -248,18 +243,7 @@ import Testing
                 )
             ]
         )
-        let written = OSCAL.writeMappingCollection(
-            Library(controls: [control]),
-            frameworks: Library.builtIn.frameworks,
-            name: "x",
-            log: &log
-        )
-        let again = OSCAL.readMappingCollection(
-            try Self.reparse(written),
-            file: "mc.json",
-            frameworks: Library.builtIn.frameworks,
-            log: &log
-        )
+        let again = try Self.throughMappingCollection(Library(controls: [control]), log: &log)
         #expect(again.controls == [control])
         #expect(log.notes.contains { $0.kind == .transformed && $0.field == "strength" })
     }

@@ -19,32 +19,6 @@ private func document(_ text: String, file: String = "component.yaml") throws ->
     try parseDocument(Array(text.utf8), file: file)
 }
 
-/// The library without where things were read, in one order.
-private func normalized(_ library: Library) -> Library {
-    var library = library
-    library.frameworks.sort { $0.id < $1.id }
-    library.controls = library.controls.map { control in
-        var control = control
-        control.origin = nil
-        control.mappings = control.mappings.map { mapping in
-            var mapping = mapping
-            mapping.origin = nil
-            return mapping
-        }
-        .sorted { $0.requirement < $1.requirement }
-        return control
-    }
-    .sorted { $0.id < $1.id }
-    library.implementation = library.implementation.map { record in
-        var record = record
-        record.origin = nil
-        return record
-    }
-    .sorted { $0.control < $1.control }
-    library.mappingSets.sort { $0.id < $1.id }
-    return library
-}
-
 private func details(_ log: MigrationLog, _ kind: MigrationNote.Kind? = nil) -> [String] {
     log.notes.filter { kind == nil || $0.kind == kind }.map { "\($0.subject) [\($0.field ?? "-")] \($0.detail)" }
 }
