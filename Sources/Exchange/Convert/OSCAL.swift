@@ -637,15 +637,20 @@ enum OSCAL {
             first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
         }
-        var hex = String(format: "%016llx%016llx", first, second)
-        hex = String(hex.prefix(12)) + "5" + String(hex.dropFirst(13))
-        let variant = "89ab"[("89ab".index("89ab".startIndex, offsetBy: Int(second % 4)))]
-        hex = String(hex.prefix(16)) + String(variant) + String(hex.dropFirst(17))
-        let parts = [
-            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
-            hex.dropFirst(20),
-        ]
-        return parts.joined(separator: "-")
+        // Version 5 and the RFC 4122 variant in their places.
+        first = (first & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_5000
+        second = (second & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for (index, word) in [first, second].enumerated() {
+            for nibble in 0..<16 {
+                let position = index * 16 + nibble
+                if position == 8 || position == 12 || position == 16 || position == 20 { out.append(UInt8(ascii: "-")) }
+                out.append(digits[Int((word >> UInt64(60 - nibble * 4)) & 0xF)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func metadata(title: String, version: String) -> OutputNode {

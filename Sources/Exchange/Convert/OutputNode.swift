@@ -57,62 +57,79 @@ public indirect enum OutputNode: Sendable, Hashable {
 
     /// Pretty JSON, two-space indent, keys in the order given, a final line feed.
     public func json() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         writeJSON(into: &out, indent: 0)
-        return out + "\n"
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeJSON(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+    private static func pad(_ out: inout [UInt8], _ depth: Int) {
+        for _ in 0..<(depth * 2) { out.append(0x20) }
+    }
+
+    private func writeJSON(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .string(let value): out += Self.jsonString(value)
-        case .number(let value): out += Self.number(value)
-        case .integer(let value): out += String(value)
-        case .boolean(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .string(let value): Self.appendJSONString(value, to: &out)
+        case .number(let value): out += Self.number(value).utf8
+        case .integer(let value): out += String(value).utf8
+        case .boolean(let value): out += (value ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .list(let items):
             if items.isEmpty {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "[\n"
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += pad
+                Self.pad(&out, indent + 1)
                 item.writeJSON(into: &out, indent: indent + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += close + "]"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case .map(let members):
             if members.isEmpty {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{\n"
+            out += "{\n".utf8
             for (index, (key, value)) in members.enumerated() {
-                out += pad + Self.jsonString(key) + ": "
+                Self.pad(&out, indent + 1)
+                Self.appendJSONString(key, to: &out)
+                out += ": ".utf8
                 value.writeJSON(into: &out, indent: indent + 1)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                out += (index == members.count - 1 ? "\n" : ",\n").utf8
             }
-            out += close + "}"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendJSONString(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendJSONString(_ value: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0..<0x20:
+                out += "\\u00".utf8
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A number in its shortest form: `1`, `0.5`, never `1.0` or an exponent for ordinary values.
