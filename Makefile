@@ -60,6 +60,7 @@ bench: $(VENV)/.installed release
 	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/accuracy.py
 	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/layout_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/xlsx_write_bench.py
+	QUIRE_BIN=.build/release/quire $(VPY) bench/convert_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/patch_bench.py
 
 demo: build
@@ -94,7 +95,7 @@ demo: build
 	@echo "== quire convert samples/library to OSCAL and CISO Assistant, and back (reports beside each output)"
 	@$(QUIRE_DEBUG) convert samples/library --to oscal-component-definition -o .build/demo/library-component.json
 	@$(QUIRE_DEBUG) convert samples/library --to oscal-mapping-collection -o .build/demo/library-mappings.json
-	@$(QUIRE_DEBUG) convert samples/library --to ciso-assistant -o .build/demo/library-ciso.yaml
+	@$(QUIRE_DEBUG) convert samples/library --to ciso-assistant --framework iso27001-2022 -o .build/demo/library-ciso.yaml
 	@$(QUIRE_DEBUG) convert .build/demo/library-component.json --to quire -o .build/demo/from-oscal.yaml
 	@$(QUIRE_DEBUG) convert .build/demo/library-ciso.yaml --to quire -o .build/demo/from-ciso.yaml
 	@head -24 .build/demo/library-ciso.migration.md

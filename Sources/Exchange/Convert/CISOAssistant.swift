@@ -248,6 +248,15 @@ private struct CISOReader {
             let name = nonEmpty(item["name"]?.string)
             let description = nonEmpty(item["description"]?.string)
             if name != nil, description != nil { unread.add("description", item) }
+            if name == nil, description != nil {
+                log.note(
+                    .transformed,
+                    "requirement \(id):\(requirementID)",
+                    field: "name",
+                    "the node has no name; its description is its title",
+                    location: place(item)
+                )
+            }
             let isHeading = !(item["assessable"]?.bool ?? false)
             var parent: String?
             if let parentURN = nonEmpty(item["parent_urn"]?.string) {
@@ -554,7 +563,20 @@ private struct CISOWriter {
         var objects: [(String, OutputNode)] = []
         let controls = writeReferenceControls(log: &log)
         if !controls.isEmpty { objects.append(("reference_controls", .list(controls))) }
-        if let framework { objects.append(("framework", writeFramework(framework, provider: provider, log: &log))) }
+        if let framework {
+            objects.append(("framework", writeFramework(framework, provider: provider, log: &log)))
+        } else {
+            let mappings = library.controls.reduce(0) { $0 + $1.mappings.count }
+            if mappings > 0 {
+                log.note(
+                    .dropped,
+                    "\(mappings) control mappings",
+                    field: "mappings",
+                    "no framework is in the input, and a reference control holds requirements only through the nodes of "
+                        + "the framework written: convert with the framework (a catalog or CISO Assistant framework) too"
+                )
+            }
+        }
         for extra in library.frameworks.dropFirst() {
             log.note(
                 .dropped,

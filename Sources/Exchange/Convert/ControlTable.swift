@@ -280,22 +280,29 @@ public struct ColumnProfile: Sendable, Hashable {
 
 /// Reading and writing controls tables by a column profile, and Drata's and Vanta's files.
 enum ControlTable {
-    /// The rows of the first sheet (or the CSV) as text.
-    static func rows(of file: String) throws(ExchangeError) -> [(number: Int, cells: [String])] {
+    /// The rows of the first sheet with a non-empty row (or the CSV) as text; only the first
+    /// non-empty one (the header) with `headerOnly`.
+    static func rows(of file: String, headerOnly: Bool = false) throws(ExchangeError) -> [(
+        number: Int, cells: [String]
+    )] {
+        struct Enough: Error {}
         do {
             let workbook = try Workbook(path: file)
             for sheet in workbook.sheets {
                 var rows: [(number: Int, cells: [String])] = []
-                _ = try workbook.readRows(of: sheet) { row in
-                    var cells: [String] = []
-                    for cell in row.cells {
-                        while cells.count < cell.address.column - 1 { cells.append("") }
-                        cells.append(cell.value.text)
+                do {
+                    _ = try workbook.readRows(of: sheet) { row in
+                        var cells: [String] = []
+                        for cell in row.cells {
+                            while cells.count < cell.address.column - 1 { cells.append("") }
+                            cells.append(cell.value.text)
+                        }
+                        if cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                            rows.append((row.index, cells))
+                            if headerOnly { throw Enough() }
+                        }
                     }
-                    if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                        rows.append((row.index, cells))
-                    }
-                }
+                } catch is Enough {}
                 if !rows.isEmpty { return rows }
             }
             return []
@@ -360,6 +367,15 @@ enum ControlTable {
             frameworkColumns.append((framework, index))
             used.insert(index)
         }
+        // A column headed by a framework's name holds its ids, whatever the profile.
+        for (position, name) in headers.enumerated() where !used.contains(position) && !name.isEmpty {
+            if let framework = index.framework(heading: name),
+                !frameworkColumns.contains(where: { $0.framework == framework.id })
+            {
+                frameworkColumns.append((framework.id, position))
+                used.insert(position)
+            }
+        }
         for (position, name) in headers.enumerated() where !used.contains(position) && !name.isEmpty {
             log.note(
                 .dropped,
@@ -370,11 +386,11 @@ enum ControlTable {
         }
         var library = Library()
         var seen: [String: Int] = [:]
-        let separators = CharacterSet(charactersIn: profile.separator + "\n\r")
+        let separatorSet = Set(profile.separator + "\n\r")
         for row in rows.dropFirst() {
             func cell(_ column: Int?) -> String {
                 guard let column, column < row.cells.count else { return "" }
-                return row.cells[column].trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed(row.cells[column])
             }
             let id = cell(idColumn)
             guard !id.isEmpty else {
@@ -383,33 +399,11 @@ enum ControlTable {
             }
             var mappings: [Mapping] = []
             for (frameworkID, column) in frameworkColumns {
-                for piece in cell(column).components(separatedBy: separators) {
-                    let text = piece.trimmingCharacters(in: .whitespaces)
+                for text in pieces(cell(column), separators: separatorSet) {
                     guard !text.isEmpty else { continue }
                     let (requirement, relationship) = Self.requirement(text)
-                    let reference = RequirementReference(framework: frameworkID, id: requirement)
-                    var resolved = reference
-                    switch index.resolve(reference) {
-                    case .success(let ids):
-                        if let first = ids.first { resolved = first }
-                        if ids.count > 1 {
-                            log.note(
-                                .partial,
-                                "control \(id)",
-                                field: frameworkID,
-                                "\(requirement) is an old id for \(ids.map(\.id).joined(separator: ", ")); mapped to the first",
-                                location: "\(file):\(row.number)"
-                            )
-                        }
-                    case .failure(let failure):
-                        log.note(
-                            .unresolved,
-                            "control \(id)",
-                            field: frameworkID,
-                            "\(failure)",
-                            location: "\(file):\(row.number)"
-                        )
-                    }
+                    // Resolved once for the whole library, after reading (canonicalizeMappings).
+                    let resolved = RequirementReference(framework: frameworkID, id: requirement)
                     mappings.append(Mapping(requirement: resolved, relationship: relationship))
                 }
             }
@@ -421,8 +415,8 @@ enum ControlTable {
                 mappings: mappings
             )
             func list(_ field: String) -> [String] {
-                cell(fieldColumns[field]).components(separatedBy: separators).map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                pieces(cell(fieldColumns[field]), separators: separatorSet).map {
+                    $0
                 }
                 .filter { !$0.isEmpty }
             }
@@ -474,6 +468,32 @@ enum ControlTable {
             }
         }
         return (library, profile)
+    }
+
+    /// Text without spaces, tabs and line breaks at either end.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
+    }
+
+    /// The non-empty pieces of a cell split at any of the separators, each trimmed.
+    static func pieces(_ text: String, separators: Set<Character>) -> [String] {
+        let ascii = separators.compactMap(\.asciiValue)
+        guard ascii.count == separators.count else {
+            return text.split(whereSeparator: { separators.contains($0) }).map { trimmed(String($0)) }
+                .filter { !$0.isEmpty }
+        }
+        // ASCII separators: split the bytes, trim ASCII spaces.
+        var result: [String] = []
+        for piece in text.utf8.split(whereSeparator: { ascii.contains($0) }) {
+            var slice = piece[...]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            if !slice.isEmpty, let string = String(slice) { result.append(string) }
+        }
+        return result
     }
 
     /// `A.5.15 (subset)` → the id and the relationship (intersects when none is written).
@@ -549,13 +569,44 @@ enum ControlTable {
                 "a table cell keeps the requirement and relationship; strength, rationale and source are left out"
             )
         }
-        let words = library.controls.filter { !$0.keywords.isEmpty || !$0.synonyms.isEmpty }.count
-        if words > 0, profile.header("keywords") == nil {
+        let fields: [(String, (Control) -> Bool)] = [
+            ("description", { !$0.description.isEmpty }), ("domain", { !$0.domain.isEmpty }),
+            ("keywords", { !$0.keywords.isEmpty }), ("synonyms", { !$0.synonyms.isEmpty }),
+        ]
+        for (field, holds) in fields where profile.header(field) == nil {
+            let count = library.controls.filter(holds).count
+            if count > 0 {
+                log.note(.dropped, "\(count) controls", field: field, "profile \(profile.name) has no \(field) column")
+            }
+        }
+        let owners = library.implementation.filter { $0.owner != nil }.count
+        if owners > 0, profile.header("owner") == nil {
             log.note(
                 .dropped,
-                "\(words) controls",
-                field: "keywords",
-                "keywords and synonyms have no column in profile \(profile.name)"
+                "\(owners) implementation records",
+                field: "owner",
+                "profile \(profile.name) has no owner column"
+            )
+        }
+        let details = library.implementation.filter {
+            $0.notes != nil || $0.justification != nil || $0.targetDate != nil || !$0.reasons.isEmpty
+        }.count
+        if details > 0 {
+            log.note(
+                .dropped,
+                "\(details) implementation records",
+                field: "notes",
+                "a controls table keeps status and owner; notes, justification, target_date and reasons are left out"
+            )
+        }
+        let controlIDs = Set(library.controls.map(\.id))
+        let orphans = library.implementation.filter { !controlIDs.contains($0.control) }.count
+        if orphans > 0 {
+            log.note(
+                .dropped,
+                "\(orphans) implementation records",
+                field: "status",
+                "for controls not in the library (built-in controls): a controls table has a row per control only"
             )
         }
         noteUnheld(library, in: "a controls table", keeps: [.controls, .implementation], log: &log)
@@ -713,6 +764,15 @@ enum ControlTable {
                 .dropped,
                 "\(mappings) mappings",
                 "Vanta's documented control object lists no framework requirements; map them in Vanta"
+            )
+        }
+        let words = library.controls.filter { !$0.keywords.isEmpty || !$0.synonyms.isEmpty }.count
+        if words > 0 {
+            log.note(
+                .dropped,
+                "\(words) controls",
+                field: "keywords",
+                "Vanta's control object has no keywords or synonyms"
             )
         }
         let statuses = library.implementation.filter { $0.status != .implemented }.count

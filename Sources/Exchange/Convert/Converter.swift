@@ -57,7 +57,7 @@ public func detectExchangeFormat(file: String) throws(ExchangeError) -> (format:
     let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
     switch ext {
     case "csv", "tsv", "txt", "xlsx", "xlsm":
-        let rows = try ControlTable.rows(of: file)
+        let rows = try ControlTable.rows(of: file, headerOnly: true)
         let headers = rows.first?.cells.map { looseKey($0) } ?? []
         if let drata = ColumnProfile.named.first(where: { $0.name == "drata" }),
             drata.columns.allSatisfy({ headers.contains(looseKey($0.header)) })
@@ -243,7 +243,67 @@ public func readExchange(files: [String], options: ConvertOptions, log: inout Mi
         content.library = content.library.combined(with: part)
     }
     if content.library.name == nil { content.library.name = options.name }
+    canonicalizeMappings(&content, log: &log)
     return content
+}
+
+/// The controls' mappings with each requirement as its framework writes it (`Art. 44` → `Art.44`,
+/// an old ISO id → its current one), so every format writes ids its readers can resolve.
+func canonicalizeMappings(_ content: inout ExchangeContent, log: inout MigrationLog) {
+    let index = LibraryIndex(Library(frameworks: content.frameworks))
+    var cache: [RequirementReference: Result<[RequirementReference], ResolutionFailure>] = [:]
+    var known: [String: Bool] = [:]
+    var rewritten = 0
+    for controlIndex in content.library.controls.indices {
+        let control = content.library.controls[controlIndex]
+        var mappings: [Mapping] = []
+        for mapping in control.mappings {
+            let frameworkKnown =
+                known[mapping.requirement.framework]
+                ?? {
+                    let found = index.framework(named: mapping.requirement.framework) != nil
+                    known[mapping.requirement.framework] = found
+                    return found
+                }()
+            guard frameworkKnown else {
+                mappings.append(mapping)
+                continue
+            }
+            let result = cache[mapping.requirement] ?? index.resolve(mapping.requirement)
+            cache[mapping.requirement] = result
+            switch result {
+            case .success(let ids) where !ids.isEmpty:
+                if ids.count > 1 {
+                    log.note(
+                        .partial,
+                        "control \(control.id)",
+                        field: mapping.requirement.framework,
+                        "\(mapping.requirement.id) is an old id for \(ids.map(\.id).joined(separator: ", ")); mapped to each"
+                    )
+                }
+                for id in ids {
+                    var copy = mapping
+                    copy.requirement = id
+                    mappings.append(copy)
+                }
+                if ids[0] != mapping.requirement { rewritten += 1 }
+            case .success:
+                mappings.append(mapping)
+            case .failure(let failure):
+                log.note(.unresolved, "control \(control.id)", field: mapping.requirement.framework, "\(failure)")
+                mappings.append(mapping)
+            }
+        }
+        content.library.controls[controlIndex].mappings = mappings
+    }
+    if rewritten > 0 {
+        log.note(
+            .transformed,
+            "\(rewritten) mappings",
+            field: "requirement",
+            "requirement ids written as their frameworks write them (Art. 44 as Art.44, old ids as their current ones)"
+        )
+    }
 }
 
 /// The column profile a name or file names; nil to guess.
@@ -274,7 +334,7 @@ public func writeExchange(
     let name = options.name ?? content.library.name ?? "Quire library"
     var library = content.library
     library.name = name
-    func render(_ node: OutputNode) -> [UInt8] { Array((yaml ? node.yaml() : node.json()).utf8) }
+    func render(_ node: OutputNode) -> [UInt8] { yaml ? Array(node.yaml().utf8) : node.jsonBytes() }
     func oneFramework() throws(ExchangeError) -> Framework {
         if let id = options.framework {
             guard
@@ -338,10 +398,32 @@ public func writeExchange(
             OSCAL.writeProfile(framework, catalogHref: options.catalogHref ?? "\(framework.id)-catalog.json", log: &log)
         )
     case .oscalComponentDefinition:
+        guard library.controls.contains(where: { !$0.mappings.isEmpty }) else {
+            throw ExchangeError(
+                file: path,
+                "the input holds no control mapped to a requirement, and a component definition holds controls only through the requirements they implement",
+                hint: "convert a library with controls and their mappings"
+            )
+        }
         return render(OSCAL.writeComponentDefinition(library, frameworks: content.frameworks, name: name, log: &log))
     case .oscalMappingCollection:
+        let hasMappings =
+            library.controls.contains { !$0.mappings.isEmpty } || library.mappingSets.contains { !$0.mappings.isEmpty }
+        guard hasMappings else {
+            throw ExchangeError(
+                file: path,
+                "the input holds no mapping to write as a mapping collection (it needs at least one)",
+                hint: "convert controls with their framework mappings, or mapping sets"
+            )
+        }
         return render(OSCAL.writeMappingCollection(library, frameworks: content.frameworks, name: name, log: &log))
     case .cisoAssistant:
+        if options.framework != nil {
+            // The framework named is written too, so that the controls' mappings to it are kept.
+            let framework = try oneFramework()
+            library.frameworks.removeAll { $0.id == framework.id }
+            library.frameworks.insert(framework, at: 0)
+        }
         return Array(
             writeCISOAssistant(library, known: content.frameworks, packager: options.packager, log: &log).yaml()
                 .utf8

@@ -560,7 +560,10 @@ enum OSCAL {
                                 requirement: RequirementReference(framework: targetID, id: pair.target),
                                 relationship: relationship,
                                 strength: confidence.map { max(1, min(10, Int(($0 * 10).rounded()))) },
-                                rationale: rationale
+                                rationale: rationale,
+                                source: note.flatMap { text in
+                                    text.hasPrefix("source: ") ? String(text.dropFirst("source: ".count)) : nil
+                                }
                             )
                             if let index = controlIndex[pair.source] {
                                 library.controls[index].mappings.append(mappingValue)
@@ -595,10 +598,10 @@ enum OSCAL {
         }
         if !library.controls.isEmpty {
             log.note(
-                .dropped,
+                .transformed,
                 "\(library.controls.count) controls",
                 field: "title",
-                "a mapping collection names controls by id only; their titles are their ids (convert a controls table or component definition for the rest)"
+                "a mapping collection names controls by id only: each control's title is its id"
             )
         }
         return library
@@ -665,6 +668,17 @@ enum OSCAL {
     /// An OSCAL token for an id: itself when it is one, else with what a token cannot hold
     /// replaced and `_` before a leading digit.
     static func token(_ id: String) -> String {
+        // The common case, an ASCII id that is a token already, without a copy.
+        let bytes = id.utf8
+        if let first = bytes.first,
+            (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == 0x5F,
+            bytes.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2E || byte == 0x2D || byte == 0x5F
+            })
+        {
+            return id
+        }
         var out = ""
         for character in id {
             out.append(
@@ -771,10 +785,16 @@ enum OSCAL {
     /// The OSCAL id of each requirement: an alias that is a token and names only it (the id the
     /// catalog had when it was read), else the requirement id as a token.
     static func oscalIDMap(_ framework: Framework) -> [String: String] {
+        func squeezed(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
         var map: [String: String] = [:]
-        for (alias, ids) in framework.aliases.sorted(by: { $0.key < $1.key })
-        where ids.count == 1 && token(alias) == alias {
-            if map[ids[0]] == nil { map[ids[0]] = alias }
+        let ids = Set(framework.requirements.map(\.id))
+        for (alias, targets) in framework.aliases.sorted(by: { $0.key < $1.key })
+        where targets.count == 1 && token(alias) == alias && !ids.contains(alias) {
+            let id = targets[0]
+            guard map[id] == nil else { continue }
+            // An id that is a token keeps itself unless the alias is the same id written another
+            // way (`ac-1` for `AC-1`); an old id of another edition (`A.5.1.1`) is not its OSCAL id.
+            if token(id) != id || squeezed(alias) == squeezed(id) { map[id] = alias }
         }
         return map
     }
@@ -865,6 +885,17 @@ enum OSCAL {
                 "a component definition holds controls only through the requirements they implement; these map to none"
             )
         }
+        let written = Set(library.controls.filter { !$0.mappings.isEmpty }.map(\.id))
+        let orphans = library.implementation.filter { !written.contains($0.control) }.count
+        if orphans > 0 {
+            log.note(
+                .dropped,
+                "\(orphans) implementation records",
+                field: "status",
+                "for controls not written (built-in controls, or controls without mappings): a component definition "
+                    + "holds a status only on an implemented requirement"
+            )
+        }
         noteUnheld(library, in: "a component definition", keeps: [.controls, .implementation], log: &log)
         let keywords = library.controls.filter { !$0.keywords.isEmpty || !$0.synonyms.isEmpty }.count
         if keywords > 0 {
@@ -915,6 +946,7 @@ enum OSCAL {
     ) -> OutputNode {
         var mappings: [OutputNode] = []
         var derivedConfidence = 0
+        let control = OutputNode.string("control")
         func map(
             _ id: String,
             _ source: String,
@@ -931,16 +963,18 @@ enum OSCAL {
                 confidenceValue = Double(strength) / 10
                 derivedConfidence += 1
             }
-            return OutputNode.compact([
-                ("uuid", .string(uuid(id))),
-                ("matching-rationale", rationale.map { .string($0.rawValue) }),
-                ("relationship", .string(word(relationship))),
-                ("sources", .list([.map([("type", .string("control")), ("id-ref", .string(source))])])),
-                ("targets", .list([.map([("type", .string("control")), ("id-ref", .string(target))])])),
-                ("confidence-score", confidenceValue.map { .map([("percentage", .number($0))]) }),
-                ("coverage", coverage.map { .map([("target-coverage", .number($0))]) }),
-                ("remarks", note.map(OutputNode.string)),
-            ])
+            var members: [(String, OutputNode)] = [("uuid", .string(uuid(id)))]
+            members.reserveCapacity(8)
+            if let rationale { members.append(("matching-rationale", .string(rationale.rawValue))) }
+            members.append(("relationship", .string(word(relationship))))
+            members.append(("sources", .list([.map([("type", control), ("id-ref", .string(source))])])))
+            members.append(("targets", .list([.map([("type", control), ("id-ref", .string(target))])])))
+            if let confidenceValue {
+                members.append(("confidence-score", .map([("percentage", .number(confidenceValue))])))
+            }
+            if let coverage { members.append(("coverage", .map([("target-coverage", .number(coverage))]))) }
+            if let note { members.append(("remarks", .string(note))) }
+            return .map(members)
         }
         func ids(_ frameworkID: String) -> [String: String] {
             frameworks.first { $0.id == frameworkID }.map(oscalIDMap) ?? [:]
@@ -988,13 +1022,20 @@ enum OSCAL {
                 ])
             )
         }
-        if !library.controls.isEmpty {
-            log.note(
-                .dropped,
-                "\(library.controls.count) controls",
-                field: "title",
-                "a mapping collection names controls by id; titles, descriptions and domains are not in it (write --to oscal-component-definition or a table for them)"
-            )
+        let fields: [(String, (Control) -> Bool)] = [
+            ("title", { $0.title != $0.id }), ("description", { !$0.description.isEmpty }),
+            ("domain", { !$0.domain.isEmpty }), ("keywords", { !$0.keywords.isEmpty || !$0.synonyms.isEmpty }),
+        ]
+        for (field, holds) in fields {
+            let count = library.controls.filter(holds).count
+            if count > 0 {
+                log.note(
+                    .dropped,
+                    "\(count) controls",
+                    field: field,
+                    "a mapping collection names controls by id only; their \(field) is not in it (write --to oscal-component-definition or a table for it)"
+                )
+            }
         }
         for set in library.mappingSets {
             let sourceIDs = ids(set.source)

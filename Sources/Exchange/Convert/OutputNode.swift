@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A document to write as JSON or YAML: ordered mappings, so the same library gives the same bytes.
 public indirect enum OutputNode: Sendable, Hashable {
@@ -56,16 +57,28 @@ public indirect enum OutputNode: Sendable, Hashable {
     // MARK: JSON
 
     /// Pretty JSON, two-space indent, keys in the order given, a final line feed.
-    public func json() -> String {
+    public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+    /// ``json()`` as UTF-8 bytes.
+    public func jsonBytes() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(1 << 20)
         writeJSON(into: &out, indent: 0)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+    /// A list this long is written on several cores.
+    static let parallelItems = 8192
+
     private static func pad(_ out: inout [UInt8], _ depth: Int) {
-        for _ in 0..<(depth * 2) { out.append(0x20) }
+        let count = depth * 2
+        if count <= spaces.count {
+            out.append(contentsOf: spaces[0..<count])
+        } else {
+            out.append(contentsOf: [UInt8](repeating: 0x20, count: count))
+        }
     }
 
     private func writeJSON(into out: inout [UInt8], indent: Int) {
@@ -81,10 +94,31 @@ public indirect enum OutputNode: Sendable, Hashable {
                 return
             }
             out += "[\n".utf8
-            for (index, item) in items.enumerated() {
-                Self.pad(&out, indent + 1)
-                item.writeJSON(into: &out, indent: indent + 1)
-                out += (index == items.count - 1 ? "\n" : ",\n").utf8
+            if items.count >= Self.parallelItems {
+                // A long list (the maps of a large collection) is written in pieces on every core,
+                // then joined in order: the same bytes as one pass.
+                let pieces = ProcessInfo.processInfo.activeProcessorCount * 2
+                let size = (items.count + pieces - 1) / pieces
+                let buffers = Mutex([[UInt8]](repeating: [], count: pieces))
+                DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                    var buffer: [UInt8] = []
+                    let range = (piece * size)..<min(items.count, (piece + 1) * size)
+                    guard !range.isEmpty else { return }
+                    buffer.reserveCapacity(range.count * 256)
+                    for index in range {
+                        Self.pad(&buffer, indent + 1)
+                        items[index].writeJSON(into: &buffer, indent: indent + 1)
+                        buffer += (index == items.count - 1 ? "\n" : ",\n").utf8
+                    }
+                    buffers.withLock { $0[piece] = buffer }
+                }
+                for buffer in buffers.withLock({ $0 }) { out += buffer }
+            } else {
+                for (index, item) in items.enumerated() {
+                    Self.pad(&out, indent + 1)
+                    item.writeJSON(into: &out, indent: indent + 1)
+                    out += (index == items.count - 1 ? "\n" : ",\n").utf8
+                }
             }
             Self.pad(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -113,8 +147,19 @@ public indirect enum OutputNode: Sendable, Hashable {
     }
 
     private static func appendJSONString(_ value: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
+        var text = value
+        // Most strings need no escape: copied whole.
+        let plain = text.withUTF8 { buffer in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += "\\\"".utf8

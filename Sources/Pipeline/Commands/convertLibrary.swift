@@ -70,8 +70,11 @@ public struct ConvertRequest: Sendable {
 
     /// The report's paths: the output's name with `.migration.md` and `.migration.json`.
     public var reportPaths: (markdown: String, json: String) {
-        let url = URL(fileURLWithPath: output)
-        let stem = url.deletingPathExtension().path
+        // The path as given (relative stays relative), without the name's extension.
+        let slash = output.lastIndex(of: "/")
+        let nameStart = slash.map { output.index(after: $0) } ?? output.startIndex
+        let stem =
+            output[nameStart...].lastIndex(of: ".").flatMap { $0 > nameStart ? String(output[..<$0]) : nil } ?? output
         return (stem + ".migration.md", stem + ".migration.json")
     }
 }
