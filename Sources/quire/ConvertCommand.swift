@@ -37,6 +37,13 @@ struct Convert: ParsableCommand {
         )
     )
     var profile: String?
+    @Option(
+        help: ArgumentHelp(
+            "A table's column, laid over the profile: id=\"Control ID\", title=Name, status=Health, soc2-2017=\"SOC 2\", separator=\";\"; repeat for several.",
+            valueName: "field=header"
+        )
+    )
+    var column: [String] = []
     @Option(help: ArgumentHelp("Save the column profile a table was read with.", valueName: "file"))
     var saveProfile: String?
     @Option(help: ArgumentHelp("The library's name in what is written.", valueName: "name")) var name: String?
@@ -58,6 +65,7 @@ struct Convert: ParsableCommand {
             name: name,
             packager: packager,
             catalogHref: catalogHref,
+            columns: column,
             strict: strict,
             saveProfile: saveProfile,
             verbose: verbose

@@ -70,6 +70,26 @@ import Testing
         #expect(throws: ExchangeError.self) { try ColumnProfile.read(file: bad) }
     }
 
+    @Test func columnsGivenOnTheCommandLineOverrideTheProfile() throws {
+        var profile = try #require(ColumnProfile.named.first { $0.name == "sprinto" })
+        try profile.apply(
+            ["id=Ref", "iso27001-2022=ISO", "separator=|", "status = State"],
+            frameworks: LibraryIndex.builtIn
+        )
+        #expect(profile.header("id") == "Ref" && profile.header("status") == "State")
+        #expect(profile.frameworks.map(\.framework) == ["iso27001-2022"] && profile.separator == "|")
+        #expect(throws: ExchangeError.self) { try profile.apply(["nothing"], frameworks: LibraryIndex.builtIn) }
+        #expect(throws: ExchangeError.self) { try profile.apply(["bogus=X"], frameworks: LibraryIndex.builtIn) }
+        var log = MigrationLog()
+        _ = ControlTable.write(
+            Library(controls: [Control(id: "A", title: "a", domain: "Ops")]),
+            profile: ColumnProfile.drata,
+            frameworks: [],
+            log: &log
+        )
+        #expect(log.notes.contains { $0.field == "domain" && $0.ids == ["A"] }, "the report names the controls")
+    }
+
     @Test func drataCodesFollowItsDocumentedRules() {
         var log = MigrationLog()
         let library = Library(

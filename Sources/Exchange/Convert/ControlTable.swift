@@ -204,6 +204,38 @@ public struct ColumnProfile: Sendable, Hashable {
         )
     }
 
+    /// Lays column choices over the profile: `field=Header` for a field, `FRAMEWORK=Header` for a
+    /// framework's column, `separator=;`.
+    mutating func apply(_ choices: [String], frameworks: LibraryIndex) throws(ExchangeError) {
+        for choice in choices {
+            guard let equals = choice.firstIndex(of: "=") else {
+                throw ExchangeError(
+                    file: "--column",
+                    "\"\(choice)\" is no FIELD=HEADER",
+                    hint: "write --column id=\"Control ID\""
+                )
+            }
+            let key = ControlTable.trimmed(String(choice[..<equals]))
+            let header = ControlTable.trimmed(String(choice[choice.index(after: equals)...]))
+            if key == "separator" {
+                separator = header
+            } else if Self.fields.contains(key) {
+                columns.removeAll { $0.field == key }
+                columns.append((key, header))
+            } else if let framework = frameworks.framework(named: key) {
+                self.frameworks.removeAll { $0.framework == framework.id }
+                self.frameworks.append((framework.id, header))
+            } else {
+                throw ExchangeError(
+                    file: "--column",
+                    "\"\(key)\" is neither a field (\(Self.fields.joined(separator: ", "))) nor a framework",
+                    hint: "frameworks: " + frameworks.library.frameworks.map(\.id).joined(separator: ", ")
+                )
+            }
+        }
+        if !choices.isEmpty { name = name == "guessed" ? "guessed, with --column" : name + ", with --column" }
+    }
+
     // MARK: YAML
 
     /// The profile as YAML, to save and edit.
@@ -574,9 +606,15 @@ enum ControlTable {
             ("keywords", { !$0.keywords.isEmpty }), ("synonyms", { !$0.synonyms.isEmpty }),
         ]
         for (field, holds) in fields where profile.header(field) == nil {
-            let count = library.controls.filter(holds).count
-            if count > 0 {
-                log.note(.dropped, "\(count) controls", field: field, "profile \(profile.name) has no \(field) column")
+            let affected = library.controls.filter(holds).map(\.id)
+            if !affected.isEmpty {
+                log.note(
+                    .dropped,
+                    "\(affected.count) controls",
+                    field: field,
+                    "profile \(profile.name) has no \(field) column",
+                    ids: affected
+                )
             }
         }
         let owners = library.implementation.filter { $0.owner != nil }.count
@@ -600,13 +638,14 @@ enum ControlTable {
             )
         }
         let controlIDs = Set(library.controls.map(\.id))
-        let orphans = library.implementation.filter { !controlIDs.contains($0.control) }.count
-        if orphans > 0 {
+        let orphans = library.implementation.filter { !controlIDs.contains($0.control) }.map(\.control)
+        if !orphans.isEmpty {
             log.note(
                 .dropped,
-                "\(orphans) implementation records",
+                "\(orphans.count) implementation records",
                 field: "status",
-                "for controls not in the library (built-in controls): a controls table has a row per control only"
+                "for controls not in the library (built-in controls): a controls table has a row per control only",
+                ids: orphans
             )
         }
         noteUnheld(library, in: "a controls table", keeps: [.controls, .implementation], log: &log)

@@ -17,6 +17,8 @@ public struct ConvertOptions: Sendable {
     public var packager: String
     /// The catalog a profile written imports from.
     public var catalogHref: String?
+    /// Column choices laid over the profile (`id=Control ID`, `soc2-2017=SOC 2`, `separator=;`).
+    public var columns: [String]
 
     /// Options.
     public init(
@@ -25,7 +27,8 @@ public struct ConvertOptions: Sendable {
         profile: String? = nil,
         name: String? = nil,
         packager: String = "quire",
-        catalogHref: String? = nil
+        catalogHref: String? = nil,
+        columns: [String] = []
     ) {
         self.from = from
         self.framework = framework
@@ -33,6 +36,7 @@ public struct ConvertOptions: Sendable {
         self.name = name
         self.packager = packager
         self.catalogHref = catalogHref
+        self.columns = columns
     }
 }
 
@@ -225,8 +229,14 @@ public func readExchange(files: [String], options: ConvertOptions, log: inout Mi
             rest.frameworks = []
             part = rest
         case .table, .drata:
-            let profile = try columnProfile(options.profile, format: format)
             let index = LibraryIndex(Library(frameworks: content.frameworks))
+            var profile = try columnProfile(options.profile, format: format)
+            if !options.columns.isEmpty {
+                let headers = try ControlTable.rows(of: file, headerOnly: true).first?.cells ?? []
+                var chosen = profile ?? ColumnProfile.guess(headers: headers, frameworks: index)
+                try chosen.apply(options.columns, frameworks: index)
+                profile = chosen
+            }
             let (library, used) = try ControlTable.read(file: file, profile: profile, index: index, log: &log)
             if format == .drata {
                 var seen: Set<String> = []
@@ -433,11 +443,10 @@ public func writeExchange(
     case .vanta:
         return Array(ControlTable.writeVanta(library, log: &log).json().utf8)
     case .drata, .table:
-        let profile: ColumnProfile
-        if format == .drata {
-            profile = ColumnProfile.drata
-        } else {
+        var profile = ColumnProfile.drata
+        if format == .table {
             profile = try columnProfile(options.profile, format: format) ?? ColumnProfile.quire
+            try profile.apply(options.columns, frameworks: LibraryIndex(Library(frameworks: content.frameworks)))
         }
         let frameworks =
             options.framework.map { [$0] }

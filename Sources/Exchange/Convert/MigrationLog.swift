@@ -26,14 +26,24 @@ public struct MigrationNote: Sendable, Hashable, Codable {
     public var detail: String
     /// Where in the input (`file:line`), when known.
     public var location: String?
+    /// The ids of the objects a note about several of them concerns (`7 controls`: their ids).
+    public var ids: [String]
 
     /// A note.
-    public init(_ kind: Kind, _ subject: String, field: String? = nil, _ detail: String, location: String? = nil) {
+    public init(
+        _ kind: Kind,
+        _ subject: String,
+        field: String? = nil,
+        _ detail: String,
+        location: String? = nil,
+        ids: [String] = []
+    ) {
         self.kind = kind
         self.subject = subject
         self.field = field
         self.detail = detail
         self.location = location
+        self.ids = ids
     }
 }
 
@@ -53,9 +63,10 @@ public struct MigrationLog: Sendable, Hashable {
         _ subject: String,
         field: String? = nil,
         _ detail: String,
-        location: String? = nil
+        location: String? = nil,
+        ids: [String] = []
     ) {
-        notes.append(MigrationNote(kind, subject, field: field, detail, location: location))
+        notes.append(MigrationNote(kind, subject, field: field, detail, location: location, ids: ids))
     }
 
     /// Notes that mean something was lost (dropped, unresolved or held in part).

@@ -85,6 +85,7 @@ public struct MigrationReport: Sendable {
                             ("field", note.field.map(OutputNode.string) ?? .null),
                             ("detail", .string(note.detail)),
                             ("location", note.location.map(OutputNode.string) ?? .null),
+                            ("ids", .list(note.ids.map(OutputNode.string))),
                         ])
                     }
                 )
@@ -125,8 +126,12 @@ public struct MigrationReport: Sendable {
             lines.append("| subject | field | what happened | where |")
             lines.append("|---|---|---|---|")
             for note in group {
+                let ids =
+                    note.ids.isEmpty
+                    ? "" : " (" + note.ids.prefix(8).joined(separator: ", ") + (note.ids.count > 8 ? ", …" : "") + ")"
                 lines.append(
-                    "| \(cell(note.subject)) | \(cell(note.field ?? "")) | \(cell(note.detail)) | \(cell(note.location ?? "")) |"
+                    "| \(cell(note.subject + ids)) | \(cell(note.field ?? "")) | \(cell(note.detail)) "
+                        + "| \(cell(note.location ?? "")) |"
                 )
             }
             lines.append("")

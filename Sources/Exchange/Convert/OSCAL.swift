@@ -1027,13 +1027,15 @@ enum OSCAL {
             ("domain", { !$0.domain.isEmpty }), ("keywords", { !$0.keywords.isEmpty || !$0.synonyms.isEmpty }),
         ]
         for (field, holds) in fields {
-            let count = library.controls.filter(holds).count
+            let affected = library.controls.filter(holds).map(\.id)
+            let count = affected.count
             if count > 0 {
                 log.note(
                     .dropped,
                     "\(count) controls",
                     field: field,
-                    "a mapping collection names controls by id only; their \(field) is not in it (write --to oscal-component-definition or a table for it)"
+                    "a mapping collection names controls by id only; their \(field) is not in it (write --to oscal-component-definition or a table for it)",
+                    ids: affected
                 )
             }
         }

@@ -22,6 +22,8 @@ public struct ConvertRequest: Sendable {
     public var packager: String
     /// The catalog an OSCAL profile written imports from.
     public var catalogHref: String?
+    /// Column choices laid over a table's profile (`id=Control ID`).
+    public var columns: [String]
     /// Any loss is an error: the report is written, the output is not.
     public var strict: Bool
     /// Where to save the column profile a table was read with.
@@ -40,6 +42,7 @@ public struct ConvertRequest: Sendable {
         name: String? = nil,
         packager: String = "quire",
         catalogHref: String? = nil,
+        columns: [String] = [],
         strict: Bool = false,
         saveProfile: String? = nil,
         verbose: Bool = false
@@ -53,6 +56,7 @@ public struct ConvertRequest: Sendable {
         self.name = name
         self.packager = packager
         self.catalogHref = catalogHref
+        self.columns = columns
         self.strict = strict
         self.saveProfile = saveProfile
         self.verbose = verbose
@@ -93,7 +97,8 @@ public func convertLibrary(_ request: ConvertRequest, diagnostics: Diagnostics) 
         profile: request.profile,
         name: request.name,
         packager: request.packager,
-        catalogHref: request.catalogHref
+        catalogHref: request.catalogHref,
+        columns: request.columns
     )
     for file in request.files {
         guard FileManager.default.fileExists(atPath: file) else { throw PipelineError.missingInput(path: file) }
