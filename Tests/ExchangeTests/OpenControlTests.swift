@@ -150,11 +150,11 @@ private func expectSameContent(
         #expect(control.id == "JumpBox")
         #expect(control.mappings.count == 8)
         #expect(control.mappings.map(\.requirement.id).prefix(2) == ["AC-17", "AC-17 (2)"])
-        // complete (2 controls) and none (4) make partial; two controls give no status.
+        // complete (2 controls) and none (4, read as planned) make partial; two controls give no status.
         #expect(library.implementation.map(\.status) == [.partial])
         #expect(
             details(log, .merged) == [
-                "component JumpBox [implementation_status] its satisfied controls' statuses (implemented 2, not-applicable 4) make one status for the control: partial"
+                "component JumpBox [implementation_status] its satisfied controls' statuses (implemented 2, planned 4) make one status for the control: partial"
             ]
         )
         #expect(
@@ -164,7 +164,7 @@ private func expectSameContent(
         )
         #expect(
             details(log, .transformed).contains(
-                "component JumpBox [implementation_status] none (4 controls) read as not-applicable"
+                "component JumpBox [implementation_status] none (4 controls), OpenControl's \"not implemented\", read as planned"
             )
         )
     }
@@ -197,7 +197,7 @@ private func expectSameContent(
         )
         #expect(
             library.implementation.map { "\($0.control) \($0.status.rawValue)" } == [
-                "AU_policy partial", "AWS_core implemented", "AWS_implementation not-applicable",
+                "AU_policy partial", "AWS_core implemented", "AWS_implementation planned",
             ]
         )
         #expect(details(log, .unresolved).isEmpty, "\(details(log, .unresolved))")
@@ -403,7 +403,7 @@ private func expectSameContent(
         #expect(notes.contains("1 mapping set [-] a component holds no framework-to-framework mappings"))
         #expect(
             notes.contains(
-                "implementation [implementation_status] not-applicable written as none on 5 satisfied controls (OpenControl has no not-applicable)"
+                "implementation [implementation_status] not-applicable written as none (\"not implemented\") on 5 satisfied controls: OpenControl has no word for not applicable, and reads back as planned"
             )
         )
     }

@@ -381,7 +381,7 @@ private func readComponent(_ root: DocumentNode, file: String, frameworks: [Fram
                 .transformed,
                 subject,
                 field: "implementation_status",
-                "none (\(none) \(none == 1 ? "control" : "controls")) read as not-applicable"
+                "none (\(none) \(none == 1 ? "control" : "controls")), OpenControl's \"not implemented\", read as planned"
             )
         }
     } else if let owner {
@@ -468,7 +468,10 @@ private func openControlStatus(_ word: String) -> ImplementationStatus? {
     case "complete", "implemented": .implemented
     case "partial": .partial
     case "planned": .planned
-    case "none", "not applicable", "not-applicable", "n/a": .notApplicable
+    // OpenControl's "none" is "not implemented": planned is the nearest status that claims
+    // nothing (not applicable would tell a Statement of Applicability the control was excluded).
+    case "none": .planned
+    case "not applicable", "not-applicable", "n/a": .notApplicable
     default: nil
     }
 }
@@ -640,10 +643,11 @@ func writeOpenControlComponent(_ library: Library, known: [Framework], log: inou
     controlFields.note(into: &log, subject: "controls", kind: .dropped, why: "a component has no place for it")
     if notApplicable > 0 {
         log.note(
-            .transformed,
+            .dropped,
             "implementation",
             field: "implementation_status",
-            "not-applicable written as none on \(notApplicable) satisfied controls (OpenControl has no not-applicable)"
+            "not-applicable written as none (\"not implemented\") on \(notApplicable) satisfied controls: OpenControl has "
+                + "no word for not applicable, and reads back as planned"
         )
     }
 
