@@ -9,7 +9,8 @@ struct Convert: ParsableCommand {
             oscal-profile, oscal-component-definition, oscal-mapping-collection (JSON or YAML by the \
             output's extension), ciso-assistant (library YAML), opencontrol (component.yaml), vanta \
             (control objects as its API returns them), drata (a CSV for its bulk control import, its \
-            code rules applied), table (CSV or XLSX by a column profile). --from may be left out: each \
+            code rules applied), table (CSV or XLSX by a column profile), trestle-csv (compliance-trestle's \
+            csv-to-oscal-mc and csv-to-oscal-cd inputs; read only). --from may be left out: each \
             input's format is recognised from its structure and headers (--verbose says how). A \
             profile (OSCAL) is resolved against a catalog given as another input. Every conversion \
             writes OUT.migration.md and OUT.migration.json beside the output: every field dropped, \

@@ -166,3 +166,39 @@ import Testing
         #expect(fromYAML["yes"]?.string == "yes" && fromYAML["id"]?.string == "A.5.1")
     }
 }
+
+/// compliance-trestle's CSV inputs, read.
+@Suite struct TrestleCSVTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/exchange/trestle")
+
+    @Test func aMappingCSVBecomesMappingSetsWithItsPercentages() throws {
+        var log = MigrationLog()
+        let file = Self.folder.appendingPathComponent("crosswalks_mappings.pci.csv").path
+        #expect(try detectExchangeFormat(file: file).format == .trestleCSV)
+        let library = try TrestleCSV.read(file: file, frameworks: [], log: &log)
+        let pairs = library.mappingSets.flatMap(\.mappings)
+        #expect(pairs.first?.source == "PCI-6.3.1" && pairs.first?.target == "ra-5_smt.a")
+        #expect(
+            pairs.first?.relationship == .intersects && pairs.first?.confidence == 0.5 && pairs.first?.coverage == 0.5
+        )
+        #expect(log.notes.contains { $0.kind == .dropped && $0.detail.contains("\"gap\"") }, "the gap rows are said")
+        #expect(
+            !pairs.contains { $0.source.lowercased().contains("reference to a resource") },
+            "the description row is skipped"
+        )
+    }
+
+    @Test func aComponentCSVBecomesControlsMappedToTheirControls() throws {
+        var log = MigrationLog()
+        let library = try TrestleCSV.read(
+            file: Self.folder.appendingPathComponent("bp.sample.v2.csv").path,
+            frameworks: [],
+            log: &log
+        )
+        let first = try #require(library.controls.first)
+        #expect(first.id == "account_owner_authorized_ip_range_configured")
+        #expect(first.mappings.map(\.requirement.id).prefix(2) == ["sc-7_smt.a", "sc-7_smt.b"])
+        #expect(log.notes.contains { $0.subject == "column Check_Id" })
+    }
+}

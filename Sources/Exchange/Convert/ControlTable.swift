@@ -827,3 +827,177 @@ enum ControlTable {
         return .map([("data", .list(objects))])
     }
 }
+
+/// compliance-trestle's CSV inputs, read.
+///
+/// `csv-to-oscal-mc` gives mappings between two resources, `csv-to-oscal-cd` the rules of a
+/// component mapped to controls. Headers may carry `$$` (required) or `$` (optional); a second
+/// row of column descriptions is skipped.
+enum TrestleCSV {
+    /// Whether a header row is one of trestle's, and which.
+    static func kind(of headers: [String]) -> String? {
+        let names = Set(headers.map(bare))
+        if names.contains("Source_Resource") && names.contains("Map_Relationship") { return "mapping" }
+        if names.contains("Rule_Id") && (names.contains("Control_Id_List") || names.contains("Control_Mappings")) {
+            return "component"
+        }
+        return nil
+    }
+
+    static func bare(_ header: String) -> String {
+        String(ControlTable.trimmed(header).drop { $0 == "$" })
+    }
+
+    /// A percentage as trestle writes it (`50%`, `0.5`), as 0–1.
+    static func fraction(_ text: String) -> Double? {
+        let trimmed = ControlTable.trimmed(text)
+        if trimmed.hasSuffix("%"), let value = Double(trimmed.dropLast()) { return value / 100 }
+        return Double(trimmed).map { $0 > 1 ? $0 / 100 : $0 }
+    }
+
+    static func read(file: String, frameworks: [Framework], log: inout MigrationLog) throws(ExchangeError) -> Library {
+        let rows = try ControlTable.rows(of: file)
+        guard let header = rows.first, let kind = kind(of: header.cells) else {
+            throw ExchangeError(file: file, "is no compliance-trestle CSV (csv-to-oscal-mc or csv-to-oscal-cd headers)")
+        }
+        let names = header.cells.map(bare)
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        // Row 2 describes the columns when its cells are sentences, not data.
+        var data = Array(rows.dropFirst())
+        if let second = data.first,
+            second.cells.contains(where: { $0.lowercased().contains("description") || $0.count > 60 }),
+            kind == "mapping" || second.cells.first?.lowercased().contains("description") == true
+        {
+            data.removeFirst()
+        }
+        var library = Library()
+        func cell(_ row: [String], _ index: Int?) -> String {
+            guard let index, index < row.count else { return "" }
+            return ControlTable.trimmed(row[index])
+        }
+        func ids(_ text: String) -> [String] { text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        if kind == "mapping" {
+            var sets: [String: Int] = [:]
+            for row in data {
+                let source = cell(row.cells, column("Source_Resource"))
+                let target = cell(row.cells, column("Target_Resource"))
+                let word = cell(row.cells, column("Map_Relationship"))
+                let sources = ids(cell(row.cells, column("Map_Source_ID_Ref_list")))
+                let targets = ids(cell(row.cells, column("Map_Target_ID_Ref_list")))
+                guard let relationship = OSCAL.relationship(oscal: word) else {
+                    log.note(
+                        .dropped,
+                        "row \(row.number)",
+                        field: "Map_Relationship",
+                        "\"\(word)\" is no relationship of NIST IR 8477 (trestle's own output leaves such rows out too)",
+                        location: "\(file):\(row.number)"
+                    )
+                    continue
+                }
+                let sourceFramework =
+                    OSCAL.frameworkFor(href: source, props: nil, frameworks: frameworks)
+                    ?? OSCAL.frameworkHolding(sources, in: frameworks)
+                let targetFramework =
+                    OSCAL.frameworkFor(href: target, props: nil, frameworks: frameworks)
+                    ?? OSCAL.frameworkHolding(targets, in: frameworks)
+                let sourceID = sourceFramework?.id ?? OSCAL.slug(OSCAL.baseName(source))
+                let targetID = targetFramework?.id ?? OSCAL.slug(OSCAL.baseName(target))
+                let key = sourceID + " → " + targetID
+                if sets[key] == nil {
+                    sets[key] = library.mappingSets.count
+                    library.mappingSets.append(
+                        MappingSet(id: OSCAL.slug(key), source: sourceID, target: targetID, mappings: [])
+                    )
+                    for (reference, known) in [(source, sourceFramework), (target, targetFramework)] where known == nil
+                    {
+                        log.note(
+                            .unresolved,
+                            "resource \(reference)",
+                            "not a framework Quire knows; its ids are kept as written"
+                        )
+                    }
+                }
+                if sources.count * targets.count > 1 {
+                    log.note(
+                        .partial,
+                        "row \(row.number)",
+                        "\(sources.count) source(s) to \(targets.count) target(s) held as pairs",
+                        location: "\(file):\(row.number)"
+                    )
+                }
+                for from in sources {
+                    for to in targets {
+                        library.mappingSets[sets[key] ?? 0].mappings.append(
+                            RequirementMapping(
+                                source: sourceFramework.flatMap { OSCAL.requirementID(from, in: $0) } ?? from,
+                                target: targetFramework.flatMap { OSCAL.requirementID(to, in: $0) } ?? to,
+                                relationship: relationship,
+                                confidence: fraction(cell(row.cells, column("Map_Confidence_Score"))),
+                                coverage: fraction(cell(row.cells, column("Map_Coverage")))
+                            )
+                        )
+                    }
+                }
+            }
+        } else {
+            let kept: Set<String> = [
+                "Rule_Id", "Rule_Description", "Component_Title", "Component_Type", "Control_Id_List",
+                "Control_Mappings",
+                "Profile_Source", "Profile_Reference_URL", "Profile_Description",
+            ]
+            for name in names where !kept.contains(name) && !name.isEmpty {
+                log.note(
+                    .dropped,
+                    "column \(name)",
+                    "a rule's checks, parameters and fetchers are not Quire's controls"
+                )
+            }
+            var seen: [String: Int] = [:]
+            for row in data {
+                let rule = cell(row.cells, column("Rule_Id"))
+                guard !rule.isEmpty else { continue }
+                let profile = cell(row.cells, column("Profile_Source") ?? column("Profile_Reference_URL"))
+                let controls = ids(cell(row.cells, column("Control_Id_List") ?? column("Control_Mappings")))
+                let framework =
+                    OSCAL.frameworkFor(href: profile, props: nil, frameworks: frameworks)
+                    ?? OSCAL.frameworkHolding(controls, in: frameworks)
+                let frameworkID =
+                    framework?.id
+                    ?? OSCAL.slug(
+                        cell(row.cells, column("Profile_Description")).isEmpty
+                            ? OSCAL.baseName(profile) : cell(row.cells, column("Profile_Description"))
+                    )
+                let mappings = controls.map { id in
+                    Mapping(
+                        requirement: RequirementReference(
+                            framework: frameworkID,
+                            id: framework.flatMap { OSCAL.requirementID(id, in: $0) } ?? id
+                        )
+                    )
+                }
+                if let index = seen[rule] {
+                    library.controls[index].mappings += mappings
+                    log.note(
+                        .merged,
+                        "control \(rule)",
+                        "a second row for the rule; its controls are added",
+                        location: "\(file):\(row.number)"
+                    )
+                    continue
+                }
+                seen[rule] = library.controls.count
+                let component = cell(row.cells, column("Component_Title"))
+                library.controls.append(
+                    Control(
+                        id: rule,
+                        title: cell(row.cells, column("Rule_Description")).isEmpty
+                            ? rule : cell(row.cells, column("Rule_Description")),
+                        domain: component.isEmpty ? cell(row.cells, column("Component_Type")) : component,
+                        mappings: mappings
+                    )
+                )
+            }
+        }
+        return library
+    }
+}

@@ -62,6 +62,11 @@ public func detectExchangeFormat(file: String) throws(ExchangeError) -> (format:
     switch ext {
     case "csv", "tsv", "txt", "xlsx", "xlsm":
         let rows = try ControlTable.rows(of: file, headerOnly: true)
+        if let kind = TrestleCSV.kind(of: rows.first?.cells ?? []) {
+            return (
+                .trestleCSV, "a table with compliance-trestle's csv-to-oscal-\(kind == "mapping" ? "mc" : "cd") headers"
+            )
+        }
         let headers = rows.first?.cells.map { looseKey($0) } ?? []
         if let drata = ColumnProfile.named.first(where: { $0.name == "drata" }),
             drata.columns.allSatisfy({ headers.contains(looseKey($0.header)) })
@@ -205,6 +210,8 @@ public func readExchange(files: [String], options: ConvertOptions, log: inout Mi
             for framework in part.frameworks { addFramework(framework, file: file) }
         case .vanta:
             part = ControlTable.readVanta(try parse(file), file: file, log: &log)
+        case .trestleCSV:
+            part = try TrestleCSV.read(file: file, frameworks: content.frameworks, log: &log)
         case .quire:
             let loaded = loadLibrary(files: [file])
             if let error = loaded.diagnostics.first(where: { $0.severity == .error }) {
@@ -442,6 +449,12 @@ public func writeExchange(
         return Array(writeOpenControlComponent(library, known: content.frameworks, log: &log).yaml().utf8)
     case .vanta:
         return Array(ControlTable.writeVanta(library, log: &log).json().utf8)
+    case .trestleCSV:
+        throw ExchangeError(
+            file: path,
+            "trestle's CSV is read, not written",
+            hint: "write --to oscal-mapping-collection or oscal-component-definition, which trestle reads"
+        )
     case .drata, .table:
         var profile = ColumnProfile.drata
         if format == .table {

@@ -102,6 +102,8 @@ public enum ExchangeFormat: String, Sendable, Hashable, CaseIterable {
     case drata
     /// A CSV or XLSX controls table with a column profile (given, named, or guessed from the headers).
     case table
+    /// compliance-trestle's CSV inputs (`csv-to-oscal-mc`, `csv-to-oscal-cd`); read only.
+    case trestleCSV = "trestle-csv"
 
     /// The formats' names for messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
@@ -117,6 +119,7 @@ public enum ExchangeFormat: String, Sendable, Hashable, CaseIterable {
         case "catalog", "oscal", "oscal-catalog": self = .oscalCatalog
         case "profile", "oscal-profile": self = .oscalProfile
         case "open-control", "opencontrol": self = .openControl
+        case "trestle", "trestle-csv": self = .trestleCSV
         default:
             guard let format = ExchangeFormat(rawValue: key) else { return nil }
             self = format

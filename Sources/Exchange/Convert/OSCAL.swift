@@ -438,6 +438,7 @@ enum OSCAL {
             ownDefault ? nil : (provenance?["matching-rationale"]?.string).flatMap(MappingRationale.init(rawValue:))
         var controlIndex: [String: Int] = [:]
         var equivalents = 0
+        var unreadFields: [String: [String]] = [:]
         for (setIndex, mapping) in (collection["mappings"]?.items ?? []).enumerated() {
             let sourceRef = mapping["source-resource"]
             let targetRef = mapping["target-resource"]
@@ -583,10 +584,13 @@ enum OSCAL {
                     "uuid", "relationship", "sources", "targets", "confidence-score", "coverage", "matching-rationale",
                     "remarks",
                 ].contains(key) {
-                    log.note(.dropped, "map \(map["uuid"]?.string ?? "")", field: key, "not carried")
+                    unreadFields[key, default: []].append(map["uuid"]?.string ?? "line \(map.line)")
                 }
             }
             if !isControls { library.mappingSets.append(set) }
+        }
+        for (key, maps) in unreadFields.sorted(by: { $0.key < $1.key }) {
+            log.note(.dropped, "\(maps.count) maps", field: key, "\(key) on maps is not carried", ids: maps)
         }
         if equivalents > 0 {
             log.note(
