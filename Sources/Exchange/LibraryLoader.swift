@@ -43,25 +43,7 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
             if let root = try? parseDocument(bytes, file: file), let (format, _) = try? detect(root, file: file),
                 format != .quire
             {
-                var log = MigrationLog()
-                do throws(ExchangeError) {
-                    let content = try readExchange(files: [file], options: ConvertOptions(from: format), log: &log)
-                    user = user.combined(with: content.library)
-                    for note in log.notes where note.kind == .unresolved {
-                        diagnostics.append(
-                            Diagnostic(.warning, at: SourceLocation(file: file), "\(note.subject): \(note.detail)")
-                        )
-                    }
-                } catch {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error,
-                            at: SourceLocation(file: file, line: error.line),
-                            error.message,
-                            hint: error.hint
-                        )
-                    )
-                }
+                user = user.combined(with: readToolFile(file, format: format, into: &diagnostics))
                 continue
             }
             let (library, problems) = readLibraryDocument(bytes, file: file, isJSON: isJSON)
@@ -83,6 +65,11 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
     // Tables come after documents, so that a column may be headed by a framework a document defines.
     let known = base.frameworks + user.frameworks
     for file in tableFiles {
+        // A tool's table (Drata's, compliance-trestle's) is read as quire convert reads it.
+        if let (format, _) = try? detectExchangeFormat(file: file), format == .drata || format == .trestleCSV {
+            user = user.combined(with: readToolFile(file, format: format, into: &diagnostics))
+            continue
+        }
         let (library, problems) = readLibraryTables(file: file, frameworks: known, name: user.name)
         diagnostics += problems
         user = user.combined(with: library)
@@ -94,6 +81,23 @@ public func loadLibrary(files: [String], over base: Library = .builtIn) -> Loade
         diagnostics: (diagnostics + index.diagnostics).sorted(),
         missingFiles: missingFiles
     )
+}
+
+/// A file in a tool's format, read as `quire convert` reads it: its unresolved references are
+/// warnings, a file that cannot be read an error.
+private func readToolFile(_ file: String, format: ExchangeFormat, into diagnostics: inout [Diagnostic]) -> Library {
+    var log = MigrationLog()
+    do throws(ExchangeError) {
+        let content = try readExchange(files: [file], options: ConvertOptions(from: format), log: &log)
+        for note in log.notes where note.kind == .unresolved {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file), "\(note.subject): \(note.detail)"))
+        }
+        return content.library
+    } catch {
+        let location = SourceLocation(file: file, line: error.line)
+        diagnostics.append(Diagnostic(.error, at: location, error.message, hint: error.hint))
+        return Library()
+    }
 }
 
 /// The files named, with each folder replaced by the library files directly in it, in name order.

@@ -153,6 +153,22 @@ import Testing
         #expect(again.library.controls.map(\.id) == ["X-1"])
     }
 
+    @Test func libraryFilesMayBeInAToolsFormat() throws {
+        let catalog = try Self.write(
+            #"{"catalog": {"uuid": "u", "metadata": {"title": "Acme Rules"}, "controls": [{"id": "r-1", "title": "One", "props": [{"name": "label", "value": "R-1"}]}]}}"#,
+            named: "acme.json"
+        )
+        let drata = try Self.write(
+            "Code,Name,Description,Question,Activities,Owner\nD-1,Access,Reviews,,,\n",
+            named: "drata.csv"
+        )
+        let loaded = loadLibrary(files: [catalog, drata])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+        #expect(loaded.user.frameworks.map(\.id) == ["acme-rules"])
+        #expect(loaded.index.framework(named: "acme-rules")?.assessable.map(\.id) == ["R-1"])
+        #expect(loaded.user.controls.map(\.id) == ["D-1"])
+    }
+
     @Test func yamlAndJSONOutputReadBackAsTheSameDocument() throws {
         let node = OutputNode.map([
             ("id", .string("A.5.1")), ("n", .integer(3)), ("x", .number(0.25)), ("yes", .string("yes")),
