@@ -99,6 +99,9 @@ demo: build
 	@$(QUIRE_DEBUG) convert .build/demo/library-component.json --to quire -o .build/demo/from-oscal.yaml
 	@$(QUIRE_DEBUG) convert .build/demo/library-ciso.yaml --to quire -o .build/demo/from-ciso.yaml
 	@head -24 .build/demo/library-ciso.migration.md
+	@echo "== quire run samples/nightly.yaml -> .build/demo/nightly/ (answers, vendors, crosswalk, SoA, gaps, report.html)"
+	@$(QUIRE_DEBUG) run samples/nightly.yaml; status=$$?; [ $$status -le 1 ] || exit $$status
+	@cat .build/demo/nightly/run.md
 	@echo "== quire crosswalk, soa -> .build/demo/"
 	@$(QUIRE_DEBUG) crosswalk --library samples/library --as-of 2026-11-29 -o .build/demo/crosswalk.xlsx
 	@$(QUIRE_DEBUG) soa --library samples/library --as-of 2026-11-29 -o .build/demo/soa.xlsx

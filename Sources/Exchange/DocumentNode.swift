@@ -1,7 +1,8 @@
 /// A parsed JSON or YAML document with the line and column of every node, so that a problem
 /// found while reading a library can name the place it is at.
-struct DocumentNode: Sendable {
-    enum Value: Sendable {
+public struct DocumentNode: Sendable {
+    /// What the node holds.
+    public enum Value: Sendable {
         /// A string, number or boolean, as written (YAML scalars stay untyped until read).
         case scalar(String)
         /// An explicit null (`null`, `~`, or an empty YAML value).
@@ -10,9 +11,12 @@ struct DocumentNode: Sendable {
         case mapping([(key: String, node: DocumentNode)])
     }
 
-    var value: Value
-    var line: Int
-    var column: Int
+    /// What it holds.
+    public var value: Value
+    /// Its 1-based line.
+    public var line: Int
+    /// Its 1-based column.
+    public var column: Int
 
     /// What the node is, for messages ("a list", "text").
     var kindName: String {

@@ -39,7 +39,7 @@ public struct Failure: Sendable, Equatable {
                 case .usage, .unknown: Self.usage
                 case .cannotCreateOutput: Self.cannotCreate
                 case .io: Self.ioError
-                case .invalidLibrary, .invalidOutput, .lossy: Self.dataError
+                case .invalidLibrary, .invalidOutput, .lossy, .invalidConfig: Self.dataError
                 case .missingInput: Self.noInput
                 }
         case let error as SpreadsheetError:

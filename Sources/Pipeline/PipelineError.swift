@@ -19,6 +19,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknown(String)
     /// A conversion with `--strict` would lose something (the report says what).
     case lossy(String)
+    /// A pipeline config has errors; every one found is listed.
+    case invalidConfig([Diagnostic])
 
     public var description: String {
         switch self {
@@ -31,6 +33,9 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
         case .unknown(let message): message
         case .lossy(let message): message
+        case .invalidConfig(let diagnostics):
+            "the pipeline config has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")):\n"
+                + diagnostics.map(\.description).joined(separator: "\n")
         case .missingInput(let path): "\(path): no such file; check the path"
         }
     }

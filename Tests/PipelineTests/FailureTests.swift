@@ -170,6 +170,13 @@ import Testing
         ),
         Case(error: PipelineError.lossy("--strict: 3 things would be lost"), exitCode: 65, mentions: ["--strict"]),
         Case(
+            error: PipelineError.invalidConfig([
+                Diagnostic(.error, at: SourceLocation(file: "run.yaml", line: 5), "unknown key \"bogus\"")
+            ]),
+            exitCode: 65,
+            mentions: ["run.yaml:5", "bogus", "1 error"]
+        ),
+        Case(
             error: ExchangeError(file: "p.json", line: 4, "the profile imports x.json", hint: "name the catalog too"),
             exitCode: 65,
             mentions: ["p.json:4", "name the catalog"]
@@ -221,7 +228,7 @@ import Testing
         }
         let covered = names(Self.cases.map(\.error))
         let expected: [(String, Int)] = [
-            ("PipelineError", 8), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
+            ("PipelineError", 9), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
             ("ReportError", 3), ("FillError", 2),
         ]
         for (type, count) in expected {

@@ -4,25 +4,25 @@ import Foundation
 /// mistyped member is nil, for the reader to note.
 extension DocumentNode {
     /// The member `key` of a mapping.
-    subscript(_ key: String) -> DocumentNode? {
+    public subscript(_ key: String) -> DocumentNode? {
         guard case .mapping(let members) = value else { return nil }
         return members.first { $0.key == key }?.node
     }
 
     /// The keys of a mapping, in order.
-    var keys: [String] {
+    public var keys: [String] {
         guard case .mapping(let members) = value else { return [] }
         return members.map(\.key)
     }
 
     /// The text of a scalar.
-    var string: String? {
+    public var string: String? {
         guard case .scalar(let text) = value else { return nil }
         return text
     }
 
     /// The items of a sequence; a lone value reads as a list of one.
-    var items: [DocumentNode] {
+    public var items: [DocumentNode] {
         switch value {
         case .sequence(let nodes): nodes
         case .null: []
@@ -31,10 +31,10 @@ extension DocumentNode {
     }
 
     /// A scalar read as a number.
-    var number: Double? { string.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    public var number: Double? { string.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
 
     /// A scalar read as a boolean (`true`, `yes`, `1`).
-    var bool: Bool? {
+    public var bool: Bool? {
         switch string?.lowercased() {
         case "true", "yes", "1": true
         case "false", "no", "0": false
@@ -50,7 +50,7 @@ extension DocumentNode {
 }
 
 /// A parsed JSON or YAML document, or why it is not one.
-func parseDocument(_ bytes: [UInt8], file: String) throws(ExchangeError) -> DocumentNode {
+public func parseDocument(_ bytes: [UInt8], file: String) throws(ExchangeError) -> DocumentNode {
     let isJSON =
         bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         .first.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false

@@ -1,0 +1,293 @@
+import Answering
+import ControlModel
+import Foundation
+import Questionnaire
+import Reports
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What `quire run` is asked to do.
+public struct RunRequest: Sendable {
+    /// The pipeline config.
+    public var config: String
+    /// How many questionnaires are answered at once (default: the cores).
+    public var jobs: Int?
+    /// Only check the config and say what would run.
+    public var check: Bool
+    /// No progress and no summary lines.
+    public var quiet: Bool
+    /// A line per file as it finishes.
+    public var verbose: Bool
+
+    /// A request.
+    public init(config: String, jobs: Int? = nil, check: Bool = false, quiet: Bool = false, verbose: Bool = false) {
+        self.config = config
+        self.jobs = jobs
+        self.check = check
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+}
+
+/// The exit codes of `quire run`, for cron and CI.
+public enum RunExit: Sendable {
+    /// Everything ran and nothing needs a person.
+    public static let done: Int32 = 0
+    /// Everything ran; answers need review (or vendor answers a follow-up).
+    public static let review: Int32 = 1
+    /// Some inputs could not be read or answered; the rest ran.
+    public static let inputsFailed: Int32 = 2
+}
+
+/// What became of one input file.
+public struct FileOutcome: Sendable, Hashable {
+    /// The file.
+    public var file: String
+    /// `questionnaire` or `vendor`.
+    public var kind: String
+    /// Why it failed, or nil when it ran.
+    public var error: String?
+    /// Items read.
+    public var items = 0
+    /// Answers written without review.
+    public var answered = 0
+    /// Answers proposed for review.
+    public var review = 0
+    /// Items with no answer.
+    public var unanswered = 0
+    /// The files written for it, relative to the output folder.
+    public var outputs: [String] = []
+}
+
+/// `quire run`: runs a pipeline config's stages and writes the run's summary and report.
+///
+/// Questionnaires are answered concurrently, vendors assessed, then the crosswalk, Statement of
+/// Applicability and gap lists; `run.json`, `run.md` and `report.html` go into the output folder.
+/// Returns the exit code (``RunExit``).
+///
+/// One file that fails is reported and the others still run. The outputs depend only on the
+/// inputs: the same inputs give the same bytes whatever `--jobs` is.
+public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws -> Int32 {
+    guard FileManager.default.fileExists(atPath: request.config) else {
+        throw PipelineError.missingInput(path: request.config)
+    }
+    // Frameworks are checked against the built-in ones and those the library files add.
+    let (probe, _) = RunConfig.read(request.config, frameworks: { _ in true })
+    let context = try LibraryContext(libraryFiles: probe?.library ?? [], diagnostics: diagnostics)
+    let (read, problems) = RunConfig.read(request.config, frameworks: { context.index.framework(named: $0) != nil })
+    guard let config = read else { throw PipelineError.invalidConfig(problems) }
+    let jobs = max(1, request.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    if request.check {
+        diagnostics.note(
+            "\(request.config): ok; stages \(config.stages.joined(separator: ", ")); \(counted(config.questionnaires.count, "questionnaire")), "
+                + "\(counted(config.vendors.count, "vendor file")), output \(config.output)"
+        )
+        return RunExit.done
+    }
+    let day = try parseDay(config.asOf)
+    let answersFolder = config.output + "/answers"
+    try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
+    let matcher = Matcher(index: context.index)
+    let progress = Progress(total: config.questionnaires.count, quiet: request.quiet)
+    let names = outputNames(config.questionnaires)
+
+    // Answer: every questionnaire on its own task, at most `jobs` at once; results in file order.
+    let outcomes: [(FileOutcome, [Answer])] = concurrently(config.questionnaires.count, jobs: jobs) { index in
+        let file = config.questionnaires[index]
+        var outcome = FileOutcome(file: file, kind: "questionnaire")
+        do {
+            let questionnaire = try ReadingOptions().read(file)
+            let answers = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: config.overwrite))
+                .answer(questionnaire)
+            let ext = questionnaire.format == .vsaq ? "json" : (file as NSString).pathExtension.lowercased()
+            let filled = "answers/\(names[index]).filled.\(ext)"
+            let review = "answers/\(names[index]).review.csv"
+            let (bytes, report) = try fill(questionnaire, answers: answers)
+            let inReview = Set(answers.filter(\.review).map(\.id))
+            let proposals = Set(report.written.filter { $0.part == .answer && inReview.contains($0.item) }.map(\.item))
+            let list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
+            try deliver(bytes, toFile: config.output + "/" + filled)
+            try deliver(list.csv(), toFile: config.output + "/" + review)
+            outcome.items = answers.count
+            outcome.answered = answers.count { $0.value != nil && !$0.review }
+            outcome.review = answers.count { $0.value != nil && $0.review }
+            outcome.unanswered = answers.count { $0.value == nil }
+            outcome.outputs = [filled, review]
+            progress.advance(items: answers.count)
+            return (outcome, answers)
+        } catch {
+            outcome.error = Failure(error).message
+            progress.advance(items: 0)
+            return (outcome, [])
+        }
+    }
+    progress.finish()
+    var files = outcomes.map(\.0)
+    for outcome in files {
+        if let error = outcome.error {
+            diagnostics.warn("\(outcome.file): not answered: \(error)")
+        } else if request.verbose {
+            diagnostics.note(
+                "\(outcome.file): \(outcome.answered) answered, \(outcome.review) to review, \(outcome.unanswered) unanswered"
+            )
+        }
+    }
+
+    // Assess: the vendors' files that read; each failure said.
+    var assessment: AssessmentReport?
+    if !config.vendors.isEmpty {
+        var read: [(vendor: String, questionnaire: Questionnaire)] = []
+        for file in config.vendors {
+            do {
+                read.append(
+                    (
+                        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                        try ReadingOptions().read(file)
+                    )
+                )
+                files.append(FileOutcome(file: file, kind: "vendor", outputs: ["vendors.xlsx", "vendors.json"]))
+            } catch {
+                let message = Failure(error).message
+                files.append(FileOutcome(file: file, kind: "vendor", error: message))
+                diagnostics.warn("\(file): not assessed: \(message)")
+            }
+        }
+        let frameworks =
+            config.assessFrameworks.isEmpty
+            ? context.index.library.frameworks : try config.assessFrameworks.map(context.framework)
+        let report = AssessmentReport(files: read, matcher: matcher, frameworks: frameworks)
+        try deliver(try report.workbook(), toFile: config.output + "/vendors.xlsx")
+        try deliver(Array(report.json().utf8), toFile: config.output + "/vendors.json")
+        assessment = report
+    }
+
+    // Reports over the library.
+    var written: [String] = []
+    if !config.crosswalk.isEmpty {
+        let crosswalk = try Crosswalk(
+            index: context.index,
+            frameworks: try config.crosswalk.map(context.framework),
+            asOf: day
+        )
+        try deliver(try crosswalk.workbook(), toFile: config.output + "/crosswalk.xlsx")
+        written.append("crosswalk.xlsx")
+    }
+    if config.soa {
+        let statement = StatementOfApplicability(
+            index: context.index,
+            framework: try context.framework("iso27001-2022"),
+            asOf: day
+        )
+        try deliver(try statement.workbook(), toFile: config.output + "/soa.xlsx")
+        written.append("soa.xlsx")
+    }
+    var coverage: [FrameworkCoverage] = []
+    for name in config.gaps {
+        let framework = try context.framework(name)
+        let framed = context.index.coverage(of: framework, asOf: day)
+        coverage.append(framed)
+        try deliver(GapList(framed).listing.csv(), toFile: config.output + "/gaps-\(framework.id).csv")
+        written.append("gaps-\(framework.id).csv")
+    }
+
+    let summary = RunSummary(
+        config: config,
+        asOf: day,
+        files: files,
+        answers: outcomes.flatMap { outcome in outcome.1.map { (outcome.0.file, $0) } },
+        assessment: assessment,
+        coverage: coverage,
+        evidence: context.index.library.evidence,
+        written: written
+    )
+    try deliver(Array(summary.json().utf8), toFile: config.output + "/run.json")
+    try deliver(Array(summary.markdown().utf8), toFile: config.output + "/run.md")
+    try deliver(Array(summary.html().utf8), toFile: config.output + "/report.html")
+    if !request.quiet { diagnostics.note(summary.line + "; report: \(config.output)/report.html") }
+    return summary.exitCode
+}
+
+/// Output names for the questionnaires: each file's name without its extension, with `-2`, `-3`
+/// for a name two folders share.
+func outputNames(_ files: [String]) -> [String] {
+    var used: [String: Int] = [:]
+    return files.map { file in
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        used[stem, default: 0] += 1
+        return used[stem] == 1 ? stem : "\(stem)-\(used[stem] ?? 0)"
+    }
+}
+
+/// Runs `body` for 0..<count on at most `jobs` tasks at once (structured concurrency: a task
+/// group), and returns the results in index order whatever order they finish in.
+func concurrently<Result: Sendable>(
+    _ count: Int,
+    jobs: Int,
+    _ body: @escaping @Sendable (Int) -> Result
+) -> [Result] {
+    guard count > 0 else { return [] }
+    let results = Mutex([Result?](repeating: nil, count: count))
+    let finished = DispatchSemaphore(value: 0)
+    Task {
+        await withTaskGroup(of: (Int, Result).self) { group in
+            var next = 0
+            while next < min(jobs, count) {
+                let index = next
+                group.addTask { (index, body(index)) }
+                next += 1
+            }
+            while let (index, value) = await group.next() {
+                results.withLock { $0[index] = value }
+                if next < count {
+                    let more = next
+                    group.addTask { (more, body(more)) }
+                    next += 1
+                }
+            }
+        }
+        finished.signal()
+    }
+    finished.wait()
+    return results.withLock { $0.compactMap { $0 } }
+}
+
+/// A progress line on a terminal: files done, items answered, elapsed and remaining time.
+final class Progress: Sendable {
+    private struct State {
+        var done = 0
+        var items = 0
+    }
+    private let state = Mutex(State())
+    private let total: Int
+    private let start = Date()
+    private let shown: Bool
+
+    init(total: Int, quiet: Bool) {
+        self.total = total
+        shown = !quiet && total > 0 && isatty(2) != 0
+    }
+
+    func advance(items: Int) {
+        let (done, answered) = state.withLock { state in
+            state.done += 1
+            state.items += items
+            return (state.done, state.items)
+        }
+        guard shown else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+        let width = 24
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let line =
+            "\r[\(bar)] \(done)/\(total) files, \(answered) items, \(Int(elapsed)) s, ~\(Int(remaining)) s left  "
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,141 @@
+"""`quire run PIPELINE.yaml` on the samples, checked with independent readers: jsonschema for the
+config and run.json, openpyxl for the filled copies, Python's html.parser for the report (one
+self-contained page: no external reference, a table beside every chart), and byte comparison for
+determinism across --jobs."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = ROOT / "Schemas"
+pytestmark = pytest.mark.quire
+
+
+def quire(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+    binary = str(Path(os.environ["QUIRE_BIN"]).resolve())
+    return subprocess.run([binary, *arguments], cwd=cwd, capture_output=True, timeout=600)
+
+
+@pytest.fixture()
+def workspace(tmp_path: Path) -> Path:
+    """The samples copied, with the pipeline config writing into out/ beside it."""
+    shutil.copytree(ROOT / "samples", tmp_path / "samples", ignore=shutil.ignore_patterns("*.py"))
+    config = yaml.safe_load((ROOT / "samples" / "nightly.yaml").read_text(encoding="utf-8"))
+    config["output"] = "../out"
+    (tmp_path / "samples" / "nightly.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return tmp_path
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_the_sample_config_fits_its_schema():
+    schema = json.loads((SCHEMAS / "pipeline.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(yaml.safe_load((ROOT / "samples" / "nightly.yaml").read_text(encoding="utf-8")), schema)
+
+
+def test_a_run_writes_every_output_and_says_items_need_review(workspace):
+    run = quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace)
+    assert run.returncode == 1, run.stderr.decode()  # done, items need review
+    out = workspace / "out"
+    for name in ["crosswalk.xlsx", "soa.xlsx", "vendors.xlsx", "vendors.json", "run.json", "run.md", "report.html",
+                 "gaps-iso27001-2022.csv", "gaps-soc2-2017.csv"]:
+        assert (out / name).is_file(), name
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    jsonschema.validate(summary, json.loads((SCHEMAS / "run.schema.json").read_text(encoding="utf-8")))
+    questionnaires = [f for f in summary["files"] if f["kind"] == "questionnaire"]
+    assert len(questionnaires) == 3 and all(f["error"] is None for f in questionnaires)
+    assert summary["review"] == sum(f["review"] for f in questionnaires) > 0
+    assert summary["exit"] == 1
+    # Each filled copy opens, and holds answers where the review list says they were written.
+    for entry in questionnaires:
+        filled = out / entry["outputs"][0]
+        assert filled.is_file()
+        if filled.suffix == ".xlsx":
+            book = openpyxl.load_workbook(filled)
+            assert book.sheetnames
+    # The vendors' assessment is the same as quire assess gives on the same files.
+    vendors = json.loads((out / "vendors.json").read_text(encoding="utf-8"))
+    assert len(vendors["vendors"]) == 3
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.references: list[str] = []
+        self.tags: list[str] = []
+        self.svg_titles = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.references.append(value)
+        if tag == "title" and "svg" in self.tags:
+            self.svg_titles += 1
+
+
+def test_the_report_is_one_self_contained_page_with_tables_beside_its_charts(workspace):
+    assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+    page = Page()
+    text = (workspace / "out" / "report.html").read_text(encoding="utf-8")
+    page.feed(text)
+    assert page.references == [], f"external references: {page.references}"
+    assert "<script" not in text
+    charts = page.tags.count("svg")
+    assert charts >= 3 and page.svg_titles == charts, "every chart has a title a screen reader reads"
+    assert page.tags.count("table") >= charts and page.tags.count("caption") == page.tags.count("table")
+    assert page.tags.count("h1") == 1 and page.tags.count("h2") >= 4
+
+
+def test_the_same_inputs_give_the_same_bytes_whatever_the_jobs(workspace):
+    assert quire("run", "samples/nightly.yaml", "--quiet", "--jobs", "1", cwd=workspace).returncode == 1
+    first = digests(workspace / "out")
+    shutil.rmtree(workspace / "out")
+    assert quire("run", "samples/nightly.yaml", "--quiet", "--jobs", "4", cwd=workspace).returncode == 1
+    assert digests(workspace / "out") == first
+
+
+def test_a_bad_file_is_reported_and_the_rest_still_run(workspace):
+    (workspace / "samples" / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    config = yaml.safe_load((workspace / "samples" / "nightly.yaml").read_text(encoding="utf-8"))
+    config["answer"]["questionnaires"].append("broken.xlsx")
+    (workspace / "samples" / "nightly.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    run = quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace)
+    assert run.returncode == 2, run.stderr.decode()
+    assert "broken.xlsx" in run.stderr.decode()
+    summary = json.loads((workspace / "out" / "run.json").read_text(encoding="utf-8"))
+    failed = [f for f in summary["files"] if f["error"]]
+    assert [Path(f["file"]).name for f in failed] == ["broken.xlsx"]
+    assert sum(1 for f in summary["files"] if f["kind"] == "questionnaire" and not f["error"]) == 3
+
+
+def test_check_names_every_problem_with_its_line_and_runs_nothing(tmp_path):
+    (tmp_path / "bad.yaml").write_text(
+        "format: quire-pipeline/1\nlibrary: [nope]\nanswer:\n  questionnaires: ['*.xlsx']\n  bogus: 1\n"
+        "reports:\n  gaps: [iso27002]\nwhatever: 2\n",
+        encoding="utf-8",
+    )
+    run = quire("run", "bad.yaml", "--check", cwd=tmp_path)
+    assert run.returncode == 65
+    errors = run.stderr.decode()
+    for expected in ["bad.yaml:2:", "bad.yaml:4:", "bad.yaml:5:", "bad.yaml:7:", "bad.yaml:8:", "bogus", "iso27002"]:
+        assert expected in errors, (expected, errors)
+    assert not (tmp_path / "out").exists()
+    ok = quire("run", str(ROOT / "samples" / "nightly.yaml"), "--check", cwd=tmp_path)
+    assert ok.returncode == 0 and "stages answer, assess, crosswalk, soa, gaps" in ok.stderr.decode()
