@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,7 +34,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Spreadsheet", "ControlModel", "Questionnaire", "Answering"]),
         .target(
             name: "Pipeline",
-            dependencies: ["Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Answering", "Reports"]
+            dependencies: [
+                "Spreadsheet", "ControlModel", "Exchange", "Questionnaire", "Answering", "Reports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
         .executableTarget(name: "generate-builtin-library", dependencies: ["ControlModel", "Exchange"]),

@@ -38,7 +38,7 @@ public struct Failure: Sendable, Equatable {
                 switch error {
                 case .usage, .unknown: Self.usage
                 case .cannotCreateOutput: Self.cannotCreate
-                case .io: Self.ioError
+                case .io, .history: Self.ioError
                 case .invalidLibrary, .invalidOutput, .lossy, .invalidConfig: Self.dataError
                 case .missingInput: Self.noInput
                 }

@@ -21,6 +21,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case lossy(String)
     /// A pipeline config has errors; every one found is listed.
     case invalidConfig([Diagnostic])
+    /// The run history cannot be opened, read or written (locked, damaged, not a database).
+    case history(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "nothing was done:\n" + diagnostics.map(\.description).joined(separator: "\n")
         case .unknown(let message): message
         case .lossy(let message): message
+        case .history(let path, let reason):
+            "\(path): the run history cannot be used: \(reason); the previous runs are as they were"
         case .invalidConfig(let diagnostics):
             "the pipeline config has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")):\n"
                 + diagnostics.map(\.description).joined(separator: "\n")

@@ -16,7 +16,7 @@ struct Quire: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Sheets.self, Cat.self, Inspect.self, Map.self, Answer.self, Apply.self, Assess.self, LibraryCommand.self,
-            Convert.self, Run.self,
+            Convert.self, Run.self, History.self,
             Crosswalk.self,
             StatementOfApplicability.self, Gaps.self, Frameworks.self, Requirements.self, Controls.self, Xref.self,
             Validate.self, Diff.self, Debug.self,

@@ -170,6 +170,11 @@ import Testing
         ),
         Case(error: PipelineError.lossy("--strict: 3 things would be lost"), exitCode: 65, mentions: ["--strict"]),
         Case(
+            error: PipelineError.history(path: "out/history.sqlite", reason: "database is locked"),
+            exitCode: 74,
+            mentions: ["out/history.sqlite", "locked", "as they were"]
+        ),
+        Case(
             error: PipelineError.invalidConfig([
                 Diagnostic(.error, at: SourceLocation(file: "run.yaml", line: 5), "unknown key \"bogus\"")
             ]),
@@ -228,7 +233,7 @@ import Testing
         }
         let covered = names(Self.cases.map(\.error))
         let expected: [(String, Int)] = [
-            ("PipelineError", 9), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
+            ("PipelineError", 10), ("SpreadsheetError", 13), ("QuestionnaireError", 7), ("XLSXWriteError", 5),
             ("ReportError", 3), ("FillError", 2),
         ]
         for (type, count) in expected {

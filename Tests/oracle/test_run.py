@@ -38,8 +38,9 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def digests(folder: Path) -> dict[str, str]:
+    """Every output's hash; the history (it records when each run started) is not an output."""
     return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+            for path in sorted(folder.rglob("*")) if path.is_file() and path.name != "history.sqlite"}
 
 
 def test_the_sample_config_fits_its_schema():
@@ -139,3 +140,51 @@ def test_check_names_every_problem_with_its_line_and_runs_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
     ok = quire("run", str(ROOT / "samples" / "nightly.yaml"), "--check", cwd=tmp_path)
     assert ok.returncode == 0 and "stages answer, assess, crosswalk, soa, gaps" in ok.stderr.decode()
+
+
+def test_history_records_each_run_and_the_diff_names_what_changed(workspace):
+    """Two runs; between them one evidence item expires and one control becomes partial. The
+    diff names exactly that evidence, no input change, and answers that changed cite the control
+    or the evidence; the report and run.md say it too."""
+    assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+    library = workspace / "samples" / "library"
+    evidence = (library / "evidence.csv").read_text(encoding="utf-8")
+    line = next(row for row in evidence.splitlines() if row.startswith("EV-011,"))
+    (library / "evidence.csv").write_text(evidence.replace(line, line.replace("2027-04-28", "2026-11-01")), encoding="utf-8")
+    implementation = (library / "implementation.yaml").read_text(encoding="utf-8")
+    old = "  - control: HR-04\n    status: implemented\n"
+    assert old in implementation
+    (library / "implementation.yaml").write_text(
+        implementation.replace(old, "  - control: HR-04\n    status: partial\n    notes: rolling out the new course\n"),
+        encoding="utf-8")
+    assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+    listed = quire("history", "samples/nightly.yaml", cwd=workspace)
+    assert listed.returncode == 0 and len(listed.stdout.decode().strip().splitlines()) == 4  # header, rule, 2 runs
+    diff = quire("history", "diff", "samples/nightly.yaml", cwd=workspace)
+    assert diff.returncode == 0, diff.stderr.decode()
+    text = diff.stdout.decode()
+    sections = {}
+    current = None
+    for row in text.splitlines()[1:]:
+        if not row.startswith("  "):
+            current = row.split(" (")[0]
+            sections[current] = []
+        else:
+            sections[current].append(row.strip())
+    assert sections.get("Evidence newly expired or failing") == ["EV-011"], text
+    assert "Inputs new or changed" not in sections and "Evidence live again" not in sections
+    changed = sections.get("Answers changed", [])
+    assert changed, text
+    # Every changed answer now rests on HR-04 (or cites EV-011): found in its review list.
+    cites = {}
+    for review in (workspace / "out" / "answers").glob("*.review.csv"):
+        import csv
+        for row in csv.DictReader(review.read_text(encoding="utf-8").splitlines()):
+            cites[(review.name.split(".review")[0], row["id"])] = row["cites"] + " " + row["reason"]
+    for entry in changed:
+        file_item = entry.split(":")[0]
+        file, item = file_item.rsplit(" ", 1)
+        stem = Path(file).stem
+        assert any(word in cites.get((stem, item), "") for word in ("HR-04", "EV-011")), (entry, cites.get((stem, item)))
+    assert "Since the previous run" in (workspace / "out" / "report.html").read_text(encoding="utf-8")
+    assert "EV-011" in (workspace / "out" / "run.md").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ struct HelpGoldenTests {
         HelpCase(arguments: ["assess", "--help"], golden: "quire-assess-help.txt"),
         HelpCase(arguments: ["convert", "--help"], golden: "quire-convert-help.txt"),
         HelpCase(arguments: ["run", "--help"], golden: "quire-run-help.txt"),
+        HelpCase(arguments: ["history", "diff", "--help"], golden: "quire-history-diff-help.txt"),
         HelpCase(arguments: ["library", "check", "--help"], golden: "quire-library-check-help.txt"),
         HelpCase(arguments: ["library", "import", "--help"], golden: "quire-library-import-help.txt"),
         HelpCase(arguments: ["diff", "--help"], golden: "quire-diff-help.txt"),

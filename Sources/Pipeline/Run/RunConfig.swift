@@ -33,6 +33,8 @@ public struct RunConfig: Sendable {
     public var soa: Bool
     /// The frameworks whose gap lists are written.
     public var gaps: [String]
+    /// The run history (SQLite; default `history.sqlite` in the output folder).
+    public var history: String
 
     /// The stages the config asks for, in the order they run.
     public var stages: [String] {
@@ -40,7 +42,7 @@ public struct RunConfig: Sendable {
             + (crosswalk.isEmpty ? [] : ["crosswalk"]) + (soa ? ["soa"] : []) + (gaps.isEmpty ? [] : ["gaps"])
     }
 
-    static let keys = ["format", "as_of", "library", "output", "answer", "assess", "reports"]
+    static let keys = ["format", "as_of", "library", "output", "history", "answer", "assess", "reports"]
     static let answerKeys = ["questionnaires", "overwrite"]
     static let assessKeys = ["vendors", "frameworks"]
     static let reportKeys = ["crosswalk", "soa", "gaps"]
@@ -133,7 +135,9 @@ public struct RunConfig: Sendable {
             assessFrameworks: strings(root["assess"]?["frameworks"], "framework").map(\.0),
             crosswalk: strings(root["reports"]?["crosswalk"], "framework").map(\.0),
             soa: root["reports"]?["soa"]?.bool ?? false,
-            gaps: strings(root["reports"]?["gaps"], "framework").map(\.0)
+            gaps: strings(root["reports"]?["gaps"], "framework").map(\.0),
+            history: root["history"]?.string.map(resolved) ?? resolved(root["output"]?.string ?? "out")
+                + "/history.sqlite"
         )
         for (entry, line) in strings(root["library"], "library") {
             let full = resolved(entry)

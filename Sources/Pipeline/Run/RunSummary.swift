@@ -16,6 +16,8 @@ struct RunSummary {
     var coverage: [FrameworkCoverage]
     var evidence: [Evidence]
     var written: [String]
+    /// What changed since the previous recorded run (nil for the first).
+    var changes: HistoryDiff? = nil
 
     var failed: [FileOutcome] { files.filter { $0.error != nil } }
     /// Every answer a person must look at: proposals to review and items with no answer.
@@ -152,6 +154,17 @@ struct RunSummary {
             lines.append("- Evidence \(window): \(items.map(\.id).joined(separator: ", "))")
         }
         for file in failed { lines.append("- Failed: \(file.file): \(file.error ?? "")") }
+        if let changes {
+            lines.append("")
+            lines.append("## Since the previous run (\(changes.from))")
+            lines.append("")
+            if changes.isEmpty { lines.append("Nothing changed.") }
+            for (title, items) in changes.sections where !items.isEmpty {
+                lines.append(
+                    "- \(title): " + items.prefix(20).joined(separator: "; ") + (items.count > 20 ? "; …" : "")
+                )
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -173,6 +186,13 @@ struct RunSummary {
         body.append(
             "<p>Config <code>\(escape(config.file))</code>, as of \(asOf). Exit \(exitCode): \(escape(exitMeaning)).</p>"
         )
+        if let changes {
+            body.append("<h2>Since the previous run</h2>")
+            if changes.isEmpty { body.append("<p>Nothing changed since run \(changes.from).</p>") }
+            for (title, items) in changes.sections where !items.isEmpty {
+                body.append(table(caption: "\(title) (\(items.count))", headers: ["change"], rows: items.map { [$0] }))
+            }
+        }
         body.append("<h2>Inputs</h2>")
         body.append(
             table(

@@ -87,7 +87,9 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         )
         return RunExit.done
     }
+    let started = Date()
     let day = try parseDay(config.asOf)
+    let history = try RunHistory(path: config.history)
     let answersFolder = config.output + "/answers"
     try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
     let matcher = Matcher(index: context.index)
@@ -193,7 +195,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         written.append("gaps-\(framework.id).csv")
     }
 
-    let summary = RunSummary(
+    var summary = RunSummary(
         config: config,
         asOf: day,
         files: files,
@@ -203,6 +205,19 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         evidence: context.index.library.evidence,
         written: written
     )
+    // The run goes into the history in one transaction, then the report says what changed since
+    // the run before it.
+    var digests: [String: String] = [:]
+    for file in config.questionnaires + config.vendors { digests[file] = sha256(file: file) }
+    let previous = try history.runs().last
+    let run = try history.record(
+        summary,
+        started: ISO8601DateFormatter().string(from: started),
+        seconds: Date().timeIntervalSince(started),
+        libraryDigest: sha256(Array(canonicalJSON(context.index.library).utf8)),
+        digests: digests
+    )
+    if let previous { summary.changes = try history.diff(from: previous.id, to: run) }
     try deliver(Array(summary.json().utf8), toFile: config.output + "/run.json")
     try deliver(Array(summary.markdown().utf8), toFile: config.output + "/run.md")
     try deliver(Array(summary.html().utf8), toFile: config.output + "/report.html")

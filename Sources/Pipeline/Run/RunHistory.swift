@@ -1,0 +1,351 @@
+import Answering
+import ControlModel
+import Foundation
+import GRDB
+import Reports
+
+/// The run history: every run of a pipeline, with its inputs' hashes, answers, coverage and gaps,
+/// evidence and vendor scores, in an embedded SQLite database (GRDB).
+///
+/// The schema is versioned (`DatabaseMigrator`); a run is written in one transaction, so a run
+/// that dies leaves the store as it was.
+public struct RunHistory: Sendable {
+    let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// Opens (or creates) the store and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "run") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("started", .text).notNull()
+                table.column("seconds", .double).notNull()
+                table.column("config", .text).notNull()
+                table.column("as_of", .text).notNull()
+                table.column("library_digest", .text).notNull()
+                table.column("exit", .integer).notNull()
+            }
+            try db.create(table: "input") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("file", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("sha256", .text)
+                table.column("error", .text)
+                table.column("items", .integer).notNull()
+                table.column("answered", .integer).notNull()
+                table.column("review", .integer).notNull()
+                table.column("unanswered", .integer).notNull()
+            }
+            try db.create(table: "answer") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("file", .text).notNull()
+                table.column("item", .text).notNull()
+                table.column("value", .text)
+                table.column("basis", .text).notNull()
+                table.column("confidence", .double).notNull()
+                table.column("review", .boolean).notNull()
+                table.column("reason", .text)
+            }
+            try db.create(table: "gap") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("framework", .text).notNull()
+                table.column("requirement", .text).notNull()
+                table.column("state", .text).notNull()
+            }
+            try db.create(table: "coverage") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("framework", .text).notNull()
+                table.column("covered_percent", .double).notNull()
+            }
+            try db.create(table: "evidence") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("id", .text).notNull()
+                table.column("valid_until", .text)
+                table.column("result", .text)
+                table.column("live", .boolean).notNull()
+            }
+            try db.create(table: "vendor_score") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("vendor", .text).notNull()
+                table.column("framework", .text).notNull()
+                table.column("score", .double)
+            }
+        }
+        return migrator
+    }
+
+    /// A recorded run, as `quire history` lists it.
+    public struct RunRow: Sendable, Hashable {
+        public var id: Int64
+        public var started: String
+        public var seconds: Double
+        public var config: String
+        public var asOf: String
+        public var exit: Int
+        public var inputs: Int
+        public var review: Int
+    }
+
+    /// Records a run in one transaction; returns its id.
+    func record(
+        _ summary: RunSummary,
+        started: String,
+        seconds: Double,
+        libraryDigest: String,
+        digests: [String: String]
+    ) throws -> Int64 {
+        do {
+            return try queue.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO run (started, seconds, config, as_of, library_digest, exit) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        started, seconds, summary.config.file, summary.asOf.description, libraryDigest,
+                        summary.exitCode,
+                    ]
+                )
+                let run = db.lastInsertedRowID
+                for file in summary.files {
+                    try db.execute(
+                        sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
+                            file.review,
+                            file.unanswered,
+                        ]
+                    )
+                }
+                for (file, answer) in summary.answers {
+                    try db.execute(
+                        sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            run, file, answer.id, answer.value, answer.basis.rawValue, answer.confidence, answer.review,
+                            answer.reviewReason,
+                        ]
+                    )
+                }
+                for framework in summary.coverage {
+                    try db.execute(
+                        sql: "INSERT INTO coverage VALUES (?, ?, ?)",
+                        arguments: [run, framework.framework.id, framework.coveredPercent]
+                    )
+                    for gap in framework.gaps {
+                        try db.execute(
+                            sql: "INSERT INTO gap VALUES (?, ?, ?, ?)",
+                            arguments: [run, framework.framework.id, gap.requirement.id, gap.state.rawValue]
+                        )
+                    }
+                }
+                for item in summary.evidence {
+                    try db.execute(
+                        sql: "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+                        arguments: [
+                            run, item.id, item.validUntil?.description, item.result?.rawValue,
+                            item.isLive(asOf: summary.asOf),
+                        ]
+                    )
+                }
+                for vendor in summary.assessment?.vendors ?? [] {
+                    for score in vendor.scores {
+                        try db.execute(
+                            sql: "INSERT INTO vendor_score VALUES (?, ?, ?, ?)",
+                            arguments: [run, vendor.vendor, score.framework, score.score]
+                        )
+                    }
+                }
+                return run
+            }
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Every run, oldest first.
+    public func runs() throws -> [RunRow] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT run.id, started, seconds, config, as_of, exit,
+                               (SELECT COUNT(*) FROM input WHERE input.run_id = run.id) AS inputs,
+                               (SELECT COUNT(*) FROM answer WHERE answer.run_id = run.id AND answer.review) AS review
+                        FROM run ORDER BY run.id
+                        """
+                ).map { row in
+                    RunRow(
+                        id: row["id"],
+                        started: row["started"],
+                        seconds: row["seconds"],
+                        config: row["config"],
+                        asOf: row["as_of"],
+                        exit: row["exit"],
+                        inputs: row["inputs"],
+                        review: row["review"]
+                    )
+                }
+            }
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
+    }
+
+    /// What changed from run `from` to run `to`.
+    public func diff(from: Int64, to: Int64) throws -> HistoryDiff {
+        do {
+            return try queue.read { db in
+                func answers(_ run: Int64) throws -> [String: (value: String?, review: Bool, reason: String?)] {
+                    var result: [String: (String?, Bool, String?)] = [:]
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE run_id = ?", arguments: [run]) {
+                        let key = (row["file"] as String) + " " + (row["item"] as String)
+                        result[key] = (row["value"], row["review"], row["reason"])
+                    }
+                    return result
+                }
+                func set(_ sql: String, _ run: Int64) throws -> Set<String> {
+                    Set(try String.fetchAll(db, sql: sql, arguments: [run]))
+                }
+                let before = try answers(from)
+                let after = try answers(to)
+                var diff = HistoryDiff(from: from, to: to)
+                for key in after.keys.sorted() {
+                    guard let new = after[key] else { continue }
+                    if let old = before[key] {
+                        if old.value != new.value {
+                            diff.changedAnswers.append(
+                                "\(key): \(old.value ?? "(none)") → \(new.value ?? "(none)")"
+                                    + (new.reason.map { " (\($0))" } ?? "")
+                            )
+                        }
+                        if new.review, !old.review { diff.newReview.append("\(key): \(new.reason ?? "")") }
+                    } else if new.review {
+                        diff.newReview.append("\(key): \(new.reason ?? "")")
+                    }
+                }
+                let gapSQL = "SELECT framework || ' ' || requirement FROM gap WHERE run_id = ?"
+                let gapsBefore = try set(gapSQL, from)
+                let gapsAfter = try set(gapSQL, to)
+                diff.openedGaps = gapsAfter.subtracting(gapsBefore).sorted()
+                diff.closedGaps = gapsBefore.subtracting(gapsAfter).sorted()
+                let liveSQL = "SELECT id FROM evidence WHERE run_id = ? AND live"
+                let deadSQL = "SELECT id FROM evidence WHERE run_id = ? AND NOT live"
+                diff.lapsedEvidence = try set(deadSQL, to).intersection(set(liveSQL, from)).sorted()
+                diff.renewedEvidence = try set(liveSQL, to).intersection(set(deadSQL, from)).sorted()
+                let inputSQL = "SELECT file || ' ' || IFNULL(sha256, '') FROM input WHERE run_id = ?"
+                let inputsBefore = try set(inputSQL, from)
+                let inputsAfter = try set(inputSQL, to)
+                diff.changedInputs = inputsAfter.subtracting(inputsBefore).map {
+                    String($0.split(separator: " ").first ?? "")
+                }
+                .sorted()
+                return diff
+            }
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
+    }
+}
+
+/// What changed between two recorded runs.
+public struct HistoryDiff: Sendable, Hashable {
+    public var from: Int64
+    public var to: Int64
+    /// Answers whose value changed (`file item: old → new (why)`).
+    public var changedAnswers: [String] = []
+    /// Items that need review now and did not before.
+    public var newReview: [String] = []
+    /// Requirements that became gaps (`framework requirement`).
+    public var openedGaps: [String] = []
+    /// Gaps that closed.
+    public var closedGaps: [String] = []
+    /// Evidence that was live and is not (expired or failing).
+    public var lapsedEvidence: [String] = []
+    /// Evidence that was not live and is.
+    public var renewedEvidence: [String] = []
+    /// Inputs that are new or whose bytes changed.
+    public var changedInputs: [String] = []
+
+    /// Whether nothing changed.
+    public var isEmpty: Bool {
+        changedAnswers.isEmpty && newReview.isEmpty && openedGaps.isEmpty && closedGaps.isEmpty
+            && lapsedEvidence.isEmpty && renewedEvidence.isEmpty && changedInputs.isEmpty
+    }
+
+    /// The sections, titled, for text and the report.
+    public var sections: [(String, [String])] {
+        [
+            ("Inputs new or changed", changedInputs), ("Evidence newly expired or failing", lapsedEvidence),
+            ("Evidence live again", renewedEvidence), ("Gaps opened", openedGaps), ("Gaps closed", closedGaps),
+            ("Answers changed", changedAnswers), ("New review items", newReview),
+        ]
+    }
+
+    /// As text, one section per change kind.
+    public var text: String {
+        var lines = ["run \(from) → run \(to)" + (isEmpty ? ": nothing changed" : "")]
+        for (title, items) in sections where !items.isEmpty {
+            lines.append("\(title) (\(items.count)):")
+            lines += items.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The history a config names (its `history`, or `history.sqlite` in its output folder).
+func history(of config: String) throws -> RunHistory {
+    guard FileManager.default.fileExists(atPath: config) else { throw PipelineError.missingInput(path: config) }
+    let (read, problems) = RunConfig.read(config, frameworks: { _ in true })
+    guard let read else { throw PipelineError.invalidConfig(problems) }
+    guard FileManager.default.fileExists(atPath: read.history) else {
+        throw PipelineError.usage("\(read.history): no run recorded yet; run quire run \(config) first")
+    }
+    return try RunHistory(path: read.history)
+}
+
+/// `quire history CONFIG`: the recorded runs, one line each.
+public func listHistory(config: String, destination: OutputDestination) throws {
+    let runs = try history(of: config).runs()
+    let listing = Listing(
+        columns: ["run", "started", "seconds", "as_of", "exit", "inputs", "review"],
+        rows: runs.map {
+            [
+                String($0.id), $0.started, String(format: "%.2f", $0.seconds), $0.asOf, String($0.exit),
+                String($0.inputs), String($0.review),
+            ]
+        }
+    )
+    try deliver(Array(listing.text().utf8), to: destination)
+}
+
+/// `quire history diff CONFIG [A B]`: what changed from run A to run B (default: the last two).
+public func diffHistory(config: String, from: Int64?, to: Int64?, destination: OutputDestination) throws {
+    let store = try history(of: config)
+    let runs = try store.runs().map(\.id)
+    let later = to ?? runs.last
+    let earlier = from ?? later.flatMap { last in runs.last { $0 < last } }
+    guard let earlier, let later else {
+        throw PipelineError.usage("a diff needs two recorded runs; \(runs.count) recorded")
+    }
+    for id in [earlier, later] where !runs.contains(id) {
+        throw PipelineError.usage("no run \(id) is recorded (runs: \(runs.map(String.init).joined(separator: ", ")))")
+    }
+    try deliver(Array(try store.diff(from: earlier, to: later).text.utf8), to: destination)
+}
