@@ -188,3 +188,30 @@ def test_history_records_each_run_and_the_diff_names_what_changed(workspace):
         assert any(word in cites.get((stem, item), "") for word in ("HR-04", "EV-011")), (entry, cites.get((stem, item)))
     assert "Since the previous run" in (workspace / "out" / "report.html").read_text(encoding="utf-8")
     assert "EV-011" in (workspace / "out" / "run.md").read_text(encoding="utf-8")
+
+
+def test_unchanged_questionnaires_are_reused_and_a_changed_one_is_answered_again(workspace):
+    assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+    first = digests(workspace / "out")
+    again = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace)
+    assert again.returncode == 1
+    log = again.stderr.decode()
+    assert "3 questionnaires unchanged since the last run: results reused" in log, log
+    # The same outputs; only run.md and report.html differ, saying what changed since the first run.
+    same = {name for name in first if name not in ("run.md", "report.html")}
+    assert {name: digests(workspace / "out")[name] for name in same} == {name: first[name] for name in same}
+    # One questionnaire's bytes change: it alone is answered again.
+    csv_file = workspace / "samples" / "initech-security-questionnaire.csv"
+    csv_file.write_bytes(csv_file.read_bytes() + b"\r\n")
+    third = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace).stderr.decode()
+    assert "2 questionnaires unchanged" in third, third
+    initech = next(line for line in third.splitlines() if "initech-security-questionnaire.csv:" in line)
+    assert "reused" not in initech
+    # The library changes: nothing is reused.
+    answers = workspace / "samples" / "library" / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    implementation = workspace / "samples" / "library" / "implementation.yaml"
+    implementation.write_text(implementation.read_text(encoding="utf-8").replace("owner: Security team", "owner: Security", 1),
+                              encoding="utf-8")
+    fourth = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace).stderr.decode()
+    assert "unchanged since the last run" not in fourth, fourth

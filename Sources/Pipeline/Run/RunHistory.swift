@@ -89,7 +89,78 @@ public struct RunHistory: Sendable {
                 table.column("score", .double)
             }
         }
+        migrator.registerMigration("v2: reuse of unchanged work") { db in
+            try db.alter(table: "answer") { table in table.add(column: "question", .text) }
+            try db.alter(table: "input") { table in table.add(column: "reused_from", .integer) }
+            try db.create(table: "output") { table in
+                table.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                table.column("file", .text).notNull()
+                table.column("path", .text).notNull()
+                table.column("sha256", .text).notNull()
+            }
+        }
         return migrator
+    }
+
+    /// A questionnaire's recorded results that a run may reuse: from the latest run that answered
+    /// the same bytes with the same library and as-of day, when its outputs are still there, byte
+    /// for byte.
+    func reusable(file: String, sha256 digest: String, libraryDigest: String, asOf: String, outputFolder: String) throws
+        -> (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])?
+    {
+        do {
+            return try queue.read { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT input.run_id, input.items, input.answered, input.review, input.unanswered
+                            FROM input JOIN run ON run.id = input.run_id
+                            WHERE input.file = ? AND input.sha256 = ? AND input.error IS NULL
+                              AND input.kind = 'questionnaire' AND run.library_digest = ? AND run.as_of = ?
+                            ORDER BY input.run_id DESC LIMIT 1
+                            """,
+                        arguments: [file, digest, libraryDigest, asOf]
+                    )
+                else { return nil }
+                let run: Int64 = row["run_id"]
+                let outputs = try Row.fetchAll(
+                    db,
+                    sql: "SELECT path, sha256 FROM output WHERE run_id = ? AND file = ? ORDER BY rowid",
+                    arguments: [run, file]
+                )
+                guard !outputs.isEmpty else { return nil }
+                for output in outputs {
+                    let path: String = output["path"]
+                    guard sha256(file: outputFolder + "/" + path) == (output["sha256"] as String) else { return nil }
+                }
+                var outcome = FileOutcome(file: file, kind: "questionnaire")
+                outcome.items = row["items"]
+                outcome.answered = row["answered"]
+                outcome.review = row["review"]
+                outcome.unanswered = row["unanswered"]
+                outcome.outputs = outputs.map { $0["path"] }
+                outcome.reusedFrom = run
+                let answers = try Row.fetchAll(
+                    db,
+                    sql: "SELECT * FROM answer WHERE run_id = ? AND file = ? ORDER BY rowid",
+                    arguments: [run, file]
+                ).map { answer in
+                    RecordedAnswer(
+                        id: answer["item"],
+                        question: answer["question"] ?? "",
+                        value: answer["value"],
+                        basis: answer["basis"],
+                        confidence: answer["confidence"],
+                        review: answer["review"],
+                        reviewReason: answer["reason"]
+                    )
+                }
+                return (run, outcome, answers)
+            }
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
     }
 
     /// A recorded run, as `quire history` lists it.
@@ -125,20 +196,28 @@ public struct RunHistory: Sendable {
                 let run = db.lastInsertedRowID
                 for file in summary.files {
                     try db.execute(
-                        sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         arguments: [
                             run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
-                            file.review,
-                            file.unanswered,
+                            file.review, file.unanswered, file.reusedFrom,
                         ]
                     )
+                    guard file.kind == "questionnaire", file.error == nil else { continue }
+                    for path in file.outputs {
+                        if let digest = sha256(file: summary.config.output + "/" + path) {
+                            try db.execute(
+                                sql: "INSERT INTO output VALUES (?, ?, ?, ?)",
+                                arguments: [run, file.file, path, digest]
+                            )
+                        }
+                    }
                 }
                 for (file, answer) in summary.answers {
                     try db.execute(
-                        sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         arguments: [
-                            run, file, answer.id, answer.value, answer.basis.rawValue, answer.confidence, answer.review,
-                            answer.reviewReason,
+                            run, file, answer.id, answer.value, answer.basis, answer.confidence, answer.review,
+                            answer.reviewReason, answer.question,
                         ]
                     )
                 }

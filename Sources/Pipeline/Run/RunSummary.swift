@@ -11,7 +11,7 @@ struct RunSummary {
     var config: RunConfig
     var asOf: Day
     var files: [FileOutcome]
-    var answers: [(file: String, answer: Answer)]
+    var answers: [(file: String, answer: RecordedAnswer)]
     var assessment: AssessmentReport?
     var coverage: [FrameworkCoverage]
     var evidence: [Evidence]
@@ -21,9 +21,11 @@ struct RunSummary {
 
     var failed: [FileOutcome] { files.filter { $0.error != nil } }
     /// Every answer a person must look at: proposals to review and items with no answer.
-    var reviewQueue: [(file: String, answer: Answer)] { answers.filter { $0.answer.review } }
+    var reviewQueue: [(file: String, answer: RecordedAnswer)] { answers.filter { $0.answer.review } }
     /// Proposals to review (a value, not written without a person).
-    var reviewItems: [(file: String, answer: Answer)] { answers.filter { $0.answer.review && $0.answer.value != nil } }
+    var reviewItems: [(file: String, answer: RecordedAnswer)] {
+        answers.filter { $0.answer.review && $0.answer.value != nil }
+    }
 
     var exitCode: Int32 {
         if !failed.isEmpty { return RunExit.inputsFailed }
@@ -33,7 +35,7 @@ struct RunSummary {
 
     /// Answers per basis, over every questionnaire.
     var byBasis: [(String, Int)] {
-        AnswerBasis.allCases.map { basis in (basis.rawValue, answers.count { $0.answer.basis == basis }) }
+        AnswerBasis.allCases.map { basis in (basis.rawValue, answers.count { $0.answer.basis == basis.rawValue }) }
             .filter { $0.1 > 0 }
     }
 

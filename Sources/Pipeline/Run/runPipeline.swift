@@ -60,6 +60,8 @@ public struct FileOutcome: Sendable, Hashable {
     public var unanswered = 0
     /// The files written for it, relative to the output folder.
     public var outputs: [String] = []
+    /// The recorded run whose results it reused (its bytes, the library and the as-of day unchanged).
+    public var reusedFrom: Int64?
 }
 
 /// `quire run`: runs a pipeline config's stages and writes the run's summary and report.
@@ -97,10 +99,28 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     let names = outputNames(config.questionnaires)
 
     // Answer: every questionnaire on its own task, at most `jobs` at once; results in file order.
-    let outcomes: [(FileOutcome, [Answer])] = concurrently(config.questionnaires.count, jobs: jobs) { index in
+    // Unchanged work is not redone: a questionnaire whose bytes, library and as-of day are those of
+    // a recorded run, with that run's outputs still in place, reuses its results.
+    let libraryDigest = sha256(Array(canonicalJSON(context.index.library).utf8))
+    let inputDigests = Mutex([String: String]())
+    let outcomes: [(FileOutcome, [RecordedAnswer])] = concurrently(config.questionnaires.count, jobs: jobs) { index in
         let file = config.questionnaires[index]
         var outcome = FileOutcome(file: file, kind: "questionnaire")
         do {
+            let digest = sha256(file: file)
+            inputDigests.withLock { $0[file] = digest }
+            if let digest,
+                let reused = try history.reusable(
+                    file: file,
+                    sha256: digest,
+                    libraryDigest: libraryDigest,
+                    asOf: day.description,
+                    outputFolder: config.output
+                )
+            {
+                progress.advance(items: reused.answers.count)
+                return (reused.outcome, reused.answers)
+            }
             let questionnaire = try ReadingOptions().read(file)
             let answers = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: config.overwrite))
                 .answer(questionnaire)
@@ -119,7 +139,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             outcome.unanswered = answers.count { $0.value == nil }
             outcome.outputs = [filled, review]
             progress.advance(items: answers.count)
-            return (outcome, answers)
+            return (outcome, answers.map(RecordedAnswer.init))
         } catch {
             outcome.error = Failure(error).message
             progress.advance(items: 0)
@@ -134,8 +154,15 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         } else if request.verbose {
             diagnostics.note(
                 "\(outcome.file): \(outcome.answered) answered, \(outcome.review) to review, \(outcome.unanswered) unanswered"
+                    + (outcome.reusedFrom.map { " (unchanged since run \($0): its results reused)" } ?? "")
             )
         }
+    }
+    let reused = files.filter { $0.reusedFrom != nil }.count
+    if reused > 0, !request.quiet {
+        diagnostics.note(
+            "\(counted(reused, "questionnaire")) unchanged since the last run: results reused, not answered again"
+        )
     }
 
     // Assess: the vendors' files that read; each failure said.
@@ -207,14 +234,14 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     )
     // The run goes into the history in one transaction, then the report says what changed since
     // the run before it.
-    var digests: [String: String] = [:]
-    for file in config.questionnaires + config.vendors { digests[file] = sha256(file: file) }
+    var digests = inputDigests.withLock { $0 }
+    for file in config.vendors { digests[file] = sha256(file: file) }
     let previous = try history.runs().last
     let run = try history.record(
         summary,
         started: ISO8601DateFormatter().string(from: started),
         seconds: Date().timeIntervalSince(started),
-        libraryDigest: sha256(Array(canonicalJSON(context.index.library).utf8)),
+        libraryDigest: libraryDigest,
         digests: digests
     )
     if let previous { summary.changes = try history.diff(from: previous.id, to: run) }
