@@ -215,3 +215,46 @@ def test_unchanged_questionnaires_are_reused_and_a_changed_one_is_answered_again
                               encoding="utf-8")
     fourth = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace).stderr.decode()
     assert "unchanged since the last run" not in fourth, fourth
+
+
+def test_a_run_killed_at_any_point_leaves_whole_outputs_and_no_half_run(workspace):
+    """SIGKILL at several points of a run over 24 questionnaires: every output file left is whole
+    (it opens), the history holds only finished runs, and the next run succeeds, removes the
+    temporary files the killed ones left, and records exactly one more run."""
+    import signal
+    import time
+    samples = workspace / "samples"
+    names = []
+    for copy in range(8):
+        for source in ["globex-vendor-assessment.xlsx", "contoso-cloud-review.xlsx", "initech-security-questionnaire.csv"]:
+            target = f"copy{copy}-{source}"
+            shutil.copy(samples / source, samples / target)
+            names.append(target)
+    config = yaml.safe_load((samples / "nightly.yaml").read_text(encoding="utf-8"))
+    config["answer"]["questionnaires"] = names
+    (samples / "nightly.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    binary = str(Path(os.environ["QUIRE_BIN"]).resolve())
+
+    def runs() -> int:
+        listed = quire("history", "samples/nightly.yaml", cwd=workspace)
+        return len(listed.stdout.decode().strip().splitlines()) - 2 if listed.returncode == 0 else 0
+
+    finished = 0
+    for delay in [0.05, 0.15, 0.3, 0.5, 0.8, 1.2]:
+        process = subprocess.Popen([binary, "run", "samples/nightly.yaml", "--quiet", "--jobs", "2"], cwd=workspace,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        if process.wait() == 1:
+            finished += 1  # it ended before the kill
+        for path in (workspace / "out").rglob("*"):
+            if path.is_file() and not path.name.startswith("."):
+                if path.suffix == ".xlsx":
+                    openpyxl.load_workbook(path)  # whole: a half-written workbook does not open
+                elif path.suffix == ".json" and path.name != "history.sqlite":
+                    json.loads(path.read_text(encoding="utf-8"))
+        assert runs() == finished, "the history holds only finished runs"
+    last = quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace)
+    assert last.returncode == 1, last.stderr.decode()
+    assert runs() == finished + 1
+    assert not [p for p in (workspace / "out").rglob(".*quire-*")], "temporary files swept"

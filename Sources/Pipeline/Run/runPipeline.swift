@@ -94,6 +94,14 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     let history = try RunHistory(path: config.history)
     let answersFolder = config.output + "/answers"
     try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
+    // A run killed part-way may have left its temporary files (`.NAME.quire-XXXXXX`); never a
+    // half-written output, since every output is renamed into place whole.
+    for folder in [config.output, answersFolder] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(".") && name.range(of: ".quire-", options: .backwards) != nil {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }
     let matcher = Matcher(index: context.index)
     let progress = Progress(total: config.questionnaires.count, quiet: request.quiet)
     let names = outputNames(config.questionnaires)
