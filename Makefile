@@ -61,6 +61,7 @@ bench: $(VENV)/.installed release
 	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/layout_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/xlsx_write_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/convert_bench.py
+	QUIRE_BIN=.build/release/quire $(VPY) bench/run_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/patch_bench.py
 
 demo: build

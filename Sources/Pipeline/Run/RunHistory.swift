@@ -99,6 +99,11 @@ public struct RunHistory: Sendable {
                 table.column("sha256", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: indexes for reuse and diffs") { db in
+            try db.create(index: "answer_by_run_file", on: "answer", columns: ["run_id", "file", "item"])
+            try db.create(index: "input_by_file", on: "input", columns: ["file", "sha256"])
+            try db.create(index: "output_by_run_file", on: "output", columns: ["run_id", "file"])
+        }
         return migrator
     }
 
@@ -195,8 +200,7 @@ public struct RunHistory: Sendable {
                 )
                 let run = db.lastInsertedRowID
                 for file in summary.files {
-                    try db.execute(
-                        sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
                         arguments: [
                             run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
                             file.review, file.unanswered, file.reusedFrom,
@@ -205,16 +209,14 @@ public struct RunHistory: Sendable {
                     guard file.kind == "questionnaire", file.error == nil else { continue }
                     for path in file.outputs {
                         if let digest = sha256(file: summary.config.output + "/" + path) {
-                            try db.execute(
-                                sql: "INSERT INTO output VALUES (?, ?, ?, ?)",
+                            try db.cachedStatement(sql: "INSERT INTO output VALUES (?, ?, ?, ?)").execute(
                                 arguments: [run, file.file, path, digest]
                             )
                         }
                     }
                 }
                 for (file, answer) in summary.answers {
-                    try db.execute(
-                        sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
                         arguments: [
                             run, file, answer.id, answer.value, answer.basis, answer.confidence, answer.review,
                             answer.reviewReason, answer.question,
@@ -222,20 +224,17 @@ public struct RunHistory: Sendable {
                     )
                 }
                 for framework in summary.coverage {
-                    try db.execute(
-                        sql: "INSERT INTO coverage VALUES (?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO coverage VALUES (?, ?, ?)").execute(
                         arguments: [run, framework.framework.id, framework.coveredPercent]
                     )
                     for gap in framework.gaps {
-                        try db.execute(
-                            sql: "INSERT INTO gap VALUES (?, ?, ?, ?)",
+                        try db.cachedStatement(sql: "INSERT INTO gap VALUES (?, ?, ?, ?)").execute(
                             arguments: [run, framework.framework.id, gap.requirement.id, gap.state.rawValue]
                         )
                     }
                 }
                 for item in summary.evidence {
-                    try db.execute(
-                        sql: "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)").execute(
                         arguments: [
                             run, item.id, item.validUntil?.description, item.result?.rawValue,
                             item.isLive(asOf: summary.asOf),
@@ -244,8 +243,7 @@ public struct RunHistory: Sendable {
                 }
                 for vendor in summary.assessment?.vendors ?? [] {
                     for score in vendor.scores {
-                        try db.execute(
-                            sql: "INSERT INTO vendor_score VALUES (?, ?, ?, ?)",
+                        try db.cachedStatement(sql: "INSERT INTO vendor_score VALUES (?, ?, ?, ?)").execute(
                             arguments: [run, vendor.vendor, score.framework, score.score]
                         )
                     }
@@ -291,33 +289,38 @@ public struct RunHistory: Sendable {
     public func diff(from: Int64, to: Int64) throws -> HistoryDiff {
         do {
             return try queue.read { db in
-                func answers(_ run: Int64) throws -> [String: (value: String?, review: Bool, reason: String?)] {
-                    var result: [String: (String?, Bool, String?)] = [:]
-                    for row in try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE run_id = ?", arguments: [run]) {
-                        let key = (row["file"] as String) + " " + (row["item"] as String)
-                        result[key] = (row["value"], row["review"], row["reason"])
+                var diff = HistoryDiff(from: from, to: to)
+                // Answers compared in SQL: only the rows that differ come back.
+                let changed = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT new.file, new.item, old.value AS old_value, new.value AS new_value, new.reason,
+                               new.review AS new_review, old.review AS old_review, old.item IS NULL AS added
+                        FROM answer AS new LEFT JOIN answer AS old
+                          ON old.run_id = ? AND old.file = new.file AND old.item = new.item
+                        WHERE new.run_id = ?
+                          AND (old.item IS NULL OR old.value IS NOT new.value OR (new.review AND NOT old.review))
+                        ORDER BY new.file, new.item
+                        """,
+                    arguments: [from, to]
+                )
+                for row in changed {
+                    let key = (row["file"] as String) + " " + (row["item"] as String)
+                    let reason: String? = row["reason"]
+                    let added: Bool = row["added"]
+                    let newReview: Bool = row["new_review"]
+                    if !added, (row["old_value"] as String?) != (row["new_value"] as String?) {
+                        diff.changedAnswers.append(
+                            "\(key): \((row["old_value"] as String?) ?? "(none)") → \((row["new_value"] as String?) ?? "(none)")"
+                                + (reason.map { " (\($0))" } ?? "")
+                        )
                     }
-                    return result
+                    if newReview, added || !(row["old_review"] as Bool? ?? false) {
+                        diff.newReview.append("\(key): \(reason ?? "")")
+                    }
                 }
                 func set(_ sql: String, _ run: Int64) throws -> Set<String> {
                     Set(try String.fetchAll(db, sql: sql, arguments: [run]))
-                }
-                let before = try answers(from)
-                let after = try answers(to)
-                var diff = HistoryDiff(from: from, to: to)
-                for key in after.keys.sorted() {
-                    guard let new = after[key] else { continue }
-                    if let old = before[key] {
-                        if old.value != new.value {
-                            diff.changedAnswers.append(
-                                "\(key): \(old.value ?? "(none)") → \(new.value ?? "(none)")"
-                                    + (new.reason.map { " (\($0))" } ?? "")
-                            )
-                        }
-                        if new.review, !old.review { diff.newReview.append("\(key): \(new.reason ?? "")") }
-                    } else if new.review {
-                        diff.newReview.append("\(key): \(new.reason ?? "")")
-                    }
                 }
                 let gapSQL = "SELECT framework || ' ' || requirement FROM gap WHERE run_id = ?"
                 let gapsBefore = try set(gapSQL, from)
