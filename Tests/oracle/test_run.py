@@ -186,7 +186,12 @@ def test_history_records_each_run_and_the_diff_names_what_changed(workspace):
         file, item = file_item.rsplit(" ", 1)
         stem = Path(file).stem
         assert any(word in cites.get((stem, item), "") for word in ("HR-04", "EV-011")), (entry, cites.get((stem, item)))
-    assert "Since the previous run" in (workspace / "out" / "report.html").read_text(encoding="utf-8")
+    report = (workspace / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Since the previous run" in report
+    # Coverage over the recorded runs: one chart per framework, each with both runs in its table.
+    trend = report.split("<h2>Coverage over the recorded runs</h2>")[1].split("<h2>")[0]
+    assert trend.count("<svg") >= 1 and trend.count("<svg") == trend.count("<table")
+    assert trend.count("<td>1</td>") == trend.count("<td>2</td>") == trend.count("<table")
     assert "EV-011" in (workspace / "out" / "run.md").read_text(encoding="utf-8")
 
 

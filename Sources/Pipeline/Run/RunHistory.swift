@@ -285,6 +285,26 @@ public struct RunHistory: Sendable {
         }
     }
 
+    /// Coverage per framework over the recorded runs: (run, framework, percent covered), oldest
+    /// first, the last `limit` runs.
+    public func coverageOverRuns(limit: Int = 30) throws -> [(run: Int64, framework: String, percent: Double)] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT run_id, framework, covered_percent FROM coverage
+                        WHERE run_id IN (SELECT id FROM run ORDER BY id DESC LIMIT ?)
+                        ORDER BY run_id, framework
+                        """,
+                    arguments: [limit]
+                ).map { (run: $0["run_id"], framework: $0["framework"], percent: $0["covered_percent"]) }
+            }
+        } catch {
+            throw PipelineError.history(path: path, reason: "\(error)")
+        }
+    }
+
     /// What changed from run `from` to run `to`.
     public func diff(from: Int64, to: Int64) throws -> HistoryDiff {
         do {

@@ -18,6 +18,8 @@ struct RunSummary {
     var written: [String]
     /// What changed since the previous recorded run (nil for the first).
     var changes: HistoryDiff? = nil
+    /// Coverage per framework over the recorded runs, this one included.
+    var trend: [(run: Int64, framework: String, percent: Double)] = []
 
     var failed: [FileOutcome] { files.filter { $0.error != nil } }
     /// Every answer a person must look at: proposals to review and items with no answer.
@@ -188,6 +190,26 @@ struct RunSummary {
         body.append(
             "<p>Config <code>\(escape(config.file))</code>, as of \(asOf). Exit \(exitCode): \(escape(exitMeaning)).</p>"
         )
+        if Set(trend.map(\.run)).count > 1 {
+            body.append("<h2>Coverage over the recorded runs</h2>")
+            for framework in orderedFrameworks(trend) {
+                let points = trend.filter { $0.framework == framework }
+                body.append(
+                    chart(
+                        title: "\(framework) coverage by run",
+                        bars: points.map { ("run \($0.run)", $0.percent) },
+                        unit: "%"
+                    )
+                )
+                body.append(
+                    table(
+                        caption: "\(framework): requirements covered, by run",
+                        headers: ["run", "covered"],
+                        rows: points.map { ["\($0.run)", percent(points: $0.percent)] }
+                    )
+                )
+            }
+        }
         if let changes {
             body.append("<h2>Since the previous run</h2>")
             if changes.isEmpty { body.append("<p>Nothing changed since run \(changes.from).</p>") }
@@ -315,6 +337,11 @@ struct RunSummary {
             </html>
 
             """
+    }
+
+    private func orderedFrameworks(_ trend: [(run: Int64, framework: String, percent: Double)]) -> [String] {
+        var seen = Set<String>()
+        return trend.map(\.framework).filter { seen.insert($0).inserted }
     }
 
     private func escape(_ text: String) -> String {

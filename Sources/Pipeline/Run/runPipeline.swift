@@ -253,6 +253,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         digests: digests
     )
     if let previous { summary.changes = try history.diff(from: previous.id, to: run) }
+    summary.trend = try history.coverageOverRuns()
     try deliver(Array(summary.json().utf8), toFile: config.output + "/run.json")
     try deliver(Array(summary.markdown().utf8), toFile: config.output + "/run.md")
     try deliver(Array(summary.html().utf8), toFile: config.output + "/report.html")
