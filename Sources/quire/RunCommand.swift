@@ -12,7 +12,9 @@ struct Run: ParsableCommand {
             cannot be read is reported and the rest still run. The output folder gets answers/ (a \
             filled copy and a review list per questionnaire), vendors.xlsx and vendors.json, \
             crosswalk.xlsx, soa.xlsx, gaps-FRAMEWORK.csv, run.json, run.md and report.html (one \
-            self-contained page). Exit codes: 0 done; 1 done, but answers need review or vendor \
+            self-contained page). On a terminal a progress bar shows files done, items answered, \
+            elapsed and remaining time; otherwise (cron, CI) a plain log line per file on standard \
+            error: UTC time, level, event, then sorted key=value pairs. Exit codes: 0 done; 1 done, but answers need review or vendor \
             answers a follow-up; 2 some inputs failed (the rest ran); 65 the config has errors \
             (each named with its line; --check only checks).
             """
@@ -21,8 +23,8 @@ struct Run: ParsableCommand {
     @Argument(help: "The pipeline config (YAML).") var config: String
     @Option(help: ArgumentHelp("Questionnaires answered at once (default: the cores).", valueName: "n")) var jobs: Int?
     @Flag(help: "Check the config and say what would run; run nothing.") var check = false
-    @Flag(help: "No progress bar or summary.") var quiet = false
-    @Flag(help: "A line per file.") var verbose = false
+    @Flag(help: "No progress bar, log lines or summary: only warnings and errors.") var quiet = false
+    @Flag(help: "A log line per file and per stage, with timings, on a terminal too.") var verbose = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs is at least 1, not \(jobs)") }

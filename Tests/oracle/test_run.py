@@ -210,8 +210,9 @@ def test_unchanged_questionnaires_are_reused_and_a_changed_one_is_answered_again
     csv_file.write_bytes(csv_file.read_bytes() + b"\r\n")
     third = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace).stderr.decode()
     assert "2 questionnaires unchanged" in third, third
-    initech = next(line for line in third.splitlines() if "initech-security-questionnaire.csv:" in line)
-    assert "reused" not in initech
+    events = {pairs["file"]: event for _, event, pairs in log_lines(third.encode()) if "file" in pairs}
+    assert events["samples/initech-security-questionnaire.csv"] == "answered", third
+    assert events["samples/contoso-cloud-review.xlsx"] == "reused", third
     # The library changes: nothing is reused.
     answers = workspace / "samples" / "library" / "answers.yaml"
     answers.write_text(answers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -263,3 +264,74 @@ def test_a_run_killed_at_any_point_leaves_whole_outputs_and_no_half_run(workspac
     assert last.returncode == 1, last.stderr.decode()
     assert runs() == finished + 1
     assert not [p for p in (workspace / "out").rglob(".*quire-*")], "temporary files swept"
+
+
+LOG_LINE = __import__("re").compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ (trace|debug|info|notice|warning|error|critical) quire\.run: "
+    r"([a-z][a-z ]*?)((?: [a-z-]+=(?:\"[^\"]*\"|\S+))*)$")
+
+
+def log_lines(stderr: bytes) -> list[tuple[str, str, dict[str, str]]]:
+    """The swift-log lines on stderr as (level, event, pairs); other lines are the summary."""
+    import shlex
+    found = []
+    for line in stderr.decode().splitlines():
+        match = LOG_LINE.match(line)
+        if match:
+            pairs = dict(pair.split("=", 1) for pair in shlex.split(match.group(3)))
+            found.append((match.group(1), match.group(2), pairs))
+    return found
+
+
+def test_without_a_terminal_a_run_logs_a_plain_line_per_file_and_quiet_silences_them(workspace):
+    run = quire("run", "samples/nightly.yaml", cwd=workspace)
+    assert run.returncode == 1, run.stderr.decode()
+    lines = log_lines(run.stderr)
+    events = [event for _, event, _ in lines]
+    assert events[0] == "run started" and events[-1] == "run finished"
+    answered = [pairs for _, event, pairs in lines if event == "answered"]
+    summary = json.loads((workspace / "out" / "run.json").read_text(encoding="utf-8"))
+    questionnaires = [entry for entry in summary["files"] if entry["kind"] == "questionnaire"]
+    assert len(answered) == len(questionnaires) >= 2
+    by_file = {entry["file"]: entry for entry in questionnaires}
+    for pairs in answered:
+        entry = by_file[pairs["file"]]
+        assert int(pairs["items"]) == entry["items"] and int(pairs["written"]) == entry["answered"]
+        assert float(pairs["seconds"]) >= 0
+    assert all(level == "info" for level, _, _ in lines), "no debug lines without --verbose"
+    finished = lines[-1][2]
+    assert finished["exit"] == "1" and finished["reused"] == "0" and finished["run"] == "1"
+
+    again = quire("run", "samples/nightly.yaml", "--verbose", cwd=workspace)
+    lines = log_lines(again.stderr)
+    assert sorted(pairs["file"] for _, event, pairs in lines if event == "reused") == sorted(by_file)
+    assert {pairs["stage"] for level, event, pairs in lines if event == "stage done" and level == "debug"} >= {"answer", "reports"}
+
+    quiet = quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace)
+    assert quiet.returncode == 1 and quiet.stderr == b""
+
+
+def test_on_a_terminal_a_run_shows_a_progress_bar_and_no_log_lines(workspace):
+    import pty
+    binary = str(Path(os.environ["QUIRE_BIN"]).resolve())
+    pid, descriptor = pty.fork()
+    if pid == 0:
+        os.chdir(workspace)
+        os.execv(binary, [binary, "run", "samples/nightly.yaml", "--jobs", "1"])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(descriptor, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+    text = output.decode()
+    bars = [part for part in text.split("\r") if part.startswith("[")]
+    assert len(bars) == 3, text  # one per questionnaire, the last full
+    assert bars[-1].startswith("[" + "#" * 24 + "] 3/3 files, ")
+    assert "items" in bars[-1] and "s left" in bars[-1]
+    assert log_lines(output) == [] and "quire.run:" not in text

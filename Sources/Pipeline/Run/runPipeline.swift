@@ -1,6 +1,7 @@
 import Answering
 import ControlModel
 import Foundation
+public import Logging
 import Questionnaire
 import Reports
 import Synchronization
@@ -19,16 +20,30 @@ public struct RunRequest: Sendable {
     public var check: Bool
     /// No progress and no summary lines.
     public var quiet: Bool
-    /// A line per file as it finishes.
+    /// A line per file as it finishes, and the stages' timings.
     public var verbose: Bool
+    /// Where the run's log lines go.
+    ///
+    /// By default (nil) plain lines on standard error when it is not
+    /// a terminal (a terminal gets a progress bar instead): info, debug with `verbose`, only
+    /// warnings with `quiet`.
+    public var logger: Logger?
 
     /// A request.
-    public init(config: String, jobs: Int? = nil, check: Bool = false, quiet: Bool = false, verbose: Bool = false) {
+    public init(
+        config: String,
+        jobs: Int? = nil,
+        check: Bool = false,
+        quiet: Bool = false,
+        verbose: Bool = false,
+        logger: Logger? = nil
+    ) {
         self.config = config
         self.jobs = jobs
         self.check = check
         self.quiet = quiet
         self.verbose = verbose
+        self.logger = logger
     }
 }
 
@@ -91,6 +106,18 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     }
     let started = Date()
     let day = try parseDay(config.asOf)
+    var stageStarted = started
+    let terminal = isatty(2) != 0
+    let log =
+        request.logger
+        ?? Logger.run(level: request.quiet ? .warning : request.verbose ? .debug : terminal ? .warning : .info)
+    log.info(
+        "run started",
+        metadata: [
+            "config": "\(request.config)", "questionnaires": "\(config.questionnaires.count)",
+            "vendors": "\(config.vendors.count)", "jobs": "\(jobs)", "as-of": "\(day)",
+        ]
+    )
     let history = try RunHistory(path: config.history)
     let answersFolder = config.output + "/answers"
     try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
@@ -103,7 +130,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         }
     }
     let matcher = Matcher(index: context.index)
-    let progress = Progress(total: config.questionnaires.count, quiet: request.quiet)
+    let progress = Progress(total: config.questionnaires.count, shown: terminal && !request.quiet && !request.verbose)
     let names = outputNames(config.questionnaires)
 
     // Answer: every questionnaire on its own task, at most `jobs` at once; results in file order.
@@ -114,6 +141,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     let outcomes: [(FileOutcome, [RecordedAnswer])] = concurrently(config.questionnaires.count, jobs: jobs) { index in
         let file = config.questionnaires[index]
         var outcome = FileOutcome(file: file, kind: "questionnaire")
+        let begun = Date()
         do {
             let digest = sha256(file: file)
             inputDigests.withLock { $0[file] = digest }
@@ -127,6 +155,13 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                 )
             {
                 progress.advance(items: reused.answers.count)
+                log.info(
+                    "reused",
+                    metadata: [
+                        "file": "\(file)", "items": "\(reused.answers.count)",
+                        "run": "\(reused.outcome.reusedFrom ?? 0)",
+                    ]
+                )
                 return (reused.outcome, reused.answers)
             }
             let questionnaire = try ReadingOptions().read(file)
@@ -147,25 +182,29 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             outcome.unanswered = answers.count { $0.value == nil }
             outcome.outputs = [filled, review]
             progress.advance(items: answers.count)
+            log.info(
+                "answered",
+                metadata: [
+                    "file": "\(file)", "items": "\(outcome.items)", "written": "\(outcome.answered)",
+                    "review": "\(outcome.review)", "unanswered": "\(outcome.unanswered)",
+                    "seconds": "\(seconds(since: begun))",
+                ]
+            )
             return (outcome, answers.map(RecordedAnswer.init))
         } catch {
             outcome.error = Failure(error).message
             progress.advance(items: 0)
+            log.error("not answered", metadata: ["file": "\(file)", "reason": "\(outcome.error ?? "")"])
             return (outcome, [])
         }
     }
     progress.finish()
     var files = outcomes.map(\.0)
     for outcome in files {
-        if let error = outcome.error {
-            diagnostics.warn("\(outcome.file): not answered: \(error)")
-        } else if request.verbose {
-            diagnostics.note(
-                "\(outcome.file): \(outcome.answered) answered, \(outcome.review) to review, \(outcome.unanswered) unanswered"
-                    + (outcome.reusedFrom.map { " (unchanged since run \($0): its results reused)" } ?? "")
-            )
-        }
+        if let error = outcome.error { diagnostics.warn("\(outcome.file): not answered: \(error)") }
     }
+    log.debug("stage done", metadata: ["stage": "answer", "seconds": "\(seconds(since: stageStarted))"])
+    stageStarted = Date()
     let reused = files.filter { $0.reusedFrom != nil }.count
     if reused > 0, !request.quiet {
         diagnostics.note(
@@ -186,10 +225,12 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                     )
                 )
                 files.append(FileOutcome(file: file, kind: "vendor", outputs: ["vendors.xlsx", "vendors.json"]))
+                log.info("read vendor file", metadata: ["file": "\(file)"])
             } catch {
                 let message = Failure(error).message
                 files.append(FileOutcome(file: file, kind: "vendor", error: message))
                 diagnostics.warn("\(file): not assessed: \(message)")
+                log.error("not assessed", metadata: ["file": "\(file)", "reason": "\(message)"])
             }
         }
         let frameworks =
@@ -199,6 +240,8 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         try deliver(try report.workbook(), toFile: config.output + "/vendors.xlsx")
         try deliver(Array(report.json().utf8), toFile: config.output + "/vendors.json")
         assessment = report
+        log.debug("stage done", metadata: ["stage": "assess", "seconds": "\(seconds(since: stageStarted))"])
+        stageStarted = Date()
     }
 
     // Reports over the library.
@@ -230,6 +273,9 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         written.append("gaps-\(framework.id).csv")
     }
 
+    log.debug("stage done", metadata: ["stage": "reports", "seconds": "\(seconds(since: stageStarted))"])
+    stageStarted = Date()
+
     var summary = RunSummary(
         config: config,
         asOf: day,
@@ -257,6 +303,13 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     try deliver(Array(summary.json().utf8), toFile: config.output + "/run.json")
     try deliver(Array(summary.markdown().utf8), toFile: config.output + "/run.md")
     try deliver(Array(summary.html().utf8), toFile: config.output + "/report.html")
+    log.info(
+        "run finished",
+        metadata: [
+            "run": "\(run)", "exit": "\(summary.exitCode)", "seconds": "\(seconds(since: started))",
+            "reused": "\(reused)", "failed": "\(summary.failed.count)",
+        ]
+    )
     if !request.quiet { diagnostics.note(summary.line + "; report: \(config.output)/report.html") }
     return summary.exitCode
 }
@@ -316,9 +369,9 @@ final class Progress: Sendable {
     private let start = Date()
     private let shown: Bool
 
-    init(total: Int, quiet: Bool) {
+    init(total: Int, shown: Bool) {
         self.total = total
-        shown = !quiet && total > 0 && isatty(2) != 0
+        self.shown = shown && total > 0
     }
 
     func advance(items: Int) {
@@ -341,4 +394,9 @@ final class Progress: Sendable {
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
+}
+
+/// Seconds since `start`, to the millisecond.
+private func seconds(since start: Date) -> String {
+    String(format: "%.3f", Date().timeIntervalSince(start))
 }
