@@ -180,7 +180,7 @@ public struct Crosswalk: Sendable, Hashable {
                 }
             )
         )
-        writer.addSheet(GapList.sheet(coverage.flatMap(\.gapRows)))
+        writer.addSheet(GapList.sheet(coverage.flatMap(\.gapRows), asOf: coverage[0].asOf))
         return try writer.data()
     }
 

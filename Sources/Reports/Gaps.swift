@@ -72,9 +72,17 @@ public struct GapList: Sendable, Hashable {
         }
     }
 
-    /// The Gaps sheet of the crosswalk workbook: every gap of every framework given.
-    public static func sheet(_ gaps: [Gap]) -> XLSXSheet {
-        XLSXSheet(
+    /// The gap list as a workbook that prints: the ``sheet(_:asOf:)`` of its gaps.
+    public func workbook() throws -> [UInt8] {
+        var writer = XLSXWorkbookWriter()
+        writer.addSheet(Self.sheet(gaps, asOf: asOf))
+        return try writer.data()
+    }
+
+    /// The Gaps sheet of the crosswalk workbook: every gap of every framework given, printing
+    /// landscape one page wide with the as-of day in its footer.
+    public static func sheet(_ gaps: [Gap], asOf: Day) -> XLSXSheet {
+        var sheet = XLSXSheet(
             name: "Gaps",
             columns: [
                 XLSXColumn("Framework", width: 16), XLSXColumn("Requirement", width: 12),
@@ -93,6 +101,8 @@ public struct GapList: Sendable, Hashable {
                 ]
             }
         )
+        sheet.printSetup = XLSXPrintSetup(footer: "Gaps, as of \(asOf)")
+        return sheet
     }
 }
 

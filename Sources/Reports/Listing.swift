@@ -61,6 +61,29 @@ public struct Listing: Sendable, Hashable {
         return bytes
     }
 
+    /// The rows as a one-sheet workbook that prints (``XLSXPrintSetup``): each column as wide as
+    /// its longest line up to 60 characters, wrapping beyond; every cell text, as in the CSV.
+    public func workbook(sheet name: String, footer: String) throws -> [UInt8] {
+        var widths = columns.map { Double(max($0.count, 6)) }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                let longest = cell.split(separator: "\n").map(\.count).max() ?? 0
+                widths[index] = max(widths[index], Double(min(longest, Self.maximumColumnWidth)))
+            }
+        }
+        var sheet = XLSXSheet(
+            name: name,
+            columns: zip(columns, widths).map { header, width in
+                XLSXColumn(header, width: width + 2, wrap: width >= Double(Self.maximumColumnWidth))
+            },
+            rows: rows.map { $0.map(XLSXValue.text) }
+        )
+        sheet.printSetup = XLSXPrintSetup(footer: footer)
+        var writer = XLSXWorkbookWriter()
+        writer.addSheet(sheet)
+        return try writer.data()
+    }
+
     private static func firstLine(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
     }

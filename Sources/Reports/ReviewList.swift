@@ -1,4 +1,5 @@
 public import Answering
+public import ControlModel
 public import Questionnaire
 public import Spreadsheet
 
@@ -44,6 +45,10 @@ public struct ReviewList: Sendable, Hashable {
 
     /// The entries, in answer order.
     public var entries: [Entry]
+    /// The questionnaire's file name and the day it was answered as of, for the printed footer.
+    public var source: String?
+    /// The day the answers were judged on.
+    public var asOf: Day?
 
     /// The review list of a questionnaire's answers: those that need review (``Answer/review``).
     ///
@@ -113,7 +118,7 @@ public struct ReviewList: Sendable, Hashable {
                 .text(entry.commentCell ?? ""), .text(entry.cellValue ?? ""), .text(entry.proposalInFile ? "Yes" : ""),
             ]
         }
-        return XLSXSheet(
+        var sheet = XLSXSheet(
             name: "Review",
             columns: [
                 XLSXColumn("ID", width: 10), XLSXColumn("Question", width: 60, wrap: true),
@@ -128,6 +133,10 @@ public struct ReviewList: Sendable, Hashable {
             ],
             rows: rows
         )
+        sheet.printSetup = XLSXPrintSetup(
+            footer: "Review list" + (source.map { " for \($0)" } ?? "") + (asOf.map { ", as of \($0)" } ?? "")
+        )
+        return sheet
     }
 
     /// The list as a workbook of the one ``sheet()``.

@@ -38,30 +38,31 @@ public struct StatementOfApplicability: Sendable, Hashable {
     /// The statement as a workbook: the "Statement of Applicability" sheet and a "Summary" sheet.
     public func workbook() throws -> [UInt8] {
         var writer = XLSXWorkbookWriter()
-        writer.addSheet(
-            XLSXSheet(
-                name: "Statement of Applicability",
-                columns: [
-                    XLSXColumn("Annex A", width: 9), XLSXColumn("Control", width: 36, wrap: true),
-                    XLSXColumn("Theme", width: 22), XLSXColumn("Applicable", width: 11, allowedValues: ["Yes", "No"]),
-                    XLSXColumn("Reason for inclusion", width: 30, wrap: true),
-                    XLSXColumn("Justification", width: 50, wrap: true), XLSXColumn("Implemented by", width: 18),
-                    XLSXColumn("Implementation status", width: 30, wrap: true),
-                    XLSXColumn("Evidence", width: 30, wrap: true),
-                ],
-                rows: rows.map(row)
-            )
+        let footer = "Statement of Applicability, \(framework.name), as of \(asOf)"
+        var statement = XLSXSheet(
+            name: "Statement of Applicability",
+            columns: [
+                XLSXColumn("Annex A", width: 9), XLSXColumn("Control", width: 36, wrap: true),
+                XLSXColumn("Theme", width: 22), XLSXColumn("Applicable", width: 11, allowedValues: ["Yes", "No"]),
+                XLSXColumn("Reason for inclusion", width: 30, wrap: true),
+                XLSXColumn("Justification", width: 50, wrap: true), XLSXColumn("Implemented by", width: 18),
+                XLSXColumn("Implementation status", width: 30, wrap: true),
+                XLSXColumn("Evidence", width: 30, wrap: true),
+            ],
+            rows: rows.map(row)
         )
-        writer.addSheet(
-            XLSXSheet(
-                name: "Summary",
-                columns: [XLSXColumn("Measure", width: 58), XLSXColumn("Value", width: 16)],
-                rows: [
-                    [.text("Framework"), .text("\(framework.name), Annex A")],
-                    [.text("As of"), .date(year: asOf.year, month: asOf.month, day: asOf.day)],
-                ] + summary.map { [.text($0.measure), .number(Double($0.value))] }
-            )
+        statement.printSetup = XLSXPrintSetup(footer: footer)
+        writer.addSheet(statement)
+        var summarySheet = XLSXSheet(
+            name: "Summary",
+            columns: [XLSXColumn("Measure", width: 58), XLSXColumn("Value", width: 16)],
+            rows: [
+                [.text("Framework"), .text("\(framework.name), Annex A")],
+                [.text("As of"), .date(year: asOf.year, month: asOf.month, day: asOf.day)],
+            ] + summary.map { [.text($0.measure), .number(Double($0.value))] }
         )
+        summarySheet.printSetup = XLSXPrintSetup(landscape: false, footer: footer + ": summary")
+        writer.addSheet(summarySheet)
         return try writer.data()
     }
 

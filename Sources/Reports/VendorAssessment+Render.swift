@@ -202,14 +202,15 @@ extension AssessmentReport {
     /// cells, and the formula in words), "Comparison" (requirements × vendors), "Follow-ups" (with
     /// the cell in the vendor's file), then one sheet per vendor with every item.
     public func workbook() throws -> [UInt8] {
-        var writer = XLSXWorkbookWriter()
-        writer.addSheet(summarySheet())
-        writer.addSheet(scoresSheet())
-        writer.addSheet(comparisonSheet())
-        writer.addSheet(followUpSheet())
+        var sheets = [summarySheet(), scoresSheet(), comparisonSheet(), followUpSheet()]
         var used: Set<String> = ["summary", "scores", "comparison", "follow-ups"]
         for vendor in vendors {
-            writer.addSheet(vendorSheet(vendor, name: Self.sheetName(for: vendor.vendor, avoiding: &used)))
+            sheets.append(vendorSheet(vendor, name: Self.sheetName(for: vendor.vendor, avoiding: &used)))
+        }
+        var writer = XLSXWorkbookWriter()
+        for var sheet in sheets {
+            sheet.printSetup = XLSXPrintSetup(footer: "Vendor assessment: \(sheet.name)")
+            writer.addSheet(sheet)
         }
         return try writer.data()
     }
@@ -291,7 +292,7 @@ extension AssessmentReport {
                 XLSXColumn("Framework", width: 16), XLSXColumn("Requirement", width: 12),
                 XLSXColumn("Title", width: 50),
             ]
-                + vendors.map { XLSXColumn($0.vendor, width: 14) },
+                + vendors.map { XLSXColumn($0.vendor, width: 16) },
             rows: rows,
             freezeColumns: 3
         )

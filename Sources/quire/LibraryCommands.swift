@@ -109,7 +109,8 @@ struct Validate: ParsableCommand {
     )
 
     @Argument(help: "The library files (JSON, YAML, CSV, XLSX).") var files: [String]
-    @Option(help: "Output format.") var format: ListingFormat = .table
+    @Option(help: "Output format (xlsx: a workbook that prints, to -o FILE or a pipe).") var format: ListingFormat =
+        .table
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
@@ -187,7 +188,8 @@ struct LibraryCommand: ParsableCommand {
         )
 
         @Argument(help: "The library files (or folders).") var files: [String]
-        @Option(help: "Output format.") var format: ListingFormat = .table
+        @Option(help: "Output format (xlsx: a workbook that prints, to -o FILE or a pipe).") var format: ListingFormat =
+            .table
         @OptionGroup var outputOptions: OutputOptions
 
         func run() throws {

@@ -30,7 +30,8 @@ struct LibraryOptions: ParsableArguments {
 /// `--library`, `--format` and `-o`: what every listing command takes.
 struct ListingOptions: ParsableArguments {
     @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: ListingFormat = .table
+    @Option(help: "Output format (xlsx: a workbook that prints, to -o FILE or a pipe).") var format: ListingFormat =
+        .table
     @OptionGroup var output: OutputOptions
 }
 

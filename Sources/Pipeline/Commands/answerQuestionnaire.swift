@@ -150,7 +150,9 @@ public func answerQuestionnaire(
         }
     }
     if let reviewPath {
-        let list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposalsWritten)
+        var list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposalsWritten)
+        list.source = URL(fileURLWithPath: request.file).lastPathComponent
+        list.asOf = day
         try deliver(try rendering(reviewPath) { try list.rendered(forPath: reviewPath) }, toFile: reviewPath)
         filledSummary += "; review list \(reviewPath)"
     }

@@ -29,7 +29,7 @@ public func checkAnswerLibrary(files: [String], format: ListingFormat, destinati
     case .json:
         let document = AuditDocument(files: files, answers: loaded.user.answers.count, findings: findings)
         try deliver(Array(canonicalJSON(document).utf8), to: destination)
-    case .table, .csv:
+    case .table, .csv, .xlsx:
         let listing = Listing(
             columns: ["kind", "entries", "similarity", "finding"],
             rows: findings.map {
@@ -42,6 +42,8 @@ public func checkAnswerLibrary(files: [String], format: ListingFormat, destinati
         )
         if format == .csv {
             try deliver(listing.csv(), to: destination)
+        } else if format == .xlsx {
+            try emit(listing, json: [String](), format: .xlsx, sheet: "Answer library findings", to: destination)
         } else {
             var text = findings.isEmpty ? "" : listing.text()
             let counts = Dictionary(grouping: findings, by: \.kind).mapValues(\.count)

@@ -84,5 +84,5 @@ public func crossReference(
         to: targetFrameworks.map(\.id),
         correspondences: entries
     )
-    try emit(listing, json: document, format: format, to: destination)
+    try emit(listing, json: document, format: format, sheet: "Cross-reference", to: destination)
 }

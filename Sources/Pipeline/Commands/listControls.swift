@@ -66,5 +66,11 @@ public func listControls(
             rows: entries.map { entry in [entry.id, entry.title, entry.domain] + frameworks.map { cell(entry, $0) } }
         )
     }
-    try emit(listing, json: ControlsDocument(framework: only?.id, controls: entries), format: format, to: destination)
+    try emit(
+        listing,
+        json: ControlsDocument(framework: only?.id, controls: entries),
+        format: format,
+        sheet: "Controls",
+        to: destination
+    )
 }

@@ -43,5 +43,11 @@ public func listFrameworks(_ context: LibraryContext, format: ListingFormat, des
             ]
         }
     )
-    try emit(listing, json: FrameworksDocument(frameworks: entries), format: format, to: destination)
+    try emit(
+        listing,
+        json: FrameworksDocument(frameworks: entries),
+        format: format,
+        sheet: "Frameworks",
+        to: destination
+    )
 }

@@ -16,5 +16,8 @@ public func listGaps(
     case .table: try deliver(Array(gaps.listing.text().utf8), to: destination)
     case .csv: try deliver(gaps.listing.csv(), to: destination)
     case .json: try deliver(gaps.json(), to: destination)
+    case .xlsx:
+        try refuseTerminal(destination)
+        try deliver(try rendering("the gap list") { try gaps.workbook() }, to: destination)
     }
 }

@@ -63,5 +63,5 @@ public func listRequirements(
         version: framework.version,
         requirements: entries
     )
-    try emit(listing, json: document, format: format, to: destination)
+    try emit(listing, json: document, format: format, sheet: "Requirements", to: destination)
 }

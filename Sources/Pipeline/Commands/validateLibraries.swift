@@ -63,7 +63,7 @@ public func validateLibraries(files: [String], format: ListingFormat, destinatio
         if counts.frameworks > 0 { text += ", \(counted(counts.frameworks, "framework"))" }
         text += "; \(counted(errors, "error")), \(counted(warnings, "warning"))\n"
         try deliver(Array(text.utf8), to: destination)
-    case .csv:
+    case .csv, .xlsx:
         let listing = Listing(
             columns: ["severity", "file", "line", "column", "path", "message", "hint"],
             rows: problems.map {
@@ -73,7 +73,11 @@ public func validateLibraries(files: [String], format: ListingFormat, destinatio
                 ]
             }
         )
-        try deliver(listing.csv(), to: destination)
+        if format == .xlsx {
+            try emit(listing, json: [String](), format: .xlsx, sheet: "Library problems", to: destination)
+        } else {
+            try deliver(listing.csv(), to: destination)
+        }
     case .json:
         let document = ValidationDocument(
             files: files,

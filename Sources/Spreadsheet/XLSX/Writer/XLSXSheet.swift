@@ -53,6 +53,25 @@ public struct XLSXColumn: Sendable, Hashable {
     }
 }
 
+/// How a sheet prints, for the documents people print or turn into PDF (a Statement of
+/// Applicability, a gap list, a review list).
+///
+/// A sheet with a print setup prints one page wide (as many pages down as it takes), with grid
+/// lines, its header row repeated at the top of every page, each row tall enough for the text its
+/// wrapped columns hold, and a footer: ``footer`` on the left and "Page N of M" on the right.
+public struct XLSXPrintSetup: Sendable, Hashable {
+    /// Landscape (the default) or portrait.
+    public var landscape: Bool
+    /// The footer's left part, such as "Statement of Applicability, as of 2026-11-29"; empty for none.
+    public var footer: String
+
+    /// Makes a print setup.
+    public init(landscape: Bool = true, footer: String = "") {
+        self.landscape = landscape
+        self.footer = footer
+    }
+}
+
 /// A sheet to write: a header row made from its columns, then its rows.
 ///
 /// Row `n` of ``rows`` is written to sheet row `n + 2`, below the header. A row may be shorter
@@ -78,6 +97,9 @@ public struct XLSXSheet: Sendable {
     ///
     /// With ``freezeHeader`` the header row and these columns both stay (a pane frozen at their corner).
     public var freezeColumns: Int
+    /// How the sheet prints, or `nil` for the spreadsheet program's defaults (portrait, as many
+    /// pages across as the columns take, default row heights).
+    public var printSetup: XLSXPrintSetup?
     /// Rows made as they are written: how many, and the function that fills in row `n`.
     let generated: (count: Int, row: @Sendable (Int, inout [XLSXValue]) -> Void)?
 

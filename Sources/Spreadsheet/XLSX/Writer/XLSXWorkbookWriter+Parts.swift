@@ -94,7 +94,8 @@ extension XLSXWorkbookWriter {
     }
 
     /// `xl/workbook.xml`: the sheets in tab order (the list sheet last and hidden) and the
-    /// hidden `_xlnm._FilterDatabase` name that Excel keeps for each auto-filter.
+    /// hidden `_xlnm._FilterDatabase` name that Excel keeps for each auto-filter, and the
+    /// `_xlnm.Print_Titles` of each sheet that prints its header row on every page.
     func workbook(_ layout: Layout) -> [UInt8] {
         var xml = XMLByteWriter()
         xml.declaration()
@@ -116,8 +117,17 @@ extension XLSXWorkbookWriter {
         }
         xml.literal("</sheets>")
         let filtered = layout.writers.filter { $0.sheet.autoFilter && $0.hasHeader }
-        if !filtered.isEmpty {
+        let printed = layout.writers.filter { $0.sheet.printSetup != nil && $0.hasHeader }
+        if !filtered.isEmpty || !printed.isEmpty {
             xml.literal("<definedNames>")
+            // The header row printed at the top of every page.
+            for writer in printed {
+                xml.literal("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"")
+                xml.integer(writer.position)
+                xml.literal("\">")
+                xml.text("\(Self.quotedSheetName(writer.sheet.name))!$1:$1", .content)
+                xml.literal("</definedName>")
+            }
             for writer in filtered {
                 let lastColumn = CellAddress.columnName(writer.width)
                 xml.literal("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"")

@@ -45,6 +45,7 @@ struct XLSXWorksheetWriter {
             """
         )
         let lastColumn = Array(CellAddress.columnName(max(width, 1)).utf8)
+        if sheet.printSetup != nil { xml.literal("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>") }
         xml.literal("<dimension ref=\"")
         if width == 0 {
             xml.literal("A1")
@@ -76,12 +77,32 @@ struct XLSXWorksheetWriter {
             }
             xml.literal("</hyperlinks>")
         }
-        xml.literal(
-            """
-            <pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>\
-            </worksheet>
-            """
-        )
+        if let setup = sheet.printSetup {
+            // One page wide, as many down as it takes; the footer's codes are &L (left part),
+            // &R (right), &P (page) and &N (pages), so a literal & is written &&.
+            xml.literal(
+                """
+                <printOptions gridLines="1"/>\
+                <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.75" header="0.3" footer="0.3"/>\
+                <pageSetup orientation="
+                """
+            )
+            xml.literal(setup.landscape ? "landscape" : "portrait")
+            xml.literal("\" fitToWidth=\"1\" fitToHeight=\"0\"/><headerFooter><oddFooter>")
+            let left =
+                setup.footer.isEmpty
+                ? ""
+                : "&L" + setup.footer.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&&")
+            xml.text(left + "&RPage &P of &N", .content)
+            xml.literal("</oddFooter></headerFooter></worksheet>")
+        } else {
+            xml.literal(
+                """
+                <pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>\
+                </worksheet>
+                """
+            )
+        }
         xml.flush(to: deflater)
         return links
     }
@@ -205,7 +226,8 @@ struct XLSXWorksheetWriter {
         let quote = Array("\"".utf8)
         let columns = (0..<width).map { index in
             let column = index < sheet.columns.count ? sheet.columns[index] : nil
-            let wrap = column?.wrap ?? false
+            // A sheet that prints wraps every column, so that no text is cut off on paper.
+            let wrap = (column?.wrap ?? false) || sheet.printSetup != nil
             let style = XLSXCellStyle.text(wrap: wrap, link: false).attribute
             return CellMarkup(
                 open: add(Array("<c r=\"".utf8), Array(CellAddress.columnName(index + 1).utf8)),
@@ -229,13 +251,44 @@ struct XLSXWorksheetWriter {
     ) throws -> [Link] {
         let (markupBytes, columns) = cellMarkup()
         var links: [Link] = []
+        // With a print setup, a row whose wrapped text takes more than one line gets the height
+        // it needs, so that printed rows never overlap.
+        let wrapWidths: [Double?] = (0..<width).map { index in
+            guard sheet.printSetup != nil else { return nil }
+            return index < sheet.columns.count ? sheet.columns[index].width ?? 8.43 : 8.43
+        }
+        func height(_ values: [XLSXValue]) -> Double? {
+            var lines = 1
+            for (index, value) in values.enumerated() where index < wrapWidths.count {
+                guard let columnWidth = wrapWidths[index], case .text(let text) = value else { continue }
+                lines = max(lines, Self.lines(text, width: columnWidth))
+            }
+            return lines > 1 ? min(Double(lines) * 15 + 3, 409) : nil
+        }
+        func openRow(_ digits: [UInt8], height: Double?) {
+            xml.literal("<row r=\"")
+            xml.raw(digits)
+            if let height {
+                xml.literal("\" ht=\"")
+                xml.number(height)
+                xml.literal("\" customHeight=\"1")
+            }
+            xml.literal("\">")
+        }
         if hasHeader {
-            xml.literal("<row r=\"1\">")
+            // A printed header wraps in every column, so that a long header never runs into the next.
+            var headerHeight: Double?
+            if sheet.printSetup != nil {
+                let lines = sheet.columns.map { Self.lines($0.header, width: $0.width ?? 8.43) }.max() ?? 1
+                headerHeight = lines > 1 ? min(Double(lines) * 15 + 3, 409) : nil
+            }
+            openRow(Array("1".utf8), height: headerHeight)
             for (index, column) in sheet.columns.enumerated() where !column.header.isEmpty {
                 try checkLength(column.header, row: 1, column: index)
                 xml.literal("<c r=\"")
                 xml.cellReference(Array(CellAddress.columnName(index + 1).utf8), 1)
-                xml.literal(column.wrap ? "\" s=\"4\" t=\"s\"><v>" : "\" s=\"1\" t=\"s\"><v>")
+                let wraps = column.wrap || sheet.printSetup != nil
+                xml.literal(wraps ? "\" s=\"4\" t=\"s\"><v>" : "\" s=\"1\" t=\"s\"><v>")
                 xml.integer(strings.index(of: column.header))
                 xml.literal("</v></c>")
             }
@@ -265,9 +318,7 @@ struct XLSXWorksheetWriter {
                 rowDigits.removeAll(keepingCapacity: true)
                 appendDigits(UInt64(row), minimumWidth: 1, to: &rowDigits)
                 let rowStart = xml.count
-                xml.literal("<row r=\"")
-                xml.raw(rowDigits)
-                xml.literal("\">")
+                openRow(rowDigits, height: sheet.printSetup == nil ? nil : height(values))
                 let cellsStart = xml.count
                 for (index, value) in values.enumerated() {
                     let cell = columns[index]
@@ -335,6 +386,31 @@ struct XLSXWorksheetWriter {
             }
         }
         return links
+    }
+
+    /// The lines `text` takes in a wrapped column `width` characters wide, wrapped a word at a time.
+    ///
+    /// The width counts the default font's digits and text runs about a tenth narrower, so a line
+    /// holds 1.1 × width characters; a word longer than a line is broken across lines. An
+    /// over-estimate leaves white space; an under-estimate would cut text off.
+    static func lines(_ text: String, width: Double) -> Int {
+        let perLine = max(Int(width * 1.1), 1)
+        var lines = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var used = 0
+            lines += 1
+            for word in paragraph.split(separator: " ") {
+                let length = word.count
+                if used > 0, used + 1 + length <= perLine {
+                    used += 1 + length
+                } else {
+                    if used > 0 { lines += 1 }
+                    lines += (length - 1) / perLine
+                    used = (length - 1) % perLine + 1
+                }
+            }
+        }
+        return lines
     }
 
     private func checkLength(_ text: String, row: Int, column: Int) throws {
