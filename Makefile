@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
+.PHONY: demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -46,11 +46,17 @@ test-corpus: $(VENV)/.installed build
 	QUIRE_BIN=$(QUIRE_DEBUG) QUIRE_CORPUS=$(CORPUS) $(VPY) -m pytest -q Tests/oracle -m corpus
 	$(SWIFT) test --filter CISOAssistantCorpusTests
 
-# LibreOffice opens every workbook quire writes (installs libreoffice-calc-nogui when missing).
+# LibreOffice opens every workbook quire writes and prints the ones people print (PDF, checked
+# with pypdf); headless Chromium renders report.html and screenshots it to .build/interop/.
+# Installs libreoffice-calc-nogui and chromium from Debian when missing.
 interop: $(VENV)/.installed build
 	@command -v soffice >/dev/null || command -v libreoffice >/dev/null || \
 	    (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui)
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	    (apt-get update -q && apt-get install -y -q --no-install-recommends chromium)
 	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) Tests/interop/libreoffice_check.py
+	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) Tests/interop/print_check.py
+	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) Tests/interop/report_check.py
 
 bench: $(VENV)/.installed release
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
@@ -64,7 +70,25 @@ bench: $(VENV)/.installed release
 	QUIRE_BIN=.build/release/quire $(VPY) bench/run_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/patch_bench.py
 
+# The main job: a nightly run over the samples into out/, then the next run three weeks on, when
+# an evidence item has expired: the second run says what changed and reuses the unchanged work.
 demo: build
+	@rm -rf out
+	@echo "== quire run samples/nightly.yaml (as of 2026-11-29) -> out/"
+	@$(QUIRE_DEBUG) run samples/nightly.yaml; status=$$?; [ $$status -le 1 ] || exit $$status
+	@cat out/run.md
+	@echo
+	@echo "== quire run samples/nightly.yaml --as-of 2026-12-21 (three weeks on: EV-079 has expired)"
+	@$(QUIRE_DEBUG) run samples/nightly.yaml --as-of 2026-12-21; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "== quire history samples/nightly.yaml"
+	@$(QUIRE_DEBUG) history samples/nightly.yaml
+	@echo "== quire history diff samples/nightly.yaml"
+	@$(QUIRE_DEBUG) history diff samples/nightly.yaml
+	@echo
+	@ls out out/answers
+	@echo "Open out/report.html in a browser; make demo-commands shows each command on its own."
+
+demo-commands: build  # each command on its own, on the samples
 	@for f in samples/*.xlsx samples/*.csv; do \
 	    echo "== quire sheets $$f"; $(QUIRE_DEBUG) sheets "$$f" || exit $$?; \
 	done
@@ -100,9 +124,6 @@ demo: build
 	@$(QUIRE_DEBUG) convert .build/demo/library-component.json --to quire -o .build/demo/from-oscal.yaml
 	@$(QUIRE_DEBUG) convert .build/demo/library-ciso.yaml --to quire -o .build/demo/from-ciso.yaml
 	@head -24 .build/demo/library-ciso.migration.md
-	@echo "== quire run samples/nightly.yaml -> .build/demo/nightly/ (answers, vendors, crosswalk, SoA, gaps, report.html)"
-	@$(QUIRE_DEBUG) run samples/nightly.yaml; status=$$?; [ $$status -le 1 ] || exit $$status
-	@cat .build/demo/nightly/run.md
 	@echo "== quire crosswalk, soa -> .build/demo/"
 	@$(QUIRE_DEBUG) crosswalk --library samples/library --as-of 2026-11-29 -o .build/demo/crosswalk.xlsx
 	@$(QUIRE_DEBUG) soa --library samples/library --as-of 2026-11-29 -o .build/demo/soa.xlsx

@@ -267,6 +267,10 @@ public struct Answer: Sendable, Hashable, Encodable {
     public var proposalWritable = false
     /// What a derived answer's confidence was estimated from; nil for other bases.
     public var signals: AnswerSignals?
+    /// The evidence whose state on the as-of day the answer was decided with.
+    ///
+    /// Live, or expired, failing or lapsed: the only way the day bears on an answer. Not written out.
+    public var consultedEvidence: Set<String> = []
 
     /// An answer that rests on nothing yet: no value, confidence 0, in review until a basis is found.
     public init(item: QuestionnaireItem) {

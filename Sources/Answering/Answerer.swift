@@ -100,6 +100,7 @@ public struct Answerer: Sendable {
             }
             // Evidence that has lapsed or failed since the answer was approved: the answer may no
             // longer hold. Evidence already failing when a person approved it was known to them.
+            answer.consultedEvidence.formUnion(cited.map(\.id))
             let stale = cited.filter { evidence in
                 !evidence.isLive(asOf: options.asOf) && (entry.approvedOn.map { evidence.isLive(asOf: $0) } ?? true)
             }
@@ -262,6 +263,7 @@ public struct Answerer: Sendable {
                         with: matcher.analyzer.terms(evidence.title + " " + (evidence.description ?? ""))
                     )
                 }
+                answer.consultedEvidence.formUnion(all.map(\.id))
                 let good = all.filter { $0.isLive(asOf: options.asOf) }
                 let failing = bearing.filter { !$0.isLive(asOf: options.asOf) }
                 if let best = good.max(by: {

@@ -23,6 +23,12 @@ struct Run: ParsableCommand {
     @Argument(help: "The pipeline config (YAML).") var config: String
     @Option(help: ArgumentHelp("Questionnaires answered at once (default: the cores).", valueName: "n")) var jobs: Int?
     @Flag(help: "Check the config and say what would run; run nothing.") var check = false
+    @Option(
+        help: ArgumentHelp(
+            "The day evidence is judged on, over the config's as_of (default: today).",
+            valueName: "YYYY-MM-DD"
+        )
+    ) var asOf: String?
     @Flag(help: "No progress bar, log lines or summary: only warnings and errors.") var quiet = false
     @Flag(help: "A log line per file and per stage, with timings, on a terminal too.") var verbose = false
 
@@ -34,7 +40,7 @@ struct Run: ParsableCommand {
         var status: Int32 = 0
         try runReportingErrors { diagnostics in
             status = try runPipeline(
-                RunRequest(config: config, jobs: jobs, check: check, quiet: quiet, verbose: verbose),
+                RunRequest(config: config, jobs: jobs, check: check, quiet: quiet, verbose: verbose, asOf: asOf),
                 diagnostics: diagnostics
             )
         }

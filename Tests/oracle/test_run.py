@@ -16,6 +16,7 @@ import jsonschema
 import openpyxl
 import pytest
 import yaml
+from terminal import run_on_terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "Schemas"
@@ -312,26 +313,40 @@ def test_without_a_terminal_a_run_logs_a_plain_line_per_file_and_quiet_silences_
 
 
 def test_on_a_terminal_a_run_shows_a_progress_bar_and_no_log_lines(workspace):
-    import pty
     binary = str(Path(os.environ["QUIRE_BIN"]).resolve())
-    pid, descriptor = pty.fork()
-    if pid == 0:
-        os.chdir(workspace)
-        os.execv(binary, [binary, "run", "samples/nightly.yaml", "--jobs", "1"])
-    output = b""
-    while True:
-        try:
-            chunk = os.read(descriptor, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 1
+    status, output = run_on_terminal([binary, "run", "samples/nightly.yaml", "--jobs", "1"], cwd=workspace)
+    assert status == 1
     text = output.decode()
     bars = [part for part in text.split("\r") if part.startswith("[")]
     assert len(bars) == 3, text  # one per questionnaire, the last full
     assert bars[-1].startswith("[" + "#" * 24 + "] 3/3 files, ")
     assert "items" in bars[-1] and "s left" in bars[-1]
     assert log_lines(output) == [] and "quire.run:" not in text
+
+
+def test_a_later_day_reuses_only_what_no_expired_evidence_touched_and_equals_a_fresh_run(workspace, tmp_path_factory):
+    """Answers depend on the day only through the evidence they consulted. A week on, nothing the
+    answers consulted changed: all reused. Three weeks on, EV-079 has expired: the questionnaires
+    that consulted it are answered again, the others reused. Either way the outputs are those of
+    a fresh run on that day with no history, byte for byte."""
+    assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+    fresh = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(workspace / "samples", fresh / "samples")
+    for day, expect_all_reused in (("2026-12-06", True), ("2026-12-21", False)):
+        run = quire("run", "samples/nightly.yaml", "--as-of", day, cwd=workspace)
+        assert run.returncode == 1, run.stderr.decode()
+        events = {pairs["file"]: event for _, event, pairs in log_lines(run.stderr) if "file" in pairs and
+                  event in ("answered", "reused")}
+        assert len(events) == 3
+        if expect_all_reused:
+            assert set(events.values()) == {"reused"}, events
+        else:
+            assert "answered" in events.values() and "reused" in events.values(), events
+        shutil.rmtree(fresh / "out", ignore_errors=True)
+        again = quire("run", "samples/nightly.yaml", "--as-of", day, "--quiet", cwd=fresh)
+        assert again.returncode == 1
+        ours = {name: value for name, value in digests(workspace / "out").items() if name.startswith("answers/")}
+        theirs = {name: value for name, value in digests(fresh / "out").items() if name.startswith("answers/")}
+        assert ours == theirs and len(ours) == 6, day
+    diff = quire("history", "diff", "samples/nightly.yaml", cwd=workspace).stdout.decode()
+    assert "Evidence newly expired or failing (1):\n  EV-079" in diff, diff

@@ -104,13 +104,34 @@ public struct RunHistory: Sendable {
             try db.create(index: "input_by_file", on: "input", columns: ["file", "sha256"])
             try db.create(index: "output_by_run_file", on: "output", columns: ["run_id", "file"])
         }
+        migrator.registerMigration("v4: reuse across days when no consulted evidence changed state") { db in
+            // A questionnaire's answers depend on the as-of day only through the state of the
+            // evidence they consulted: its ids, and the digest of their state on the run's day.
+            // Inputs recorded before have neither, so they are never reused.
+            try db.alter(table: "input") { table in
+                table.add(column: "consulted_evidence", .text)
+                table.add(column: "evidence_state", .text)
+            }
+        }
         return migrator
     }
 
     /// A questionnaire's recorded results that a run may reuse: from the latest run that answered
-    /// the same bytes with the same library and as-of day, when its outputs are still there, byte
+    /// the same bytes with the same library, when the evidence those answers consulted is in the
+    /// same state on `day` (``evidenceState(_:of:asOf:)``) and its outputs are still there, byte
     /// for byte.
-    func reusable(file: String, sha256 digest: String, libraryDigest: String, asOf: String, outputFolder: String) throws
+    ///
+    /// Answers depend on the as-of day only through the state of the evidence they consulted, so
+    /// a run on a later day reuses the work unless some of that evidence expired, failed or
+    /// lapsed in between.
+    func reusable(
+        file: String,
+        sha256 digest: String,
+        libraryDigest: String,
+        evidence: [Evidence],
+        asOf day: Day,
+        outputFolder: String
+    ) throws
         -> (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])?
     {
         do {
@@ -119,15 +140,21 @@ public struct RunHistory: Sendable {
                     let row = try Row.fetchOne(
                         db,
                         sql: """
-                            SELECT input.run_id, input.items, input.answered, input.review, input.unanswered
+                            SELECT input.run_id, input.items, input.answered, input.review, input.unanswered,
+                                   input.consulted_evidence, input.evidence_state
                             FROM input JOIN run ON run.id = input.run_id
                             WHERE input.file = ? AND input.sha256 = ? AND input.error IS NULL
-                              AND input.kind = 'questionnaire' AND run.library_digest = ? AND run.as_of = ?
+                              AND input.kind = 'questionnaire' AND run.library_digest = ?
+                              AND input.evidence_state IS NOT NULL
                             ORDER BY input.run_id DESC LIMIT 1
                             """,
-                        arguments: [file, digest, libraryDigest, asOf]
+                        arguments: [file, digest, libraryDigest]
                     )
                 else { return nil }
+                let consulted = (row["consulted_evidence"] as String? ?? "").split(separator: " ").map(String.init)
+                guard evidenceState(evidence, of: consulted, asOf: day) == (row["evidence_state"] as String?) else {
+                    return nil
+                }
                 let run: Int64 = row["run_id"]
                 let outputs = try Row.fetchAll(
                     db,
@@ -146,6 +173,7 @@ public struct RunHistory: Sendable {
                 outcome.unanswered = row["unanswered"]
                 outcome.outputs = outputs.map { $0["path"] }
                 outcome.reusedFrom = run
+                outcome.consultedEvidence = Set(consulted)
                 let answers = try Row.fetchAll(
                     db,
                     sql: "SELECT * FROM answer WHERE run_id = ? AND file = ? ORDER BY rowid",
@@ -200,12 +228,19 @@ public struct RunHistory: Sendable {
                 )
                 let run = db.lastInsertedRowID
                 for file in summary.files {
-                    try db.cachedStatement(sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
-                        arguments: [
-                            run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
-                            file.review, file.unanswered, file.reusedFrom,
-                        ]
-                    )
+                    // A questionnaire answered records the evidence its answers consulted and that
+                    // evidence's state on the run's day, for a later run to decide on reuse.
+                    let answered = file.kind == "questionnaire" && file.error == nil
+                    let consulted = file.consultedEvidence.sorted()
+                    try db.cachedStatement(sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .execute(
+                            arguments: [
+                                run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
+                                file.review, file.unanswered, file.reusedFrom,
+                                answered ? consulted.joined(separator: " ") : nil,
+                                answered ? evidenceState(summary.evidence, of: consulted, asOf: summary.asOf) : nil,
+                            ]
+                        )
                     guard file.kind == "questionnaire", file.error == nil else { continue }
                     for path in file.outputs {
                         if let digest = sha256(file: summary.config.output + "/" + path) {
@@ -450,4 +485,15 @@ public func diffHistory(config: String, from: Int64?, to: Int64?, destination: O
         throw PipelineError.usage("no run \(id) is recorded (runs: \(runs.map(String.init).joined(separator: ", ")))")
     }
     try deliver(Array(try store.diff(from: earlier, to: later).text.utf8), to: destination)
+}
+
+/// The state on `day` of the evidence with the given ids: the SHA-256 of each id with whether it
+/// is live (collected, not expired, not failing, its review not lapsed), sorted by id; an id the
+/// library no longer has counts as such.
+func evidenceState(_ evidence: [Evidence], of ids: [String], asOf day: Day) -> String {
+    let byID = Dictionary(evidence.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let lines = Set(ids).sorted().map { id in
+        "\(id) " + (byID[id].map { $0.isLive(asOf: day) ? "live" : "not live" } ?? "missing")
+    }
+    return sha256(Array(lines.joined(separator: "\n").utf8))
 }

@@ -212,7 +212,24 @@ struct RunSummary {
         }
         if let changes {
             body.append("<h2>Since the previous run</h2>")
-            if changes.isEmpty { body.append("<p>Nothing changed since run \(changes.from).</p>") }
+            if changes.isEmpty {
+                body.append("<p>Nothing changed since run \(changes.from).</p>")
+            } else {
+                body.append(
+                    chart(
+                        title: "Changes since run \(changes.from)",
+                        bars: changes.sections.map { ($0.0, Double($0.1.count)) },
+                        unit: ""
+                    )
+                )
+                body.append(
+                    table(
+                        caption: "Changes since run \(changes.from), by kind",
+                        headers: ["change", "count"],
+                        rows: changes.sections.map { [$0.0, String($0.1.count)] }
+                    )
+                )
+            }
             for (title, items) in changes.sections where !items.isEmpty {
                 body.append(table(caption: "\(title) (\(items.count))", headers: ["change"], rows: items.map { [$0] }))
             }
@@ -281,6 +298,23 @@ struct RunSummary {
             )
         }
         body.append("<h2>Review queue</h2>")
+        let queued = files.filter { $0.kind == "questionnaire" && $0.error == nil }
+        body.append(
+            chart(
+                title: "Items to review or answer, by questionnaire",
+                bars: queued.map {
+                    (URL(fileURLWithPath: $0.file).lastPathComponent, Double($0.review + $0.unanswered))
+                },
+                unit: ""
+            )
+        )
+        body.append(
+            table(
+                caption: "Items to review or answer, by questionnaire",
+                headers: ["questionnaire", "proposals to review", "unanswered"],
+                rows: queued.map { [$0.file, String($0.review), String($0.unanswered)] }
+            )
+        )
         body.append(
             table(
                 caption:
@@ -305,6 +339,17 @@ struct RunSummary {
         if let assessment {
             body.append("<h2>Vendors</h2>")
             body.append(
+                chart(
+                    title: "Vendor scores",
+                    bars: assessment.vendors.flatMap { vendor in
+                        vendor.scores.compactMap { score in
+                            score.score.map { ("\(vendor.vendor) · \(score.framework)", $0 * 100) }
+                        }
+                    },
+                    unit: "%"
+                )
+            )
+            body.append(
                 table(
                     caption: "Vendor assessments: score per framework (\(AssessmentReport.scoreFormula))",
                     headers: ["vendor", "items", "follow-ups"] + (assessment.frameworks.map(\.id)),
@@ -324,7 +369,7 @@ struct RunSummary {
             <style>
             body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; max-width: 70rem; }
             table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-            caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+            caption { text-align: left; font-weight: 600; padding: 0.25rem 0; white-space: nowrap; }
             th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
             th { background: #eee; }
             svg text { font-size: 12px; fill: #111; }
@@ -358,28 +403,48 @@ struct RunSummary {
 
     /// A horizontal bar chart: a bar per label, its value written beside it.
     private func chart(title: String, bars: [(String, Double)], unit: String) -> String {
+        // A chart of nothing but zeros says so in words; its table beside it still lists them.
+        guard bars.contains(where: { $0.1 > 0 }) else { return "<p>\(escape(title)): none.</p>" }
         let maximum = max(bars.map(\.1).max() ?? 0, unit == "%" ? 100 : 1)
         let rowHeight = 22
         let height = bars.count * rowHeight + 10
+        // Labels get the room their text needs (about 7 pixels a character at 12 px), up to 320.
+        let labelWidth = min((bars.map(\.0.count).max() ?? 0) * 7 + 12, 320)
+        let width = labelWidth + 370
         var parts = [
-            "<svg role=\"img\" aria-labelledby=\"\(id(title))\" width=\"520\" height=\"\(height)\" viewBox=\"0 0 520 \(height)\">",
+            "<svg role=\"img\" aria-labelledby=\"\(id(title))\" width=\"\(width)\" height=\"\(height)\" "
+                + "viewBox=\"0 0 \(width) \(height)\">",
             "<title id=\"\(id(title))\">\(escape(title)): "
                 + escape(bars.map { "\($0.0) \(format($0.1))\(unit)" }.joined(separator: ", ")) + "</title>",
         ]
         for (index, bar) in bars.enumerated() {
             let y = 5 + index * rowHeight
-            let width = Int((bar.1 / maximum * 300).rounded())
+            let length = Int((bar.1 / maximum * 300).rounded())
             parts.append("<text x=\"0\" y=\"\(y + 15)\">\(escape(bar.0))</text>")
-            parts.append(
-                "<rect x=\"150\" y=\"\(y + 3)\" width=\"\(max(width, 1))\" height=\"16\" fill=\"#3a6ea5\"></rect>"
-            )
-            parts.append("<text x=\"\(155 + width)\" y=\"\(y + 15)\">\(format(bar.1))\(unit)</text>")
+            if length > 0 {
+                parts.append(
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" fill=\"#3a6ea5\"></rect>"
+                )
+            }
+            parts.append("<text x=\"\(labelWidth + 5 + length)\" y=\"\(y + 15)\">\(format(bar.1))\(unit)</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 
-    private func id(_ title: String) -> String { "chart-" + title.lowercased().filter { $0.isLetter } }
+    /// A chart's element id: its title's letters and digits, other runs of characters as `-`
+    /// (titles are unique on the page, and so are their ids).
+    private func id(_ title: String) -> String {
+        var id = "chart"
+        for character in title.lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                id.append(character)
+            } else if id.last != "-" {
+                id.append("-")
+            }
+        }
+        return id
+    }
 
     private func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)

@@ -22,6 +22,8 @@ public struct RunRequest: Sendable {
     public var quiet: Bool
     /// A line per file as it finishes, and the stages' timings.
     public var verbose: Bool
+    /// The day evidence is judged on, `YYYY-MM-DD`, over the config's `as_of` (default: today).
+    public var asOf: String?
     /// Where the run's log lines go.
     ///
     /// By default (nil) plain lines on standard error when it is not
@@ -36,8 +38,10 @@ public struct RunRequest: Sendable {
         check: Bool = false,
         quiet: Bool = false,
         verbose: Bool = false,
+        asOf: String? = nil,
         logger: Logger? = nil
     ) {
+        self.asOf = asOf
         self.config = config
         self.jobs = jobs
         self.check = check
@@ -75,8 +79,11 @@ public struct FileOutcome: Sendable, Hashable {
     public var unanswered = 0
     /// The files written for it, relative to the output folder.
     public var outputs: [String] = []
-    /// The recorded run whose results it reused (its bytes, the library and the as-of day unchanged).
+    /// The recorded run whose results it reused (its bytes and the library unchanged, and the
+    /// evidence its answers consulted in the same state).
     public var reusedFrom: Int64?
+    /// The evidence its answers consulted (``Answer/consultedEvidence``).
+    public var consultedEvidence: Set<String> = []
 }
 
 /// `quire run`: runs a pipeline config's stages and writes the run's summary and report.
@@ -105,7 +112,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         return RunExit.done
     }
     let started = Date()
-    let day = try parseDay(config.asOf)
+    let day = try parseDay(request.asOf ?? config.asOf)
     var stageStarted = started
     let terminal = isatty(2) != 0
     let log =
@@ -150,7 +157,8 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                     file: file,
                     sha256: digest,
                     libraryDigest: libraryDigest,
-                    asOf: day.description,
+                    evidence: context.index.library.evidence,
+                    asOf: day,
                     outputFolder: config.output
                 )
             {
@@ -173,7 +181,9 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             let (bytes, report) = try fill(questionnaire, answers: answers)
             let inReview = Set(answers.filter(\.review).map(\.id))
             let proposals = Set(report.written.filter { $0.part == .answer && inReview.contains($0.item) }.map(\.item))
-            let list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
+            var list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
+            list.source = URL(fileURLWithPath: file).lastPathComponent
+            list.asOf = day
             try deliver(bytes, toFile: config.output + "/" + filled)
             try deliver(list.csv(), toFile: config.output + "/" + review)
             outcome.items = answers.count
@@ -181,6 +191,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             outcome.review = answers.count { $0.value != nil && $0.review }
             outcome.unanswered = answers.count { $0.value == nil }
             outcome.outputs = [filled, review]
+            outcome.consultedEvidence = answers.reduce(into: Set<String>()) { $0.formUnion($1.consultedEvidence) }
             progress.advance(items: answers.count)
             log.info(
                 "answered",
