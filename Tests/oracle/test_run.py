@@ -194,6 +194,13 @@ def test_history_records_each_run_and_the_diff_names_what_changed(workspace):
     assert trend.count("<svg") >= 1 and trend.count("<svg") == trend.count("<table")
     assert trend.count("<td>1</td>") == trend.count("<td>2</td>") == trend.count("<table")
     assert "EV-011" in (workspace / "out" / "run.md").read_text(encoding="utf-8")
+    summary = json.loads((workspace / "out" / "run.json").read_text(encoding="utf-8"))
+    jsonschema.validate(summary, json.loads((SCHEMAS / "run.schema.json").read_text(encoding="utf-8")))
+    assert summary["changes"]["from"] == 1 and summary["changes"]["to"] == 2
+    assert summary["changes"]["evidence_newly_expired_or_failing"] == ["EV-011"]
+    assert summary["changes"]["answers_changed"] == changed
+    assert summary["vendors"] and all(0 <= score <= 100 for vendor in summary["vendors"]
+                                      for score in vendor["scores"].values() if score is not None)
 
 
 def test_unchanged_questionnaires_are_reused_and_a_changed_one_is_answered_again(workspace):
@@ -203,8 +210,11 @@ def test_unchanged_questionnaires_are_reused_and_a_changed_one_is_answered_again
     assert again.returncode == 1
     log = again.stderr.decode()
     assert "3 questionnaires unchanged since the last run: results reused" in log, log
-    # The same outputs; only run.md and report.html differ, saying what changed since the first run.
-    same = {name for name in first if name not in ("run.md", "report.html")}
+    # The same outputs; only run.json, run.md and report.html differ, saying what changed since the
+    # first run and what was reused.
+    same = {name for name in first if name not in ("run.json", "run.md", "report.html")}
+    reused = json.loads((workspace / "out" / "run.json").read_text(encoding="utf-8"))["files"]
+    assert [entry["reused_from"] for entry in reused if entry["kind"] == "questionnaire"] == [1, 1, 1]
     assert {name: digests(workspace / "out")[name] for name in same} == {name: first[name] for name in same}
     # One questionnaire's bytes change: it alone is answered again.
     csv_file = workspace / "samples" / "initech-security-questionnaire.csv"

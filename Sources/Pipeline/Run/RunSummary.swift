@@ -74,6 +74,7 @@ struct RunSummary {
                 var error: String?
                 var items, answered, review, unanswered: Int
                 var outputs: [String]
+                var reusedFrom: Int64?
 
                 func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -85,9 +86,44 @@ struct RunSummary {
                     try container.encode(review, forKey: .review)
                     try container.encode(unanswered, forKey: .unanswered)
                     try container.encode(outputs, forKey: .outputs)
+                    try container.encode(reusedFrom, forKey: .reusedFrom)
                 }
                 enum CodingKeys: String, CodingKey {
                     case file, kind, error, items, answered, review, unanswered, outputs
+                    case reusedFrom = "reused_from"
+                }
+            }
+            struct Changes: Encodable {
+                var from, to: Int64
+                var inputsChanged, evidenceLapsed, evidenceRenewed, gapsOpened, gapsClosed: [String]
+                var answersChanged, newReview: [String]
+
+                enum CodingKeys: String, CodingKey {
+                    case from, to
+                    case inputsChanged = "inputs_changed"
+                    case evidenceLapsed = "evidence_newly_expired_or_failing"
+                    case evidenceRenewed = "evidence_live_again"
+                    case gapsOpened = "gaps_opened"
+                    case gapsClosed = "gaps_closed"
+                    case answersChanged = "answers_changed"
+                    case newReview = "new_review_items"
+                }
+            }
+            struct Vendor: Encodable {
+                var vendor: String
+                var items, followUps: Int
+                var scores: [String: Double?]
+
+                func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(vendor, forKey: .vendor)
+                    try container.encode(items, forKey: .items)
+                    try container.encode(followUps, forKey: .followUps)
+                    try container.encode(scores, forKey: .scores)
+                }
+                enum CodingKeys: String, CodingKey {
+                    case vendor, items, scores
+                    case followUps = "follow_ups"
                 }
             }
             var format = "quire-run/1"
@@ -101,9 +137,28 @@ struct RunSummary {
             var reports: [String]
             var coverage: [String: Double]
             var evidenceExpiring: [String: [String]]
+            var changes: Changes?
+            var vendors: [Vendor]
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(format, forKey: .format)
+                try container.encode(config, forKey: .config)
+                try container.encode(asOf, forKey: .asOf)
+                try container.encode(stages, forKey: .stages)
+                try container.encode(exit, forKey: .exit)
+                try container.encode(files, forKey: .files)
+                try container.encode(answersByBasis, forKey: .answersByBasis)
+                try container.encode(review, forKey: .review)
+                try container.encode(reports, forKey: .reports)
+                try container.encode(coverage, forKey: .coverage)
+                try container.encode(evidenceExpiring, forKey: .evidenceExpiring)
+                try container.encode(changes, forKey: .changes)
+                try container.encode(vendors, forKey: .vendors)
+            }
 
             enum CodingKeys: String, CodingKey {
-                case format, config, stages, exit, files, review, reports, coverage
+                case format, config, stages, exit, files, review, reports, coverage, changes, vendors
                 case asOf = "as_of"
                 case answersByBasis = "answers_by_basis"
                 case evidenceExpiring = "evidence_expiring"
@@ -123,7 +178,8 @@ struct RunSummary {
                     answered: $0.answered,
                     review: $0.review,
                     unanswered: $0.unanswered,
-                    outputs: $0.outputs
+                    outputs: $0.outputs,
+                    reusedFrom: $0.reusedFrom
                 )
             },
             answersByBasis: Dictionary(uniqueKeysWithValues: byBasis),
@@ -134,7 +190,32 @@ struct RunSummary {
             coverage: Dictionary(
                 uniqueKeysWithValues: coverage.map { ($0.framework.id, ($0.coveredPercent * 10).rounded() / 10) }
             ),
-            evidenceExpiring: Dictionary(uniqueKeysWithValues: expiring.map { ($0.0, $0.1.map(\.id)) })
+            evidenceExpiring: Dictionary(uniqueKeysWithValues: expiring.map { ($0.0, $0.1.map(\.id)) }),
+            changes: changes.map {
+                .init(
+                    from: $0.from,
+                    to: $0.to,
+                    inputsChanged: $0.changedInputs,
+                    evidenceLapsed: $0.lapsedEvidence,
+                    evidenceRenewed: $0.renewedEvidence,
+                    gapsOpened: $0.openedGaps,
+                    gapsClosed: $0.closedGaps,
+                    answersChanged: $0.changedAnswers,
+                    newReview: $0.newReview
+                )
+            },
+            vendors: (assessment?.vendors ?? []).map { vendor in
+                .init(
+                    vendor: vendor.vendor,
+                    items: vendor.items.count,
+                    followUps: vendor.followUps.count,
+                    scores: Dictionary(
+                        uniqueKeysWithValues: vendor.scores.map {
+                            ($0.framework, $0.score.map { ($0 * 1000).rounded() / 10 })
+                        }
+                    )
+                )
+            }
         )
         return canonicalJSON(document) + "\n"
     }
