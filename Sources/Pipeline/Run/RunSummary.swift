@@ -311,8 +311,12 @@ struct RunSummary {
                     )
                 )
             }
+            // Each kind of change as a list, set in columns: a hundred evidence ids stay on a screen.
             for (title, items) in changes.sections where !items.isEmpty {
-                body.append(table(caption: "\(title) (\(items.count))", headers: ["change"], rows: items.map { [$0] }))
+                body.append("<h3>\(escape(title)) (\(items.count))</h3>")
+                body.append(
+                    "<ul class=\"changes\">" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+                )
             }
         }
         body.append("<h2>Inputs</h2>")
@@ -450,7 +454,9 @@ struct RunSummary {
             <style>
             body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; max-width: 70rem; }
             table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-            caption { text-align: left; font-weight: 600; padding: 0.25rem 0; white-space: nowrap; }
+            caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+            table { min-width: 24rem; }
+            ul.changes { columns: 18rem; column-gap: 2rem; margin: 0.25rem 0 1rem; }
             th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
             th { background: #eee; }
             svg text { font-size: 12px; fill: #111; }
