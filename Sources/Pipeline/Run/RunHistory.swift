@@ -113,6 +113,10 @@ public struct RunHistory: Sendable {
                 table.add(column: "evidence_state", .text)
             }
         }
+        migrator.registerMigration("v5: time taken per input") { db in
+            // Seconds spent reading, answering and writing the file (or finding its results to reuse).
+            try db.alter(table: "input") { table in table.add(column: "seconds", .double) }
+        }
         return migrator
     }
 
@@ -232,13 +236,14 @@ public struct RunHistory: Sendable {
                     // evidence's state on the run's day, for a later run to decide on reuse.
                     let answered = file.kind == "questionnaire" && file.error == nil
                     let consulted = file.consultedEvidence.sorted()
-                    try db.cachedStatement(sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    try db.cachedStatement(sql: "INSERT INTO input VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .execute(
                             arguments: [
                                 run, file.file, file.kind, digests[file.file], file.error, file.items, file.answered,
                                 file.review, file.unanswered, file.reusedFrom,
                                 answered ? consulted.joined(separator: " ") : nil,
                                 answered ? evidenceState(summary.evidence, of: consulted, asOf: summary.asOf) : nil,
+                                file.seconds,
                             ]
                         )
                     guard file.kind == "questionnaire", file.error == nil else { continue }

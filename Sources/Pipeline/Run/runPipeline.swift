@@ -84,6 +84,8 @@ public struct FileOutcome: Sendable, Hashable {
     public var reusedFrom: Int64?
     /// The evidence its answers consulted (``Answer/consultedEvidence``).
     public var consultedEvidence: Set<String> = []
+    /// Seconds spent on it: reading, answering and writing (or finding its results to reuse).
+    public var seconds = 0.0
 }
 
 /// `quire run`: runs a pipeline config's stages and writes the run's summary and report.
@@ -170,7 +172,9 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                         "run": "\(reused.outcome.reusedFrom ?? 0)",
                     ]
                 )
-                return (reused.outcome, reused.answers)
+                var outcome = reused.outcome
+                outcome.seconds = Date().timeIntervalSince(begun)
+                return (outcome, reused.answers)
             }
             let questionnaire = try ReadingOptions().read(file)
             let answers = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: config.overwrite))
@@ -192,6 +196,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             outcome.unanswered = answers.count { $0.value == nil }
             outcome.outputs = [filled, review]
             outcome.consultedEvidence = answers.reduce(into: Set<String>()) { $0.formUnion($1.consultedEvidence) }
+            outcome.seconds = Date().timeIntervalSince(begun)
             progress.advance(items: answers.count)
             log.info(
                 "answered",
@@ -228,6 +233,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     if !config.vendors.isEmpty {
         var read: [(vendor: String, questionnaire: Questionnaire)] = []
         for file in config.vendors {
+            let begun = Date()
             do {
                 read.append(
                     (
@@ -235,7 +241,9 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                         try ReadingOptions().read(file)
                     )
                 )
-                files.append(FileOutcome(file: file, kind: "vendor", outputs: ["vendors.xlsx", "vendors.json"]))
+                var outcome = FileOutcome(file: file, kind: "vendor", outputs: ["vendors.xlsx", "vendors.json"])
+                outcome.seconds = Date().timeIntervalSince(begun)
+                files.append(outcome)
                 log.info("read vendor file", metadata: ["file": "\(file)"])
             } catch {
                 let message = Failure(error).message
