@@ -43,6 +43,12 @@ let package = Package(
         ),
         // Regenerates Sources/ControlModel/BuiltInLibraryData.swift from Catalogs/ (`make catalog`).
         .executableTarget(name: "generate-builtin-library", dependencies: ["ControlModel", "Exchange"]),
+        // libFuzzer targets over every reader (`make fuzz` builds it with -sanitize=fuzzer,address and
+        // -D QUIRE_FUZZ); a plain build replays kept inputs through the same code (regression tests).
+        .executableTarget(
+            name: "quire-fuzz",
+            dependencies: ["Spreadsheet", "Questionnaire", "ControlModel", "Exchange"]
+        ),
         .executableTarget(
             name: "quire",
             dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]

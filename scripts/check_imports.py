@@ -36,7 +36,10 @@ RULES = {
     "Pipeline": {"CZlib", "CLibXML2", "Spreadsheet", "ControlModel", "Questionnaire", "Answering", "Reports", "Exchange"},
     "quire": {"Pipeline"},
 }
-TOOLS = {"generate-builtin-library": {"ControlModel", "Exchange"}}
+TOOLS = {
+    "generate-builtin-library": {"ControlModel", "Exchange"},
+    "quire-fuzz": {"Spreadsheet", "Questionnaire", "ControlModel", "Exchange"},
+}
 C_MODULES = {"CZlib", "CLibXML2"}
 IMPORT = re.compile(r"^\s*(?:@\w+\s+)*(?:(?:public|internal|package|private|fileprivate)\s+)?import\s+(?:\w+\s+)?([A-Za-z_]\w*)")
 

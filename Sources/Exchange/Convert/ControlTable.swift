@@ -254,10 +254,7 @@ public struct ColumnProfile: Sendable, Hashable {
 
     /// A profile from a YAML file (as ``yaml()`` writes it).
     static func read(file: String) throws(ExchangeError) -> ColumnProfile {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ExchangeError(file: file, "cannot be read", hint: "check the path")
-        }
-        let root = try parseDocument([UInt8](data), file: file)
+        let root = try parseDocument(try readDocumentFile(file), file: file)
         guard root["columns"] != nil else {
             throw ExchangeError(
                 file: file,

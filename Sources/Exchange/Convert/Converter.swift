@@ -129,13 +129,33 @@ func detect(_ root: DocumentNode, file: String) throws(ExchangeError) -> (format
 }
 
 private func parse(_ file: String) throws(ExchangeError) -> DocumentNode {
-    guard let data = FileManager.default.contents(atPath: file) else {
-        throw ExchangeError(file: file, "cannot be read", hint: "check the path")
+    try parseDocument(try readDocumentFile(file), file: file)
+}
+
+/// A document file's bytes, read no further than ``DocumentLimits/maximumFileSize``: a larger
+/// file is refused without being read whole.
+func readDocumentFile(_ file: String) throws(ExchangeError) -> [UInt8] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+        throw ExchangeError(file: file, "no such file", hint: "check the path")
+    }
+    guard !isFolder.boolValue else {
+        throw ExchangeError(file: file, "is a folder, not a file", hint: "name a file in it")
+    }
+    guard let handle = FileHandle(forReadingAtPath: file) else {
+        throw ExchangeError(file: file, "cannot be opened", hint: "check that it is a file you may read")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+        data = try handle.read(upToCount: DocumentLimits.maximumFileSize + 1) ?? Data()
+    } catch {
+        throw ExchangeError(file: file, "cannot be read: \(error.localizedDescription)")
     }
     guard data.count <= DocumentLimits.maximumFileSize else {
         throw ExchangeError(file: file, "is larger than \(DocumentLimits.maximumFileSize >> 20) MiB")
     }
-    return try parseDocument([UInt8](data), file: file)
+    return [UInt8](data)
 }
 
 /// Reads the inputs of a conversion: frameworks first (catalogs, CISO Assistant frameworks,

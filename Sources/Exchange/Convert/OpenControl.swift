@@ -713,8 +713,5 @@ private func joined(_ folder: String, _ entry: String) -> String {
 }
 
 private func readBytes(_ path: String) throws(ExchangeError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ExchangeError(file: path, "cannot be read", hint: "check that it is a file you may read")
-    }
-    return [UInt8](data)
+    try readDocumentFile(path)
 }

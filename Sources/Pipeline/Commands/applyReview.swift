@@ -140,7 +140,7 @@ func learnAnswers(_ approved: [ApprovedAnswer], into path: String, libraryFiles:
         existing = loaded.user.answers.filter { $0.origin?.file == path }
         elsewhere = loaded.user.answers.filter { $0.origin?.file != path }
         known = Set(loaded.diagnostics.filter { $0.severity == .error }.map(\.message))
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             throw PipelineError.io(path: path, reason: "cannot read it")
         }
         text = String(decoding: data, as: UTF8.self)

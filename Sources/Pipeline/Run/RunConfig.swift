@@ -54,7 +54,7 @@ public struct RunConfig: Sendable {
         func error(_ line: Int?, _ message: String, hint: String? = nil) {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), message, hint: hint))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = readWholeFile(path) else {
             error(nil, "cannot be read", hint: "check the path")
             return (nil, diagnostics)
         }

@@ -63,5 +63,19 @@ func sha256(_ bytes: [UInt8]) -> String {
 
 /// The SHA-256 of a file's bytes, or nil when it cannot be read.
 func sha256(file: String) -> String? {
-    FileManager.default.contents(atPath: file).map { sha256([UInt8]($0)) }
+    readWholeFile(file).map { sha256([UInt8]($0)) }
+}
+
+/// A file's bytes, or nil when it cannot be opened or read (no such file, a folder, no permission).
+///
+/// Not `FileManager.contents(atPath:)`, which leaks its buffer when the file is empty (found by
+/// fuzzing).
+func readWholeFile(_ path: String) -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    do {
+        return try handle.read(upToCount: Int.max) ?? Data()
+    } catch {
+        return nil
+    }
 }
