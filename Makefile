@@ -39,6 +39,7 @@ test-swift:
 	$(SWIFT) test --skip CISOAssistantCorpusTests
 
 test-oracle: $(VENV)/.installed build
+	@command -v strace >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends strace)
 	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) -m pytest -q Tests/oracle
 
 # Files under terms that keep them out of the repository are read in place from ../shared/corpus.

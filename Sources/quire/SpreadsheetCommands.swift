@@ -25,7 +25,9 @@ struct Cat: ParsableCommand {
         discussion: """
             Formats: text (reference, type, value per line), json (Schemas/cat.schema.json), \
             csv (one sheet as RFC 4180 CSV from A1 to the last used cell; formulas as cached values, \
-            dates as ISO 8601), count (read and type every cell, print counts only).
+            dates as ISO 8601; a text cell starting with =, +, -, @, a tab or a carriage return gets \
+            a leading apostrophe, so that no spreadsheet program runs it), count (read and type every \
+            cell, print counts only).
             """
     )
 

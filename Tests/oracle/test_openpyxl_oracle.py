@@ -401,7 +401,11 @@ def csv_field(text: str) -> str:
 
 def render_csv(cells: list[dict[str, Any]]) -> str:
     """The RFC 4180 text quire must write for a sheet holding `cells` (see the module docstring)."""
-    grid = {ref_key(cell["ref"]): cell_text(cell) for cell in cells if cell["type"] != "empty"}
+    # A text cell a spreadsheet program would run as a formula gets a leading apostrophe (OWASP's
+    # CSV-injection rule): `=`, `+`, `-`, `@`, tab or carriage return first.
+    grid = {ref_key(cell["ref"]): ("'" if cell["type"] == "string" and cell_text(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
+                                   else "") + cell_text(cell)
+            for cell in cells if cell["type"] != "empty"}
     if not grid:
         return ""
     last_row = max(row for row, _ in grid)

@@ -229,7 +229,8 @@ final class CSVSheetSpool {
                 column += 1
             }
             if case .string(let text) = cell.value {
-                writer.appendField(text, to: &line)
+                // A text cell a spreadsheet program would run as a formula is defused.
+                writer.appendField(CSVWriter.defused(text), to: &line)
             } else {
                 // Numbers, dates, booleans and error codes never need quotes.
                 cell.value.appendText(to: &line)
