@@ -37,10 +37,30 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .lossy(let message): message
         case .history(let path, let reason):
             "\(path): the run history cannot be used: \(reason); the previous runs are as they were"
+                + Self.historyAdvice(reason)
         case .invalidConfig(let diagnostics):
             "the pipeline config has \(counted(diagnostics.filter { $0.severity == .error }.count, "error")):\n"
                 + diagnostics.map(\.description).joined(separator: "\n")
         case .missingInput(let path): "\(path): no such file; check the path"
         }
+    }
+}
+
+extension PipelineError {
+    /// What to do about a history that cannot be used, from SQLite's reason.
+    static func historyAdvice(_ reason: String) -> String {
+        if reason.contains("locked") || reason.contains("busy") {
+            return " (another process holds it, perhaps another quire run: try again when it has finished)"
+        }
+        if reason.contains("not a database") || reason.contains("malformed") || reason.contains("corrupt") {
+            return " (the file is damaged: restore it from a backup, or move it aside and a new history starts)"
+        }
+        if reason.contains("readonly") || reason.contains("read-only") || reason.contains("unable to open") {
+            return " (check that its folder may be written to)"
+        }
+        if reason.contains("disk") || reason.contains("full") {
+            return " (the disk is full: free some space and run again)"
+        }
+        return ""
     }
 }
