@@ -40,6 +40,8 @@ test-swift:
 
 test-oracle: $(VENV)/.installed build
 	@command -v strace >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends strace)
+	@for l in tr_TR de_DE; do locale -a | grep -qi "^$$l.utf-\?8$$" || localedef -i $$l -f UTF-8 $$l.UTF-8 || \
+	    (apt-get update -q && apt-get install -y -q locales && localedef -i $$l -f UTF-8 $$l.UTF-8); done
 	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) -m pytest -q Tests/oracle
 
 # Files under terms that keep them out of the repository are read in place from ../shared/corpus.

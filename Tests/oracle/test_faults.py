@@ -211,6 +211,8 @@ def test_the_same_inputs_give_the_same_bytes_whatever_the_time_zone_locale_and_c
         ({"TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"}, ["--jobs", "3"]),
         ({"TZ": "America/St_Johns", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}, ["taskset"]),
     ]
+    installed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+    assert "tr_tr.utf8" in installed and "de_de.utf8" in installed, "make test generates these locales"
     seen = []
     for index, (environment, extra) in enumerate(runs):
         folder = prepare(tmp_path / f"run{index}")
