@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
+.PHONY: test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -43,6 +43,14 @@ test-oracle: $(VENV)/.installed build
 	@for l in tr_TR de_DE; do locale -a | grep -qi "^$$l.utf-\?8$$" || localedef -i $$l -f UTF-8 $$l.UTF-8 || \
 	    (apt-get update -q && apt-get install -y -q locales && localedef -i $$l -f UTF-8 $$l.UTF-8); done
 	QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) -m pytest -q Tests/oracle
+
+# The Swift suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each in its own
+# build folder; the quire binaries the tests run are sanitized too. Any report fails the run.
+test-sanitize:
+	QUIRE_SANITIZER=address ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitize/lsan.supp \
+	    $(SWIFT) test --sanitize=address --scratch-path .build/asan
+	QUIRE_SANITIZER=thread TSAN_OPTIONS=halt_on_error=0:exitcode=66 \
+	    $(SWIFT) test --sanitize=thread --scratch-path .build/tsan
 
 # Files under terms that keep them out of the repository are read in place from ../shared/corpus.
 test-corpus: $(VENV)/.installed build

@@ -21,7 +21,7 @@ func readBatchesFromWorker<Batch: Sendable>(
     _ body: (Batch) throws -> Void
 ) throws -> SheetMetadata {
     let handOff = HandOff<Batch>(capacity: 4)
-    let outcome = Mutex<Result<SheetMetadata, any Error>?>(nil)
+    let outcome = Locked<Result<SheetMetadata, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     // A queue of its own: it targets an overcommitting pool, so the worker gets a thread even
     // while other workers of this read block on each other.

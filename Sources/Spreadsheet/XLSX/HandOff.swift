@@ -6,7 +6,7 @@ internal import Synchronization
 /// The producer waits when `capacity` items are unclaimed, so memory stays bounded; either side
 /// can stop the other: the producer with ``finish()``, the consumer with ``cancel()``.
 final class HandOff<Element: Sendable>: @unchecked Sendable {
-    private let items = Mutex<[Element]>([])
+    private let items = Locked<[Element]>([])
     /// Both made with value 0 and signalled up: libdispatch traps when a semaphore is freed below
     /// the value it was made with.
     private let free = DispatchSemaphore(value: 0)

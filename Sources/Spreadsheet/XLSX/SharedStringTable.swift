@@ -24,7 +24,7 @@ final class SharedStringTable: @unchecked Sendable {
     private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
     private let published = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
-    private let failure = Mutex<(any Error)?>(nil)
+    private let failure = Locked<(any Error)?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let path: String
     private let part: String?

@@ -33,9 +33,9 @@ final class EntryDeflater: @unchecked Sendable {
     private var total: Int64 = 0
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
-    private let results = Mutex<[Int: Result<Piece, ZlibError>]>([:])
+    private let results = Locked<[Int: Result<Piece, ZlibError>]>([:])
     /// Emptied piece buffers, handed back by the deflaters for the next piece (fewer page faults).
-    private let spare = Mutex<[[UInt8]]>([])
+    private let spare = Locked<[[UInt8]]>([])
 
     /// Starts an entry deflated at a zlib level (1 fastest … 9 smallest).
     init(level: Int32) {

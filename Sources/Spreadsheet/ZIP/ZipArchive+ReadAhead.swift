@@ -43,7 +43,12 @@ final class ReadAheadPipe: @unchecked Sendable {
     /// Bytes in each filled slot, with -1 marking the end of the stream.
     ///
     /// Written by the producer before it signals `filled`, read by the consumer after waiting on it.
-    @exclusivity(unchecked) private var lengths: [Int]
+    /// The lock orders a slot's bytes too: written before its length is set, read after it is
+    /// read, and (through `consumed`) refilled only after the consumer is done with them. The
+    /// semaphores only block and wake.
+    private let lengths: Locked<[Int]>
+    /// How many slots the consumer has finished with.
+    private let consumed = Locked(0)
     /// Made with value 0 and signalled up: libdispatch traps when a semaphore is freed below the
     /// value it was made with.
     private let free = DispatchSemaphore(value: 0)
@@ -51,13 +56,13 @@ final class ReadAheadPipe: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let cancelled = Atomic<Bool>(false)
     /// Set by the producer before it signals `done`.
-    private var producerError: (any Error)?
+    private let producerError = Locked<(any Error)?>(nil)
 
     init() {
         slots = (0..<Self.slotCount).map { _ in
             UnsafeMutableRawBufferPointer.allocate(byteCount: Self.slotSize, alignment: 64)
         }
-        lengths = Array(repeating: 0, count: Self.slotCount)
+        lengths = Locked(Array(repeating: 0, count: Self.slotCount))
         for _ in 0..<Self.slotCount { free.signal() }
     }
 
@@ -75,11 +80,12 @@ final class ReadAheadPipe: @unchecked Sendable {
         func acquire() throws {
             free.wait()
             if cancelled.load(ordering: .acquiring) { throw Cancelled() }
+            _ = consumed.withLock { $0 }  // the consumer's reads of this slot come before our writes
             holding = true
             used = 0
         }
         func publish(_ length: Int) {
-            lengths[slot] = length
+            lengths.withLock { $0[slot] = length }
             holding = false
             filled.signal()
             slot = (slot + 1) % Self.slotCount
@@ -101,7 +107,7 @@ final class ReadAheadPipe: @unchecked Sendable {
         } catch is Cancelled {
             // The consumer stopped first; it reports its own error.
         } catch {
-            producerError = error
+            producerError.withLock { $0 = error }
         }
         // The end marker needs a slot of its own, unless the consumer has gone.
         if !cancelled.load(ordering: .acquiring) {
@@ -116,9 +122,10 @@ final class ReadAheadPipe: @unchecked Sendable {
         var slot = 0
         while true {
             filled.wait()
-            let length = lengths[slot]
+            let length = lengths.withLock { $0[slot] }
             if length < 0 { return }
             try body(UnsafeRawBufferPointer(rebasing: slots[slot][0..<length]))
+            consumed.withLock { $0 += 1 }
             free.signal()
             slot = (slot + 1) % Self.slotCount
         }
@@ -133,6 +140,6 @@ final class ReadAheadPipe: @unchecked Sendable {
     /// Waits until the producer has finished and returns its error, if any.
     func waitForProducer() -> (any Error)? {
         done.wait()
-        return producerError
+        return producerError.withLock { $0 }
     }
 }

@@ -37,7 +37,7 @@ final class ZipArchive: @unchecked Sendable {
     private let file: FileReader
     /// Bytes inflated so far from this archive, checked against ``ReadLimits/maxTotalSize``;
     /// entries may be read from two threads at once (shared strings beside a sheet).
-    private let totalInflated = Mutex<Int64>(0)
+    private let totalInflated = Locked<Int64>(0)
 
     static let chunkSize = 1 << 16
 
