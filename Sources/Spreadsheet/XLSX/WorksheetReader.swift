@@ -147,9 +147,17 @@ final class WorksheetReader: XMLEventHandler {
     // MARK: Rows and cells
 
     private func startRow(_ attributes: XMLAttributes) {
-        if let number = attributes.int("r"), number >= 1, number <= CellAddress.maxRow {
+        // A row number beyond the grid, or none past its last row, is refused: read on, its cells
+        // would land in another row.
+        if let text = attributes.string("r") {
+            guard let number = Int(text), number >= 1, number <= CellAddress.maxRow else {
+                return beyondGrid("row r=\"\(text.prefix(40))\"", "a row number runs from 1 to 1,048,576")
+            }
             rowIndex = number
         } else {
+            guard rowIndex < CellAddress.maxRow else {
+                return beyondGrid("the row after row 1,048,576", "a sheet has at most 1,048,576 rows")
+            }
             rowIndex += 1
         }
         columnIndex = 0
@@ -172,6 +180,7 @@ final class WorksheetReader: XMLEventHandler {
 
     private func startCell(_ attributes: XMLAttributes) {
         var address: CellAddress?
+        var badReference: String?
         var type = RawCellType.number
         var style = 0
         attributes.forEach { name, value in
@@ -179,6 +188,10 @@ final class WorksheetReader: XMLEventHandler {
             switch name[0] {
             case UInt8(ascii: "r"):
                 address = CellAddress.parse(value)
+                if address.map({ $0.row > CellAddress.maxRow || $0.column > CellAddress.maxColumn }) ?? true {
+                    address = nil
+                    badReference = String(decoding: value.prefix(40), as: UTF8.self)
+                }
             case UInt8(ascii: "s"):
                 style = parseInt(value) ?? 0
             case UInt8(ascii: "t"):
@@ -195,11 +208,20 @@ final class WorksheetReader: XMLEventHandler {
                 return
             }
         }
+        if let badReference {
+            return beyondGrid("cell r=\"\(badReference)\"", "a cell reference runs from A1 to XFD1048576")
+        }
         if let address {
             cellAddress = address
             columnIndex = address.column
             if rowIndex == 0 { rowIndex = address.row }
         } else {
+            guard columnIndex < CellAddress.maxColumn else {
+                return beyondGrid(
+                    "the cell after XFD\(rowIndex) (a cell without a reference)",
+                    "a row has at most 16,384 cells"
+                )
+            }
             columnIndex += 1
             if rowIndex == 0 { rowIndex = 1 }
             cellAddress = CellAddress(row: rowIndex, column: min(columnIndex, CellAddress.maxColumn))
@@ -210,6 +232,19 @@ final class WorksheetReader: XMLEventHandler {
         hasFormula = false
         sharedFormulaIndex = nil
         sharedFormulaRange = false
+    }
+
+    /// Stops the read: the part places a row or cell outside the sheet's grid.
+    private func beyondGrid(_ what: String, _ rule: String) {
+        fail(
+            SpreadsheetError.invalidContent(
+                path: path,
+                part: part,
+                location: what,
+                reason:
+                    "beyond the sheet's grid (\(rule)); the file is damaged or was not written by a spreadsheet program"
+            )
+        )
     }
 
     private func startFormula(_ attributes: XMLAttributes) {

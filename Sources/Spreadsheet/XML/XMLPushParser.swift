@@ -83,6 +83,14 @@ func xmlNameEquals(_ name: UnsafePointer<xmlChar>, _ literal: StaticString) -> B
 class XMLEventHandler {
     fileprivate(set) var failure: (any Error)?
     fileprivate var context: xmlParserCtxtPtr?
+    /// How many elements are open.
+    fileprivate var depth = 0
+
+    /// How deep elements may nest.
+    ///
+    /// Spreadsheet parts nest a dozen levels; deeper is an attack or damage, refused with the part
+    /// and line rather than read in part.
+    static let maximumDepth = 1_000
 
     /// An element opened; `name` is its local name (prefixes and namespaces are ignored).
     func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLAttributes) {}
@@ -121,12 +129,17 @@ final class XMLPushParser {
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
             Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.depth += 1
+                guard $0.depth <= XMLEventHandler.maximumDepth else { return $0.fail(XMLRefusal.tooDeep) }
                 $0.startElement(localName, XMLAttributes(base: attributes, count: Int(attributeCount)))
             }
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
-            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endElement(localName) }
+            Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.depth -= 1
+                $0.endElement(localName)
+            }
         }
         let characters: charactersSAXFunc = { context, text, length in
             guard let context, let text, length > 0 else { return }
@@ -225,11 +238,22 @@ final class XMLPushParser {
                         line: handler.line,
                         reason: "the XML declares entities"
                     )
+                case XMLRefusal.tooDeep:
+                    throw SpreadsheetError.malformedXML(
+                        path: path,
+                        part: part,
+                        line: handler.line,
+                        reason: "elements nested more than \(XMLEventHandler.maximumDepth) deep; "
+                            + "no spreadsheet program writes that: the file is damaged or hostile"
+                    )
                 default:
                     throw failure
                 }
             }
-            if status != 0 {
+            // libxml2 may halt on a fatal error (elements nested past its depth limit, among
+            // others) and still return 0 from then on: a document no longer well-formed is an
+            // error whatever the status, never a part read only up to that point.
+            if status != 0 || context.pointee.wellFormed == 0 {
                 let error = xmlCtxtGetLastError(context)
                 let message = error?.pointee.message.map { trimmed(String(cString: $0)) } ?? "libxml2 error \(status)"
                 let line = error.map { Int($0.pointee.line) } ?? handler.line
@@ -242,6 +266,7 @@ final class XMLPushParser {
 private enum XMLRefusal: Error {
     case doctype
     case entity
+    case tooDeep
 }
 
 private func trimmed(_ text: String) -> String {
