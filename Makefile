@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
+.PHONY: test-hostile test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -161,6 +161,12 @@ check-imports:  # each target imports only what DESIGN.md's table allows; only S
 
 clean:
 	rm -rf .build $(VENV) bench/data bench/out
+
+# Hostile inputs generated on the spot (zip bombs, lying ZIP sizes, XML 100,000 deep, a 10-million-row
+# CSV, a YAML alias bomb …), each read by the release binary within its stated seconds and megabytes
+# (Tests/hostile/run_hostile.py; HOSTILE_TIME_FACTOR and HOSTILE_MEMORY_FACTOR scale the limits).
+test-hostile: release
+	$(PYTHON) Tests/hostile/run_hostile.py
 
 # libFuzzer over every reader (Tests/fuzz/run_fuzz.py): FUZZ_SECONDS a target (default 180), the
 # binary built with -sanitize=fuzzer,address in its own build folder; a finding fails the run.

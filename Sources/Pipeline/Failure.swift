@@ -93,6 +93,9 @@ public struct Failure: Sendable, Equatable {
         case let error as ExchangeError:
             message = error.description
             exitCode = Self.dataError
+        case let error as ReadLimitsError:
+            message = error.description
+            exitCode = Self.usage
         default:
             message = "internal error: \(error); please report it with the command that caused it"
             exitCode = Self.software

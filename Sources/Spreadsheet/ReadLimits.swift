@@ -1,7 +1,12 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Bounds that keep a hostile file from exhausting memory, disk or time.
 ///
 /// The defaults admit any workbook a person would make (a 200,000-row sheet is about 60 MB of
-/// XML) and refuse zip bombs and absurd CSV lines. Each limit, when hit, names itself in the error.
+/// XML) and refuse zip bombs and absurd CSV lines. Each limit, when hit, names itself in the error
+/// by its ``Setting`` name, which is how `QUIRE_READ_LIMITS` raises it for a genuine file.
 public struct ReadLimits: Sendable, Hashable {
     /// The most entries a ZIP container may list.
     public var maxEntries: Int
@@ -47,6 +52,128 @@ public struct ReadLimits: Sendable, Hashable {
         self.maxCellSize = maxCellSize
     }
 
-    /// The limits used when none are given.
-    public static let `default` = ReadLimits()
+    /// The limits used when none are given: the built-in ones, with what the environment
+    /// variable ``environmentVariable`` sets laid over them (or the built-in ones alone when it
+    /// does not parse; the command line refuses to start then, see ``fromEnvironment()``).
+    public static let `default` = (try? fromEnvironment()) ?? ReadLimits()
+
+    /// The environment variable that adjusts the limits: `name=value` pairs separated by commas,
+    /// `QUIRE_READ_LIMITS=max-compression-ratio=1000,max-entry-size=4G`.
+    public static let environmentVariable = "QUIRE_READ_LIMITS"
+
+    /// The built-in limits with the environment's settings laid over them.
+    ///
+    /// - Throws: ``ReadLimitsError`` naming the setting that does not parse.
+    public static func fromEnvironment() throws(ReadLimitsError) -> ReadLimits {
+        guard let value = getenv(environmentVariable) else { return ReadLimits() }
+        return try ReadLimits().adjusted(by: String(cString: value))
+    }
+
+    /// One adjustable limit, by the name the environment and error messages use.
+    public enum Setting: String, CaseIterable, Sendable {
+        case maxEntries = "max-entries"
+        case maxEntrySize = "max-entry-size"
+        case maxTotalSize = "max-total-size"
+        case maxCompressionRatio = "max-compression-ratio"
+        case ratioThreshold = "ratio-threshold"
+        case maxCSVFieldSize = "max-csv-field-size"
+        case maxCSVRecordSize = "max-csv-record-size"
+        case maxSharedStrings = "max-shared-strings"
+        case maxCellSize = "max-cell-size"
+
+        /// Whether the value is a size in bytes (and so takes a `K`, `M` or `G` suffix).
+        public var isByteSize: Bool {
+            switch self {
+            case .maxEntries, .maxCompressionRatio, .maxSharedStrings: false
+            default: true
+            }
+        }
+    }
+
+    /// The value of one setting.
+    public subscript(setting: Setting) -> Int64 {
+        get {
+            switch setting {
+            case .maxEntries: Int64(maxEntries)
+            case .maxEntrySize: maxEntrySize
+            case .maxTotalSize: maxTotalSize
+            case .maxCompressionRatio: maxCompressionRatio
+            case .ratioThreshold: ratioThreshold
+            case .maxCSVFieldSize: Int64(maxCSVFieldSize)
+            case .maxCSVRecordSize: Int64(maxCSVRecordSize)
+            case .maxSharedStrings: Int64(maxSharedStrings)
+            case .maxCellSize: Int64(maxCellSize)
+            }
+        }
+        set {
+            switch setting {
+            case .maxEntries: maxEntries = Int(newValue)
+            case .maxEntrySize: maxEntrySize = newValue
+            case .maxTotalSize: maxTotalSize = newValue
+            case .maxCompressionRatio: maxCompressionRatio = newValue
+            case .ratioThreshold: ratioThreshold = newValue
+            case .maxCSVFieldSize: maxCSVFieldSize = Int(newValue)
+            case .maxCSVRecordSize: maxCSVRecordSize = Int(newValue)
+            case .maxSharedStrings: maxSharedStrings = Int(newValue)
+            case .maxCellSize: maxCellSize = Int(newValue)
+            }
+        }
+    }
+
+    /// These limits with comma-separated `name=value` settings laid over them.
+    ///
+    /// Sizes take a binary `K`, `M` or `G` suffix; every value is a whole number from 1 to 2^40.
+    ///
+    /// - Throws: ``ReadLimitsError`` naming the setting that does not parse.
+    public func adjusted(by text: String) throws(ReadLimitsError) -> ReadLimits {
+        var limits = self
+        for item in text.split(separator: ",") {
+            let pair = item.split(separator: "=", maxSplits: 1).map { String($0.trimmingSpaces()) }
+            guard pair.count == 2, let setting = Setting(rawValue: pair[0].lowercased()) else {
+                throw ReadLimitsError(setting: String(item), reason: "not a setting (\(Self.settingNames))")
+            }
+            guard let value = Self.parseValue(pair[1], bytes: setting.isByteSize) else {
+                throw ReadLimitsError(
+                    setting: String(item),
+                    reason: setting.isByteSize
+                        ? "the value must be a whole number of bytes from 1 to 2^40, with K, M or G for KiB, MiB or GiB"
+                        : "the value must be a whole number from 1 to 2^40"
+                )
+            }
+            limits[setting] = value
+        }
+        return limits
+    }
+
+    static var settingNames: String { Setting.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    private static func parseValue(_ text: String, bytes: Bool) -> Int64? {
+        var digits = Substring(text)
+        var unit: Int64 = 1
+        if bytes, let last = digits.last?.uppercased() {
+            switch last {
+            case "K": unit = 1 << 10
+            case "M": unit = 1 << 20
+            case "G": unit = 1 << 30
+            default: break
+            }
+            if unit > 1 { digits = digits.dropLast() }
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int64(digits), number > 0 else { return nil }
+        let (value, overflow) = number.multipliedReportingOverflow(by: unit)
+        guard !overflow, value <= 1 << 40 else { return nil }
+        return value
+    }
+}
+
+/// A `QUIRE_READ_LIMITS` setting that does not parse.
+public struct ReadLimitsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The setting as written.
+    public var setting: String
+    /// What is wrong with it.
+    public var reason: String
+
+    public var description: String {
+        "\(ReadLimits.environmentVariable): \"\(setting)\": \(reason); unset it or correct it"
+    }
 }

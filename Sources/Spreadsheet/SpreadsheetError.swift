@@ -10,8 +10,9 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
     case passwordProtected(path: String)
     /// The ZIP container is damaged or does not follow the format.
     case corruptArchive(path: String, entry: String?, reason: String)
-    /// A limit that guards against hostile files was reached.
-    case limitExceeded(path: String, entry: String?, reason: String)
+    /// A limit that guards against hostile files was reached; `setting` names it when
+    /// `QUIRE_READ_LIMITS` can raise it (a sheet's grid cannot be raised).
+    case limitExceeded(path: String, entry: String?, reason: String, setting: ReadLimits.Setting? = nil)
     /// A part the workbook needs is missing or of the wrong kind.
     case missingPart(path: String, part: String, reason: String)
     /// A part's XML is not well formed.
@@ -43,9 +44,10 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case .corruptArchive(let path, let entry, let reason):
             "\(path)\(entry.map { ": \($0)" } ?? ""): \(reason); the file is damaged or not a real XLSX "
                 + "workbook: open it in your spreadsheet program and save it again as .xlsx"
-        case .limitExceeded(let path, let entry, let reason):
+        case .limitExceeded(let path, let entry, let reason, let setting):
             "\(path)\(entry.map { ": \($0)" } ?? ""): \(reason); refusing the file as hostile or "
-                + "too large: if it is genuine, split it or raise the limit"
+                + "too large: if it is genuine, split it"
+                + (setting.map { " or raise the limit (\(ReadLimits.environmentVariable)=\($0.rawValue)=…)" } ?? "")
         case .missingPart(let path, let part, let reason):
             "\(path): \(part): \(reason); save the file again from a spreadsheet program"
         case .malformedXML(let path, let part, let line, let reason):

@@ -117,6 +117,7 @@ struct AnsweringInput: ParsableArguments {
 /// a message on standard error and a sysexits code (``Failure``).
 func runReportingErrors(_ body: (Diagnostics) throws -> Void) throws {
     do {
+        try checkEnvironment()
         try body(Diagnostics.standardError())
     } catch let error as ExitCode {
         throw error

@@ -11,7 +11,9 @@ struct Quire: ParsableCommand {
             built-in one (ISO/IEC 27001:2022, SOC 2, GDPR, NIST CSF 2.0 and common controls) with your \
             own files (JSON, YAML, CSV, XLSX) laid over it. Exit codes: 0 success, \
             64 usage error, 65 bad input data, 66 input missing, 70 internal error, 73 cannot create \
-            output, 74 I/O error.
+            output, 74 I/O error. The limits that guard against hostile files are raised with \
+            QUIRE_READ_LIMITS=name=value,… (max-entry-size, max-compression-ratio, max-cell-size …; \
+            see the README).
             """,
         version: "0.1.0",
         subcommands: [

@@ -246,4 +246,43 @@ struct ExitCodeTests {
         #expect(unknown.exitCode == 64, "\(unknown)")
         #expect(unknown.standardError.contains("no layout profile is called \"sig-lite\"; known profiles: caiq-v4"))
     }
+
+    @Test("QUIRE_READ_LIMITS raises or lowers a limit, and a setting that does not parse exits 64")
+    func readLimitsFromTheEnvironment() throws {
+        try folder.write(Array("ID,Question\n1,Is data at rest encrypted?\n".utf8), named: "long.csv")
+        let read = try QuireProcess.run(["cat", "long.csv", "--format", "count"], in: folder.path)
+        #expect(read.exitCode == 0, "\(read)")
+
+        let lowered = try QuireProcess.run(
+            ["cat", "long.csv", "--format", "count"],
+            in: folder.path,
+            environment: ["QUIRE_READ_LIMITS": "max-csv-field-size=16, max-entries=10"]
+        )
+        #expect(lowered.exitCode == 65, "\(lowered)")
+        #expect(
+            lowered.standardError
+                == "error: long.csv: line 2, column 3: the field starting here is larger than 16 bytes; a quote that "
+                + "is never closed makes the rest of the file one field; refusing the file as hostile or too large: "
+                + "if it is genuine, split it or raise the limit (QUIRE_READ_LIMITS=max-csv-field-size=…)\n"
+        )
+
+        for (setting, reason) in [
+            ("max-csv-field-size=0", "the value must be a whole number of bytes from 1 to 2^40, with K, M or G"),
+            ("max-entries=10K", "the value must be a whole number from 1 to 2^40"),
+            ("max-cell-size=2000G", "the value must be a whole number of bytes from 1 to 2^40"),
+            ("max-field-size=10", "not a setting (max-entries, max-entry-size, max-total-size"),
+        ] {
+            let refused = try QuireProcess.run(
+                ["cat", "long.csv", "--format", "count"],
+                in: folder.path,
+                environment: ["QUIRE_READ_LIMITS": setting]
+            )
+            #expect(refused.exitCode == 64, "\(refused)")
+            #expect(refused.standardOutput == "")
+            #expect(
+                refused.standardError.hasPrefix("error: QUIRE_READ_LIMITS: \"\(setting)\": \(reason)"),
+                "\(refused)"
+            )
+        }
+    }
 }

@@ -213,7 +213,8 @@ public struct CSVDocument: Sendable, Hashable {
                 throw SpreadsheetError.limitExceeded(
                     path: path,
                     entry: nil,
-                    reason: "its text is larger than \(limits.maxTotalSize) bytes (ReadLimits.maxTotalSize)"
+                    reason: "its text is larger than \(limits.maxTotalSize) bytes",
+                    setting: .maxTotalSize
                 )
             }
             if source.isComplete { break }

@@ -271,8 +271,9 @@ extension CSVRecordParser {
         .limitExceeded(
             path: path,
             entry: "line \(line), column \(column)",
-            reason: "the field starting here is larger than \(limit) bytes (ReadLimits.maxCSVFieldSize); "
-                + "a quote that is never closed makes the rest of the file one field"
+            reason: "the field starting here is larger than \(limit) bytes; "
+                + "a quote that is never closed makes the rest of the file one field",
+            setting: .maxCSVFieldSize
         )
     }
 
@@ -280,7 +281,8 @@ extension CSVRecordParser {
         .limitExceeded(
             path: path,
             entry: "line \(line)",
-            reason: "the record starting here is larger than \(limit) bytes (ReadLimits.maxCSVRecordSize)"
+            reason: "the record starting here is larger than \(limit) bytes",
+            setting: .maxCSVRecordSize
         )
     }
 

@@ -197,7 +197,8 @@ final class SharedStringsReader: XMLEventHandler {
                     SpreadsheetError.limitExceeded(
                         path: path,
                         entry: part,
-                        reason: "more than \(limit) shared strings"
+                        reason: "more than \(limit) shared strings",
+                        setting: .maxSharedStrings
                     )
                 )
                 return
@@ -210,11 +211,18 @@ final class SharedStringsReader: XMLEventHandler {
 }
 
 /// The error for a cell or shared string whose text passes ``ReadLimits/maxCellSize``.
-func textTooLong(path: String, part: String, what: String, limit: Int) -> SpreadsheetError {
+func textTooLong(
+    path: String,
+    part: String,
+    what: String,
+    limit: Int,
+    setting: ReadLimits.Setting? = .maxCellSize
+) -> SpreadsheetError {
     .limitExceeded(
         path: path,
         entry: part,
-        reason: "\(what) holds more than \(limit) bytes of text (Excel stops at 32,767 characters)"
+        reason: "\(what) holds more than \(limit) bytes of text (Excel stops at 32,767 characters)",
+        setting: setting
     )
 }
 

@@ -114,8 +114,13 @@ final class WorksheetReader: XMLEventHandler {
         case .validationFormula1, .validationFormula2, .sqref: buffer = validationText
         }
         guard buffer.count + text.count <= maxCellSize else {
+            let what: String
+            switch capture {
+            case .validationFormula1, .validationFormula2, .sqref: what = "a data validation (its list or range)"
+            default: what = "cell \(cellAddress.a1)"
+            }
             capture = .none
-            fail(textTooLong(path: path, part: part, what: "cell \(cellAddress.a1)", limit: maxCellSize))
+            fail(textTooLong(path: path, part: part, what: what, limit: maxCellSize))
             return
         }
         buffer.append(text)
@@ -261,7 +266,9 @@ final class WorksheetReader: XMLEventHandler {
         capture = .none
         guard hasValue || hasFormula else { return }
         guard batch.bytes.count + value.count + formula.count < Int(Int32.max) else {
-            fail(textTooLong(path: path, part: part, what: "row \(cellAddress.row)", limit: Int(Int32.max)))
+            fail(
+                textTooLong(path: path, part: part, what: "row \(cellAddress.row)", limit: Int(Int32.max), setting: nil)
+            )
             return
         }
         let valueStart = batch.bytes.count

@@ -126,7 +126,8 @@ final class ZipArchive: @unchecked Sendable {
             throw SpreadsheetError.limitExceeded(
                 path: path,
                 entry: nil,
-                reason: "the archive lists \(entryCount) entries, more than the limit of \(limits.maxEntries)"
+                reason: "the archive lists \(entryCount) entries, more than the limit of \(limits.maxEntries)",
+                setting: .maxEntries
             )
         }
         guard directoryOffset >= 0, directorySize >= 0, directoryOffset + directorySize <= endRecordPosition
@@ -324,7 +325,8 @@ final class ZipArchive: @unchecked Sendable {
                 path: path,
                 entry: entry.name,
                 reason:
-                    "it declares \(entry.uncompressedSize) bytes inflated, more than the limit of \(limits.maxEntrySize)"
+                    "it declares \(entry.uncompressedSize) bytes inflated, more than the limit of \(limits.maxEntrySize)",
+                setting: .maxEntrySize
             )
         }
         if entry.uncompressedSize > limits.ratioThreshold,
@@ -335,7 +337,8 @@ final class ZipArchive: @unchecked Sendable {
                 path: path,
                 entry: entry.name,
                 reason:
-                    "it inflates \(ratio) times (\(entry.compressedSize) to \(entry.uncompressedSize) bytes), more than the limit of \(limits.maxCompressionRatio), as a zip bomb does"
+                    "it inflates \(ratio) times (\(entry.compressedSize) to \(entry.uncompressedSize) bytes), more than the limit of \(limits.maxCompressionRatio), as a zip bomb does",
+                setting: .maxCompressionRatio
             )
         }
         let total = totalInflated.withLock { total in
@@ -347,7 +350,8 @@ final class ZipArchive: @unchecked Sendable {
                 path: path,
                 entry: entry.name,
                 reason:
-                    "the entries read so far inflate to \(total) bytes, more than the limit of \(limits.maxTotalSize)"
+                    "the entries read so far inflate to \(total) bytes, more than the limit of \(limits.maxTotalSize)",
+                setting: .maxTotalSize
             )
         }
     }

@@ -273,9 +273,10 @@ final class CSVReaderTests {
         let limits = ReadLimits(maxCSVFieldSize: 10)
         #expect(
             csvError(path, limits: limits)
-                == "\(path): line 4, column 3: the field starting here is larger than 10 bytes "
-                + "(ReadLimits.maxCSVFieldSize); a quote that is never closed makes the rest of the file one field; "
-                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit"
+                == "\(path): line 4, column 3: the field starting here is larger than 10 bytes"
+                + "; a quote that is never closed makes the rest of the file one field; "
+                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit "
+                + "(QUIRE_READ_LIMITS=max-csv-field-size=…)"
         )
     }
 
@@ -285,9 +286,10 @@ final class CSVReaderTests {
         let limits = ReadLimits(maxCSVFieldSize: 100)
         #expect(
             csvError(path, limits: limits)
-                == "\(path): line 1, column 3: the field starting here is larger than 100 bytes "
-                + "(ReadLimits.maxCSVFieldSize); a quote that is never closed makes the rest of the file one field; "
-                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit"
+                == "\(path): line 1, column 3: the field starting here is larger than 100 bytes"
+                + "; a quote that is never closed makes the rest of the file one field; "
+                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit "
+                + "(QUIRE_READ_LIMITS=max-csv-field-size=…)"
         )
     }
 
@@ -297,8 +299,9 @@ final class CSVReaderTests {
         let limits = ReadLimits(maxCSVRecordSize: 20)
         #expect(
             csvError(path, limits: limits)
-                == "\(path): line 2: the record starting here is larger than 20 bytes (ReadLimits.maxCSVRecordSize); "
-                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit"
+                == "\(path): line 2: the record starting here is larger than 20 bytes; "
+                + "refusing the file as hostile or too large: if it is genuine, split it or raise the limit "
+                + "(QUIRE_READ_LIMITS=max-csv-record-size=…)"
         )
     }
 

@@ -66,7 +66,8 @@ struct HostileArchiveTests {
         #expect(
             outcome.error
                 == "\(path): \(sheetPart): it inflates \(inflated / compressed) times (\(compressed) to \(inflated) "
-                + "bytes), more than the limit of 250, as a zip bomb does" + bombAdvice
+                + "bytes), more than the limit of 250, as a zip bomb does"
+                + bombAdvice(raising: "max-compression-ratio")
         )
         #expect(readEverything(path) == ReadOutcome(rows: ["A1=1"]), "the default limits admit 3 MiB")
 
@@ -77,7 +78,8 @@ struct HostileArchiveTests {
         #expect(
             big.error
                 == "\(bigPath): \(sheetPart): it inflates \(bigInflated / bigCompressed) times (\(bigCompressed) to "
-                + "\(bigInflated) bytes), more than the limit of 250, as a zip bomb does" + bombAdvice
+                + "\(bigInflated) bytes), more than the limit of 250, as a zip bomb does"
+                + bombAdvice(raising: "max-compression-ratio")
         )
     }
 
@@ -98,7 +100,8 @@ struct HostileArchiveTests {
         #expect(
             outcome.error
                 == "\(path): \(sheetPart): it inflates \(declared / compressed) times (\(compressed) to \(declared) "
-                + "bytes), more than the limit of 250, as a zip bomb does" + bombAdvice
+                + "bytes), more than the limit of 250, as a zip bomb does"
+                + bombAdvice(raising: "max-compression-ratio")
         )
         #expect(ContinuousClock.now - started < .seconds(1))
     }
@@ -128,7 +131,7 @@ struct HostileArchiveTests {
         #expect(
             outcome.error
                 == "\(bomb): \(sheetPart): it declares 3221225472 bytes inflated, more than the limit of 2147483648"
-                + bombAdvice
+                + bombAdvice(raising: "max-entry-size")
         )
     }
 
@@ -144,7 +147,7 @@ struct HostileArchiveTests {
         #expect(
             outcome.error
                 == "\(path): \(sheetPart): the entries read so far inflate to \(total) bytes, more than the limit "
-                + "of \(total - 1)" + bombAdvice
+                + "of \(total - 1)" + bombAdvice(raising: "max-total-size")
         )
         #expect(readEverything(path, limits: ReadLimits(maxTotalSize: Int64(total))).error == nil)
     }
@@ -424,7 +427,8 @@ struct HostileArchiveTests {
         let path = try folder.write(bytes)
         #expect(
             readEverything(path).error
-                == "\(path): the archive lists 4611686018427387904 entries, more than the limit of 65536" + bombAdvice
+                == "\(path): the archive lists 4611686018427387904 entries, more than the limit of 65536"
+                + bombAdvice(raising: "max-entries")
         )
     }
 
@@ -437,7 +441,10 @@ struct HostileArchiveTests {
         #expect(count == 11)
         let outcome = readEverything(path, limits: ReadLimits(maxEntries: 10))
         #expect(outcome.failedAtOpen)
-        #expect(outcome.error == "\(path): the archive lists 11 entries, more than the limit of 10" + bombAdvice)
+        #expect(
+            outcome.error == "\(path): the archive lists 11 entries, more than the limit of 10"
+                + bombAdvice(raising: "max-entries")
+        )
         #expect(readEverything(path, limits: ReadLimits(maxEntries: 11)).error == nil)
     }
 

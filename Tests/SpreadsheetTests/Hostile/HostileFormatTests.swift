@@ -127,3 +127,39 @@ struct HostileFormatTests {
         )
     }
 }
+
+@Suite("Read limits from settings")
+struct ReadLimitsSettingsTests {
+    @Test("settings are laid over the limits, sizes with binary suffixes, names in any case")
+    func settings() throws {
+        let limits = try ReadLimits().adjusted(
+            by: "max-entry-size=4G, MAX-ENTRIES=100,max-cell-size=64k,ratio-threshold=7"
+        )
+        #expect(limits.maxEntrySize == 4 << 30)
+        #expect(limits.maxEntries == 100)
+        #expect(limits.maxCellSize == 64 << 10)
+        #expect(limits.ratioThreshold == 7)
+        #expect(limits.maxCompressionRatio == ReadLimits().maxCompressionRatio)
+        #expect(try ReadLimits().adjusted(by: "") == ReadLimits())
+        for setting in ReadLimits.Setting.allCases {
+            var changed = ReadLimits()
+            changed[setting] = 12345
+            #expect(try ReadLimits().adjusted(by: "\(setting.rawValue)=12345") == changed)
+            #expect(changed[setting] == 12345)
+        }
+    }
+
+    @Test("a setting that does not parse is refused with its text")
+    func refusals() {
+        for text in [
+            "max-entries", "max-entries=", "max-entries=-1", "max-entries=0", "max-entries=1M",
+            "max-entry-size=1T", "max-entry-size=2048G", "max-entry-size=١٢", "nothing=1",
+        ] {
+            #expect(throws: ReadLimitsError.self, "\(text)") { try ReadLimits().adjusted(by: text) }
+        }
+        #expect(
+            ReadLimitsError(setting: "x=1", reason: "not a setting").description
+                == "QUIRE_READ_LIMITS: \"x=1\": not a setting; unset it or correct it"
+        )
+    }
+}

@@ -311,7 +311,10 @@ struct HostileXMLTests {
         let path = try folder.write(try workbook.archive())
         let outcome = readEverything(path, limits: ReadLimits(maxSharedStrings: 2))
         #expect(outcome.rows.isEmpty)
-        #expect(outcome.error == "\(path): xl/sharedStrings.xml: more than 2 shared strings" + bombAdvice)
+        #expect(
+            outcome.error == "\(path): xl/sharedStrings.xml: more than 2 shared strings"
+                + bombAdvice(raising: "max-shared-strings")
+        )
     }
 
     // MARK: - Large shared-string tables, parsed on a second thread
@@ -375,7 +378,10 @@ struct HostileXMLTests {
         // whole blocks would let them all in.
         let path = try largeTableWorkbook(strings: 16_000, references: [12_000])
         let outcome = readEverything(path, limits: ReadLimits(maxSharedStrings: 10_000))
-        #expect(outcome.error == "\(path): xl/sharedStrings.xml: more than 10000 shared strings" + bombAdvice)
+        #expect(
+            outcome.error == "\(path): xl/sharedStrings.xml: more than 10000 shared strings"
+                + bombAdvice(raising: "max-shared-strings")
+        )
     }
 
     @Test("a number cell that does not parse names the cell")

@@ -240,6 +240,11 @@ private func describe(_ error: any Error, sourceLocation: SourceLocation) -> Str
 let corruptAdvice =
     "; the file is damaged or not a real XLSX workbook: open it in your spreadsheet program and save it again as .xlsx"
 /// The suffix every `limitExceeded` message ends with.
-let bombAdvice = "; refusing the file as hostile or too large: if it is genuine, split it or raise the limit"
+let bombAdvice = "; refusing the file as hostile or too large: if it is genuine, split it"
+
+/// The advice ending a refusal on a limit that `QUIRE_READ_LIMITS` raises.
+func bombAdvice(raising setting: String) -> String {
+    bombAdvice + " or raise the limit (QUIRE_READ_LIMITS=\(setting)=…)"
+}
 /// The suffix every `missingPart` message ends with.
 let savedAgainAdvice = "; save the file again from a spreadsheet program"
