@@ -43,13 +43,27 @@ func checkCanCreate(_ path: String) throws {
     }
 }
 
-/// Writes a file by way of a temporary file in the same folder and a rename, so readers never
-/// see it half written; the temporary file is removed on failure.
+/// Writes a file so that it appears whole or not at all, even if the process is killed: readers
+/// never see it half written, and the previous file stays until the new one replaces it.
+///
+/// On Linux the bytes go to an unnamed file in the destination's folder (`O_TMPFILE`), which the
+/// kernel removes if the process dies; once complete and synced it is linked to the destination
+/// (or, to replace a file, to a hidden name and renamed over it, so that the only name a killed
+/// write can leave behind holds a whole file). Elsewhere, or on file systems without unnamed
+/// files, a temporary file `.NAME.quire-XXXXXX` beside the destination is renamed over it; a
+/// failure removes it.
 func writeAtomically(path: String, _ body: (Int32) throws -> Void) throws {
     let slash = path.lastIndex(of: "/")
     let directory = slash.map { String(path[..<$0]) } ?? "."
+    let folder = directory.isEmpty ? "/" : directory
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).quire-XXXXXX".utf8CString)
+    #if os(Linux)
+        if let descriptor = try openUnnamed(in: folder, for: path) {
+            try writeUnnamed(descriptor, path: path, folder: folder, name: name, body)
+            return
+        }
+    #endif
+    var template = Array("\(folder)/.\(name).quire-XXXXXX".utf8CString)
     let descriptor = mkstemp(&template)
     guard descriptor >= 0 else {
         throw PipelineError.cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
@@ -73,6 +87,59 @@ func writeAtomically(path: String, _ body: (Int32) throws -> Void) throws {
         throw error
     }
 }
+
+#if os(Linux)
+    /// `O_TMPFILE` (with the `O_DIRECTORY` it includes), which Glibc's module does not export.
+    private let openUnnamedFlag: Int32 = 0o20_200_000
+
+    /// An unnamed file in `folder`, or nil where the kernel or file system has none (or `/proc`,
+    /// needed to give it a name, is not mounted).
+    private func openUnnamed(in folder: String, for path: String) throws -> Int32? {
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }
+        let descriptor = open(folder, openUnnamedFlag | O_WRONLY | O_CLOEXEC, mode_t(0o644))
+        if descriptor >= 0 { return descriptor }
+        switch errno {
+        case EOPNOTSUPP, EISDIR, EINVAL: return nil
+        default: throw PipelineError.cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private func writeUnnamed(
+        _ descriptor: Int32,
+        path: String,
+        folder: String,
+        name: String,
+        _ body: (Int32) throws -> Void
+    ) throws {
+        defer { close(descriptor) }
+        try body(descriptor)
+        guard fsync(descriptor) == 0, fchmod(descriptor, 0o644) == 0 else {
+            throw PipelineError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        let source = "/proc/self/fd/\(descriptor)"
+        if linkat(AT_FDCWD, source, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+        guard errno == EEXIST else {
+            throw PipelineError.cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
+        }
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        for _ in 0..<100 {
+            let suffix = String((0..<6).map { _ in letters[Int(generator.next(upperBound: UInt(letters.count)))] })
+            let temporary = "\(folder)/.\(name).quire-\(suffix)"
+            guard linkat(AT_FDCWD, source, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                if errno == EEXIST { continue }
+                throw PipelineError.cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw PipelineError.cannotCreateOutput(path: path, reason: reason)
+            }
+            return
+        }
+        throw PipelineError.cannotCreateOutput(path: path, reason: "no free temporary name beside it")
+    }
+#endif
 
 func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
     var offset = 0
