@@ -27,6 +27,45 @@ import Testing
         #expect(results == (0..<40).map { $0 * $0 })
         #expect(running.peak <= 3 && running.peak >= 1)
     }
+
+    @Test func stagedOutputsAppearOnlyWhenPublishedAndADeadRunsStagingIsSwept() throws {
+        let output = NSTemporaryDirectory() + "staging-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: output + "/answers", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try Data("old".utf8).write(to: URL(fileURLWithPath: output + "/report.html"))
+
+        let staging = try RunStaging(output: output)
+        try staging.stage(Array("new".utf8), as: "report.html")
+        try staging.stage(Array("filled".utf8), as: "answers/a.filled.csv")
+        #expect(staging.digest(of: "report.html") == sha256(Array("new".utf8)))
+        #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "old")
+        #expect(!FileManager.default.fileExists(atPath: output + "/answers/a.filled.csv"))
+
+        // A live run's staging is kept by a sweep; published, its outputs are in place and it is gone.
+        RunStaging.sweep(output)
+        #expect(FileManager.default.fileExists(atPath: staging.folder))
+        try staging.publish()
+        #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: output + "/answers/a.filled.csv", encoding: .utf8) == "filled")
+        #expect(!FileManager.default.fileExists(atPath: staging.folder))
+
+        // A staging folder whose lock nobody holds (its run died) is swept, as is an old temporary
+        // file; a recent one may be a write in progress and stays.
+        let dead = output + "/.staging.quire-dead01"
+        try FileManager.default.createDirectory(atPath: dead + "/answers", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dead + "/.lock", contents: Data())
+        FileManager.default.createFile(atPath: dead + "/answers/x.csv", contents: Data("half".utf8))
+        FileManager.default.createFile(atPath: output + "/.run.json.quire-old001", contents: Data("x".utf8))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)],
+            ofItemAtPath: output + "/.run.json.quire-old001"
+        )
+        FileManager.default.createFile(atPath: output + "/.run.json.quire-new001", contents: Data("x".utf8))
+        RunStaging.sweep(output)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(!FileManager.default.fileExists(atPath: output + "/.run.json.quire-old001"))
+        #expect(FileManager.default.fileExists(atPath: output + "/.run.json.quire-new001"))
+    }
 }
 
 /// Counts how many bodies run at once.

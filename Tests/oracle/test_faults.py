@@ -3,6 +3,8 @@
 - A full disk (the output folder on a small tmpfs, in a mount namespace of the test's own): a
   clear error naming the file, every output file whole (the previous one or the new one, never
   part of one), no temporary file left, the history without the failed run, inputs untouched.
+- A full disk under the history alone (strace's fault injection): a clear error before any output
+  is written, the history as it was.
 - A read-only output folder (a read-only bind mount): a clear error, nothing changed.
 - A history locked by another process, or damaged: a clear error before any output is written,
   saying what to do; outputs and history as they were.
@@ -122,6 +124,27 @@ def test_a_full_disk_is_a_clear_error_and_leaves_whole_files_and_the_history_wit
     after = snapshot(folder / "samples")
     changed = {name for name in inputs if inputs[name] != after.get(name)}
     assert changed == {"initech-security-questionnaire.csv"}  # the test's own change, nothing else
+
+
+def test_a_full_disk_under_the_history_alone_is_a_clear_error_before_any_output_is_written(tmp_path):
+    """The disk fills exactly when SQLite writes the history (strace fails each of its pwrite64
+    calls with ENOSPC; quire's own outputs use write): the run stops with the history's message,
+    the history keeps its earlier run, and no output of the failed run replaces an earlier one."""
+    if not shutil.which("strace"):
+        pytest.skip("strace is not installed (make test-oracle installs it)")
+    folder = prepare(tmp_path / "work")
+    assert subprocess.run([binary(), "run", "samples/nightly.yaml", "--quiet"], cwd=folder).returncode == 1
+    with (folder / "samples" / "initech-security-questionnaire.csv").open("ab") as handle:
+        handle.write(b"\r\n")  # a changed input, so that the next run has new outputs to write
+    before = snapshot(folder / "out")
+    run = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64", "-e",
+                          "inject=pwrite64:error=ENOSPC", binary(), "run", "samples/nightly.yaml", "--quiet"],
+                         cwd=folder, capture_output=True, timeout=300)
+    message = run.stderr.decode()
+    assert run.returncode == 74, message
+    assert "history.sqlite" in message and "disk is full" in message and "previous runs are as they were" in message
+    assert snapshot(folder / "out") == before
+    assert sqlite3.connect(folder / "out" / "history.sqlite").execute("SELECT count(*) FROM run").fetchone()[0] == 1
 
 
 def test_a_read_only_output_folder_is_a_clear_error_and_changes_nothing(tmp_path):

@@ -213,12 +213,18 @@ public struct RunHistory: Sendable {
     }
 
     /// Records a run in one transaction; returns its id.
+    ///
+    /// `outputDigest` gives the SHA-256 of an output by its path in the output folder. Before the
+    /// transaction commits, `finish` gets what changed since the run before (nil for the first
+    /// run) and coverage over the runs, this one included; if it throws, nothing is recorded.
     func record(
         _ summary: RunSummary,
         started: String,
         seconds: Double,
         libraryDigest: String,
-        digests: [String: String]
+        digests: [String: String],
+        outputDigest: (String) -> String?,
+        finish: (HistoryDiff?, [(run: Int64, framework: String, percent: Double)]) throws -> Void
     ) throws -> Int64 {
         do {
             return try queue.write { db in
@@ -248,7 +254,7 @@ public struct RunHistory: Sendable {
                         )
                     guard file.kind == "questionnaire", file.error == nil else { continue }
                     for path in file.outputs {
-                        if let digest = sha256(file: summary.config.output + "/" + path) {
+                        if let digest = outputDigest(path) {
                             try db.cachedStatement(sql: "INSERT INTO output VALUES (?, ?, ?, ?)").execute(
                                 arguments: [run, file.file, path, digest]
                             )
@@ -288,11 +294,24 @@ public struct RunHistory: Sendable {
                         )
                     }
                 }
+                let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE id < ?", arguments: [run])
+                do {
+                    try finish(try previous.map { try Self.diff(db, from: $0, to: run) }, try Self.coverageOverRuns(db))
+                } catch {
+                    throw Unrecorded(error: error)
+                }
                 return run
             }
+        } catch let unrecorded as Unrecorded {
+            throw unrecorded.error
         } catch {
             throw PipelineError.history(path: path, reason: "\(error)")
         }
+    }
+
+    /// An error of the caller's, thrown through the transaction to roll it back.
+    private struct Unrecorded: Error {
+        var error: any Error
     }
 
     /// Every run, oldest first.
@@ -329,80 +348,87 @@ public struct RunHistory: Sendable {
     /// first, the last `limit` runs.
     public func coverageOverRuns(limit: Int = 30) throws -> [(run: Int64, framework: String, percent: Double)] {
         do {
-            return try queue.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT run_id, framework, covered_percent FROM coverage
-                        WHERE run_id IN (SELECT id FROM run ORDER BY id DESC LIMIT ?)
-                        ORDER BY run_id, framework
-                        """,
-                    arguments: [limit]
-                ).map { (run: $0["run_id"], framework: $0["framework"], percent: $0["covered_percent"]) }
-            }
+            return try queue.read { db in try Self.coverageOverRuns(db, limit: limit) }
         } catch {
             throw PipelineError.history(path: path, reason: "\(error)")
         }
     }
 
+    private static func coverageOverRuns(
+        _ db: Database,
+        limit: Int = 30
+    ) throws -> [(run: Int64, framework: String, percent: Double)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT run_id, framework, covered_percent FROM coverage
+                WHERE run_id IN (SELECT id FROM run ORDER BY id DESC LIMIT ?)
+                ORDER BY run_id, framework
+                """,
+            arguments: [limit]
+        ).map { (run: $0["run_id"], framework: $0["framework"], percent: $0["covered_percent"]) }
+    }
+
     /// What changed from run `from` to run `to`.
     public func diff(from: Int64, to: Int64) throws -> HistoryDiff {
         do {
-            return try queue.read { db in
-                var diff = HistoryDiff(from: from, to: to)
-                // Answers compared in SQL: only the rows that differ come back.
-                let changed = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT new.file, new.item, old.value AS old_value, new.value AS new_value, new.reason,
-                               new.review AS new_review, old.review AS old_review, old.item IS NULL AS added
-                        FROM answer AS new LEFT JOIN answer AS old
-                          ON old.run_id = ? AND old.file = new.file AND old.item = new.item
-                        WHERE new.run_id = ?
-                          AND (old.item IS NULL OR old.value IS NOT new.value OR (new.review AND NOT old.review))
-                        ORDER BY new.file, new.item
-                        """,
-                    arguments: [from, to]
-                )
-                for row in changed {
-                    let key = (row["file"] as String) + " " + (row["item"] as String)
-                    let reason: String? = row["reason"]
-                    let added: Bool = row["added"]
-                    let newReview: Bool = row["new_review"]
-                    if !added, (row["old_value"] as String?) != (row["new_value"] as String?) {
-                        diff.changedAnswers.append(
-                            "\(key): \((row["old_value"] as String?) ?? "(none)") → \((row["new_value"] as String?) ?? "(none)")"
-                                + (reason.map { " (\($0))" } ?? "")
-                        )
-                    }
-                    if newReview, added || !(row["old_review"] as Bool? ?? false) {
-                        diff.newReview.append("\(key): \(reason ?? "")")
-                    }
-                }
-                func set(_ sql: String, _ run: Int64) throws -> Set<String> {
-                    Set(try String.fetchAll(db, sql: sql, arguments: [run]))
-                }
-                let gapSQL = "SELECT framework || ' ' || requirement FROM gap WHERE run_id = ?"
-                let gapsBefore = try set(gapSQL, from)
-                let gapsAfter = try set(gapSQL, to)
-                diff.openedGaps = gapsAfter.subtracting(gapsBefore).sorted()
-                diff.closedGaps = gapsBefore.subtracting(gapsAfter).sorted()
-                let liveSQL = "SELECT id FROM evidence WHERE run_id = ? AND live"
-                let deadSQL = "SELECT id FROM evidence WHERE run_id = ? AND NOT live"
-                diff.lapsedEvidence = try set(deadSQL, to).intersection(set(liveSQL, from)).sorted()
-                diff.renewedEvidence = try set(liveSQL, to).intersection(set(deadSQL, from)).sorted()
-                let inputSQL = "SELECT file || ' ' || IFNULL(sha256, '') FROM input WHERE run_id = ?"
-                let inputsBefore = try set(inputSQL, from)
-                let inputsAfter = try set(inputSQL, to)
-                diff.changedInputs = inputsAfter.subtracting(inputsBefore).map {
-                    String($0.split(separator: " ").first ?? "")
-                }
-                .sorted()
-                return diff
-            }
+            return try queue.read { db in try Self.diff(db, from: from, to: to) }
         } catch {
             throw PipelineError.history(path: path, reason: "\(error)")
         }
+    }
+
+    private static func diff(_ db: Database, from: Int64, to: Int64) throws -> HistoryDiff {
+        var diff = HistoryDiff(from: from, to: to)
+        // Answers compared in SQL: only the rows that differ come back.
+        let changed = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT new.file, new.item, old.value AS old_value, new.value AS new_value, new.reason,
+                       new.review AS new_review, old.review AS old_review, old.item IS NULL AS added
+                FROM answer AS new LEFT JOIN answer AS old
+                  ON old.run_id = ? AND old.file = new.file AND old.item = new.item
+                WHERE new.run_id = ?
+                  AND (old.item IS NULL OR old.value IS NOT new.value OR (new.review AND NOT old.review))
+                ORDER BY new.file, new.item
+                """,
+            arguments: [from, to]
+        )
+        for row in changed {
+            let key = (row["file"] as String) + " " + (row["item"] as String)
+            let reason: String? = row["reason"]
+            let added: Bool = row["added"]
+            let newReview: Bool = row["new_review"]
+            if !added, (row["old_value"] as String?) != (row["new_value"] as String?) {
+                diff.changedAnswers.append(
+                    "\(key): \((row["old_value"] as String?) ?? "(none)") → \((row["new_value"] as String?) ?? "(none)")"
+                        + (reason.map { " (\($0))" } ?? "")
+                )
+            }
+            if newReview, added || !(row["old_review"] as Bool? ?? false) {
+                diff.newReview.append("\(key): \(reason ?? "")")
+            }
+        }
+        func set(_ sql: String, _ run: Int64) throws -> Set<String> {
+            Set(try String.fetchAll(db, sql: sql, arguments: [run]))
+        }
+        let gapSQL = "SELECT framework || ' ' || requirement FROM gap WHERE run_id = ?"
+        let gapsBefore = try set(gapSQL, from)
+        let gapsAfter = try set(gapSQL, to)
+        diff.openedGaps = gapsAfter.subtracting(gapsBefore).sorted()
+        diff.closedGaps = gapsBefore.subtracting(gapsAfter).sorted()
+        let liveSQL = "SELECT id FROM evidence WHERE run_id = ? AND live"
+        let deadSQL = "SELECT id FROM evidence WHERE run_id = ? AND NOT live"
+        diff.lapsedEvidence = try set(deadSQL, to).intersection(set(liveSQL, from)).sorted()
+        diff.renewedEvidence = try set(liveSQL, to).intersection(set(deadSQL, from)).sorted()
+        let inputSQL = "SELECT file || ' ' || IFNULL(sha256, '') FROM input WHERE run_id = ?"
+        let inputsBefore = try set(inputSQL, from)
+        let inputsAfter = try set(inputSQL, to)
+        diff.changedInputs = inputsAfter.subtracting(inputsBefore).map {
+            String($0.split(separator: " ").first ?? "")
+        }
+        .sorted()
+        return diff
     }
 }
 

@@ -130,14 +130,11 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     let history = try RunHistory(path: config.history)
     let answersFolder = config.output + "/answers"
     try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
-    // A run killed part-way may have left its temporary files (`.NAME.quire-XXXXXX`); never a
-    // half-written output, since every output is renamed into place whole.
-    for folder in [config.output, answersFolder] {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(".") && name.range(of: ".quire-", options: .backwards) != nil {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
-        }
-    }
+    // Outputs are staged and moved into place only once the run is recorded: a run that fails
+    // leaves the previous outputs and history as they were. Runs that died left their staging.
+    RunStaging.sweep(config.output)
+    let staging = try RunStaging(output: config.output)
+    defer { staging.discard() }
     let matcher = Matcher(index: context.index)
     let progress = Progress(total: config.questionnaires.count, shown: terminal && !request.quiet && !request.verbose)
     let names = outputNames(config.questionnaires)
@@ -188,8 +185,8 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             var list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
             list.source = URL(fileURLWithPath: file).lastPathComponent
             list.asOf = day
-            try deliver(bytes, toFile: config.output + "/" + filled)
-            try deliver(list.csv(), toFile: config.output + "/" + review)
+            try staging.stage(bytes, as: filled)
+            try staging.stage(list.csv(), as: review)
             outcome.items = answers.count
             outcome.answered = answers.count { $0.value != nil && !$0.review }
             outcome.review = answers.count { $0.value != nil && $0.review }
@@ -256,8 +253,8 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             config.assessFrameworks.isEmpty
             ? context.index.library.frameworks : try config.assessFrameworks.map(context.framework)
         let report = AssessmentReport(files: read, matcher: matcher, frameworks: frameworks)
-        try deliver(try report.workbook(), toFile: config.output + "/vendors.xlsx")
-        try deliver(Array(report.json().utf8), toFile: config.output + "/vendors.json")
+        try staging.stage(try report.workbook(), as: "vendors.xlsx")
+        try staging.stage(Array(report.json().utf8), as: "vendors.json")
         assessment = report
         log.debug("stage done", metadata: ["stage": "assess", "seconds": "\(seconds(since: stageStarted))"])
         stageStarted = Date()
@@ -271,7 +268,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             frameworks: try config.crosswalk.map(context.framework),
             asOf: day
         )
-        try deliver(try crosswalk.workbook(), toFile: config.output + "/crosswalk.xlsx")
+        try staging.stage(try crosswalk.workbook(), as: "crosswalk.xlsx")
         written.append("crosswalk.xlsx")
     }
     if config.soa {
@@ -280,7 +277,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             framework: try context.framework("iso27001-2022"),
             asOf: day
         )
-        try deliver(try statement.workbook(), toFile: config.output + "/soa.xlsx")
+        try staging.stage(try statement.workbook(), as: "soa.xlsx")
         written.append("soa.xlsx")
     }
     var coverage: [FrameworkCoverage] = []
@@ -288,7 +285,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         let framework = try context.framework(name)
         let framed = context.index.coverage(of: framework, asOf: day)
         coverage.append(framed)
-        try deliver(GapList(framed).listing.csv(), toFile: config.output + "/gaps-\(framework.id).csv")
+        try staging.stage(GapList(framed).listing.csv(), as: "gaps-\(framework.id).csv")
         written.append("gaps-\(framework.id).csv")
     }
 
@@ -305,23 +302,26 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         evidence: context.index.library.evidence,
         written: written
     )
-    // The run goes into the history in one transaction, then the report says what changed since
-    // the run before it.
+    // The run goes into the history in one transaction, which also reads what changed since the
+    // run before it for the report; the transaction commits only once the report is staged too,
+    // and then the staged outputs move into place.
     var digests = inputDigests.withLock { $0 }
     for file in config.vendors { digests[file] = sha256(file: file) }
-    let previous = try history.runs().last
     let run = try history.record(
         summary,
         started: ISO8601DateFormatter().string(from: started),
         seconds: Date().timeIntervalSince(started),
         libraryDigest: libraryDigest,
-        digests: digests
-    )
-    if let previous { summary.changes = try history.diff(from: previous.id, to: run) }
-    summary.trend = try history.coverageOverRuns()
-    try deliver(Array(summary.json().utf8), toFile: config.output + "/run.json")
-    try deliver(Array(summary.markdown().utf8), toFile: config.output + "/run.md")
-    try deliver(Array(summary.html().utf8), toFile: config.output + "/report.html")
+        digests: digests,
+        outputDigest: { staging.digest(of: $0) ?? sha256(file: config.output + "/" + $0) }
+    ) { changes, trend in
+        summary.changes = changes
+        summary.trend = trend
+        try staging.stage(Array(summary.json().utf8), as: "run.json")
+        try staging.stage(Array(summary.markdown().utf8), as: "run.md")
+        try staging.stage(Array(summary.html().utf8), as: "report.html")
+    }
+    try staging.publish()
     log.info(
         "run finished",
         metadata: [
