@@ -7,7 +7,10 @@ and `quire convert`. Then:
 - no XLSX cell holds a formula except the assessment's own score formulas, which hold no text;
 - the customer's filled CSV keeps its own cells as they were (Quire never rewrites them), and
   what Quire wrote into it is defused;
-- report.html and run.md carry the HTML only escaped, and JSON outputs parse.
+- report.html and run.md carry the HTML only escaped, and JSON outputs parse;
+- a library whose own text is hostile (controls, evidence, a framework it adds, justifications)
+  reaches the crosswalk, SoA, gaps, requirements and controls listings and the tables `convert`
+  writes as text, never as a formula.
 """
 from __future__ import annotations
 
@@ -173,3 +176,82 @@ def test_json_outputs_parse_and_keep_the_text_as_text(workspace):
     assert HOSTILE[4] in questions
     json.loads((workspace / "extra" / "assessment.json").read_bytes())
     json.loads((workspace / "out" / "run.json").read_bytes())
+
+
+@pytest.fixture(scope="module")
+def library_outputs(tmp_path_factory) -> Path:
+    """A library whose own text is hostile (a control imported from another tool, an evidence
+    title, an approved answer), through every command that writes a library's text into a
+    spreadsheet or a table: crosswalk, SoA, gaps and requirements (of a framework the library
+    adds, its titles hostile), controls, and convert to Drata's CSV and to tables (CSV and XLSX)."""
+    folder = tmp_path_factory.mktemp("hostile-library")
+    shutil.copytree(ROOT / "samples" / "library", folder / "lib")
+    with (folder / "lib" / "custom-controls.csv").open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerow(["LA-99", HOSTILE[0], HOSTILE[1], HOSTILE[4], HOSTILE[2], "A.5.1", "CC1.1",
+                                     "Art.32", "GV.PO-01"])
+    with (folder / "lib" / "evidence.csv").open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerow(["EV-999", HOSTILE[3], "policy", "LA-99", "2026-01-01", "2027-01-01", "",
+                                     HOSTILE[0], HOSTILE[5], HOSTILE[2]])
+    (folder / "lib" / "hostile.yaml").write_text(yaml.safe_dump({
+        "format": "quire-library/1",
+        "frameworks": [{"id": "acme-policy", "name": HOSTILE[1], "version": "2026", "requirements": [
+            {"id": "1", "title": HOSTILE[0], "kind": "requirement"},
+            {"id": "2", "title": HOSTILE[4], "kind": "requirement"}]}],
+        "implementation": [{"control": "LA-99", "status": "not-applicable", "justification": HOSTILE[0],
+                            "owner": HOSTILE[2], "notes": HOSTILE[3]}],
+    }, sort_keys=False), encoding="utf-8")
+    # GOV-06 alone implements A.5.3: excluded with a hostile justification, which the SoA prints.
+    implementation = yaml.safe_load((folder / "lib" / "implementation.yaml").read_text(encoding="utf-8"))
+    for record in implementation["implementation"]:
+        if record["control"] == "GOV-06":
+            record.update(status="not-applicable", justification=HOSTILE[2])
+            record.pop("reasons", None)
+    (folder / "lib" / "implementation.yaml").write_text(yaml.safe_dump(implementation, sort_keys=False),
+                                                        encoding="utf-8")
+    out = folder / "out"
+    out.mkdir()
+    library = ["--library", "lib"]
+    commands = [
+        ["crosswalk", *library, "--as-of", "2026-11-29", "-o", "out/crosswalk.xlsx"],
+        ["soa", *library, "--as-of", "2026-11-29", "-o", "out/soa.xlsx"],
+        ["gaps", *library, "--framework", "acme-policy", "--as-of", "2026-11-29", "--format", "csv",
+         "-o", "out/gaps.csv"],
+        ["gaps", *library, "--framework", "acme-policy", "--as-of", "2026-11-29", "--format", "xlsx",
+         "-o", "out/gaps.xlsx"],
+        ["requirements", "acme-policy", *library, "--format", "csv", "-o", "out/requirements.csv"],
+        ["controls", *library, "--format", "csv", "-o", "out/controls.csv"],
+        ["convert", "lib", "--to", "drata", "-o", "out/drata.csv"],
+        ["convert", "lib", "--to", "table", "-o", "out/table.csv"],
+        ["convert", "lib", "--to", "table", "-o", "out/table.xlsx"],
+    ]
+    for arguments in commands:
+        result = quire(*arguments, cwd=folder)
+        assert result.returncode in (0, 1), (arguments, result.stderr.decode(errors="replace")[-800:])
+    return out
+
+
+def test_a_hostile_library_reaches_every_table_as_text_never_as_a_formula(library_outputs):
+    reached, offending = set(), []
+    for path in sorted(library_outputs.iterdir()):
+        if path.suffix == ".csv":
+            cells = csv_cells(path)
+        elif path.suffix == ".xlsx":
+            cells = []
+            for sheet in openpyxl.load_workbook(path).worksheets:
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        if cell.data_type == "f":
+                            offending.append((path.name, cell.coordinate, str(cell.value)[:60]))
+                        elif cell.value is not None:
+                            cells.append(str(cell.value))
+        else:
+            continue
+        for cell in cells:
+            if "HYPERLINK" in cell or "cmd|" in cell:
+                reached.add(path.name)
+            if path.suffix == ".csv" and cell.startswith(FORMULA_STARTS):
+                offending.append((path.name, cell[:60]))
+    assert offending == []
+    # The hostile text is in every output, as text: otherwise the check above proves nothing.
+    assert reached == {"crosswalk.xlsx", "soa.xlsx", "gaps.csv", "gaps.xlsx", "controls.csv", "drata.csv",
+                       "table.csv", "table.xlsx", "requirements.csv"}, reached
