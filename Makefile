@@ -5,7 +5,7 @@ VPY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 QUIRE_DEBUG := .build/debug/quire
 
-.PHONY: test-hostile test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
+.PHONY: test-shards test-hostile test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
 build:
 	$(SWIFT) build -Xswiftc -warnings-as-errors
@@ -161,6 +161,15 @@ check-imports:  # each target imports only what DESIGN.md's table allows; only S
 
 clean:
 	rm -rf .build $(VENV) bench/data bench/out
+
+# Sharded runs against PostgreSQL: a throwaway server (installed from Debian if missing) on a local
+# port, 3 concurrent shards plus the assembly checked against one process (Tests/oracle/test_shards.py).
+PG_DIR ?= /tmp/quire-test-postgres
+PG_PORT ?= 55439
+test-shards: $(VENV)/.installed build
+	@scripts/postgres.sh start $(PG_DIR) $(PG_PORT)
+	@. $(PG_DIR)/env && QUIRE_BIN=$(QUIRE_DEBUG) $(VPY) -m pytest -q -m postgres Tests/oracle/test_shards.py; \
+	    status=$$?; scripts/postgres.sh stop $(PG_DIR); exit $$status
 
 # Hostile inputs generated on the spot (zip bombs, lying ZIP sizes, XML 100,000 deep, a 10-million-row
 # CSV, a YAML alias bomb …), each read by the release binary within its stated seconds and megabytes

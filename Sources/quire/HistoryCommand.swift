@@ -4,7 +4,7 @@ import Pipeline
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the recorded runs of a pipeline, or show what changed between two.",
-        subcommands: [List.self, Changes.self],
+        subcommands: [List.self, Changes.self, Shards.self],
         defaultSubcommand: List.self
     )
 
@@ -38,6 +38,29 @@ struct History: ParsableCommand {
             try runReportingErrors { _ in
                 try diffHistory(config: config, from: from, to: to, destination: outputOptions.destination)
             }
+        }
+    }
+
+    struct Shards: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The shards of a run recorded so far, with their times, and those missing.",
+            discussion: """
+                One line per shard: its number, the questionnaires it answered, its seconds and its \
+                seconds in the database; then the shards not recorded yet. Exit 0 when all are \
+                recorded, 1 when some are missing.
+                """
+        )
+
+        @Argument(help: "The pipeline config.") var config: String
+        @Argument(help: "The run's id (--run-id).") var runID: String
+        @OptionGroup var outputOptions: OutputOptions
+
+        func run() throws {
+            var complete = true
+            try runReportingErrors { _ in
+                complete = try listShards(config: config, runID: runID, destination: outputOptions.destination)
+            }
+            if !complete { throw ExitCode(1) }
         }
     }
 }

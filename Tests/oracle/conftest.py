@@ -23,6 +23,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "corpus: reads workbooks in place from $QUIRE_CORPUS/questionnaires/{scf,hecvat,ciso-assistant}; "
         "generated only when QUIRE_CORPUS is set",
     )
+    config.addinivalue_line(
+        "markers",
+        "postgres: runs against the PostgreSQL server $QUIRE_TEST_POSTGRES names (make test-shards starts one); "
+        "generated only when it is set",
+    )
 
 
 def quire_bin_problem() -> str | None:
@@ -48,6 +53,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         pytest.exit(
             "-m corpus selects tests that exist only when QUIRE_CORPUS is set; run `QUIRE_CORPUS=../shared/corpus "
             "QUIRE_BIN=.build/debug/quire .venv/bin/python -m pytest Tests/oracle -m corpus` (or `make test-corpus`)",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+    if "postgres" in markexpr and "not postgres" not in markexpr and not os.environ.get("QUIRE_TEST_POSTGRES"):
+        pytest.exit(
+            "-m postgres selects tests that exist only when QUIRE_TEST_POSTGRES names a server; run `make test-shards`",
             returncode=pytest.ExitCode.USAGE_ERROR,
         )
     if any(item.get_closest_marker("quire") for item in session.items):

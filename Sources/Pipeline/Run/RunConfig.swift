@@ -33,7 +33,9 @@ public struct RunConfig: Sendable {
     public var soa: Bool
     /// The frameworks whose gap lists are written.
     public var gaps: [String]
-    /// The run history (SQLite; default `history.sqlite` in the output folder).
+    /// The run history: an SQLite file (default `history.sqlite` in the output folder), or a
+    /// PostgreSQL database's `postgres://USER@HOST:PORT/DATABASE` URL (the password from
+    /// `PGPASSWORD`, never from the config).
     public var history: String
 
     /// The stages the config asks for, in the order they run.
@@ -136,8 +138,8 @@ public struct RunConfig: Sendable {
             crosswalk: strings(root["reports"]?["crosswalk"], "framework").map(\.0),
             soa: root["reports"]?["soa"]?.bool ?? false,
             gaps: strings(root["reports"]?["gaps"], "framework").map(\.0),
-            history: root["history"]?.string.map(resolved) ?? resolved(root["output"]?.string ?? "out")
-                + "/history.sqlite"
+            history: root["history"]?.string.map { PostgresHistoryDatabase.names($0) ? $0 : resolved($0) }
+                ?? resolved(root["output"]?.string ?? "out") + "/history.sqlite"
         )
         for (entry, line) in strings(root["library"], "library") {
             let full = resolved(entry)

@@ -24,6 +24,17 @@ public struct RunRequest: Sendable {
     public var verbose: Bool
     /// The day evidence is judged on, `YYYY-MM-DD`, over the config's `as_of` (default: today).
     public var asOf: String?
+    /// Process only this shard of the questionnaires: `index` (1 to `count`) of `count` shares,
+    /// recorded under ``runID``.
+    public var shard: (index: Int, count: Int)?
+    /// The run's id, the same for all its shards and the assembly.
+    public var runID: String?
+    /// Assemble the run with this id from its recorded shards.
+    public var assemble: String?
+    /// Assemble even when some shards are not recorded (naming them in the report).
+    public var allowMissing: Bool
+    /// How long to wait for the shards to be recorded before assembling.
+    public var waitSeconds: Double?
     /// Where the run's log lines go.
     ///
     /// By default (nil) plain lines on standard error when it is not
@@ -39,8 +50,18 @@ public struct RunRequest: Sendable {
         quiet: Bool = false,
         verbose: Bool = false,
         asOf: String? = nil,
+        shard: (index: Int, count: Int)? = nil,
+        runID: String? = nil,
+        assemble: String? = nil,
+        allowMissing: Bool = false,
+        waitSeconds: Double? = nil,
         logger: Logger? = nil
     ) {
+        self.shard = shard
+        self.runID = runID
+        self.assemble = assemble
+        self.allowMissing = allowMissing
+        self.waitSeconds = waitSeconds
         self.asOf = asOf
         self.config = config
         self.jobs = jobs
@@ -105,7 +126,6 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     let context = try LibraryContext(libraryFiles: probe?.library ?? [], diagnostics: diagnostics)
     let (read, problems) = RunConfig.read(request.config, frameworks: { context.index.framework(named: $0) != nil })
     guard let config = read else { throw PipelineError.invalidConfig(problems) }
-    let jobs = max(1, request.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     if request.check {
         diagnostics.note(
             "\(request.config): ok; stages \(config.stages.joined(separator: ", ")); \(counted(config.questionnaires.count, "questionnaire")), "
@@ -115,7 +135,7 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     }
     let started = Date()
     let day = try parseDay(request.asOf ?? config.asOf)
-    var stageStarted = started
+    let jobs = max(1, request.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     let terminal = isatty(2) != 0
     let log =
         request.logger
@@ -126,8 +146,10 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             "config": "\(request.config)", "questionnaires": "\(config.questionnaires.count)",
             "vendors": "\(config.vendors.count)", "jobs": "\(jobs)", "as-of": "\(day)",
         ]
+        .merging(request.shard.map { ["shard": "\($0.index)/\($0.count)"] } ?? [:]) { first, _ in first }
+        .merging((request.runID ?? request.assemble).map { ["run-id": "\($0)"] } ?? [:]) { first, _ in first }
     )
-    let history = try RunHistory(path: config.history)
+    let history = try RunHistory(location: config.history)
     let answersFolder = config.output + "/answers"
     try FileManager.default.createDirectory(atPath: answersFolder, withIntermediateDirectories: true)
     // Outputs are staged and moved into place only once the run is recorded: a run that fails
@@ -135,24 +157,137 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
     RunStaging.sweep(config.output)
     let staging = try RunStaging(output: config.output)
     defer { staging.discard() }
-    let matcher = Matcher(index: context.index)
-    let progress = Progress(total: config.questionnaires.count, shown: terminal && !request.quiet && !request.verbose)
-    let names = outputNames(config.questionnaires)
-
-    // Answer: every questionnaire on its own task, at most `jobs` at once; results in file order.
-    // Unchanged work is not redone: a questionnaire whose bytes, library and as-of day are those of
-    // a recorded run, with that run's outputs still in place, reuses its results.
     let libraryDigest = sha256(Array(canonicalJSON(context.index.library).utf8))
-    let inputDigests = Mutex([String: String]())
-    let outcomes: [(FileOutcome, [RecordedAnswer])] = concurrently(config.questionnaires.count, jobs: jobs) { index in
-        let file = config.questionnaires[index]
-        var outcome = FileOutcome(file: file, kind: "questionnaire")
-        let begun = Date()
-        do {
-            let digest = sha256(file: file)
-            inputDigests.withLock { $0[file] = digest }
-            if let digest,
-                let reused = try history.reusable(
+    let run = RunContext(
+        request: request,
+        config: config,
+        context: context,
+        day: day,
+        started: started,
+        log: log,
+        history: history,
+        staging: staging,
+        libraryDigest: libraryDigest,
+        diagnostics: diagnostics
+    )
+    if let key = request.assemble { return try run.assemble(key) }
+
+    // A shard answers its share of the questionnaires: by the hash of each file's bytes, so that
+    // the shares do not depend on the order the files are listed in.
+    var share = Array(config.questionnaires.indices)
+    if let shard = request.shard {
+        share = share.filter { shardNumber(of: config.questionnaires[$0], among: shard.count) == shard.index }
+    }
+    let (outcomes, digests) = run.answer(share, jobs: jobs, terminal: terminal)
+    var files = outcomes.map(\.0)
+    let reused = files.filter { $0.reusedFrom != nil }.count
+    if reused > 0, !request.quiet {
+        diagnostics.note(
+            "\(counted(reused, "questionnaire")) unchanged since the last run: results reused, not answered again"
+        )
+    }
+    let answers = zip(files, outcomes).flatMap { file, outcome in outcome.1.map { (file.file, $0) } }
+
+    if let shard = request.shard {
+        guard let key = request.runID else {
+            throw PipelineError.usage(
+                "a shard needs the run's id: --run-id ID (or QUIRE_RUN_ID), the same for every shard"
+            )
+        }
+        let summary = RunSummary(
+            config: config,
+            asOf: day,
+            files: files,
+            answers: answers,
+            assessment: nil,
+            coverage: [],
+            evidence: context.index.library.evidence,
+            written: []
+        )
+        let recording = run.recording(digests: digests)
+        let id = try history.recordShard(key: key, shard: shard.index, of: shard.count, summary: summary, recording)
+        try staging.publish()
+        log.info(
+            "shard recorded",
+            metadata: [
+                "run": "\(key)", "shard": "\(shard.index)/\(shard.count)", "id": "\(id)",
+                "questionnaires": "\(files.count)", "seconds": "\(seconds(since: started))",
+                "database-seconds": "\(String(format: "%.3f", history.secondsInDatabase))",
+            ]
+        )
+        if !request.quiet {
+            diagnostics.note(
+                "shard \(shard.index) of \(shard.count) of run \(key): \(counted(files.count, "questionnaire")) "
+                    + "(\(summary.line)); assemble with quire run \(request.config) --assemble \(key)"
+            )
+        }
+        return summary.exitCode
+    }
+
+    let (vendorFiles, assessment) = try run.assessVendors()
+    files += vendorFiles
+    return try run.finish(files: files, answers: answers, assessment: assessment, digests: digests, key: nil)
+}
+
+/// The shard (1 to `count`) a questionnaire belongs to.
+///
+/// It goes by the SHA-256 of the file's bytes and the name it is listed under, so that the shares
+/// do not depend on the order of the listing, and copies of one file under several names spread
+/// like any others. A file that cannot be read goes by its
+/// name alone, so that exactly one shard reports it.
+func shardNumber(of file: String, among count: Int) -> Int {
+    let digest = sha256(Array(((sha256(file: file) ?? "unreadable") + "\u{0}" + file).utf8))
+    let value = UInt64(digest.prefix(15), radix: 16) ?? 0
+    return Int(value % UInt64(max(count, 1))) + 1
+}
+
+/// What the stages of one run share.
+private struct RunContext {
+    var request: RunRequest
+    var config: RunConfig
+    var context: LibraryContext
+    var day: Day
+    var started: Date
+    var log: Logger
+    var history: RunHistory
+    var staging: RunStaging
+    var libraryDigest: String
+    var diagnostics: Diagnostics
+
+    func recording(digests: [String: String]) -> RunHistory.Recording {
+        RunHistory.Recording(
+            started: ISO8601DateFormatter().string(from: started),
+            seconds: Date().timeIntervalSince(started),
+            libraryDigest: libraryDigest,
+            digests: digests,
+            outputDigest: { [staging, config] in staging.digest(of: $0) ?? sha256(file: config.output + "/" + $0) }
+        )
+    }
+
+    /// Answers the questionnaires at `indices`, at most `jobs` at once, in file order; returns
+    /// each one's outcome and answers, and the inputs' digests.
+    ///
+    /// Unchanged work is not redone: a questionnaire whose bytes, library and as-of day are those
+    /// of a recorded run, with that run's outputs still in place, reuses its results. The lookups
+    /// are made here, before the concurrent part, so that no task waits on the database.
+    func answer(
+        _ indices: [Int],
+        jobs: Int,
+        terminal: Bool
+    ) -> (outcomes: [(FileOutcome, [RecordedAnswer])], digests: [String: String]) {
+        let stageStarted = Date()
+        let matcher = Matcher(index: context.index)
+        let progress = Progress(total: indices.count, shown: terminal && !request.quiet && !request.verbose)
+        let names = outputNames(config.questionnaires)
+        var digests: [String: String] = [:]
+        var reusable: [Int: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])] = [:]
+        var lookupError: [Int: String] = [:]
+        for index in indices {
+            let file = config.questionnaires[index]
+            guard let digest = sha256(file: file) else { continue }
+            digests[file] = digest
+            do {
+                reusable[index] = try history.reusable(
                     file: file,
                     sha256: digest,
                     libraryDigest: libraryDigest,
@@ -160,74 +295,88 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                     asOf: day,
                     outputFolder: config.output
                 )
-            {
-                progress.advance(items: reused.answers.count)
+            } catch {
+                lookupError[index] = Failure(error).message
+            }
+        }
+        let (config, day, log, staging) = (config, day, log, staging)
+        let found = reusable
+        let failedLookups = lookupError
+        let outcomes: [(FileOutcome, [RecordedAnswer])] = concurrently(indices.count, jobs: jobs) { position in
+            let index = indices[position]
+            let file = config.questionnaires[index]
+            var outcome = FileOutcome(file: file, kind: "questionnaire")
+            let begun = Date()
+            do {
+                if let reason = failedLookups[index] { throw PipelineError.history(path: file, reason: reason) }
+                if let reused = found[index] {
+                    progress.advance(items: reused.answers.count)
+                    log.info(
+                        "reused",
+                        metadata: [
+                            "file": "\(file)", "items": "\(reused.answers.count)",
+                            "run": "\(reused.outcome.reusedFrom ?? 0)",
+                        ]
+                    )
+                    var outcome = reused.outcome
+                    outcome.seconds = Date().timeIntervalSince(begun)
+                    return (outcome, reused.answers)
+                }
+                let questionnaire = try ReadingOptions().read(file)
+                let answers = Answerer(
+                    matcher: matcher,
+                    options: AnsweringOptions(asOf: day, overwrite: config.overwrite)
+                ).answer(questionnaire)
+                let ext = questionnaire.format == .vsaq ? "json" : (file as NSString).pathExtension.lowercased()
+                let filled = "answers/\(names[index]).filled.\(ext)"
+                let review = "answers/\(names[index]).review.csv"
+                let (bytes, report) = try fill(questionnaire, answers: answers)
+                let inReview = Set(answers.filter(\.review).map(\.id))
+                let proposals = Set(
+                    report.written.filter { $0.part == .answer && inReview.contains($0.item) }.map(\.item)
+                )
+                var list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
+                list.source = URL(fileURLWithPath: file).lastPathComponent
+                list.asOf = day
+                try staging.stage(bytes, as: filled)
+                try staging.stage(list.csv(), as: review)
+                outcome.items = answers.count
+                outcome.answered = answers.count { $0.value != nil && !$0.review }
+                outcome.review = answers.count { $0.value != nil && $0.review }
+                outcome.unanswered = answers.count { $0.value == nil }
+                outcome.outputs = [filled, review]
+                outcome.consultedEvidence = answers.reduce(into: Set<String>()) { $0.formUnion($1.consultedEvidence) }
+                outcome.seconds = Date().timeIntervalSince(begun)
+                progress.advance(items: answers.count)
                 log.info(
-                    "reused",
+                    "answered",
                     metadata: [
-                        "file": "\(file)", "items": "\(reused.answers.count)",
-                        "run": "\(reused.outcome.reusedFrom ?? 0)",
+                        "file": "\(file)", "items": "\(outcome.items)", "written": "\(outcome.answered)",
+                        "review": "\(outcome.review)", "unanswered": "\(outcome.unanswered)",
+                        "seconds": "\(seconds(since: begun))",
                     ]
                 )
-                var outcome = reused.outcome
-                outcome.seconds = Date().timeIntervalSince(begun)
-                return (outcome, reused.answers)
+                return (outcome, answers.map(RecordedAnswer.init))
+            } catch {
+                outcome.error = Failure(error).message
+                progress.advance(items: 0)
+                log.error("not answered", metadata: ["file": "\(file)", "reason": "\(outcome.error ?? "")"])
+                return (outcome, [])
             }
-            let questionnaire = try ReadingOptions().read(file)
-            let answers = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: config.overwrite))
-                .answer(questionnaire)
-            let ext = questionnaire.format == .vsaq ? "json" : (file as NSString).pathExtension.lowercased()
-            let filled = "answers/\(names[index]).filled.\(ext)"
-            let review = "answers/\(names[index]).review.csv"
-            let (bytes, report) = try fill(questionnaire, answers: answers)
-            let inReview = Set(answers.filter(\.review).map(\.id))
-            let proposals = Set(report.written.filter { $0.part == .answer && inReview.contains($0.item) }.map(\.item))
-            var list = ReviewList(answers: answers, questionnaire: questionnaire, written: proposals)
-            list.source = URL(fileURLWithPath: file).lastPathComponent
-            list.asOf = day
-            try staging.stage(bytes, as: filled)
-            try staging.stage(list.csv(), as: review)
-            outcome.items = answers.count
-            outcome.answered = answers.count { $0.value != nil && !$0.review }
-            outcome.review = answers.count { $0.value != nil && $0.review }
-            outcome.unanswered = answers.count { $0.value == nil }
-            outcome.outputs = [filled, review]
-            outcome.consultedEvidence = answers.reduce(into: Set<String>()) { $0.formUnion($1.consultedEvidence) }
-            outcome.seconds = Date().timeIntervalSince(begun)
-            progress.advance(items: answers.count)
-            log.info(
-                "answered",
-                metadata: [
-                    "file": "\(file)", "items": "\(outcome.items)", "written": "\(outcome.answered)",
-                    "review": "\(outcome.review)", "unanswered": "\(outcome.unanswered)",
-                    "seconds": "\(seconds(since: begun))",
-                ]
-            )
-            return (outcome, answers.map(RecordedAnswer.init))
-        } catch {
-            outcome.error = Failure(error).message
-            progress.advance(items: 0)
-            log.error("not answered", metadata: ["file": "\(file)", "reason": "\(outcome.error ?? "")"])
-            return (outcome, [])
         }
-    }
-    progress.finish()
-    var files = outcomes.map(\.0)
-    for outcome in files {
-        if let error = outcome.error { diagnostics.warn("\(outcome.file): not answered: \(error)") }
-    }
-    log.debug("stage done", metadata: ["stage": "answer", "seconds": "\(seconds(since: stageStarted))"])
-    stageStarted = Date()
-    let reused = files.filter { $0.reusedFrom != nil }.count
-    if reused > 0, !request.quiet {
-        diagnostics.note(
-            "\(counted(reused, "questionnaire")) unchanged since the last run: results reused, not answered again"
-        )
+        progress.finish()
+        for outcome in outcomes.map(\.0) {
+            if let error = outcome.error { diagnostics.warn("\(outcome.file): not answered: \(error)") }
+        }
+        log.debug("stage done", metadata: ["stage": "answer", "seconds": "\(seconds(since: stageStarted))"])
+        return (outcomes, digests)
     }
 
-    // Assess: the vendors' files that read; each failure said.
-    var assessment: AssessmentReport?
-    if !config.vendors.isEmpty {
+    /// Assesses the vendors' files that read; each failure said.
+    func assessVendors() throws -> (files: [FileOutcome], assessment: AssessmentReport?) {
+        guard !config.vendors.isEmpty else { return ([], nil) }
+        let stageStarted = Date()
+        var files: [FileOutcome] = []
         var read: [(vendor: String, questionnaire: Questionnaire)] = []
         for file in config.vendors {
             let begun = Date()
@@ -252,85 +401,171 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         let frameworks =
             config.assessFrameworks.isEmpty
             ? context.index.library.frameworks : try config.assessFrameworks.map(context.framework)
-        let report = AssessmentReport(files: read, matcher: matcher, frameworks: frameworks)
+        let report = AssessmentReport(files: read, matcher: Matcher(index: context.index), frameworks: frameworks)
         try staging.stage(try report.workbook(), as: "vendors.xlsx")
         try staging.stage(Array(report.json().utf8), as: "vendors.json")
-        assessment = report
         log.debug("stage done", metadata: ["stage": "assess", "seconds": "\(seconds(since: stageStarted))"])
-        stageStarted = Date()
+        return (files, report)
     }
 
-    // Reports over the library.
-    var written: [String] = []
-    if !config.crosswalk.isEmpty {
-        let crosswalk = try Crosswalk(
-            index: context.index,
-            frameworks: try config.crosswalk.map(context.framework),
-            asOf: day
+    /// The reports over the library, the run recorded (whole, or as the assembly of a keyed run's
+    /// shards), its summary and report written, and every staged output moved into place.
+    func finish(
+        files: [FileOutcome],
+        answers: [(file: String, answer: RecordedAnswer)],
+        assessment: AssessmentReport?,
+        digests: [String: String],
+        key: (id: Int64, name: String)?
+    ) throws -> Int32 {
+        let stageStarted = Date()
+        var written: [String] = []
+        if !config.crosswalk.isEmpty {
+            let crosswalk = try Crosswalk(
+                index: context.index,
+                frameworks: try config.crosswalk.map(context.framework),
+                asOf: day
+            )
+            try staging.stage(try crosswalk.workbook(), as: "crosswalk.xlsx")
+            written.append("crosswalk.xlsx")
+        }
+        if config.soa {
+            let statement = StatementOfApplicability(
+                index: context.index,
+                framework: try context.framework("iso27001-2022"),
+                asOf: day
+            )
+            try staging.stage(try statement.workbook(), as: "soa.xlsx")
+            written.append("soa.xlsx")
+        }
+        var coverage: [FrameworkCoverage] = []
+        for name in config.gaps {
+            let framework = try context.framework(name)
+            let framed = context.index.coverage(of: framework, asOf: day)
+            coverage.append(framed)
+            try staging.stage(GapList(framed).listing.csv(), as: "gaps-\(framework.id).csv")
+            written.append("gaps-\(framework.id).csv")
+        }
+        log.debug("stage done", metadata: ["stage": "reports", "seconds": "\(seconds(since: stageStarted))"])
+
+        var summary = RunSummary(
+            config: config,
+            asOf: day,
+            files: files,
+            answers: answers,
+            assessment: assessment,
+            coverage: coverage,
+            evidence: context.index.library.evidence,
+            written: written
         )
-        try staging.stage(try crosswalk.workbook(), as: "crosswalk.xlsx")
-        written.append("crosswalk.xlsx")
-    }
-    if config.soa {
-        let statement = StatementOfApplicability(
-            index: context.index,
-            framework: try context.framework("iso27001-2022"),
-            asOf: day
+        // The run goes into the history in one transaction, which also reads what changed since the
+        // run before it for the report; the transaction commits only once the report is staged too,
+        // and then the staged outputs move into place.
+        var digests = digests
+        for file in config.vendors { digests[file] = sha256(file: file) }
+        let recording = recording(digests: digests)
+        let staging = staging
+        let finish: RunHistory.Finish = { changes, trend in
+            summary.changes = changes
+            summary.trend = trend
+            try staging.stage(Array(summary.json().utf8), as: "run.json")
+            try staging.stage(Array(summary.markdown().utf8), as: "run.md")
+            try staging.stage(Array(summary.html().utf8), as: "report.html")
+        }
+        let run: Int64
+        if let key {
+            try history.assemble(run: key.id, summary: summary, recording, finish: finish)
+            run = key.id
+        } else {
+            run = try history.record(summary, recording, finish: finish)
+        }
+        try staging.publish()
+        log.info(
+            "run finished",
+            metadata: [
+                "run": "\(run)", "exit": "\(summary.exitCode)", "seconds": "\(seconds(since: started))",
+                "reused": "\(files.filter { $0.reusedFrom != nil }.count)", "failed": "\(summary.failed.count)",
+            ]
+            .merging(key.map { ["run-id": "\($0.name)"] } ?? [:]) { first, _ in first }
         )
-        try staging.stage(try statement.workbook(), as: "soa.xlsx")
-        written.append("soa.xlsx")
-    }
-    var coverage: [FrameworkCoverage] = []
-    for name in config.gaps {
-        let framework = try context.framework(name)
-        let framed = context.index.coverage(of: framework, asOf: day)
-        coverage.append(framed)
-        try staging.stage(GapList(framed).listing.csv(), as: "gaps-\(framework.id).csv")
-        written.append("gaps-\(framework.id).csv")
+        if !request.quiet { diagnostics.note(summary.line + "; report: \(config.output)/report.html") }
+        return summary.exitCode
     }
 
-    log.debug("stage done", metadata: ["stage": "reports", "seconds": "\(seconds(since: stageStarted))"])
-    stageStarted = Date()
-
-    var summary = RunSummary(
-        config: config,
-        asOf: day,
-        files: files,
-        answers: outcomes.flatMap { outcome in outcome.1.map { (outcome.0.file, $0) } },
-        assessment: assessment,
-        coverage: coverage,
-        evidence: context.index.library.evidence,
-        written: written
-    )
-    // The run goes into the history in one transaction, which also reads what changed since the
-    // run before it for the report; the transaction commits only once the report is staged too,
-    // and then the staged outputs move into place.
-    var digests = inputDigests.withLock { $0 }
-    for file in config.vendors { digests[file] = sha256(file: file) }
-    let run = try history.record(
-        summary,
-        started: ISO8601DateFormatter().string(from: started),
-        seconds: Date().timeIntervalSince(started),
-        libraryDigest: libraryDigest,
-        digests: digests,
-        outputDigest: { staging.digest(of: $0) ?? sha256(file: config.output + "/" + $0) }
-    ) { changes, trend in
-        summary.changes = changes
-        summary.trend = trend
-        try staging.stage(Array(summary.json().utf8), as: "run.json")
-        try staging.stage(Array(summary.markdown().utf8), as: "run.md")
-        try staging.stage(Array(summary.html().utf8), as: "report.html")
+    /// `--assemble KEY`: once every shard of the run is recorded (waiting up to `--wait` seconds
+    /// for them), or with `--allow-missing`, the run completed from what its shards recorded, as a
+    /// run on one machine would have made it.
+    func assemble(_ key: String) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(request.waitSeconds ?? 0)
+        var state = try history.shardedRun(key)
+        while state.map({ !$0.missing.isEmpty }) ?? true, Date() < deadline {
+            Thread.sleep(forTimeInterval: min(2, max(0.05, deadline.timeIntervalSinceNow)))
+            state = try history.shardedRun(key)
+        }
+        guard let state else {
+            throw PipelineError.usage("no shard of run \(key) is recorded in \(history.path); run the shards first")
+        }
+        if !state.missing.isEmpty, !request.allowMissing {
+            throw PipelineError.usage(
+                "run \(key): \(state.missing.count == 1 ? "shard" : "shards") "
+                    + "\(state.missing.map(String.init).joined(separator: ", ")) of \(state.shards) "
+                    + "\(state.missing.count == 1 ? "is" : "are") not recorded; wait for "
+                    + "\(state.missing.count == 1 ? "it" : "them") (--wait SECONDS), or assemble without "
+                    + "\(state.missing.count == 1 ? "it" : "them") (--allow-missing)"
+            )
+        }
+        let recorded = try history.shardResults(run: state.id, files: config.questionnaires)
+        var byFile = Dictionary(recorded.map { ($0.0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var files: [FileOutcome] = []
+        var answers: [(file: String, answer: RecordedAnswer)] = []
+        for file in config.questionnaires {
+            if let (outcome, recordedAnswers) = byFile.removeValue(forKey: file) {
+                files.append(outcome)
+                answers += recordedAnswers.map { (file, $0) }
+            } else {
+                let shard = shardNumber(of: file, among: state.shards)
+                let outcome = FileOutcome(
+                    file: file,
+                    kind: "questionnaire",
+                    error: "not answered: its shard (\(shard) of \(state.shards)) was not recorded"
+                )
+                diagnostics.warn("\(file): \(outcome.error ?? "")")
+                files.append(outcome)
+            }
+        }
+        for shard in state.recorded {
+            log.info(
+                "shard",
+                metadata: [
+                    "run": "\(key)", "shard": "\(shard.shard)/\(state.shards)",
+                    "seconds": "\(String(format: "%.3f", shard.seconds))",
+                    "database-seconds": "\(String(format: "%.3f", shard.databaseSeconds))",
+                ]
+            )
+        }
+        // Outputs a shard wrote on another machine's disk, or did not move into place (killed
+        // after it was recorded), are said; the run is assembled all the same.
+        for outcome in files where outcome.error == nil {
+            let absent = outcome.outputs.filter { !FileManager.default.fileExists(atPath: config.output + "/" + $0) }
+            if !absent.isEmpty {
+                diagnostics.warn(
+                    "\(outcome.file): its shard's outputs are not in \(config.output): "
+                        + "\(absent.joined(separator: ", ")) (written on another machine, or the shard was stopped "
+                        + "before it moved them into place: run it again)"
+                )
+            }
+        }
+        let (vendorFiles, assessment) = try assessVendors()
+        files += vendorFiles
+        var digests: [String: String] = [:]
+        for file in config.questionnaires { digests[file] = sha256(file: file) }
+        return try finish(
+            files: files,
+            answers: answers,
+            assessment: assessment,
+            digests: digests,
+            key: (state.id, key)
+        )
     }
-    try staging.publish()
-    log.info(
-        "run finished",
-        metadata: [
-            "run": "\(run)", "exit": "\(summary.exitCode)", "seconds": "\(seconds(since: started))",
-            "reused": "\(reused)", "failed": "\(summary.failed.count)",
-        ]
-    )
-    if !request.quiet { diagnostics.note(summary.line + "; report: \(config.output)/report.html") }
-    return summary.exitCode
 }
 
 /// Output names for the questionnaires: each file's name without its extension, with `-2`, `-3`
