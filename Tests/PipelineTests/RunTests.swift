@@ -87,3 +87,37 @@ final class ManagedCounter: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// The history's schema across versions and databases.
+@Suite struct HistorySchemaTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/history/written-before-shards.sqlite").path
+
+    @Test func aHistoryWrittenBeforeShardsIsMigratedAndReadsOn() throws {
+        let copy = NSTemporaryDirectory() + "history-\(UUID().uuidString).sqlite"
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let history = try RunHistory(location: copy)
+        let runs = try history.runs()
+        #expect(runs.count == 1)
+        #expect(runs.first?.inputs == 6 && runs.first?.review == 104)
+        // The answers recorded before keep their order, now by position.
+        let applied = try history.database.read { sql in
+            try sql.fetch("SELECT identifier FROM grdb_migrations", []).compactMap { $0["identifier"].string }
+        }
+        #expect(applied.last == "v6: runs in shards")
+        let positions = try history.database.read { sql in
+            try sql.fetch("SELECT COUNT(*) AS n FROM answer WHERE position IS NULL", [])
+        }
+        #expect(positions.first?["n"].integer == 0)
+        // Opening it again applies nothing twice.
+        _ = try RunHistory(location: copy)
+    }
+
+    @Test func everyDialectHasTheSameMigrationsInTheSameOrder() {
+        let sqlite = HistorySchema.migrations(.sqlite).map(\.name)
+        let postgres = HistorySchema.migrations(.postgres).map(\.name)
+        #expect(sqlite == postgres)
+        #expect(sqlite.first == "v1" && Set(sqlite).count == sqlite.count)
+    }
+}
