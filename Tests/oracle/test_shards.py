@@ -258,3 +258,91 @@ if POSTGRES:
             if path.is_file():
                 assert password.encode() not in path.read_bytes(), path
         assert password not in (right.stderr + right.stdout).decode()
+
+
+def deployment_outputs(folder: Path) -> dict[str, bytes]:
+    """What the deployment writes, but what names its config and the paths relative to it (the
+    deployment's config lives in deploy/, the samples' in samples/): the answers, the reports,
+    and the vendors' assessment with the paths made alike (its workbook, which holds them
+    compressed, is left out)."""
+    found = {}
+    for name, data in outputs(folder).items():
+        if name in ("run.json", "run.md", "report.html", "vendors.xlsx"):
+            continue
+        found[name] = data.replace(b"deploy/../samples/", b"samples/") if name == "vendors.json" else data
+    return found
+
+
+def one_process_over_the_samples(folder: Path) -> dict[str, bytes]:
+    shutil.copytree(ROOT / "samples", folder / "samples", ignore=shutil.ignore_patterns("*.py"))
+    run = quire("run", "samples/nightly.yaml", "--quiet", cwd=folder)
+    assert run.returncode == 1, run.stderr.decode()
+    return deployment_outputs(folder)
+
+
+def deployment_copy(folder: Path) -> Path:
+    shutil.copytree(ROOT / "samples", folder / "samples", ignore=shutil.ignore_patterns("*.py"))
+    shutil.copytree(ROOT / "deploy", folder / "deploy")
+    return folder
+
+
+if POSTGRES:
+    @pytest.mark.postgres
+    def test_the_kubernetes_cronjobs_run_the_samples_in_three_shards_and_assemble(tmp_path):
+        """The manifests' own commands, run as Kubernetes would run them: three pods of an
+        Indexed Job at once (JOB_COMPLETION_INDEX 0 to 2), and the assembly waiting for them."""
+        manifests = list(yaml.safe_load_all((ROOT / "deploy" / "kubernetes" / "quire-nightly.yaml").read_text()))
+        shards_job, assemble_job = [m["spec"]["jobTemplate"]["spec"] for m in manifests]
+        assert shards_job["completionMode"] == "Indexed" and shards_job["completions"] == shards_job["parallelism"] == 3
+        assert manifests[0]["spec"]["schedule"] == manifests[1]["spec"]["schedule"]
+
+        def container(job):
+            spec = job["template"]["spec"]["containers"][0]
+            secrets = {e["name"]: e["valueFrom"]["secretKeyRef"]["key"] for e in spec["env"]}
+            assert secrets == {"QUIRE_HISTORY": "url", "PGPASSWORD": "password"}  # from a Secret, not the manifest
+            return spec["command"]
+
+        folder = deployment_copy(tmp_path / "work")
+        environment = {"QUIRE_HISTORY": new_database(), "PATH": f"{Path(binary()).parent}:{os.environ['PATH']}"}
+        assembling = subprocess.Popen(container(assemble_job), cwd=folder, env={**os.environ, **environment},
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        pods = [subprocess.Popen(container(shards_job), cwd=folder,
+                                 env={**os.environ, **environment, "JOB_COMPLETION_INDEX": str(index)},
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for index in range(3)]
+        for pod in pods:
+            _, err = pod.communicate(timeout=600)
+            assert pod.returncode in (0, 1), err.decode()
+        _, err = assembling.communicate(timeout=600)
+        assert assembling.returncode == 1, err.decode()
+        assert deployment_outputs(folder) == one_process_over_the_samples(tmp_path / "single")
+
+    @pytest.mark.postgres
+    def test_the_ci_matrix_workflow_runs_the_samples_in_three_shards_and_assembles(tmp_path):
+        """The workflow's own steps, the matrix expanded: three shard jobs at once, each on a
+        fresh copy of the repository (as runners are), their answers gathered, then the assembly."""
+        workflow = yaml.safe_load((ROOT / "deploy" / "github-actions" / "quire-nightly.yml").read_text())
+        jobs = workflow["jobs"]
+        assert jobs["shard"]["strategy"]["matrix"]["shard"] == [1, 2, 3] and jobs["assemble"]["needs"] == "shard"
+        assert "${{ secrets.PGPASSWORD }}" == workflow["env"]["PGPASSWORD"]
+
+        def step(job, name):
+            script = next(s["run"] for s in jobs[job]["steps"] if s.get("name") == name)
+            return script.replace(".build/release/quire", binary())
+
+        environment = {**os.environ, "QUIRE_HISTORY": new_database(), "QUIRE_RUN_ID": "nightly-42-1"}
+        runners = [deployment_copy(tmp_path / f"runner-{shard}") for shard in (1, 2, 3)]
+        running = [subprocess.Popen(["sh", "-e", "-c", step("shard", "answer this shard")
+                                     .replace("${{ matrix.shard }}", str(shard))], cwd=runner, env=environment,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                   for shard, runner in zip((1, 2, 3), runners)]
+        for process in running:
+            _, err = process.communicate(timeout=600)
+            assert process.returncode == 0, err.decode()
+        assembler = deployment_copy(tmp_path / "assembler")
+        for runner in runners:  # download-artifact, merge-multiple
+            shutil.copytree(runner / "out" / "answers", assembler / "out" / "answers", dirs_exist_ok=True)
+        assembled = subprocess.run(["sh", "-e", "-c", step("assemble", "assemble the run")], cwd=assembler,
+                                   env=environment, capture_output=True, timeout=600)
+        assert assembled.returncode == 0, assembled.stderr.decode()
+        assert "not in " not in assembled.stderr.decode(), "every shard's answers were gathered"
+        assert deployment_outputs(assembler) == one_process_over_the_samples(tmp_path / "single")

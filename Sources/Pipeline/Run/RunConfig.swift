@@ -35,7 +35,8 @@ public struct RunConfig: Sendable {
     public var gaps: [String]
     /// The run history: an SQLite file (default `history.sqlite` in the output folder), or a
     /// PostgreSQL database's `postgres://USER@HOST:PORT/DATABASE` URL (the password from
-    /// `PGPASSWORD`, never from the config).
+    /// `PGPASSWORD`, never from the config). `QUIRE_HISTORY` in the environment stands for it, so
+    /// that one config serves several places.
     public var history: String
 
     /// The stages the config asks for, in the order they run.
@@ -138,7 +139,8 @@ public struct RunConfig: Sendable {
             crosswalk: strings(root["reports"]?["crosswalk"], "framework").map(\.0),
             soa: root["reports"]?["soa"]?.bool ?? false,
             gaps: strings(root["reports"]?["gaps"], "framework").map(\.0),
-            history: root["history"]?.string.map { PostgresHistoryDatabase.names($0) ? $0 : resolved($0) }
+            history: ProcessInfo.processInfo.environment["QUIRE_HISTORY"]
+                ?? root["history"]?.string.map { PostgresHistoryDatabase.names($0) ? $0 : resolved($0) }
                 ?? resolved(root["output"]?.string ?? "out") + "/history.sqlite"
         )
         for (entry, line) in strings(root["library"], "library") {
