@@ -80,6 +80,9 @@ bench: $(VENV)/.installed release
 	QUIRE_BIN=.build/release/quire $(VPY) bench/convert_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/run_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/patch_bench.py
+	@scripts/postgres.sh start $(PG_DIR)-bench $(PG_PORT)
+	@. $(PG_DIR)-bench/env && QUIRE_BIN=.build/release/quire $(VPY) bench/shards_bench.py; \
+	    status=$$?; scripts/postgres.sh stop $(PG_DIR)-bench; exit $$status
 
 # The main job: a nightly run over the samples into out/, then the next run three weeks on, when
 # an evidence item has expired: the second run says what changed and reuses the unchanged work.

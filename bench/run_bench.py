@@ -35,18 +35,20 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 OUT = ROOT / "bench" / "out"
 
 
-def generate(folder: Path) -> list[Path]:
-    rng = random.Random(16)
+def generate(folder: Path, count: int = COUNT, items: tuple[int, int] = (30, 1000), seed: int = 16,
+             digits: int = 3) -> list[Path]:
+    """`count` questionnaires of `items` questions each (fixed seed), half CSV, half XLSX with a
+    drop-down."""
+    rng = random.Random(seed)
     files = []
-    for index in range(COUNT):
-        items = rng.randint(30, 1000)
-        texts = questions(items, offset=rng.randint(0, 5000))
+    for index in range(count):
+        texts = questions(rng.randint(*items), offset=rng.randint(0, 5000))
         if index % 2:
-            path = folder / f"q{index:03d}.csv"
+            path = folder / f"q{index:0{digits}d}.csv"
             lines = ["ID,Question,Answer,Comment"] + [f"Q{n + 1},\"{text}\",," for n, text in enumerate(texts)]
             path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
         else:
-            path = folder / f"q{index:03d}.xlsx"
+            path = folder / f"q{index:0{digits}d}.xlsx"
             book = xlsxwriter.Workbook(str(path))
             book.set_properties({"created": __import__("datetime").datetime(2026, 1, 1)})
             sheet = book.add_worksheet("Questions")

@@ -90,6 +90,24 @@ protocol HistorySQL {
 
 extension HistorySQL {
     func execute(_ sql: String) throws { try execute(sql, []) }
+
+    /// Inserts rows, many to a statement (at most 30,000 values, under both databases' limits on
+    /// parameters): one round trip per few hundred rows, not per row.
+    func insert(into table: String, _ columns: [String], _ rows: [[SQLValue]]) throws {
+        guard !columns.isEmpty else { return }
+        let perStatement = max(1, 30_000 / columns.count)
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            try execute(
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: tuple, count: chunk.count).joined(separator: ", "),
+                chunk.flatMap { $0 }
+            )
+            start += chunk.count
+        }
+    }
     func fetchOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? {
         try fetch(sql, arguments).first
     }

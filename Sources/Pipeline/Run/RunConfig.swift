@@ -33,10 +33,11 @@ public struct RunConfig: Sendable {
     public var soa: Bool
     /// The frameworks whose gap lists are written.
     public var gaps: [String]
-    /// The run history: an SQLite file (default `history.sqlite` in the output folder), or a
-    /// PostgreSQL database's `postgres://USER@HOST:PORT/DATABASE` URL (the password from
-    /// `PGPASSWORD`, never from the config). `QUIRE_HISTORY` in the environment stands for it, so
-    /// that one config serves several places.
+    /// The run history: an SQLite file, or a PostgreSQL database's URL.
+    ///
+    /// The file is `history.sqlite` in the output folder unless named; a URL is
+    /// `postgres://USER@HOST:PORT/DATABASE`, the password from `PGPASSWORD`, never from the config.
+    /// `QUIRE_HISTORY` in the environment stands for it, so that one config serves several places.
     public var history: String
 
     /// The stages the config asks for, in the order they run.

@@ -55,6 +55,35 @@ public struct RunHistory: Sendable {
     /// a run on a later day reuses the work unless some of that evidence expired, failed or
     /// lapsed in between.
     func reusable(
+        files: [(file: String, sha256: String)],
+        libraryDigest: String,
+        evidence: [Evidence],
+        asOf day: Day,
+        outputFolder: String
+    ) throws
+        -> [String: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])]
+    {
+        try guarded {
+            try database.read { sql in
+                var found: [String: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])] = [:]
+                for (file, digest) in files {
+                    found[file] = try Self.reusable(
+                        sql,
+                        file: file,
+                        sha256: digest,
+                        libraryDigest: libraryDigest,
+                        evidence: evidence,
+                        asOf: day,
+                        outputFolder: outputFolder
+                    )
+                }
+                return found
+            }
+        }
+    }
+
+    private static func reusable(
+        _ sql: any HistorySQL,
         file: String,
         sha256 digest: String,
         libraryDigest: String,
@@ -64,36 +93,32 @@ public struct RunHistory: Sendable {
     ) throws
         -> (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])?
     {
-        try guarded {
-            try database.read { sql in
-                guard
-                    let row = try sql.fetchOne(
-                        """
-                        SELECT input.run_id, input.items, input.answered, input.review, input.unanswered,
-                               input.consulted_evidence, input.evidence_state
-                        FROM input JOIN run ON run.id = input.run_id
-                        WHERE input.file = ? AND input.sha256 = ? AND input.error IS NULL
-                          AND input.kind = 'questionnaire' AND run.library_digest = ? AND run.complete
-                          AND input.evidence_state IS NOT NULL
-                        ORDER BY input.run_id DESC LIMIT 1
-                        """,
-                        [.text(file), .text(digest), .text(libraryDigest)]
-                    )
-                else { return nil }
-                let consulted = (row["consulted_evidence"].string ?? "").split(separator: " ").map(String.init)
-                guard evidenceState(evidence, of: consulted, asOf: day) == row["evidence_state"].string else {
-                    return nil
-                }
-                let run = row["run_id"].integer ?? 0
-                var outcome = try Self.outcome(sql, run: run, file: file, row: row)
-                guard !outcome.outputs.isEmpty else { return nil }
-                for output in try Self.outputs(sql, run: run, file: file) {
-                    guard sha256(file: outputFolder + "/" + output.path) == output.digest else { return nil }
-                }
-                outcome.reusedFrom = run
-                return (run, outcome, try Self.answers(sql, run: run, file: file))
-            }
+        guard
+            let row = try sql.fetchOne(
+                """
+                SELECT input.run_id, input.items, input.answered, input.review, input.unanswered,
+                       input.consulted_evidence, input.evidence_state
+                FROM input JOIN run ON run.id = input.run_id
+                WHERE input.file = ? AND input.sha256 = ? AND input.error IS NULL
+                  AND input.kind = 'questionnaire' AND run.library_digest = ? AND run.complete
+                  AND input.evidence_state IS NOT NULL
+                ORDER BY input.run_id DESC LIMIT 1
+                """,
+                [.text(file), .text(digest), .text(libraryDigest)]
+            )
+        else { return nil }
+        let consulted = (row["consulted_evidence"].string ?? "").split(separator: " ").map(String.init)
+        guard evidenceState(evidence, of: consulted, asOf: day) == row["evidence_state"].string else {
+            return nil
         }
+        let run = row["run_id"].integer ?? 0
+        var outcome = try Self.outcome(sql, run: run, file: file, row: row)
+        guard !outcome.outputs.isEmpty else { return nil }
+        for output in try Self.outputs(sql, run: run, file: file) {
+            guard sha256(file: outputFolder + "/" + output.path) == output.digest else { return nil }
+        }
+        outcome.reusedFrom = run
+        return (run, outcome, try Self.answers(sql, run: run, file: file))
     }
 
     private static func outcome(_ sql: any HistorySQL, run: Int64, file: String, row: SQLRow) throws -> FileOutcome {
@@ -217,90 +242,93 @@ public struct RunHistory: Sendable {
         _ recording: Recording
     ) throws {
         let shard = SQLValue(shard)
+        var inputs: [[SQLValue]] = []
+        var outputs: [[SQLValue]] = []
         for file in files {
             // A questionnaire answered records the evidence its answers consulted and that
             // evidence's state on the run's day, for a later run to decide on reuse.
             let answered = file.kind == "questionnaire" && file.error == nil
             let consulted = file.consultedEvidence.sorted()
-            try sql.execute(
-                """
-                INSERT INTO input (run_id, file, kind, sha256, error, items, answered, review, unanswered,
-                  reused_from, consulted_evidence, evidence_state, seconds, shard)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .integer(run), .text(file.file), .text(file.kind), SQLValue(recording.digests[file.file]),
-                    SQLValue(file.error), SQLValue(file.items), SQLValue(file.answered), SQLValue(file.review),
-                    SQLValue(file.unanswered), SQLValue(file.reusedFrom),
-                    answered ? .text(consulted.joined(separator: " ")) : .null,
-                    answered ? .text(evidenceState(summary.evidence, of: consulted, asOf: summary.asOf)) : .null,
-                    .real(file.seconds), shard,
-                ]
-            )
+            inputs.append([
+                .integer(run), .text(file.file), .text(file.kind), SQLValue(recording.digests[file.file]),
+                SQLValue(file.error), SQLValue(file.items), SQLValue(file.answered), SQLValue(file.review),
+                SQLValue(file.unanswered), SQLValue(file.reusedFrom),
+                answered ? .text(consulted.joined(separator: " ")) : .null,
+                answered ? .text(evidenceState(summary.evidence, of: consulted, asOf: summary.asOf)) : .null,
+                .real(file.seconds), shard,
+            ])
             guard answered else { continue }
             for (position, output) in file.outputs.enumerated() {
                 if let digest = recording.outputDigest(output) {
-                    try sql.execute(
-                        "INSERT INTO output (run_id, file, path, sha256, shard, position) VALUES (?, ?, ?, ?, ?, ?)",
-                        [.integer(run), .text(file.file), .text(output), .text(digest), shard, SQLValue(position)]
-                    )
+                    outputs.append([
+                        .integer(run), .text(file.file), .text(output), .text(digest), shard, SQLValue(position),
+                    ])
                 }
             }
         }
+        try sql.insert(
+            into: "input",
+            [
+                "run_id", "file", "kind", "sha256", "error", "items", "answered", "review", "unanswered", "reused_from",
+                "consulted_evidence", "evidence_state", "seconds", "shard",
+            ],
+            inputs
+        )
+        try sql.insert(into: "output", ["run_id", "file", "path", "sha256", "shard", "position"], outputs)
         let included = Set(files.map(\.file))
         var positions: [String: Int] = [:]
+        var answers: [[SQLValue]] = []
         for (file, answer) in summary.answers where included.contains(file) {
             let position = positions[file, default: 0]
             positions[file] = position + 1
-            try sql.execute(
-                """
-                INSERT INTO answer (run_id, file, item, value, basis, confidence, review, reason, question, shard,
-                  position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .integer(run), .text(file), .text(answer.id), SQLValue(answer.value), .text(answer.basis),
-                    .real(answer.confidence), .boolean(answer.review), SQLValue(answer.reviewReason),
-                    .text(answer.question), shard, SQLValue(position),
-                ]
-            )
+            answers.append([
+                .integer(run), .text(file), .text(answer.id), SQLValue(answer.value), .text(answer.basis),
+                .real(answer.confidence), .boolean(answer.review), SQLValue(answer.reviewReason),
+                .text(answer.question), shard, SQLValue(position),
+            ])
         }
+        try sql.insert(
+            into: "answer",
+            [
+                "run_id", "file", "item", "value", "basis", "confidence", "review", "reason", "question", "shard",
+                "position",
+            ],
+            answers
+        )
     }
 
     private func insertResults(_ sql: any HistorySQL, run: Int64, summary: RunSummary) throws {
-        for framework in summary.coverage {
-            try sql.execute(
-                "INSERT INTO coverage (run_id, framework, covered_percent) VALUES (?, ?, ?)",
-                [.integer(run), .text(framework.framework.id), .real(framework.coveredPercent)]
-            )
-            for gap in framework.gaps {
-                try sql.execute(
-                    "INSERT INTO gap (run_id, framework, requirement, state) VALUES (?, ?, ?, ?)",
-                    [
-                        .integer(run), .text(framework.framework.id), .text(gap.requirement.id),
-                        .text(gap.state.rawValue),
-                    ]
-                )
+        try sql.insert(
+            into: "coverage",
+            ["run_id", "framework", "covered_percent"],
+            summary.coverage.map { [.integer(run), .text($0.framework.id), .real($0.coveredPercent)] }
+        )
+        try sql.insert(
+            into: "gap",
+            ["run_id", "framework", "requirement", "state"],
+            summary.coverage.flatMap { framework in
+                framework.gaps.map {
+                    [.integer(run), .text(framework.framework.id), .text($0.requirement.id), .text($0.state.rawValue)]
+                }
             }
-        }
-        for item in summary.evidence {
-            try sql.execute(
-                "INSERT INTO evidence (run_id, id, valid_until, result, live) VALUES (?, ?, ?, ?, ?)",
+        )
+        try sql.insert(
+            into: "evidence",
+            ["run_id", "id", "valid_until", "result", "live"],
+            summary.evidence.map {
                 [
-                    .integer(run), .text(item.id), SQLValue(item.validUntil?.description),
-                    SQLValue(item.result?.rawValue),
-                    .boolean(item.isLive(asOf: summary.asOf)),
+                    .integer(run), .text($0.id), SQLValue($0.validUntil?.description), SQLValue($0.result?.rawValue),
+                    .boolean($0.isLive(asOf: summary.asOf)),
                 ]
-            )
-        }
-        for vendor in summary.assessment?.vendors ?? [] {
-            for score in vendor.scores {
-                try sql.execute(
-                    "INSERT INTO vendor_score (run_id, vendor, framework, score) VALUES (?, ?, ?, ?)",
-                    [.integer(run), .text(vendor.vendor), .text(score.framework), SQLValue(score.score)]
-                )
             }
-        }
+        )
+        try sql.insert(
+            into: "vendor_score",
+            ["run_id", "vendor", "framework", "score"],
+            (summary.assessment?.vendors ?? []).flatMap { vendor in
+                vendor.scores.map { [.integer(run), .text(vendor.vendor), .text($0.framework), SQLValue($0.score)] }
+            }
+        )
     }
 
     private static func finishing(_ sql: any HistorySQL, run: Int64, _ finish: Finish) throws {

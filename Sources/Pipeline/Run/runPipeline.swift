@@ -280,24 +280,25 @@ private struct RunContext {
         let progress = Progress(total: indices.count, shown: terminal && !request.quiet && !request.verbose)
         let names = outputNames(config.questionnaires)
         var digests: [String: String] = [:]
-        var reusable: [Int: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])] = [:]
-        var lookupError: [Int: String] = [:]
         for index in indices {
-            let file = config.questionnaires[index]
-            guard let digest = sha256(file: file) else { continue }
-            digests[file] = digest
-            do {
-                reusable[index] = try history.reusable(
-                    file: file,
-                    sha256: digest,
-                    libraryDigest: libraryDigest,
-                    evidence: context.index.library.evidence,
-                    asOf: day,
-                    outputFolder: config.output
-                )
-            } catch {
-                lookupError[index] = Failure(error).message
-            }
+            let file = self.config.questionnaires[index]
+            digests[file] = sha256(file: file)
+        }
+        var reusable: [String: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])] = [:]
+        var lookupError: String?
+        do {
+            reusable = try history.reusable(
+                files: indices.compactMap { index in
+                    let file = self.config.questionnaires[index]
+                    return digests[file].map { (file, $0) }
+                },
+                libraryDigest: libraryDigest,
+                evidence: context.index.library.evidence,
+                asOf: day,
+                outputFolder: config.output
+            )
+        } catch {
+            lookupError = Failure(error).message
         }
         let (config, day, log, staging) = (config, day, log, staging)
         let found = reusable
@@ -308,8 +309,8 @@ private struct RunContext {
             var outcome = FileOutcome(file: file, kind: "questionnaire")
             let begun = Date()
             do {
-                if let reason = failedLookups[index] { throw PipelineError.history(path: file, reason: reason) }
-                if let reused = found[index] {
+                if let reason = failedLookups { throw PipelineError.history(path: file, reason: reason) }
+                if let reused = found[file] {
                     progress.advance(items: reused.answers.count)
                     log.info(
                         "reused",
@@ -484,6 +485,7 @@ private struct RunContext {
             metadata: [
                 "run": "\(run)", "exit": "\(summary.exitCode)", "seconds": "\(seconds(since: started))",
                 "reused": "\(files.filter { $0.reusedFrom != nil }.count)", "failed": "\(summary.failed.count)",
+                "database-seconds": "\(String(format: "%.3f", history.secondsInDatabase))",
             ]
             .merging(key.map { ["run-id": "\($0.name)"] } ?? [:]) { first, _ in first }
         )
