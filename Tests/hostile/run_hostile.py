@@ -172,6 +172,39 @@ def zip64_honest(path: Path) -> None:
     path.write_bytes(zip64_archive(workbook_parts(sheet)))
 
 
+def overlapping_bomb(path: Path) -> None:
+    """The overlapping-entry bomb: 1,000 central directory entries (the workbook's parts among
+    them) whose data all start at the one deflated kernel of 10 MB of spaces, so that a reader
+    that trusts the directory inflates 10 GB from 10 KB."""
+    kernel = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = b"<worksheet>" + b" " * (10 << 20)
+    packed = kernel.compress(data) + kernel.flush()
+    crc = zlib.crc32(data)
+    body = bytearray()
+    directory = bytearray()
+    parts = [(name, text.encode()) for name, text in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                                                       ("xl/workbook.xml", WORKBOOK),
+                                                       ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)]]
+    for name, text in parts:  # the small parts honest, each stored once
+        raw = name.encode()
+        offset = len(body)
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, zlib.crc32(text), len(text), len(text),
+                            len(raw), 0) + raw + text
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0, zlib.crc32(text), len(text),
+                                 len(text), len(raw), 0, 0, 0, 0, 0, offset) + raw
+    kernel_at = len(body)
+    body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(packed), len(data), 24, 0)
+    body += b"xl/worksheets/sheet1.xml" + packed
+    names = ["xl/worksheets/sheet1.xml"] + [f"xl/media/image{n}.bin" for n in range(999)]
+    for name in names:
+        raw = name.encode()
+        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(packed), len(data),
+                                 len(raw), 0, 0, 0, 0, 0, kernel_at) + raw
+    count = len(parts) + len(names)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), len(body), 0)
+    path.write_bytes(bytes(body + directory + end))
+
+
 def wide_sheet(path: Path) -> None:
     cells = "".join(f'<c r="{column_name(c)}1"><v>{c}</v></c>' for c in range(1, 16385))
     workbook(path, f'<row r="1">{cells}</row>')
@@ -269,6 +302,8 @@ class Case:
 
 CASES = [
     Case("zip bomb (1 GB of spaces, ratio ~1,000)", "bomb.xlsx", honest_bomb, "as a zip bomb does", 5, 200),
+    Case("overlapping zip bomb: 1,000 entries, 1 kernel", "overlap.xlsx", overlapping_bomb,
+         "as in a zip bomb", 5, 200),
     Case("zip inside the sheet part (of a 50 MB bomb)", "nested.xlsx", nested_zip, "malformed XML", 5, 200),
     Case("entry that inflates past its declared size", "lying.xlsx", lying_entry_size,
          "xl/worksheets/sheet1.xml", 5, 300),
