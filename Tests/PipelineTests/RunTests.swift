@@ -28,43 +28,46 @@ import Testing
         #expect(running.peak <= 3 && running.peak >= 1)
     }
 
-    @Test func stagedOutputsAppearOnlyWhenPublishedAndADeadRunsStagingIsSwept() throws {
+    @Test func stagedOutputsAppearOnlyWhenPublishedAndADeadRunsStagingIsSweptOnceNoRunWrites() throws {
+        let manager = FileManager.default
         let output = NSTemporaryDirectory() + "staging-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: output + "/answers", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        try manager.createDirectory(atPath: output + "/answers", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: output) }
         try Data("old".utf8).write(to: URL(fileURLWithPath: output + "/report.html"))
-
-        let staging = try RunStaging(output: output)
-        try staging.stage(Array("new".utf8), as: "report.html")
-        try staging.stage(Array("filled".utf8), as: "answers/a.filled.csv")
-        #expect(staging.digest(of: "report.html") == sha256(Array("new".utf8)))
-        #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "old")
-        #expect(!FileManager.default.fileExists(atPath: output + "/answers/a.filled.csv"))
-
-        // A live run's staging is kept by a sweep; published, its outputs are in place and it is gone.
-        RunStaging.sweep(output)
-        #expect(FileManager.default.fileExists(atPath: staging.folder))
-        try staging.publish()
-        #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "new")
-        #expect(try String(contentsOfFile: output + "/answers/a.filled.csv", encoding: .utf8) == "filled")
-        #expect(!FileManager.default.fileExists(atPath: staging.folder))
-
-        // A staging folder whose lock nobody holds (its run died) is swept, as is an old temporary
-        // file; a recent one may be a write in progress and stays.
         let dead = output + "/.staging.quire-dead01"
-        try FileManager.default.createDirectory(atPath: dead + "/answers", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dead + "/.lock", contents: Data())
-        FileManager.default.createFile(atPath: dead + "/answers/x.csv", contents: Data("half".utf8))
-        FileManager.default.createFile(atPath: output + "/.run.json.quire-old001", contents: Data("x".utf8))
-        try FileManager.default.setAttributes(
-            [.modificationDate: Date(timeIntervalSinceNow: -3600)],
-            ofItemAtPath: output + "/.run.json.quire-old001"
-        )
-        FileManager.default.createFile(atPath: output + "/.run.json.quire-new001", contents: Data("x".utf8))
+        do {
+            let staging = try RunStaging(output: output)
+            try staging.stage(Array("new".utf8), as: "report.html")
+            try staging.stage(Array("filled".utf8), as: "answers/a.filled.csv")
+            #expect(staging.digest(of: "report.html") == sha256(Array("new".utf8)))
+            #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "old")
+            #expect(!manager.fileExists(atPath: output + "/answers/a.filled.csv"))
+
+            // What a dead run left: its staging folder, an old temporary file; and a recent one,
+            // which may be a write in progress.
+            try manager.createDirectory(atPath: dead + "/answers", withIntermediateDirectories: true)
+            try Data("half".utf8).write(to: URL(fileURLWithPath: dead + "/answers/x.csv"))
+            try Data("x".utf8).write(to: URL(fileURLWithPath: output + "/.run.json.quire-old001"))
+            try manager.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                ofItemAtPath: output + "/.run.json.quire-old001"
+            )
+            try Data("x".utf8).write(to: URL(fileURLWithPath: output + "/.run.json.quire-new001"))
+
+            // While a run writes into the folder (as a shard beside others), a sweep removes nothing.
+            RunStaging.sweep(output)
+            #expect(manager.fileExists(atPath: staging.folder))
+            #expect(manager.fileExists(atPath: dead))
+            try staging.publish()
+            #expect(try String(contentsOfFile: output + "/report.html", encoding: .utf8) == "new")
+            #expect(try String(contentsOfFile: output + "/answers/a.filled.csv", encoding: .utf8) == "filled")
+            #expect(!manager.fileExists(atPath: staging.folder))
+        }
+        // The run is over (its lock released, as its death would release it): the sweep clears up.
         RunStaging.sweep(output)
-        #expect(!FileManager.default.fileExists(atPath: dead))
-        #expect(!FileManager.default.fileExists(atPath: output + "/.run.json.quire-old001"))
-        #expect(FileManager.default.fileExists(atPath: output + "/.run.json.quire-new001"))
+        #expect(!manager.fileExists(atPath: dead))
+        #expect(!manager.fileExists(atPath: output + "/.run.json.quire-old001"))
+        #expect(manager.fileExists(atPath: output + "/.run.json.quire-new001"))
     }
 }
 

@@ -10,9 +10,10 @@ import Synchronization
 ///
 /// So a run that fails (a full disk, a history that cannot be written, a kill) leaves the previous
 /// outputs and the history as they were; and once the run is recorded, publishing is renames
-/// alone, which need no space. The folder (`.staging.quire-XXXXXX`) holds a lock for as long as
-/// its run lives; a later run removes folders whose lock is free (their run died), never the
-/// folder of a run still going.
+/// alone, which need no space. Every run (or shard) writing into an output folder holds a shared
+/// lock on its `.quire.lock` for as long as it lives; a run removes staging folders
+/// (`.staging.quire-XXXXXX`) only when it can take that lock alone, that is when no other run
+/// is writing there, so it never removes the folder of a run still going (shards share folders).
 final class RunStaging: Sendable {
     /// The output folder.
     let output: String
@@ -26,17 +27,19 @@ final class RunStaging: Sendable {
     /// - Throws: ``PipelineError/cannotCreateOutput(path:reason:)``.
     init(output: String) throws {
         self.output = output
+        lock = open(output + "/.quire.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0, flock(lock, LOCK_SH) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if lock >= 0 { close(lock) }
+            throw PipelineError.cannotCreateOutput(path: output + "/.quire.lock", reason: reason)
+        }
         var template = Array("\(output)/.staging.quire-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else {
-            throw PipelineError.cannotCreateOutput(path: output, reason: String(cString: strerror(errno)))
-        }
-        folder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        lock = open(folder + "/.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: folder)
+            close(lock)
             throw PipelineError.cannotCreateOutput(path: output, reason: reason)
         }
+        folder = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     deinit {
@@ -82,19 +85,20 @@ final class RunStaging: Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// Removes the staging folders of runs that died (their lock is free) from `output`, and
-    /// temporary files (`.NAME.quire-XXXXXX`) older than ten minutes that a write killed where the
-    /// file system has no unnamed files may have left.
+    /// Removes the staging folders of runs that died from `output`, and temporary files
+    /// (`.NAME.quire-XXXXXX`) older than ten minutes that a write killed where the file system
+    /// has no unnamed files may have left; only when no other run is writing there.
     static func sweep(_ output: String) {
+        let lock = open(output + "/.quire.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { return }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { return }
+        defer { flock(lock, LOCK_UN) }
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: output)) ?? [] where name.hasPrefix(".") {
             let path = output + "/" + name
             if name.hasPrefix(".staging.quire-") {
-                let descriptor = open(path + "/.lock", O_RDWR | O_CLOEXEC)
-                if descriptor < 0 || flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
-                    try? manager.removeItem(atPath: path)
-                }
-                if descriptor >= 0 { close(descriptor) }
+                try? manager.removeItem(atPath: path)
             } else if name.range(of: ".quire-", options: .backwards) != nil,
                 let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                 Date().timeIntervalSince(modified) > 600
