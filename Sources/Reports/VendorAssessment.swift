@@ -78,6 +78,27 @@ public struct AssessedItem: Sendable, Hashable {
     /// How serious the follow-up is: 0 a bad answer to a risk question, 1 another bad answer,
     /// 2 partial, 3 unclear, 4 unanswered; nil without a follow-up.
     public var severity: Int?
+
+    /// An item read and mapped, not judged yet (no follow-up).
+    public init(
+        file: String,
+        item: QuestionnaireItem,
+        location: String,
+        answer: NormalisedAnswer,
+        riskPhrased: Bool,
+        outcome: ItemOutcome,
+        controls: [String],
+        requirements: [String: [String]]
+    ) {
+        self.file = file
+        self.item = item
+        self.location = location
+        self.answer = answer
+        self.riskPhrased = riskPhrased
+        self.outcome = outcome
+        self.controls = controls
+        self.requirements = requirements
+    }
 }
 
 /// How a framework's requirements stand for one vendor, counted, and its score.
@@ -175,16 +196,24 @@ public struct AssessmentReport: Sendable, Hashable {
     /// Reads, maps and judges the questionnaires: `files` pairs each questionnaire with its
     /// vendor's name; a vendor named more than once gets one assessment over all its files.
     public init(files: [(vendor: String, questionnaire: Questionnaire)], matcher: Matcher, frameworks: [Framework]) {
+        self.init(
+            frameworks: frameworks,
+            assessed: files.map { vendor, questionnaire in
+                (vendor, questionnaire.file, Self.assess(questionnaire, matcher: matcher, frameworks: frameworks))
+            }
+        )
+    }
+
+    /// Judges items already read and mapped (``assess(_:matcher:frameworks:)``), file by file, as
+    /// ``init(files:matcher:frameworks:)`` does: so that files assessed apart (in the shards of a
+    /// run) make the report one process makes.
+    public init(frameworks: [Framework], assessed: [(vendor: String, file: String, items: [AssessedItem])]) {
         self.frameworks = frameworks
-        let normaliser = AnswerNormaliser()
         var order: [String] = []
         var byVendor: [String: [(file: String, items: [AssessedItem])]] = [:]
-        for (vendor, questionnaire) in files {
+        for (vendor, file, items) in assessed {
             if byVendor[vendor] == nil { order.append(vendor) }
-            let items = questionnaire.items.map { item in
-                Self.assess(item, in: questionnaire, matcher: matcher, normaliser: normaliser, frameworks: frameworks)
-            }
-            byVendor[vendor, default: []].append((questionnaire.file, items))
+            byVendor[vendor, default: []].append((file, items))
         }
         vendors = order.map { vendor in
             let parts = byVendor[vendor] ?? []
@@ -194,6 +223,16 @@ public struct AssessmentReport: Sendable, Hashable {
                 items: parts.flatMap(\.items),
                 frameworks: frameworks
             )
+        }
+    }
+
+    /// Reads and maps one questionnaire's items, before they are judged with the vendor's others.
+    public static func assess(_ questionnaire: Questionnaire, matcher: Matcher, frameworks: [Framework])
+        -> [AssessedItem]
+    {
+        let normaliser = AnswerNormaliser()
+        return questionnaire.items.map { item in
+            assess(item, in: questionnaire, matcher: matcher, normaliser: normaliser, frameworks: frameworks)
         }
     }
 

@@ -87,6 +87,17 @@ enum HistorySchema {
                     "ALTER TABLE output ADD COLUMN position \(d.integer)",
                 ] + (d == .sqlite ? ["UPDATE answer SET position = rowid", "UPDATE output SET position = rowid"] : [])
             ),
+            (
+                // A shard assesses its share of the vendors' files too; each file's items, read and
+                // mapped, wait here (JSON) for the assembly to judge them with the vendor's others.
+                "v7: vendors' files assessed in shards",
+                [
+                    """
+                    CREATE TABLE vendor_file (run_id \(run), shard \(d.integer), file TEXT NOT NULL,
+                      vendor TEXT NOT NULL, items TEXT NOT NULL)
+                    """
+                ]
+            ),
         ]
     }
 

@@ -362,6 +362,7 @@ public struct RunHistory: Sendable {
         shard: Int,
         of shards: Int,
         summary: RunSummary,
+        vendorFiles: [(file: String, vendor: String, items: String)],
         _ recording: Recording
     ) throws -> Int64 {
         // The run's row first, in a transaction of its own, so that shards never wait on each
@@ -412,13 +413,20 @@ public struct RunHistory: Sendable {
                 if database.dialect == .postgres {
                     try sql.execute("SELECT pg_advisory_xact_lock(?)", [.integer(-(run * 1_000_000 + Int64(shard)))])
                 }
-                for table in ["input", "answer", "output", "shard"] {
+                for table in ["input", "answer", "output", "shard", "vendor_file"] {
                     try sql.execute(
                         "DELETE FROM \(table) WHERE run_id = ? AND shard = ?",
                         [.integer(run), SQLValue(shard)]
                     )
                 }
                 try insertInputs(sql, run: run, shard: shard, summary: summary, files: summary.files, recording)
+                try sql.insert(
+                    into: "vendor_file",
+                    ["run_id", "shard", "file", "vendor", "items"],
+                    vendorFiles.map {
+                        [.integer(run), SQLValue(shard), .text($0.file), .text($0.vendor), .text($0.items)]
+                    }
+                )
                 try sql.execute(
                     """
                     INSERT INTO shard (run_id, shard, shards, started, seconds, database_seconds, inputs)
@@ -481,20 +489,40 @@ public struct RunHistory: Sendable {
                 for row in try sql.fetch("SELECT * FROM input WHERE run_id = ? AND shard IS NOT NULL", [.integer(run)])
                 {
                     guard let file = row["file"].string else { continue }
-                    found[file] = (
-                        try Self.outcome(sql, run: run, file: file, row: row),
-                        try Self.answers(sql, run: run, file: file)
-                    )
+                    var outcome = try Self.outcome(sql, run: run, file: file, row: row)
+                    if outcome.kind == "vendor", outcome.error == nil {
+                        outcome.outputs = ["vendors.xlsx", "vendors.json"]
+                    }
+                    found[file] = (outcome, try Self.answers(sql, run: run, file: file))
                 }
                 return files.compactMap { found[$0] }
             }
         }
     }
 
+    /// The vendors' files the shards of a run assessed: each file's vendor and items (JSON).
+    func vendorFiles(run: Int64) throws -> [String: (vendor: String, items: String)] {
+        try guarded {
+            try database.read { sql in
+                var found: [String: (vendor: String, items: String)] = [:]
+                for row in try sql.fetch(
+                    "SELECT file, vendor, items FROM vendor_file WHERE run_id = ?",
+                    [.integer(run)]
+                ) {
+                    if let file = row["file"].string, let vendor = row["vendor"].string, let items = row["items"].string
+                    {
+                        found[file] = (vendor, items)
+                    }
+                }
+                return found
+            }
+        }
+    }
+
     /// Completes a keyed run from its shards in one transaction.
     ///
-    /// It records the vendors' inputs, coverage, gaps, evidence and scores, and completes the
-    /// run's own row; `finish` as in ``record(_:_:finish:)``. Assembling again replaces what the
+    /// It records coverage, gaps, evidence and the vendors' scores (the shards recorded every
+    /// input), and completes the run's own row; `finish` as in ``record(_:_:finish:)``. Assembling again replaces what the
     /// last assembly recorded.
     func assemble(run: Int64, summary: RunSummary, _ recording: Recording, finish: Finish) throws {
         try guarded {
@@ -503,14 +531,6 @@ public struct RunHistory: Sendable {
                     try sql.execute("DELETE FROM \(table) WHERE run_id = ?", [.integer(run)])
                 }
                 try sql.execute("DELETE FROM input WHERE run_id = ? AND shard IS NULL", [.integer(run)])
-                try insertInputs(
-                    sql,
-                    run: run,
-                    shard: nil,
-                    summary: summary,
-                    files: summary.files.filter { $0.kind != "questionnaire" },
-                    recording
-                )
                 try insertResults(sql, run: run, summary: summary)
                 try sql.execute(
                     "UPDATE run SET started = ?, seconds = ?, exit = ?, complete = TRUE WHERE id = ?",

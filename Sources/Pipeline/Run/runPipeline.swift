@@ -194,6 +194,14 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
                 "a shard needs the run's id: --run-id ID (or QUIRE_RUN_ID), the same for every shard"
             )
         }
+        // Its share of the vendors' files too: read and mapped here, judged at the assembly with
+        // each vendor's other files.
+        let vendorShare = config.vendors.filter { shardNumber(of: $0, among: shard.count) == shard.index }
+        let (vendorOutcomes, assessed) = try run.readVendors(vendorShare)
+        files += vendorOutcomes
+        var digests = digests
+        for file in vendorShare { digests[file] = sha256(file: file) }
+        let vendorFiles = try assessed.map { ($0.file, $0.vendor, try StoredAssessedItem.encode($0.items)) }
         let summary = RunSummary(
             config: config,
             asOf: day,
@@ -205,19 +213,28 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
             written: []
         )
         let recording = run.recording(digests: digests)
-        let id = try history.recordShard(key: key, shard: shard.index, of: shard.count, summary: summary, recording)
+        let id = try history.recordShard(
+            key: key,
+            shard: shard.index,
+            of: shard.count,
+            summary: summary,
+            vendorFiles: vendorFiles,
+            recording
+        )
         try staging.publish()
         log.info(
             "shard recorded",
             metadata: [
                 "run": "\(key)", "shard": "\(shard.index)/\(shard.count)", "id": "\(id)",
-                "questionnaires": "\(files.count)", "seconds": "\(seconds(since: started))",
+                "questionnaires": "\(files.count - vendorOutcomes.count)", "vendor-files": "\(vendorOutcomes.count)",
+                "seconds": "\(seconds(since: started))",
                 "database-seconds": "\(String(format: "%.3f", history.secondsInDatabase))",
             ]
         )
         if !request.quiet {
             diagnostics.note(
-                "shard \(shard.index) of \(shard.count) of run \(key): \(counted(files.count, "questionnaire")) "
+                "shard \(shard.index) of \(shard.count) of run \(key): "
+                    + "\(counted(files.count - vendorOutcomes.count, "questionnaire")) "
                     + "(\(summary.line)); assemble with quire run \(request.config) --assemble \(key)"
             )
         }
@@ -373,19 +390,22 @@ private struct RunContext {
         return (outcomes, digests)
     }
 
-    /// Assesses the vendors' files that read; each failure said.
-    func assessVendors() throws -> (files: [FileOutcome], assessment: AssessmentReport?) {
-        guard !config.vendors.isEmpty else { return ([], nil) }
-        let stageStarted = Date()
+    /// Reads and maps the vendors' files given, in order; each failure said.
+    func readVendors(
+        _ list: [String]
+    ) throws -> (files: [FileOutcome], assessed: [(vendor: String, file: String, items: [AssessedItem])]) {
+        let matcher = Matcher(index: context.index)
+        let frameworks = try assessedFrameworks()
         var files: [FileOutcome] = []
-        var read: [(vendor: String, questionnaire: Questionnaire)] = []
-        for file in config.vendors {
+        var assessed: [(vendor: String, file: String, items: [AssessedItem])] = []
+        for file in list {
             let begun = Date()
             do {
-                read.append(
+                let questionnaire = try ReadingOptions().read(file)
+                assessed.append(
                     (
-                        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-                        try ReadingOptions().read(file)
+                        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, questionnaire.file,
+                        AssessmentReport.assess(questionnaire, matcher: matcher, frameworks: frameworks)
                     )
                 )
                 var outcome = FileOutcome(file: file, kind: "vendor", outputs: ["vendors.xlsx", "vendors.json"])
@@ -399,12 +419,29 @@ private struct RunContext {
                 log.error("not assessed", metadata: ["file": "\(file)", "reason": "\(message)"])
             }
         }
-        let frameworks =
-            config.assessFrameworks.isEmpty
+        return (files, assessed)
+    }
+
+    func assessedFrameworks() throws -> [Framework] {
+        config.assessFrameworks.isEmpty
             ? context.index.library.frameworks : try config.assessFrameworks.map(context.framework)
-        let report = AssessmentReport(files: read, matcher: Matcher(index: context.index), frameworks: frameworks)
+    }
+
+    /// Judges the vendors' files read and mapped, and stages the vendors' workbook and JSON.
+    func stageAssessment(_ assessed: [(vendor: String, file: String, items: [AssessedItem])]) throws -> AssessmentReport
+    {
+        let report = AssessmentReport(frameworks: try assessedFrameworks(), assessed: assessed)
         try staging.stage(try report.workbook(), as: "vendors.xlsx")
         try staging.stage(Array(report.json().utf8), as: "vendors.json")
+        return report
+    }
+
+    /// Assesses the vendors' files that read; each failure said.
+    func assessVendors() throws -> (files: [FileOutcome], assessment: AssessmentReport?) {
+        guard !config.vendors.isEmpty else { return ([], nil) }
+        let stageStarted = Date()
+        let (files, assessed) = try readVendors(config.vendors)
+        let report = try stageAssessment(assessed)
         log.debug("stage done", metadata: ["stage": "assess", "seconds": "\(seconds(since: stageStarted))"])
         return (files, report)
     }
@@ -515,23 +552,27 @@ private struct RunContext {
                     + "\(state.missing.count == 1 ? "it" : "them") (--allow-missing)"
             )
         }
-        let recorded = try history.shardResults(run: state.id, files: config.questionnaires)
+        let recorded = try history.shardResults(run: state.id, files: config.questionnaires + config.vendors)
         var byFile = Dictionary(recorded.map { ($0.0.file, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [FileOutcome] = []
         var answers: [(file: String, answer: RecordedAnswer)] = []
+        /// A file whose shard was not recorded, said and named in the report.
+        func unrecorded(_ file: String, kind: String, _ what: String) -> FileOutcome {
+            let shard = shardNumber(of: file, among: state.shards)
+            let outcome = FileOutcome(
+                file: file,
+                kind: kind,
+                error: "\(what): its shard (\(shard) of \(state.shards)) was not recorded"
+            )
+            diagnostics.warn("\(file): \(outcome.error ?? "")")
+            return outcome
+        }
         for file in config.questionnaires {
             if let (outcome, recordedAnswers) = byFile.removeValue(forKey: file) {
                 files.append(outcome)
                 answers += recordedAnswers.map { (file, $0) }
             } else {
-                let shard = shardNumber(of: file, among: state.shards)
-                let outcome = FileOutcome(
-                    file: file,
-                    kind: "questionnaire",
-                    error: "not answered: its shard (\(shard) of \(state.shards)) was not recorded"
-                )
-                diagnostics.warn("\(file): \(outcome.error ?? "")")
-                files.append(outcome)
+                files.append(unrecorded(file, kind: "questionnaire", "not answered"))
             }
         }
         for shard in state.recorded {
@@ -556,10 +597,26 @@ private struct RunContext {
                 )
             }
         }
-        let (vendorFiles, assessment) = try assessVendors()
-        files += vendorFiles
+        // The vendors' files as the shards read and mapped them, judged here as one process judges
+        // them; a file whose shard is missing is named.
+        var assessment: AssessmentReport?
+        if !config.vendors.isEmpty {
+            let stored = try history.vendorFiles(run: state.id)
+            var assessed: [(vendor: String, file: String, items: [AssessedItem])] = []
+            for file in config.vendors {
+                if let (outcome, _) = byFile.removeValue(forKey: file) {
+                    files.append(outcome)
+                    if outcome.error == nil, let (vendor, items) = stored[file] {
+                        assessed.append((vendor, file, try StoredAssessedItem.decode(items, file: file)))
+                    }
+                } else {
+                    files.append(unrecorded(file, kind: "vendor", "not assessed"))
+                }
+            }
+            assessment = try stageAssessment(assessed)
+        }
         var digests: [String: String] = [:]
-        for file in config.questionnaires { digests[file] = sha256(file: file) }
+        for file in config.questionnaires + config.vendors { digests[file] = sha256(file: file) }
         return try finish(
             files: files,
             answers: answers,
