@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import Yams
 
 extension LayoutProfile {
@@ -13,7 +14,7 @@ extension LayoutProfile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file")
         }
-        guard let data = readWholeFile(path) else {
+        guard let data = readWholeFile(path).map({ Data($0) }) else {
             throw .unreadable(path: path, reason: "permission denied or not a file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -197,19 +198,5 @@ extension DetectionOptions {
         } else {
             profileName = nameOrPath
         }
-    }
-}
-
-/// A file's bytes, or nil when it cannot be opened or read (no such file, a folder, no permission).
-///
-/// Not `FileManager.contents(atPath:)`, which leaks its buffer when the file is empty (found by
-/// fuzzing).
-func readWholeFile(_ path: String) -> Data? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    do {
-        return try handle.read(upToCount: Int.max) ?? Data()
-    } catch {
-        return nil
     }
 }

@@ -4,6 +4,7 @@ import Exchange
 import Foundation
 import Questionnaire
 import Reports
+import Spreadsheet
 
 /// What `quire apply` reads and writes.
 public struct ApplyRequest: Sendable {

@@ -47,11 +47,7 @@ enum SQLValue: Sendable, Hashable {
     }
 }
 
-extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
-    init(stringLiteral value: String) { self = .text(value) }
-    init(integerLiteral value: Int64) { self = .integer(value) }
-    init(nilLiteral: ()) { self = .null }
-
+extension SQLValue {
     init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
     init(_ number: Int?) { self = number.map { .integer(Int64($0)) } ?? .null }
     init(_ number: Int64?) { self = number.map(SQLValue.integer) ?? .null }
@@ -125,4 +121,9 @@ protocol HistoryDatabase: Sendable {
     func read<T>(_ body: (any HistorySQL) throws -> T) throws -> T
     /// Seconds spent waiting on the database so far.
     var secondsInDatabase: Double { get }
+}
+
+extension Duration {
+    /// In seconds, as the history counts time in the database.
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -202,7 +202,7 @@ extension PostgresHistoryDatabase: HistorySQL {
         defer {
             let spent = ContinuousClock.now - started
             waited.withLock {
-                $0 += Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+                $0 += spent.inSeconds
             }
         }
         do {

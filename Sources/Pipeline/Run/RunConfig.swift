@@ -1,6 +1,7 @@
 public import ControlModel
 import Exchange
 import Foundation
+import Spreadsheet
 
 #if canImport(Glibc)
     import Glibc
@@ -64,7 +65,7 @@ public struct RunConfig: Sendable {
         }
         let root: DocumentNode
         do {
-            root = try parseDocument([UInt8](data), file: path)
+            root = try parseDocument(data, file: path)
         } catch {
             diagnostics.append(
                 Diagnostic(.error, at: SourceLocation(file: path, line: error.line), error.message, hint: error.hint)

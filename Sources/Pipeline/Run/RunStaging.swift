@@ -20,7 +20,9 @@ final class RunStaging: Sendable {
     /// The staging folder inside it.
     let folder: String
     private let lock: Int32
-    private let staged = Mutex<[String]>([])
+    /// What is staged, in order, with the SHA-256 of its bytes (taken as they are written, so
+    /// that the history's record of the outputs reads no file again).
+    private let staged = Mutex<(order: [String], digests: [String: String])>(([], [:]))
 
     /// Makes the staging folder in `output` and takes its lock.
     ///
@@ -54,12 +56,15 @@ final class RunStaging: Sendable {
             try? FileManager.default.createDirectory(atPath: subfolder, withIntermediateDirectories: true)
         }
         try deliver(bytes, toFile: path)
-        staged.withLock { $0.append(relative) }
+        let digest = sha256(bytes)
+        staged.withLock {
+            if $0.digests.updateValue(digest, forKey: relative) == nil { $0.order.append(relative) }
+        }
     }
 
     /// The SHA-256 of a staged output.
     func digest(of relative: String) -> String? {
-        sha256(file: folder + "/" + relative)
+        staged.withLock { $0.digests[relative] }
     }
 
     /// Moves every staged output into place, in the order staged, and removes the staging folder.
@@ -67,7 +72,7 @@ final class RunStaging: Sendable {
     /// - Throws: ``PipelineError/cannotCreateOutput(path:reason:)`` naming the output that could
     ///   not be moved (the run is recorded; the outputs before it are in place, the rest not).
     func publish() throws {
-        for relative in staged.withLock({ $0 }) {
+        for relative in staged.withLock({ $0.order }) {
             let destination = output + "/" + relative
             guard rename(folder + "/" + relative, destination) == 0 else {
                 throw PipelineError.cannotCreateOutput(

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// SHA-256 (FIPS 180-4) of bytes, as lowercase hex: the hashes the run history keeps of inputs.
 func sha256(_ bytes: [UInt8]) -> String {
@@ -63,19 +64,5 @@ func sha256(_ bytes: [UInt8]) -> String {
 
 /// The SHA-256 of a file's bytes, or nil when it cannot be read.
 func sha256(file: String) -> String? {
-    readWholeFile(file).map { sha256([UInt8]($0)) }
-}
-
-/// A file's bytes, or nil when it cannot be opened or read (no such file, a folder, no permission).
-///
-/// Not `FileManager.contents(atPath:)`, which leaks its buffer when the file is empty (found by
-/// fuzzing).
-func readWholeFile(_ path: String) -> Data? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    do {
-        return try handle.read(upToCount: Int.max) ?? Data()
-    } catch {
-        return nil
-    }
+    readWholeFile(file).map(sha256)
 }

@@ -52,7 +52,7 @@ final class SQLiteHistoryDatabase: HistoryDatabase {
     /// Counts time outside a transaction's body (waiting for the lock, beginning and committing)
     /// and inside its statements as time in the database.
     private func count(_ spent: Duration) {
-        waited.withLock { $0 += Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18 }
+        waited.withLock { $0 += spent.inSeconds }
     }
 
     private final class Connection: HistorySQL {

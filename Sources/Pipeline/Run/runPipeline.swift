@@ -174,11 +174,16 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
 
     // A shard answers its share of the questionnaires: by the hash of each file's bytes, so that
     // the shares do not depend on the order the files are listed in.
+    // Each input's bytes are hashed once: for the share, the reuse of unchanged work and the history.
+    var digests = fileDigests(config.questionnaires)
     var share = Array(config.questionnaires.indices)
     if let shard = request.shard {
-        share = share.filter { shardNumber(of: config.questionnaires[$0], among: shard.count) == shard.index }
+        share = share.filter {
+            let file = config.questionnaires[$0]
+            return shardNumber(of: file, digest: digests[file], among: shard.count) == shard.index
+        }
     }
-    let (outcomes, digests) = run.answer(share, jobs: jobs, terminal: terminal)
+    let outcomes = run.answer(share, digests: digests, jobs: jobs, terminal: terminal)
     var files = outcomes.map(\.0)
     let reused = files.filter { $0.reusedFrom != nil }.count
     if reused > 0, !request.quiet {
@@ -196,11 +201,13 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
         }
         // Its share of the vendors' files too: read and mapped here, judged at the assembly with
         // each vendor's other files.
-        let vendorShare = config.vendors.filter { shardNumber(of: $0, among: shard.count) == shard.index }
+        let vendorDigests = fileDigests(config.vendors)
+        let vendorShare = config.vendors.filter {
+            shardNumber(of: $0, digest: vendorDigests[$0], among: shard.count) == shard.index
+        }
         let (vendorOutcomes, assessed) = try run.readVendors(vendorShare)
         files += vendorOutcomes
-        var digests = digests
-        for file in vendorShare { digests[file] = sha256(file: file) }
+        digests.merge(vendorDigests) { first, _ in first }
         let vendorFiles = try assessed.map { ($0.file, $0.vendor, try StoredAssessedItem.encode($0.items)) }
         let summary = RunSummary(
             config: config,
@@ -243,17 +250,26 @@ public func runPipeline(_ request: RunRequest, diagnostics: Diagnostics) throws 
 
     let (vendorFiles, assessment) = try run.assessVendors()
     files += vendorFiles
+    digests.merge(fileDigests(config.vendors)) { first, _ in first }
     return try run.finish(files: files, answers: answers, assessment: assessment, digests: digests, key: nil)
 }
 
-/// The shard (1 to `count`) a questionnaire belongs to.
+/// Each file's SHA-256, for those that can be read.
+func fileDigests(_ files: [String]) -> [String: String] {
+    var digests: [String: String] = [:]
+    for file in files { digests[file] = sha256(file: file) }
+    return digests
+}
+
+/// The shard (1 to `count`) an input belongs to, given the SHA-256 of its bytes (nil when it
+/// cannot be read).
 ///
-/// It goes by the SHA-256 of the file's bytes and the name it is listed under, so that the shares
-/// do not depend on the order of the listing, and copies of one file under several names spread
-/// like any others. A file that cannot be read goes by its
-/// name alone, so that exactly one shard reports it.
-func shardNumber(of file: String, among count: Int) -> Int {
-    let digest = sha256(Array(((sha256(file: file) ?? "unreadable") + "\u{0}" + file).utf8))
+/// It goes by that digest and the name the file is listed under, so that the shares do not
+/// depend on the order of the listing, and copies of one file under several names spread like
+/// any others. A file that cannot be read goes by its name alone, so that exactly one shard
+/// reports it.
+func shardNumber(of file: String, digest: String?, among count: Int) -> Int {
+    let digest = sha256(Array(((digest ?? "unreadable") + "\u{0}" + file).utf8))
     let value = UInt64(digest.prefix(15), radix: 16) ?? 0
     return Int(value % UInt64(max(count, 1))) + 1
 }
@@ -281,26 +297,23 @@ private struct RunContext {
         )
     }
 
-    /// Answers the questionnaires at `indices`, at most `jobs` at once, in file order; returns
-    /// each one's outcome and answers, and the inputs' digests.
+    /// Answers the questionnaires at `indices`, at most `jobs` at once, in file order.
+    ///
+    /// Returns each one's outcome and answers. `digests` holds each readable file's SHA-256.
     ///
     /// Unchanged work is not redone: a questionnaire whose bytes, library and as-of day are those
     /// of a recorded run, with that run's outputs still in place, reuses its results. The lookups
     /// are made here, before the concurrent part, so that no task waits on the database.
     func answer(
         _ indices: [Int],
+        digests: [String: String],
         jobs: Int,
         terminal: Bool
-    ) -> (outcomes: [(FileOutcome, [RecordedAnswer])], digests: [String: String]) {
+    ) -> [(FileOutcome, [RecordedAnswer])] {
         let stageStarted = Date()
         let matcher = Matcher(index: context.index)
         let progress = Progress(total: indices.count, shown: terminal && !request.quiet && !request.verbose)
         let names = outputNames(config.questionnaires)
-        var digests: [String: String] = [:]
-        for index in indices {
-            let file = self.config.questionnaires[index]
-            digests[file] = sha256(file: file)
-        }
         var reusable: [String: (run: Int64, outcome: FileOutcome, answers: [RecordedAnswer])] = [:]
         var lookupError: String?
         do {
@@ -387,7 +400,7 @@ private struct RunContext {
             if let error = outcome.error { diagnostics.warn("\(outcome.file): not answered: \(error)") }
         }
         log.debug("stage done", metadata: ["stage": "answer", "seconds": "\(seconds(since: stageStarted))"])
-        return (outcomes, digests)
+        return outcomes
     }
 
     /// Reads and maps the vendors' files given, in order; each failure said.
@@ -498,8 +511,6 @@ private struct RunContext {
         // The run goes into the history in one transaction, which also reads what changed since the
         // run before it for the report; the transaction commits only once the report is staged too,
         // and then the staged outputs move into place.
-        var digests = digests
-        for file in config.vendors { digests[file] = sha256(file: file) }
         let recording = recording(digests: digests)
         let staging = staging
         let finish: RunHistory.Finish = { changes, trend in
@@ -558,7 +569,7 @@ private struct RunContext {
         var answers: [(file: String, answer: RecordedAnswer)] = []
         /// A file whose shard was not recorded, said and named in the report.
         func unrecorded(_ file: String, kind: String, _ what: String) -> FileOutcome {
-            let shard = shardNumber(of: file, among: state.shards)
+            let shard = shardNumber(of: file, digest: sha256(file: file), among: state.shards)
             let outcome = FileOutcome(
                 file: file,
                 kind: kind,
@@ -615,13 +626,12 @@ private struct RunContext {
             }
             assessment = try stageAssessment(assessed)
         }
-        var digests: [String: String] = [:]
-        for file in config.questionnaires + config.vendors { digests[file] = sha256(file: file) }
+        // The shards recorded every input with its digest; the assembly records none.
         return try finish(
             files: files,
             answers: answers,
             assessment: assessment,
-            digests: digests,
+            digests: [:],
             key: (state.id, key)
         )
     }

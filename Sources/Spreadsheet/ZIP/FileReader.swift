@@ -90,3 +90,25 @@ extension Array where Element == UInt8 {
         UInt64(uint32(at: offset)) | UInt64(uint32(at: offset + 4)) << 32
     }
 }
+
+/// A whole file's bytes, read to its end (a pipe too), or nil when it cannot be opened or read
+/// (no such file, a folder, no permission).
+///
+/// The one place the stages read a small file whole. Not `FileManager.contents(atPath:)`, which
+/// leaks its buffer when the file is empty (found by fuzzing).
+public func readWholeFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if count == 0 { return bytes }
+        bytes.append(contentsOf: chunk[..<count])
+    }
+}
