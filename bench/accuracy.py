@@ -5,17 +5,20 @@ Run from anywhere (paths are resolved from the repository root):
     .venv/bin/python bench/accuracy.py
 
 The labelled set (bench/labelled/questions.yaml) is split once into a TUNING part and a HELD-OUT
-part by bench/labelled/split.yaml (its header states the rule). A third part, FRESH
-(bench/labelled/fresh.yaml), was written later by someone who had not seen quire's answering code
-or results, after the rules were tuned; all of it is held out. Every labelled measurement is
-reported for each part (and for all items); the goals are judged on the HELD-OUT and FRESH parts.
+part by bench/labelled/split.yaml (its header states the rule). A first fresh set
+(bench/labelled/fresh.yaml, F-001 ...) was written later by someone who had not seen quire's
+answering code or results; it was held out for one blind run (its figures are kept in
+bench/README.md) and then moved into the TUNING part, so that its failures could be studied and the
+confidence fitted on more data. The FRESH part is now bench/labelled/fresh2.yaml (G-001 ...),
+written the same way after that; all of it is held out. Every labelled measurement is reported for
+each part (and for all items); the goals are judged on the HELD-OUT and FRESH parts.
 For held-out and fresh items only counts and rates are printed or written to the JSON, never
 question texts or per-item results, so that those parts stay unseen by whoever tunes quire.
 
 Three measurements:
 
-The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv and fresh.csv (each
-generated from its YAML by bench/labelled/make_csv.py) under one header.
+The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv and
+fresh2.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
 
 a) Mapping, labelled set. `quire map bench/out/labelled-all.csv --library samples/library
    --format json`; for each framework F in iso27001-2022, soc2-2017, gdpr, over the items whose
@@ -86,9 +89,15 @@ ROOT = BENCH.parent
 OUT = BENCH / "out"
 LABELLED_YAML = BENCH / "labelled" / "questions.yaml"
 LABELLED_CSV = BENCH / "labelled" / "questions.csv"
-FRESH_YAML = BENCH / "labelled" / "fresh.yaml"
-FRESH_CSV = BENCH / "labelled" / "fresh.csv"
-# Both CSVs under one header: what quire reads.
+# The first fresh set (F-001 ...): held out for one blind run, then moved into the tuning part
+# (its blind figures are in bench/README.md).
+PROMOTED_YAML = BENCH / "labelled" / "fresh.yaml"
+PROMOTED_CSV = BENCH / "labelled" / "fresh.csv"
+# The fresh set now held out (G-001 ...).
+FRESH_YAML = BENCH / "labelled" / "fresh2.yaml"
+FRESH_CSV = BENCH / "labelled" / "fresh2.csv"
+FRESH_PREFIX = "G-"
+# The three CSVs under one header: what quire reads.
 COMBINED_CSV = OUT / "labelled-all.csv"
 LIBRARY = ROOT / "samples" / "library"
 SPLIT_YAML = BENCH / "labelled" / "split.yaml"
@@ -339,39 +348,54 @@ def load_labelled() -> list[dict]:
         return yaml.safe_load(handle)["questions"]
 
 
+def load_promoted() -> list[dict]:
+    """The first fresh set, now part of the tuning part."""
+    with open(PROMOTED_YAML, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["questions"]
+
+
 def load_fresh() -> list[dict]:
     with open(FRESH_YAML, encoding="utf-8") as handle:
         return yaml.safe_load(handle)["questions"]
 
 
+def load_all() -> list[dict]:
+    """Every labelled question: questions.yaml, the promoted first fresh set, the fresh set."""
+    return load_labelled() + load_promoted() + load_fresh()
+
+
 def write_combined_csv() -> Path:
-    """questions.csv and fresh.csv under one header, as bench/out/labelled-all.csv."""
+    """questions.csv, fresh.csv and fresh2.csv under one header, as bench/out/labelled-all.csv."""
     lines = LABELLED_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
-    fresh = FRESH_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
-    if not fresh or fresh[0] != lines[0]:
-        raise SystemExit(f"{rel(FRESH_CSV)} must have the header of {rel(LABELLED_CSV)}; run bench/labelled/make_csv.py")
+    for extra in (PROMOTED_CSV, FRESH_CSV):
+        more = extra.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not more or more[0] != lines[0]:
+            raise SystemExit(f"{rel(extra)} must have the header of {rel(LABELLED_CSV)}; run bench/labelled/make_csv.py")
+        lines += more[1:]
     OUT.mkdir(parents=True, exist_ok=True)
-    COMBINED_CSV.write_text("".join(lines + fresh[1:]), encoding="utf-8")
+    COMBINED_CSV.write_text("".join(lines), encoding="utf-8")
     return COMBINED_CSV
 
 
 def load_split(questions: list[dict]) -> tuple[dict[str, str], dict]:
     """Item id -> "tuning" or "held-out", and a description of the split for the JSON.
 
-    Items that split.yaml does not cover (added after the split) count as tuning and are reported.
+    Items of fresh2.yaml are "fresh"; those of fresh.yaml (the first fresh set, promoted after its
+    blind run) are tuning. Other items that split.yaml does not cover (added after the split) count
+    as tuning and are reported.
     """
     with open(SPLIT_YAML, encoding="utf-8") as handle:
         split = yaml.safe_load(handle)
     held = set(split.get("held_out") or [])
     covered = set(split.get("covers") or [])
     ids = [q["id"] for q in questions]
-    part_of = {i: (FRESH if i.startswith("F-") else HELD_OUT if i in held else TUNING) for i in ids}
+    part_of = {i: (FRESH if i.startswith(FRESH_PREFIX) else HELD_OUT if i in held else TUNING) for i in ids}
     info = {
         "file": rel(SPLIT_YAML),
         "format": split.get("format"),
         "rule": split.get("rule"),
         "sizes": {part: sum(1 for p in part_of.values() if p == part) for part in PARTS},
-        "not_covered": [i for i in ids if i not in covered and part_of[i] != FRESH],
+        "not_covered": [i for i in ids if i not in covered and i.startswith("L-")],
         "held_out_ids_not_in_questions": sorted(held - set(ids)),
     }
     return part_of, info
@@ -1030,7 +1054,7 @@ def main() -> int:
     misses = env_int("BENCH_MISSES", 20)
     strict = os.environ.get("BENCH_STRICT", "").strip() == "1"
 
-    questions = load_labelled() + load_fresh()
+    questions = load_all()
     part_of, split_info = load_split(questions)
     write_combined_csv()
     print(f"quire: {rel(quire)}    labelled set: {rel(LABELLED_YAML)} ({len(questions)} questions)")

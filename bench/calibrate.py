@@ -8,7 +8,8 @@ Usage (from anywhere; `make calibrate` runs it with the debug build):
 What it does, on the TUNING part of the labelled set only (bench/labelled/split.yaml; the held-out
 items are dropped before anything is computed, so nothing here is fitted to them):
 
-1. `quire debug signals bench/labelled/questions.csv --library samples/library` gives, per item,
+1. `quire debug signals bench/out/labelled-all.csv --library samples/library` (every labelled set
+   under one header, as bench/accuracy.py writes it; only the tuning items are used) gives, per item,
    the answer's value, basis, review reason codes and the signals of ``AnswerSignals`` (how well
    the controls cover the question). The signals do not depend on the fitted weights.
 2. The examples are the tuning items whose answer was derived from controls and has a value; an
@@ -135,7 +136,7 @@ def swift_source(w: list[float], threshold: float, count: int, right: int, split
     weights = ",\n".join(f"        {value!r}" for value in w[1:])
     return (
         "// Written by bench/calibrate.py (`make calibrate`); do not edit by hand.\n"
-        f"// Fitted on the tuning part of bench/labelled/questions.yaml ({split_note}):\n"
+        f"// Fitted on the tuning part of bench/labelled/questions.yaml and fresh.yaml ({split_note}):\n"
         f"// {count} answers derived from controls, {right} of them right; L2 penalty {LAMBDA}.\n"
         "extension ConfidenceModel {\n"
         "    /// The model's intercept.\n"
@@ -157,11 +158,12 @@ def main() -> int:
     args = parser.parse_args()
     quire = Path(os.environ.get("QUIRE_BIN", ".build/debug/quire"))
     quire = quire if quire.is_absolute() else ROOT / quire
-    questions = accuracy.load_labelled()
+    questions = accuracy.load_all()
+    combined = accuracy.write_combined_csv()
     part_of, split = accuracy.load_split(questions)
     tuning = {q["id"]: q for q in questions if part_of[q["id"]] == accuracy.TUNING}
     run = subprocess.run(
-        [str(quire), "debug", "signals", "bench/labelled/questions.csv", "--library", "samples/library"],
+        [str(quire), "debug", "signals", str(combined), "--library", "samples/library"],
         cwd=ROOT, capture_output=True, check=False,
     )
     if run.returncode != 0:

@@ -114,6 +114,12 @@ public enum ReviewReason: Sendable, Hashable {
     case relatedNotApplicable(control: String, justification: String)
     /// An approved past answer to a similar question says otherwise.
     case pastAnswerDisagrees(entry: String, answer: String, percent: Int)
+    /// The question asks about a period ("every 90 days", "seven years") that nothing the answer
+    /// rests on states, or states one that does not meet it.
+    case periodNotStated(asked: String, stated: [String])
+    /// The control speaks of what is asked only under a condition ("where the law requires one",
+    /// "where possible"), and nothing recorded says whether it holds here.
+    case conditionalControl(control: String, condition: String)
 
     /// A stable name for the kind of reason, for filters and reports.
     public var code: String {
@@ -135,6 +141,8 @@ public enum ReviewReason: Sendable, Hashable {
         case .partNotSupported: "part-not-supported"
         case .nameNotCovered: "name-not-covered"
         case .pastAnswerDisagrees: "past-answer-disagrees"
+        case .periodNotStated: "period-not-stated"
+        case .conditionalControl: "conditional-control"
         case .relatedNotApplicable: "related-not-applicable"
         }
     }
@@ -192,6 +200,13 @@ public enum ReviewReason: Sendable, Hashable {
                 + (justification.isEmpty ? "" : ": \(justification)")
         case .pastAnswerDisagrees(let entry, let answer, let percent):
             "the approved past answer \(entry) to a similar question (\(percent)% alike) says \"\(answer)\""
+        case .conditionalControl(let control, let condition):
+            "\(control) speaks of this only \"\(condition)\", and nothing recorded says whether that holds here"
+        case .periodNotStated(let asked, let stated):
+            "the question asks about \"\(asked)\"; "
+                + (stated.isEmpty
+                    ? "nothing the answer rests on states a period"
+                    : "what the answer rests on states only " + stated.map { "\"\($0)\"" }.joined(separator: ", "))
         }
     }
 }

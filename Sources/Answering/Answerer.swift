@@ -291,6 +291,10 @@ public struct Answerer: Sendable {
             let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
             answer.value = fit(verdict, to: item, comment: answer.comment)
             problems += disagreeingPast(match, verdict: verdict)
+            if verdict != .no {
+                problems += unmetPeriod(item.question, records: records, match: match)
+                problems += conditionalControls(item.question, records: records)
+            }
             return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         // Partial, planned, or a mix.
@@ -346,6 +350,87 @@ public struct Answerer: Sendable {
                 matcher.subjectCoverage(of: uncovered, by: [score.control]).share >= Self.supportedPart
             else { continue }
             return [.relatedNotApplicable(control: score.control, justification: implementation.justification ?? "")]
+        }
+        return []
+    }
+
+    /// The first period the question asks about that nothing the answer rests on meets.
+    ///
+    /// "Every 90 days", "for seven years"; what the answer rests on: the deciding controls' own text, their implementation
+    /// notes, their evidence, and the approved past answers on them or to a similar question.
+    /// Controls say that passwords are managed, not how often they change.
+    private func unmetPeriod(
+        _ question: String,
+        records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)],
+        match: ItemMatch
+    ) -> [ReviewReason] {
+        let asked = StatedPeriod.find(in: question)
+        guard !asked.isEmpty else { return [] }
+        let controls = Set(records.map(\.control.id))
+        var texts: [String] = []
+        for record in records {
+            texts += [record.control.title, record.control.description] + record.control.keywords
+            texts += [record.implementation?.notes, record.implementation?.justification].compactMap { $0 }
+            texts += matcher.index.evidence(for: record.control.id).flatMap { [$0.title, $0.description ?? ""] }
+        }
+        let similar = Set(match.library.filter { $0.similarity >= Self.nearPast }.map(\.entry))
+        for (position, entry) in library.answers.enumerated()
+        where !entry.tags.contains(Self.previousTag) && !entry.tags.contains(Self.unapprovedTag)
+            && (similar.contains(position) || entry.controls.contains(where: controls.contains))
+        {
+            texts += [entry.question, entry.answer, entry.comment ?? ""]
+        }
+        // A period counts where its sentence speaks of the question's subject (two of its terms):
+        // "Vanta tests the configuration every day" says nothing of how often passwords change.
+        let subject = Set(matcher.analyzer.subjectTerms(question)).subtracting(
+            matcher.analyzer.terms(StatedPeriod.vocabulary)
+        )
+        let sentences = texts.flatMap { text in
+            text.split(separator: "\n").flatMap { $0.components(separatedBy: ". ") }.flatMap {
+                $0.components(separatedBy: "; ")
+            }
+        }
+        let stated = sentences.flatMap { sentence -> [StatedPeriod] in
+            let periods = StatedPeriod.find(in: sentence)
+            guard !periods.isEmpty,
+                subject.intersection(matcher.analyzer.terms(sentence)).count >= min(2, subject.count)
+            else { return [] }
+            return periods
+        }
+        let keeping = StatedPeriod.asksHowLong(question)
+        guard
+            let unmet = asked.first(where: { period in
+                !stated.contains { StatedPeriod.meets($0, period, keeping: keeping) }
+            })
+        else { return [] }
+        var shown: [String] = []
+        for period in stated where !shown.contains(period.words) && shown.count < 3 { shown.append(period.words) }
+        return [.periodNotStated(asked: unmet.words, stated: shown)]
+    }
+
+    /// Conditions under which a control's text says something: where it is the sentence that
+    /// carries the question, the control does not say whether it is so here.
+    static let conditions = [
+        "where required", "where the law requires", "where practicable", "where possible", "if required",
+        "when required", "where applicable", "if applicable", "where appropriate", "where feasible", "where needed",
+    ]
+
+    /// A deciding control whose sentence that speaks most of the question (two of its subject
+    /// terms or more) holds only under a condition ("An EU representative is appointed where the
+    /// law requires one"), when its implementation notes do not speak of the question (two terms).
+    private func conditionalControls(
+        _ question: String,
+        records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)]
+    ) -> [ReviewReason] {
+        let subject = Set(matcher.analyzer.subjectTerms(question))
+        func shared(_ text: String) -> Int { subject.intersection(matcher.analyzer.terms(text)).count }
+        for record in records {
+            let sentences = record.control.description.components(separatedBy: ". ")
+            guard let best = sentences.max(by: { shared($0) < shared($1) }), shared(best) >= 2 else { continue }
+            let folded = TextAnalyzer.tokens(best).joined(separator: " ")
+            guard let condition = Self.conditions.first(where: { " \(folded) ".contains(" \($0) ") }) else { continue }
+            if let notes = record.implementation?.notes, shared(notes) >= 2 { continue }
+            return [.conditionalControl(control: record.control.id, condition: condition)]
         }
         return []
     }

@@ -407,6 +407,105 @@ import Testing
         )
     }
 
+    @Test func periodsAreRead() {
+        func days(_ text: String) -> [Double] { StatedPeriod.find(in: text).map { ($0.days * 100).rounded() / 100 } }
+        #expect(days("Are passwords changed every 90 days?") == [90])
+        #expect(days("within 72 hours, and five working days later") == [3, 5])
+        #expect(days("reviewed quarterly and at least once a year") == [91.31, 365.25])
+        #expect(days("twice a year; three times per month") == [182.63, 10.15])
+        #expect(days("Logs are kept for seven years") == [2556.75])
+        // A look-back asks about dates, not a stated period; counts of other things are no period.
+        #expect(days("Have you had a breach in the past three years?").isEmpty)
+        #expect(days("2 of 183 laptops, three availability zones, ISO 27001").isEmpty)
+    }
+
+    @Test func aPeriodMeetsTheOneAskedForInItsDirection() {
+        let monthly = StatedPeriod(words: "monthly", days: 30.44)
+        let quarterly = StatedPeriod(words: "every 90 days", days: 90)
+        let sevenYears = StatedPeriod(words: "seven years", days: 2556.75)
+        let thirteenMonths = StatedPeriod(words: "13 months", days: 395.7)
+        #expect(StatedPeriod.meets(monthly, quarterly, keeping: false), "more often meets 'every 90 days'")
+        #expect(!StatedPeriod.meets(quarterly, monthly, keeping: false))
+        #expect(!StatedPeriod.meets(thirteenMonths, sevenYears, keeping: true), "kept 13 months is not seven years")
+        #expect(StatedPeriod.meets(sevenYears, thirteenMonths, keeping: true))
+        #expect(
+            StatedPeriod.meets(
+                StatedPeriod(words: "12 months", days: 365.28),
+                StatedPeriod(words: "annually", days: 365.25),
+                keeping: false
+            )
+        )
+        #expect(StatedPeriod.asksHowLong("Do you retain security logs for at least seven years?"))
+        #expect(!StatedPeriod.asksHowLong("Is customer data deleted within 30 days after the contract ends?"))
+        #expect(!StatedPeriod.asksHowLong("Are access rights reviewed every 90 days?"))
+    }
+
+    @Test func aPeriodNothingStatesSendsTheAnswerToReview() throws {
+        // T-BKP says "daily": a question asking for hourly backups is not answered by it, one
+        // asking for weekly backups is, and one with no period is not affected.
+        var backups = Self.library()
+        backups.implementation[1] = Implementation(control: "T-BKP", status: .implemented)
+        backups.evidence.append(
+            Evidence(
+                id: "EV-B",
+                title: "Backup job report",
+                kind: .report,
+                controls: ["T-BKP"],
+                collectedOn: Day(parsing: "2026-11-01"),
+                validUntil: Day(parsing: "2027-11-01"),
+                result: .pass
+            )
+        )
+        let hourly = try answer("Is production data backed up hourly, with restores tested?", library: backups)
+        #expect(hourly.value == "Yes")
+        #expect(hourly.reviewReasons.contains(.periodNotStated(asked: "hourly", stated: ["daily"])))
+        let weekly = try answer("Is production data backed up at least weekly, with restores tested?", library: backups)
+        #expect(weekly.value == "Yes")
+        #expect(!weekly.reviewReasons.contains { $0.code == "period-not-stated" })
+        let plain = try answer("Is production data backed up, with restores tested?", library: backups)
+        #expect(!plain.reviewReasons.contains { $0.code == "period-not-stated" })
+        // A period in a sentence about something else does not count: "every system" is T-MFA's.
+        var library = Self.library()
+        library.controls[0].description =
+            "Staff sign in with a second factor on every system. Reports go out every 30 days."
+        let mfa = try answer("Must staff re-enrol their second factor every 30 days?", library: library)
+        #expect(mfa.reviewReasons.contains { $0.code == "period-not-stated" })
+    }
+
+    @Test func aControlThatHoldsOnlyUnderAConditionSendsTheAnswerToReview() throws {
+        var library = Self.library()
+        library.controls.append(
+            Control(
+                id: "T-DPO",
+                title: "Data protection officer",
+                description: "A privacy lead is named. An EU representative is appointed where the law requires one.",
+                domain: "Privacy",
+                keywords: ["eu representative", "privacy lead"]
+            )
+        )
+        library.implementation.append(Implementation(control: "T-DPO", status: .implemented))
+        library.evidence.append(
+            Evidence(
+                id: "E-DPO",
+                title: "Privacy lead appointment letter",
+                kind: .attestation,
+                controls: ["T-DPO"],
+                collectedOn: Day(parsing: "2026-11-01"),
+                validUntil: Day(parsing: "2027-11-01"),
+                result: .pass
+            )
+        )
+        let asked = try answer("Have you appointed an EU representative?", library: library)
+        #expect(asked.controls == ["T-DPO"])
+        #expect(
+            asked.reviewReasons.contains(.conditionalControl(control: "T-DPO", condition: "where the law requires"))
+        )
+        // Notes that speak of it settle the condition.
+        library.implementation[library.implementation.count - 1].notes = "Our EU representative is appointed in Dublin."
+        let noted = try answer("Have you appointed an EU representative?", library: library)
+        #expect(!noted.reviewReasons.contains { $0.code == "conditional-control" })
+    }
+
     @Test func anApprovedPastAnswerThatSaysOtherwiseSendsADerivedAnswerToReview() throws {
         var library = Self.library()
         library.answers.append(

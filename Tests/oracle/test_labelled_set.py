@@ -1,4 +1,4 @@
-"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml and fresh.yaml (no quire needed).
+"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml, fresh.yaml and fresh2.yaml (no quire needed).
 
 The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
 well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
@@ -7,8 +7,9 @@ what make_csv.py writes, and questions that are independent of the texts quire m
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
 question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
 names only existing ids, covers every question, and is exactly what its stated rule gives.
-fresh.yaml (all held out, written later) passes the same checks, with its own ids, and is also
-independent of questions.yaml.
+fresh.yaml (written later; held out for one blind run, then tuning) and fresh2.yaml (written after
+that, all held out) pass the same checks, with their own ids, and each is also independent of the
+sets written before it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ QUESTIONS_CSV = LABELLED / "questions.csv"
 MAKE_CSV = LABELLED / "make_csv.py"
 FRESH_YAML = LABELLED / "fresh.yaml"
 FRESH_CSV = LABELLED / "fresh.csv"
+FRESH2_YAML = LABELLED / "fresh2.yaml"
+FRESH2_CSV = LABELLED / "fresh2.csv"
 SPLIT_YAML = LABELLED / "split.yaml"
 SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
@@ -53,7 +56,10 @@ def questions() -> list[dict]:
 SETS = {
     "questions": (QUESTIONS_YAML, QUESTIONS_CSV, r"L-\d{3}", 150, 10, 5, 5),
     "fresh": (FRESH_YAML, FRESH_CSV, r"F-\d{3}", 80, 5, 5, 5),
+    "fresh2": (FRESH2_YAML, FRESH2_CSV, r"G-\d{3}", 80, 5, 5, 5),
 }
+# The sets in the order they were written: each must be independent of those before it.
+ORDER = ("questions", "fresh", "fresh2")
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -176,7 +182,11 @@ def runs(text: str, n: int = SHARED_RUN) -> set[tuple[str, ...]]:
 
 
 def test_the_sets_share_no_id():
-    assert not {item["id"] for item in load(QUESTIONS_YAML)} & {item["id"] for item in load(FRESH_YAML)}
+    seen: set[str] = set()
+    for name in ORDER:
+        ids = {item["id"] for item in load(SETS[name][0])}
+        assert not seen & ids, (name, sorted(seen & ids))
+        seen |= ids
 
 
 def test_questions_independent_of_controls_and_library(labelled):
@@ -192,8 +202,8 @@ def test_questions_independent_of_controls_and_library(labelled):
     for answer in answers:
         for run in runs(answer["question"]):
             sources.setdefault(run, f"{answer['id']} question")
-    if name != "questions":  # written later: not from the first set either
-        for item in load(QUESTIONS_YAML):
+    for earlier in ORDER[: ORDER.index(name)]:  # written later: not from the earlier sets either
+        for item in load(SETS[earlier][0]):
             for run in runs(item["question"]):
                 sources.setdefault(run, f"{item['id']} question")
     problems = []
