@@ -214,12 +214,22 @@ public struct Answerer: Sendable {
             let implementation = matcher.index.implementation(of: control.id)
             records.append((control, implementation?.status, implementation))
         }
-        let statuses = records.map(\.status)
-        if statuses.contains(where: { $0 == nil }) {
+        if records.contains(where: { $0.status == nil }) {
             answer.reviewReasons = [.noStatus(controls: records.filter { $0.status == nil }.map(\.control.id))]
             return answer
         }
-        signals.incomplete = statuses.contains { $0 == .partial || $0 == .planned }
+        signals.incomplete = records.contains { $0.status == .partial || $0.status == .planned }
+        // A control in place for part of its scope: its notes say which part. Where what is asked
+        // is in the part in place, the control counts as implemented for this question; where it
+        // is in the part missing, as not in place.
+        var scopes: [String: PartScope] = [:]
+        for (position, record) in records.enumerated() where record.status == .partial {
+            guard let notes = record.implementation?.notes, let scope = partScope(of: notes, for: item.question)
+            else { continue }
+            scopes[record.control.id] = scope
+            if scope == .inPlace { records[position].status = .implemented }
+        }
+        let statuses = records.map(\.status)
         answer.signals = signals
         answer.confidence = ConfidenceModel.probability(signals)
         // Written without review only when, besides the confidence, the best control's own text
@@ -286,6 +296,12 @@ public struct Answerer: Sendable {
             answer.basis = .controlsImplemented
             answer.evidence = cited
             answer.comment = compose(records.map(\.control), evidence: supporting)
+            for record in records where scopes[record.control.id] == .inPlace {
+                answer.comment =
+                    (answer.comment ?? "")
+                    + " \(record.control.title) is in place for part of its scope, including what is asked ("
+                    + (record.implementation?.notes ?? "") + ")."
+            }
             // A question asking whether a risk exists ("Can staff copy data onto USB drives?"),
             // whose controls preventing it are in place, gets "No" proposed, never written.
             let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
@@ -304,6 +320,7 @@ public struct Answerer: Sendable {
             switch record.status {
             case .partial:
                 return "\(record.control.title) is in place for part of its scope"
+                    + (scopes[record.control.id] == .missing ? ", not for what is asked" : "")
                     + (record.implementation?.notes.map { " (\($0))" } ?? "") + "."
             case .planned:
                 return "\(record.control.title) is planned"
@@ -313,7 +330,8 @@ public struct Answerer: Sendable {
             }
         }
         answer.comment = notes.joined(separator: " ")
-        let verdict: Verdict = planned.count == records.count ? .no : .partial
+        let missing = records.filter { $0.status == .planned || scopes[$0.control.id] == .missing }
+        let verdict: Verdict = missing.count == records.count ? .no : .partial
         answer.value = match.riskPhrased ? nil : fit(verdict, to: item, comment: answer.comment)
         if !match.riskPhrased { problems += disagreeingPast(match, verdict: verdict) }
         return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
@@ -434,6 +452,42 @@ public struct Answerer: Sendable {
         }
         return []
     }
+
+    /// Whether what a question asks is in the part of a partly implemented control that is in
+    /// place, or in the part that is missing, from the control's notes: sentences saying what is
+    /// not done ("no documented process yet", "not covered yet", "still compiled by hand") are
+    /// the missing part, the others the part in place. The part whose sentence shares two of the
+    /// question's subject terms or more, where the other part shares at most one, decides; nil
+    /// when neither or both do, or when the question asks about all of something.
+    private func partScope(of notes: String, for question: String) -> PartScope? {
+        let subject = Set(matcher.analyzer.subjectTerms(question))
+        var inPlace = 0
+        var missing = 0
+        for sentence in notes.components(separatedBy: ". ").flatMap({ $0.components(separatedBy: "; ") }) {
+            let shared = subject.intersection(matcher.analyzer.terms(sentence)).count
+            let tokens = TextAnalyzer.tokens(sentence)
+            if tokens.contains(where: Self.gapWords.contains) {
+                missing = max(missing, shared)
+            } else {
+                inPlace = max(inPlace, shared)
+            }
+        }
+        // A question about everything ("every contact", "all exports") is partly met whatever
+        // part it names.
+        guard !TextAnalyzer.tokens(question).contains(where: Self.universalWords.contains) else { return nil }
+        if inPlace >= 2, missing < 2 { return .inPlace }
+        if missing >= 2, inPlace < 2 { return .missing }
+        return nil
+    }
+
+    /// Words making a question about the whole of something.
+    static let universalWords: Set<String> = ["all", "every", "each", "any", "entire", "whole", "fully", "always"]
+
+    /// Words of a note's sentence saying what is not (yet) done.
+    static let gapWords: Set<String> = [
+        "no", "not", "yet", "still", "pending", "planned", "missing", "lack", "lacks", "except",
+        "excluding", "outside", "without", "hand", "manual", "manually",
+    ]
 
     /// A past answer to a question this alike, saying something else, sends a derived answer to review.
     static let nearPast = 0.5

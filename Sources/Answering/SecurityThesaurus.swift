@@ -474,6 +474,10 @@ enum SecurityThesaurus {
         "users have local admin", "users have local administrator", "users have administrator rights",
         "shared accounts", "shared account", "shared credentials", "shared passwords", "shared logins",
         "generic accounts", "default passwords", "default credentials", "hardcoded credentials",
+        // Access that outlives its need
+        "standing access", "standing write access", "standing admin", "standing administrative",
+        "standing privileged", "standing privileges", "standing production access", "persistent access",
+        "permanent access", "retain access", "keep access", "still have access", "continue to have access",
         "hard-coded credentials", "hard-coded passwords", "hardcoded passwords",
         // Weak protection
         "unencrypted", "in clear text", "in cleartext", "cleartext", "plaintext", "plain text",

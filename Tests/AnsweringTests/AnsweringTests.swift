@@ -506,6 +506,42 @@ import Testing
         #expect(!noted.reviewReasons.contains { $0.code == "conditional-control" })
     }
 
+    @Test func aPartlyImplementedControlAnswersFromThePartItsNotesSayIsInPlace() throws {
+        var library = Self.library()
+        library.controls.append(
+            Control(
+                id: "T-TI",
+                title: "Threat intelligence",
+                description: "Threat intelligence is gathered, analysed and used.",
+                domain: "Risk",
+                keywords: ["threat intelligence", "threat feeds", "advisories"]
+            )
+        )
+        library.implementation.append(
+            Implementation(
+                control: "T-TI",
+                status: .partial,
+                notes: "Commercial feeds are in use and security advisories are reviewed weekly. "
+                    + "There is no documented process yet for feeding intelligence into the risk register."
+            )
+        )
+        let inPlace = try answer("Do you subscribe to threat feeds and review security advisories?", library: library)
+        #expect(inPlace.basis == .controlsImplemented)
+        #expect(inPlace.value == "Yes")
+        #expect(inPlace.comment?.contains("including what is asked") == true)
+        let missing = try answer(
+            "Is there a documented process for feeding threat intelligence into the risk register?",
+            library: library
+        )
+        #expect(missing.basis == .controlsIncomplete)
+        #expect(missing.value == "No", "\(missing.reviewReasons) \(String(describing: missing.comment))")
+        #expect(missing.comment?.contains("not for what is asked") == true)
+        // A question about all of it is partly met, whichever part it names.
+        let all = try answer("Are all threat feeds and security advisories reviewed?", library: library)
+        #expect(all.value == nil, "Partially is not among the allowed values")
+        #expect(all.basis == .controlsIncomplete)
+    }
+
     @Test func anApprovedPastAnswerThatSaysOtherwiseSendsADerivedAnswerToReview() throws {
         var library = Self.library()
         library.answers.append(
