@@ -453,8 +453,9 @@ public struct Answerer: Sendable {
         return []
     }
 
-    /// Whether what a question asks is in the part of a partly implemented control that is in
-    /// place, or in the part that is missing, from the control's notes: sentences saying what is
+    /// Where what a question asks falls in a partly implemented control, from its notes.
+    ///
+    /// Sentences saying what is
     /// not done ("no documented process yet", "not covered yet", "still compiled by hand") are
     /// the missing part, the others the part in place. The part whose sentence shares two of the
     /// question's subject terms or more, where the other part shares at most one, decides; nil
