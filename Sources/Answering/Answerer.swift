@@ -208,6 +208,18 @@ public struct Answerer: Sendable {
             closestPastAnswer(match, into: &answer)
             return answer
         }
+        // Nor can they answer for a certification or a standard they never mention: "Are you
+        // certified to ISO 22301?" gets no value, only the reason (a name with four digits or
+        // more, or a question about a certification). Other names ("HTTP", "SDKs") keep the value,
+        // in review; a risk question keeps its proposed "No", which is never written.
+        let certification =
+            unnamed.contains { $0.name.filter(\.isNumber).count >= 4 }
+            || TextAnalyzer.tokens(item.question).contains(where: Self.certificationWords.contains)
+        if !unnamed.isEmpty, certification, !match.riskPhrased {
+            answer.reviewReasons = [.nameNotCovered(names: unnamed.map(\.name))]
+            closestPastAnswer(match, into: &answer)
+            return answer
+        }
         var records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)] = []
         for score in chosen {
             guard let control = matcher.index.control(score.control) else { continue }
@@ -425,6 +437,13 @@ public struct Answerer: Sendable {
         for period in stated where !shown.contains(period.words) && shown.count < 3 { shown.append(period.words) }
         return [.periodNotStated(asked: unmet.words, stated: shown)]
     }
+
+    /// Words asking whether the organisation holds a certification, an attestation or a listing.
+    static let certificationWords: Set<String> = [
+        "certified", "certification", "certifications", "certificate", "accredited", "accreditation",
+        "authorisation", "authorization", "attestation", "attested", "registry", "listed", "compliant",
+        "compliance", "audited",
+    ]
 
     /// Conditions under which a control's text says something: where it is the sentence that
     /// carries the question, the control does not say whether it is so here.
