@@ -21,9 +21,13 @@ items are dropped before anything is computed, so nothing here is fitted to them
    Without --write, the script also checks that quire's own confidences equal the model's, so the
    Swift and Python readings of the signals cannot drift apart.
 4. The write threshold: among the examples quire would write if their confidence were high enough
-   (no review reason but "low-confidence"), the lowest fitted confidence t such that, for every
-   t' >= t, those with confidence >= t' are at least 98% right. Answers derived from controls are
-   written from t up; bench/accuracy.py reports what that gives on the held-out part.
+   (no review reason but "low-confidence" or "no-write-threshold"), the lowest fitted confidence t
+   such that, for every t' >= t, those with confidence >= t' are at least 98% right, and at least
+   MIN_SUPPORT (150) of them are at or above t: fewer cannot show a 2% error rate (with none wrong,
+   the 95% upper bound on the error rate is 3/n, the "rule of three"). Answers derived from
+   controls are written from t up; when no t qualifies, none is written without review
+   (`writeFrom` is nil, review reason "no-write-threshold"). bench/accuracy.py reports what that
+   gives on the held-out and fresh parts.
 
 The Swift file records the number of examples and the date of the labelled split, not the date of
 the run, so that re-running it on unchanged inputs writes the same bytes.
@@ -49,6 +53,10 @@ SWIFT = ROOT / "Sources" / "Answering" / "ConfidenceModel+Fitted.swift"
 INPUTS = ["strength", "coverage", "weakest_part", "rare_uncovered", "margin", "cited", "past_support", "several", "incomplete"]
 LAMBDA = 1.0
 GOAL = 0.98
+# The fewest writable tuning examples at or above a threshold that can show its error rate is at
+# most 1 - GOAL with 95% confidence when none of them is wrong: 3 / (1 - GOAL) (the "rule of three").
+MIN_SUPPORT = math.ceil(3 / (1 - GOAL) - 1e-9)
+WRITABLE = {"low-confidence", "no-write-threshold"}
 DERIVED = {"controls-implemented", "controls-incomplete", "not-applicable"}
 
 
@@ -115,10 +123,12 @@ def probability(w: list[float], x: list[float]) -> float:
     return sigmoid(w[0] + sum(a * b for a, b in zip(w[1:], x)))
 
 
-def choose_threshold(examples: list[dict], goal: float) -> float | None:
-    """The lowest t such that the writable examples at or above every t' >= t are >= goal right."""
-    writable = sorted((e for e in examples if set(e["reasons"]) <= {"low-confidence"}), key=lambda e: -e["p"])
+def choose_threshold(examples: list[dict], goal: float, min_support: int = 1) -> float | None:
+    """The lowest t such that the writable examples at or above every t' >= t are >= goal right,
+    with at least min_support of them at or above t; None when there is no such t."""
+    writable = sorted((e for e in examples if set(e["reasons"]) <= WRITABLE), key=lambda e: -e["p"])
     chosen = None
+    support = 0
     right = 0
     for count, example in enumerate(writable, start=1):
         right += example["right"]
@@ -127,11 +137,11 @@ def choose_threshold(examples: list[dict], goal: float) -> float | None:
         # Ties: a threshold cannot split equal confidences.
         if count < len(writable) and writable[count]["p"] == example["p"]:
             continue
-        chosen = example["p"]
-    return chosen
+        chosen, support = example["p"], count
+    return chosen if support >= min_support else None
 
 
-def swift_source(w: list[float], threshold: float, count: int, right: int, split_note: str) -> str:
+def swift_source(w: list[float], threshold: float | None, count: int, right: int, split_note: str) -> str:
     names = ", ".join(INPUTS)
     weights = ",\n".join(f"        {value!r}" for value in w[1:])
     return (
@@ -146,8 +156,9 @@ def swift_source(w: list[float], threshold: float, count: int, right: int, split
         f"{weights},\n"
         "    ]\n"
         "    /// Answers derived from controls are written without review from this confidence up: the\n"
-        f"    /// lowest at which the tuning part's writable answers are >= {GOAL:.0%} right.\n"
-        f"    static let writeFrom = {threshold!r}\n"
+        f"    /// lowest at which the tuning part's writable answers are >= {GOAL:.0%} right, with at least\n"
+        f"    /// {MIN_SUPPORT} of them at or above it; nil when there is none, and then none is written.\n"
+        f"    static let writeFrom: Double? = {'nil' if threshold is None else repr(threshold)}\n"
         "}\n"
     )
 
@@ -184,18 +195,21 @@ def main() -> int:
     w = fit([e["x"] for e in examples], [e["right"] for e in examples])
     for e in examples:
         e["p"] = probability(w, e["x"])
-    threshold = choose_threshold(examples, GOAL)
+    threshold = choose_threshold(examples, GOAL, MIN_SUPPORT)
     if threshold is None:
-        print("no threshold reaches the goal on the tuning part; nothing would be written", file=sys.stderr)
-        threshold = 1.0
+        print(f"no threshold has {MIN_SUPPORT} writable tuning answers at or above it that are >= {GOAL:.0%} right: "
+              "answers derived from controls are not written without review", file=sys.stderr)
     brier = sum((e["p"] - e["right"]) ** 2 for e in examples) / len(examples)
     right = sum(e["right"] for e in examples)
-    writable = [e for e in examples if set(e["reasons"]) <= {"low-confidence"} and e["p"] >= threshold]
+    writable = [e for e in examples if set(e["reasons"]) <= WRITABLE and threshold is not None and e["p"] >= threshold]
     print(f"tuning examples: {len(examples)} answers derived from controls, {right} right")
     print("weights: " + ", ".join(f"{n} {v:+.3f}" for n, v in zip(["intercept"] + INPUTS, w)))
     print(f"Brier score on the tuning examples (fitted on them): {brier:.4f}")
-    print(f"write threshold: {threshold:.4f} ({len(writable)} tuning answers at or above it, "
-          f"{sum(e['right'] for e in writable)} right)")
+    if threshold is not None:
+        print(f"write threshold: {threshold:.4f} ({len(writable)} tuning answers at or above it, "
+              f"{sum(e['right'] for e in writable)} right)")
+    else:
+        print("write threshold: none")
     split_note = f"split {split.get('format', '?')}, {len(tuning)} tuning items"
     source = swift_source(w, threshold, len(examples), right, split_note)
     if args.write:

@@ -120,6 +120,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// The control speaks of what is asked only under a condition ("where the law requires one",
     /// "where possible"), and nothing recorded says whether it holds here.
     case conditionalControl(control: String, condition: String)
+    /// The labelled answers cannot yet show any confidence at which answers derived from controls
+    /// are right often enough to be written unreviewed (``ConfidenceModel/writeFrom``).
+    case noWriteThreshold
 
     /// A stable name for the kind of reason, for filters and reports.
     public var code: String {
@@ -143,6 +146,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .pastAnswerDisagrees: "past-answer-disagrees"
         case .periodNotStated: "period-not-stated"
         case .conditionalControl: "conditional-control"
+        case .noWriteThreshold: "no-write-threshold"
         case .relatedNotApplicable: "related-not-applicable"
         }
     }
@@ -200,6 +204,9 @@ public enum ReviewReason: Sendable, Hashable {
                 + (justification.isEmpty ? "" : ": \(justification)")
         case .pastAnswerDisagrees(let entry, let answer, let percent):
             "the approved past answer \(entry) to a similar question (\(percent)% alike) says \"\(answer)\""
+        case .noWriteThreshold:
+            "answers derived from controls are proposed, not written: the labelled answers cannot yet show "
+                + "a confidence at which they are at least 98% right"
         case .conditionalControl(let control, let condition):
             "\(control) speaks of this only \"\(condition)\", and nothing recorded says whether that holds here"
         case .periodNotStated(let asked, let stated):
@@ -387,10 +394,18 @@ public struct AnsweringOptions: Sendable, Hashable {
     public var asOf: Day
     /// Whether answers already in the file are replaced.
     public var overwrite: Bool
+    /// The confidence from which answers derived from controls are written without review, set
+    /// by the user on their own judgement; nil for the calibrated one (``ConfidenceModel/writeFrom``,
+    /// which may be none at all).
+    public var writeFrom: Double?
 
     /// Creates options.
-    public init(asOf: Day, overwrite: Bool = false) {
+    public init(asOf: Day, overwrite: Bool = false, writeFrom: Double? = nil) {
         self.asOf = asOf
         self.overwrite = overwrite
+        self.writeFrom = writeFrom
     }
+
+    /// The calibrated write threshold, or none (``ConfidenceModel/writeFrom``).
+    public static var calibratedWriteFrom: Double? { ConfidenceModel.writeFrom }
 }

@@ -538,20 +538,26 @@ public struct Answerer: Sendable {
     }
 
     /// The review reasons of a derived answer: its problems, a risk question, no allowed value,
-    /// an indirect match, or a confidence below the write threshold.
+    /// an indirect match, or a confidence below the write threshold (or no threshold at all).
     private func finish(_ answer: Answer, problems: [ReviewReason], risk: Bool, direct: Bool) -> Answer {
         var answer = answer
         var reasons = problems
         if risk { reasons.insert(.riskPhrased, at: 0) }
         if answer.value == nil { reasons.append(.noAllowedValue) }
         if reasons.isEmpty, !direct { reasons.append(.looseMatch) }
-        if reasons.isEmpty, answer.confidence < ConfidenceModel.writeFrom {
-            reasons.append(
-                .lowConfidence(
-                    percent: Int((answer.confidence * 100).rounded()),
-                    threshold: Int((ConfidenceModel.writeFrom * 100).rounded())
-                )
-            )
+        if reasons.isEmpty {
+            if let threshold = options.writeFrom ?? ConfidenceModel.writeFrom {
+                if answer.confidence < threshold {
+                    reasons.append(
+                        .lowConfidence(
+                            percent: Int((answer.confidence * 100).rounded()),
+                            threshold: Int((threshold * 100).rounded())
+                        )
+                    )
+                }
+            } else {
+                reasons.append(.noWriteThreshold)
+            }
         }
         answer.reviewReasons = reasons
         return answer

@@ -17,6 +17,7 @@ extension ConfidenceModel {
         -0.5610275557746143,
     ]
     /// Answers derived from controls are written without review from this confidence up: the
-    /// lowest at which the tuning part's writable answers are >= 98% right.
-    static let writeFrom = 0.7711102162598997
+    /// lowest at which the tuning part's writable answers are >= 98% right, with at least
+    /// 150 of them at or above it; nil when there is none, and then none is written.
+    static let writeFrom: Double? = nil
 }

@@ -93,6 +93,19 @@ struct Answer: ParsableCommand {
         )
     )
     var writeProposals = false
+    @Option(
+        help: ArgumentHelp(
+            "Write answers derived from controls without review from this confidence (0 to 1) up, on your own judgement; by default only from the calibrated threshold, and there is none yet (see the README).",
+            valueName: "confidence"
+        )
+    )
+    var writeFrom: Double?
+
+    func validate() throws {
+        if let writeFrom, !(0...1).contains(writeFrom) {
+            throw ValidationError("--write-from is a confidence from 0 to 1, not \(writeFrom)")
+        }
+    }
 
     func run() throws {
         try runReportingErrors { diagnostics in
@@ -100,6 +113,7 @@ struct Answer: ParsableCommand {
                 input.request,
                 asOf: asOf.asOf,
                 overwrite: overwrite,
+                writeFrom: writeFrom,
                 format: format,
                 outputs: AnswerOutputs(
                     output: output,

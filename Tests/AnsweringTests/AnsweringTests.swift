@@ -159,6 +159,28 @@ import Testing
         #expect(answer.comment?.contains("EV-1") == true)
     }
 
+    @Test func aDerivedAnswerIsWrittenOnlyFromAWriteThreshold() throws {
+        let question = "Do staff sign in with multi-factor authentication (MFA)?"
+        let calibrated = try answer(question)
+        if let threshold = AnsweringOptions.calibratedWriteFrom {
+            #expect(calibrated.review == (calibrated.confidence < threshold))
+        } else {
+            #expect(calibrated.reviewReasons == [.noWriteThreshold], "no calibrated threshold: proposed, never written")
+        }
+        // A team's own threshold writes it, or keeps it for review, by its confidence.
+        let answerer = { (writeFrom: Double) throws -> Answer in
+            let matcher = Matcher(index: LibraryIndex(Self.library()))
+            let options = AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")), writeFrom: writeFrom)
+            let item = FreeTextAndLayoutTests.item(question)
+            return Answerer(matcher: matcher, options: options).answer(item, match: matcher.match(item))
+        }
+        let low = try answerer(0)
+        #expect(low.value?.hasPrefix("Yes") == true)
+        #expect(low.reviewReasons.isEmpty)
+        let high = try answerer(1)
+        #expect(high.reviewReasons.map(\.code) == ["low-confidence"])
+    }
+
     @Test func expiredEvidenceSendsTheAnswerToReview() throws {
         let answer = try answer(
             "Do staff sign in with multi-factor authentication (MFA)?",

@@ -53,3 +53,7 @@ def test_the_threshold_is_the_lowest_that_keeps_every_higher_one_precise() -> No
     examples.append({"p": 0.98, "right": 0, "reasons": ["stale-evidence"]})  # never written: not counted
     assert calibrate.choose_threshold(examples, 0.98) == 0.95
     assert calibrate.choose_threshold([{"p": 0.9, "right": 0, "reasons": []}], 0.98) is None
+    # With a minimum support, a threshold backed by fewer writable examples is none at all.
+    assert calibrate.choose_threshold(examples, 0.98, min_support=3) == 0.95
+    assert calibrate.choose_threshold(examples, 0.98, min_support=4) is None
+    assert calibrate.MIN_SUPPORT == 150, "3 / (1 - 0.98): the rule of three"

@@ -29,12 +29,17 @@ def cell(reference: str) -> tuple[str, str]:
     return sheet, f"{match.group(3)}{match.group(4)}"
 
 
+# The patcher needs answers to write: the calibrated threshold writes none derived from controls
+# today (README, "When a derived answer is written without review"), so these tests set their own.
+WRITE_FROM = ("--write-from", "0.5")
+
+
 def fill(source: Path, tmp_path: Path) -> tuple[Path, dict]:
     filled = tmp_path / ("filled" + source.suffix)
     report = tmp_path / "answers.json"
     result = subprocess.run(
         [os.environ["QUIRE_BIN"], "answer", str(source), "--library", str(ROOT / "samples" / "library"),
-         "--as-of", "2026-11-29", "-o", str(filled), "--answers", str(report)],
+         "--as-of", "2026-11-29", *WRITE_FROM, "-o", str(filled), "--answers", str(report)],
         capture_output=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")

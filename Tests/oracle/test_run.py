@@ -143,6 +143,34 @@ def test_check_names_every_problem_with_its_line_and_runs_nothing(tmp_path):
     assert ok.returncode == 0 and "stages answer, assess, crosswalk, soa, gaps" in ok.stderr.decode()
 
 
+def test_write_from_is_checked_and_writes_derived_answers_from_that_confidence(workspace):
+    config_path = workspace / "samples" / "nightly.yaml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["answer"]["write_from"] = "most"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    bad = quire("run", "samples/nightly.yaml", "--check", cwd=workspace)
+    assert bad.returncode == 65 and "answer.write_from \"most\" is not a confidence from 0 to 1" in bad.stderr.decode()
+
+    def written(value):
+        config["answer"].pop("write_from", None)
+        if value is not None:
+            config["answer"]["write_from"] = value
+        config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        shutil.rmtree(workspace / "out", ignore_errors=True)
+        assert quire("run", "samples/nightly.yaml", "--quiet", cwd=workspace).returncode == 1
+        summary = json.loads((workspace / "out" / "run.json").read_text(encoding="utf-8"))
+        return summary
+
+    calibrated = written(None)
+    team = written(0.5)
+
+    def to_review(summary):
+        return sum(f["review"] for f in summary["files"] if f["kind"] == "questionnaire")
+
+    # Derived answers at 0.5 and above leave review; the other review reasons still hold.
+    assert 0 < to_review(team) < to_review(calibrated), (to_review(team), to_review(calibrated))
+
+
 def test_history_records_each_run_and_the_diff_names_what_changed(workspace):
     """Two runs; between them one evidence item expires and one control becomes partial. The
     diff names exactly that evidence, no input change, and answers that changed cite the control

@@ -214,6 +214,7 @@ struct ExitCodeTests {
             (["crosswalk", "--frameworks", "soc2", "-o", "x.xlsx"], "name at least two frameworks"),
             (["crosswalk", "--frameworks", "gdpr,soc2,gdpr", "-o", "x.xlsx"], "gdpr is named twice"),
             (["answer", "missing.xlsx", "--as-of", "tomorrow"], "--as-of \"tomorrow\" is not a date"),
+            (["answer", "missing.xlsx", "--write-from", "1.5"], "--write-from is a confidence from 0 to 1, not 1.5"),
         ]
         for (arguments, message) in cases {
             let result = try QuireProcess.run(arguments, in: folder.path)

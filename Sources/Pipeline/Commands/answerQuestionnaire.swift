@@ -91,6 +91,7 @@ public func answerQuestionnaire(
     _ request: AnsweringRequest,
     asOf: String?,
     overwrite: Bool,
+    writeFrom: Double? = nil,
     format: AnswerFormat,
     outputs: AnswerOutputs,
     diagnostics: Diagnostics
@@ -120,7 +121,10 @@ public func answerQuestionnaire(
 
     let day = try parseDay(asOf)
     let (questionnaire, matcher) = try request.load(diagnostics: diagnostics)
-    let answerer = Answerer(matcher: matcher, options: AnsweringOptions(asOf: day, overwrite: overwrite))
+    let answerer = Answerer(
+        matcher: matcher,
+        options: AnsweringOptions(asOf: day, overwrite: overwrite, writeFrom: writeFrom)
+    )
     let answers = answerer.answer(questionnaire)
     var byBasis: [String: Int] = [:]
     for answer in answers { byBasis[answer.basis.rawValue, default: 0] += 1 }

@@ -24,6 +24,9 @@ public struct RunConfig: Sendable {
     public var questionnaires: [String]
     /// Replace answers already in the questionnaires.
     public var overwrite: Bool
+    /// `answer.write_from`: the confidence from which answers derived from controls are written
+    /// without review, on the team's own judgement; nil for the calibrated one.
+    public var writeFrom: Double?
     /// The vendors' filled questionnaires to assess, in path order.
     public var vendors: [String]
     /// The frameworks vendors are assessed against (empty: every framework).
@@ -48,7 +51,7 @@ public struct RunConfig: Sendable {
     }
 
     static let keys = ["format", "as_of", "library", "output", "history", "answer", "assess", "reports"]
-    static let answerKeys = ["questionnaires", "overwrite"]
+    static let answerKeys = ["questionnaires", "overwrite", "write_from"]
     static let assessKeys = ["vendors", "frameworks"]
     static let reportKeys = ["crosswalk", "soa", "gaps"]
 
@@ -136,6 +139,7 @@ public struct RunConfig: Sendable {
             output: resolved(root["output"]?.string ?? "out"),
             questionnaires: expand(root["answer"]?["questionnaires"], "questionnaire"),
             overwrite: root["answer"]?["overwrite"]?.bool ?? false,
+            writeFrom: nil,
             vendors: expand(root["assess"]?["vendors"], "vendor file"),
             assessFrameworks: strings(root["assess"]?["frameworks"], "framework").map(\.0),
             crosswalk: strings(root["reports"]?["crosswalk"], "framework").map(\.0),
@@ -151,6 +155,17 @@ public struct RunConfig: Sendable {
                 config.library.append(full)
             } else {
                 error(line, "library file \"\(entry)\" does not exist", hint: "check the path")
+            }
+        }
+        if let node = root["answer"]?["write_from"] {
+            if let text = node.string, let value = Double(text), (0...1).contains(value) {
+                config.writeFrom = value
+            } else {
+                error(
+                    node.line,
+                    "answer.write_from \"\(node.string ?? "")\" is not a confidence from 0 to 1",
+                    hint: "write a number such as 0.9, or leave it out for the calibrated threshold"
+                )
             }
         }
         if let asOf = config.asOf, Day(parsing: asOf) == nil {

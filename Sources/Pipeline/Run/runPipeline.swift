@@ -356,7 +356,7 @@ private struct RunContext {
                 let questionnaire = try ReadingOptions().read(file)
                 let answers = Answerer(
                     matcher: matcher,
-                    options: AnsweringOptions(asOf: day, overwrite: config.overwrite)
+                    options: AnsweringOptions(asOf: day, overwrite: config.overwrite, writeFrom: config.writeFrom)
                 ).answer(questionnaire)
                 let ext = questionnaire.format == .vsaq ? "json" : (file as NSString).pathExtension.lowercased()
                 let filled = "answers/\(names[index]).filled.\(ext)"
