@@ -327,7 +327,6 @@ public struct Answerer: Sendable {
         }
         // Partial, planned, or a mix.
         answer.basis = .controlsIncomplete
-        let planned = records.filter { $0.status == .planned }
         let notes = records.compactMap { record -> String? in
             switch record.status {
             case .partial:
