@@ -463,8 +463,21 @@ public struct Answerer: Sendable {
         for record in records {
             let sentences = record.control.description.components(separatedBy: ". ")
             guard let best = sentences.max(by: { shared($0) < shared($1) }), shared(best) >= 2 else { continue }
-            let folded = TextAnalyzer.tokens(best).joined(separator: " ")
-            guard let condition = Self.conditions.first(where: { " \(folded) ".contains(" \($0) ") }) else { continue }
+            // A condition that opens the sentence governs all of it ("Where required, a DPO is
+            // appointed …"); one inside it, only its clause, which must speak of the question ("a
+            // board, independent of management where practicable, oversees …" still oversees).
+            let clauses = best.components(separatedBy: ", ")
+            var found: String?
+            for (position, clause) in clauses.enumerated() {
+                let folded = " " + TextAnalyzer.tokens(clause).joined(separator: " ") + " "
+                guard let condition = Self.conditions.first(where: { folded.contains(" \($0) ") }) else { continue }
+                let opening = position == 0 && folded.hasPrefix(" \(condition) ")
+                if opening || shared(clause) >= 1 {
+                    found = condition
+                    break
+                }
+            }
+            guard let condition = found else { continue }
             if let notes = record.implementation?.notes, shared(notes) >= 2 { continue }
             return [.conditionalControl(control: record.control.id, condition: condition)]
         }

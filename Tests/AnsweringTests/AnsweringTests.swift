@@ -531,6 +531,21 @@ import Testing
         library.implementation[library.implementation.count - 1].notes = "Our EU representative is appointed in Dublin."
         let noted = try answer("Have you appointed an EU representative?", library: library)
         #expect(!noted.reviewReasons.contains { $0.code == "conditional-control" })
+        // A condition inside a clause that does not speak of the question does not count.
+        library.controls.append(
+            Control(
+                id: "T-BRD",
+                title: "Board oversight",
+                description:
+                    "A board, independent of day-to-day management where practicable, oversees security reports.",
+                domain: "Governance",
+                keywords: ["board", "oversight"]
+            )
+        )
+        library.implementation.append(Implementation(control: "T-BRD", status: .implemented))
+        let board = try answer("Does the board oversee security reports?", library: library)
+        #expect(board.controls == ["T-BRD"])
+        #expect(!board.reviewReasons.contains { $0.code == "conditional-control" }, "\(board.reviewReasons)")
     }
 
     @Test func aPartlyImplementedControlAnswersFromThePartItsNotesSayIsInPlace() throws {
