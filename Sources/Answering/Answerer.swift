@@ -409,7 +409,8 @@ public struct Answerer: Sendable {
         {
             texts += [entry.question, entry.answer, entry.comment ?? ""]
         }
-        // A period counts where its sentence speaks of the question's subject (two of its terms):
+        // A period counts where its sentence speaks of the question's subject (two of its terms, one
+        // in a fragment of eight words or fewer):
         // "Vanta tests the configuration every day" says nothing of how often passwords change.
         let subject = Set(matcher.analyzer.subjectTerms(question)).subtracting(
             matcher.analyzer.terms(StatedPeriod.vocabulary)
@@ -421,8 +422,9 @@ public struct Answerer: Sendable {
         }
         let stated = sentences.flatMap { sentence -> [StatedPeriod] in
             let periods = StatedPeriod.find(in: sentence)
-            guard !periods.isEmpty,
-                subject.intersection(matcher.analyzer.terms(sentence)).count >= min(2, subject.count)
+            // A short fragment of a list ("Critical: 14 days") needs one term; a sentence, two.
+            let needed = TextAnalyzer.tokens(sentence).count <= 8 ? 1 : min(2, subject.count)
+            guard !periods.isEmpty, subject.intersection(matcher.analyzer.terms(sentence)).count >= needed
             else { return [] }
             return periods
         }

@@ -497,6 +497,11 @@ import Testing
             "Staff sign in with a second factor on every system. Reports go out every 30 days."
         let mfa = try answer("Must staff re-enrol their second factor every 30 days?", library: library)
         #expect(mfa.reviewReasons.contains { $0.code == "period-not-stated" })
+        // A short fragment of a list needs one of the subject's terms: "Second factor: every 30 days."
+        library.controls[0].description =
+            "Staff sign in with a second factor on every system. Second factor: every 30 days."
+        let listed = try answer("Must staff re-enrol their second factor every 30 days?", library: library)
+        #expect(!listed.reviewReasons.contains { $0.code == "period-not-stated" }, "\(listed.reviewReasons)")
     }
 
     @Test func aControlThatHoldsOnlyUnderAConditionSendsTheAnswerToReview() throws {
