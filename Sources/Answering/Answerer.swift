@@ -515,7 +515,9 @@ public struct Answerer: Sendable {
     }
 
     /// Words making a question about the whole of something.
-    static let universalWords: Set<String> = ["all", "every", "each", "any", "entire", "whole", "fully", "always"]
+    static let universalWords: Set<String> = [
+        "all", "every", "each", "any", "entire", "whole", "fully", "always", "only", "never",
+    ]
 
     /// Words of a note's sentence saying what is not (yet) done.
     static let gapWords: Set<String> = [

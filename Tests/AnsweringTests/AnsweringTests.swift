@@ -587,6 +587,12 @@ import Testing
         let all = try answer("Are all threat feeds and security advisories reviewed?", library: library)
         #expect(all.value == nil, "Partially is not among the allowed values")
         #expect(all.basis == .controlsIncomplete)
+        // "Only" asks for all of it too: the part in place cannot show nothing else happens.
+        let only = try answer(
+            "Do you subscribe only to commercial feeds and review security advisories?",
+            library: library
+        )
+        #expect(only.basis == .controlsIncomplete)
     }
 
     @Test func anApprovedPastAnswerThatSaysOtherwiseSendsADerivedAnswerToReview() throws {
