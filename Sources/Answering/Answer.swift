@@ -218,14 +218,6 @@ public enum ReviewReason: Sendable, Hashable {
     }
 }
 
-/// Where what a question asks falls in a partly implemented control (from its notes).
-enum PartScope: Sendable, Hashable {
-    /// In the part in place.
-    case inPlace
-    /// In the part that is missing.
-    case missing
-}
-
 /// What the confidence of an answer derived from controls is estimated from
 /// (``ConfidenceModel``): how well the controls cover the question.
 public struct AnswerSignals: Sendable, Hashable, Encodable {

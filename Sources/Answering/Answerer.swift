@@ -232,15 +232,13 @@ public struct Answerer: Sendable {
         }
         signals.incomplete = records.contains { $0.status == .partial || $0.status == .planned }
         // A control in place for part of its scope: its notes say which part. Where what is asked
-        // is in the part in place, the control counts as implemented for this question; where it
-        // is in the part missing, as not in place.
-        var scopes: [String: PartScope] = [:]
-        for (position, record) in records.enumerated() where record.status == .partial {
-            guard let notes = record.implementation?.notes, let scope = partScope(of: notes, for: item.question)
-            else { continue }
-            scopes[record.control.id] = scope
-            if scope == .inPlace { records[position].status = .implemented }
-        }
+        // is in the part its notes say is missing, the control is not in place for this question.
+        let missingAsked = Set(
+            records.filter { record in
+                record.status == .partial
+                    && record.implementation?.notes.map { asksForMissingPart(of: $0, question: item.question) } == true
+            }.map(\.control.id)
+        )
         let statuses = records.map(\.status)
         answer.signals = signals
         answer.confidence = ConfidenceModel.probability(signals)
@@ -308,12 +306,6 @@ public struct Answerer: Sendable {
             answer.basis = .controlsImplemented
             answer.evidence = cited
             answer.comment = compose(records.map(\.control), evidence: supporting)
-            for record in records where scopes[record.control.id] == .inPlace {
-                answer.comment =
-                    (answer.comment ?? "")
-                    + " \(record.control.title) is in place for part of its scope, including what is asked ("
-                    + (record.implementation?.notes ?? "") + ")."
-            }
             // A question asking whether a risk exists ("Can staff copy data onto USB drives?"),
             // whose controls preventing it are in place, gets "No" proposed, never written.
             let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
@@ -331,7 +323,7 @@ public struct Answerer: Sendable {
             switch record.status {
             case .partial:
                 return "\(record.control.title) is in place for part of its scope"
-                    + (scopes[record.control.id] == .missing ? ", not for what is asked" : "")
+                    + (missingAsked.contains(record.control.id) ? ", not for what is asked" : "")
                     + (record.implementation?.notes.map { " (\($0))" } ?? "") + "."
             case .planned:
                 return "\(record.control.title) is planned"
@@ -341,7 +333,7 @@ public struct Answerer: Sendable {
             }
         }
         answer.comment = notes.joined(separator: " ")
-        let missing = records.filter { $0.status == .planned || scopes[$0.control.id] == .missing }
+        let missing = records.filter { $0.status == .planned || missingAsked.contains($0.control.id) }
         let verdict: Verdict = missing.count == records.count ? .no : .partial
         answer.value = match.riskPhrased ? nil : fit(verdict, to: item, comment: answer.comment)
         if !match.riskPhrased { problems += disagreeingPast(match, verdict: verdict) }
@@ -486,32 +478,30 @@ public struct Answerer: Sendable {
         return []
     }
 
-    /// Where what a question asks falls in a partly implemented control, from its notes.
+    /// Whether what a question asks is in the part of a partly implemented control that its notes
+    /// say is missing.
     ///
-    /// Sentences saying what is
-    /// not done ("no documented process yet", "not covered yet", "still compiled by hand") are
-    /// the missing part, the others the part in place. The part whose sentence shares two of the
-    /// question's subject terms or more, where the other part shares at most one, decides; nil
-    /// when neither or both do, or when the question asks about all of something.
-    private func partScope(of notes: String, for question: String) -> PartScope? {
+    /// Sentences saying what is not done ("no documented process yet", "not covered yet", "still
+    /// compiled by hand", "slipped to Q1") are the missing part, the others the part in place. It
+    /// is when a sentence of the missing part shares two or more of the question's subject terms
+    /// and no sentence of the part in place shares more than one, and the question does not ask
+    /// about all of something (then it is partly met). The converse, a question wholly in the
+    /// part in place, is not inferred: notes rarely say all that the missing part leaves out
+    /// ("just-in-time elevation is live for the us-east-1 accounts").
+    private func asksForMissingPart(of notes: String, question: String) -> Bool {
+        guard !TextAnalyzer.tokens(question).contains(where: Self.universalWords.contains) else { return false }
         let subject = Set(matcher.analyzer.subjectTerms(question))
         var inPlace = 0
         var missing = 0
         for sentence in notes.components(separatedBy: ". ").flatMap({ $0.components(separatedBy: "; ") }) {
             let shared = subject.intersection(matcher.analyzer.terms(sentence)).count
-            let tokens = TextAnalyzer.tokens(sentence)
-            if tokens.contains(where: Self.gapWords.contains) {
+            if TextAnalyzer.tokens(sentence).contains(where: Self.gapWords.contains) {
                 missing = max(missing, shared)
             } else {
                 inPlace = max(inPlace, shared)
             }
         }
-        // A question about everything ("every contact", "all exports") is partly met whatever
-        // part it names.
-        guard !TextAnalyzer.tokens(question).contains(where: Self.universalWords.contains) else { return nil }
-        if inPlace >= 2, missing < 2 { return .inPlace }
-        if missing >= 2, inPlace < 2 { return .missing }
-        return nil
+        return missing >= 2 && inPlace < 2
     }
 
     /// Words making a question about the whole of something.
@@ -522,7 +512,8 @@ public struct Answerer: Sendable {
     /// Words of a note's sentence saying what is not (yet) done.
     static let gapWords: Set<String> = [
         "no", "not", "yet", "still", "pending", "planned", "missing", "lack", "lacks", "except",
-        "excluding", "outside", "without", "hand", "manual", "manually",
+        "excluding", "outside", "without", "hand", "manual", "manually", "slipped", "overdue", "lapsed", "behind",
+        "until",
     ]
 
     /// A past answer to a question this alike, saying something else, sends a derived answer to review.
