@@ -208,7 +208,9 @@ extension HeaderVocabulary {
             ", is ", ", are ", ", do ", ", does ", ", did ", ", has ", ", have ", ", can ", ", will ", ", would ",
             ", should ", ", must ", ", was ", ", were ", ", may ",
         ].contains { lower.contains($0) }
-        if textOpeners.contains(first) { return !yesNoClause }
+        // "Use this area to share …", "Use the space below to describe …": an instruction to write.
+        let instruction = first == "use" && words.count > 2 && ["this", "the"].contains(words[1])
+        if textOpeners.contains(first) || instruction { return !yesNoClause }
         let trimmed = question.trimmingCharacters()
         // A label rather than a sentence: a few words, no question mark, naming a field.
         if !trimmed.hasSuffix("?"), words.count <= 6, !questionOpeners.contains(first) || first == "name" {

@@ -832,6 +832,8 @@ import Testing
         #expect(Self.item("Company name:").isField && Self.item("Website URL").asksForText)
         #expect(!Self.item("When a team cannot meet a policy, is the exception recorded?").asksForText)
         #expect(Self.item("When was the plan last tested?").asksForText)
+        #expect(Self.item("Use this area to share information about your environment.").asksForText)
+        #expect(!Self.item("Use of multi-factor authentication for all staff?").asksForText)
         #expect(!Self.item("Company information").isField, "a topic is a heading, not a field")
     }
 }
