@@ -397,7 +397,4 @@ public struct AnsweringOptions: Sendable, Hashable {
         self.overwrite = overwrite
         self.writeFrom = writeFrom
     }
-
-    /// The calibrated write threshold, or none (``ConfidenceModel/writeFrom``).
-    public static var calibratedWriteFrom: Double? { ConfidenceModel.writeFrom }
 }

@@ -144,6 +144,9 @@ public struct Answerer: Sendable {
 
     // MARK: 2–5. Controls, their status and evidence
 
+    /// A deciding control with its implementation status and record.
+    private typealias Record = (control: Control, status: ImplementationStatus?, implementation: Implementation?)
+
     private func derivedAnswer(_ item: QuestionnaireItem, match: ItemMatch, base: Answer) -> Answer {
         var answer = base
         let strong = match.controls.filter { $0.cited || $0.score >= 0.8 }.prefix(2)
@@ -220,7 +223,7 @@ public struct Answerer: Sendable {
             closestPastAnswer(match, into: &answer)
             return answer
         }
-        var records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)] = []
+        var records: [Record] = []
         for score in chosen {
             guard let control = matcher.index.control(score.control) else { continue }
             let implementation = matcher.index.implementation(of: control.id)
@@ -233,10 +236,13 @@ public struct Answerer: Sendable {
         signals.incomplete = records.contains { $0.status == .partial || $0.status == .planned }
         // A control in place for part of its scope: its notes say which part. Where what is asked
         // is in the part its notes say is missing, the control is not in place for this question.
+        let subjectTerms = Set(subject)
         let missingAsked = Set(
             records.filter { record in
                 record.status == .partial
-                    && record.implementation?.notes.map { asksForMissingPart(of: $0, question: item.question) } == true
+                    && record.implementation?.notes.map {
+                        asksForMissingPart(of: $0, question: item.question, subject: subjectTerms)
+                    } == true
             }.map(\.control.id)
         )
         let statuses = records.map(\.status)
@@ -312,8 +318,8 @@ public struct Answerer: Sendable {
             answer.value = fit(verdict, to: item, comment: answer.comment)
             problems += disagreeingPast(match, verdict: verdict)
             if verdict != .no {
-                problems += unmetPeriod(item.question, records: records, match: match)
-                problems += conditionalControls(item.question, records: records)
+                problems += unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
+                problems += conditionalControls(subject: subjectTerms, records: records)
             }
             return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
@@ -382,7 +388,8 @@ public struct Answerer: Sendable {
     /// Controls say that passwords are managed, not how often they change.
     private func unmetPeriod(
         _ question: String,
-        records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)],
+        subject: Set<String>,
+        records: [Record],
         match: ItemMatch
     ) -> [ReviewReason] {
         let asked = StatedPeriod.find(in: question)
@@ -404,14 +411,8 @@ public struct Answerer: Sendable {
         // A period counts where its sentence speaks of the question's subject (two of its terms, one
         // in a fragment of eight words or fewer):
         // "Vanta tests the configuration every day" says nothing of how often passwords change.
-        let subject = Set(matcher.analyzer.subjectTerms(question)).subtracting(
-            matcher.analyzer.terms(StatedPeriod.vocabulary)
-        )
-        let sentences = texts.flatMap { text in
-            text.split(separator: "\n").flatMap { $0.components(separatedBy: ". ") }.flatMap {
-                $0.components(separatedBy: "; ")
-            }
-        }
+        let subject = subject.subtracting(Self.periodTerms)
+        let sentences = texts.flatMap { $0.split(separator: "\n").flatMap { Self.sentences(of: String($0)) } }
         let stated = sentences.flatMap { sentence -> [StatedPeriod] in
             let periods = StatedPeriod.find(in: sentence)
             // A short fragment of a list ("Critical: 14 days") needs one term; a sentence, two.
@@ -431,6 +432,15 @@ public struct Answerer: Sendable {
         return [.periodNotStated(asked: unmet.words, stated: shown)]
     }
 
+    /// The terms of the words that state periods ("every", "days", "quarterly"), which say nothing
+    /// of a question's subject.
+    private static let periodTerms = Set(TextAnalyzer.standard.terms(StatedPeriod.vocabulary))
+
+    /// A text's sentences, and the clauses of a sentence joined by "; ".
+    static func sentences(of text: String) -> [String] {
+        text.components(separatedBy: ". ").flatMap { $0.components(separatedBy: "; ") }
+    }
+
     /// Words asking whether the organisation holds a certification, an attestation or a listing.
     static let certificationWords: Set<String> = [
         "certified", "certification", "certifications", "certificate", "accredited", "accreditation",
@@ -448,15 +458,11 @@ public struct Answerer: Sendable {
     /// A deciding control whose sentence that speaks most of the question (two of its subject
     /// terms or more) holds only under a condition ("An EU representative is appointed where the
     /// law requires one"), when its implementation notes do not speak of the question (two terms).
-    private func conditionalControls(
-        _ question: String,
-        records: [(control: Control, status: ImplementationStatus?, implementation: Implementation?)]
-    ) -> [ReviewReason] {
-        let subject = Set(matcher.analyzer.subjectTerms(question))
+    private func conditionalControls(subject: Set<String>, records: [Record]) -> [ReviewReason] {
         func shared(_ text: String) -> Int { subject.intersection(matcher.analyzer.terms(text)).count }
         for record in records {
-            let sentences = record.control.description.components(separatedBy: ". ")
-            guard let best = sentences.max(by: { shared($0) < shared($1) }), shared(best) >= 2 else { continue }
+            let sentences = record.control.description.components(separatedBy: ". ").map { ($0, shared($0)) }
+            guard let (best, count) = sentences.max(by: { $0.1 < $1.1 }), count >= 2 else { continue }
             // A condition that opens the sentence governs all of it ("Where required, a DPO is
             // appointed …"); one inside it, only its clause, which must speak of the question ("a
             // board, independent of management where practicable, oversees …" still oversees).
@@ -488,12 +494,11 @@ public struct Answerer: Sendable {
     /// about all of something (then it is partly met). The converse, a question wholly in the
     /// part in place, is not inferred: notes rarely say all that the missing part leaves out
     /// ("just-in-time elevation is live for the us-east-1 accounts").
-    private func asksForMissingPart(of notes: String, question: String) -> Bool {
+    private func asksForMissingPart(of notes: String, question: String, subject: Set<String>) -> Bool {
         guard !TextAnalyzer.tokens(question).contains(where: Self.universalWords.contains) else { return false }
-        let subject = Set(matcher.analyzer.subjectTerms(question))
         var inPlace = 0
         var missing = 0
-        for sentence in notes.components(separatedBy: ". ").flatMap({ $0.components(separatedBy: "; ") }) {
+        for sentence in Self.sentences(of: notes) {
             let shared = subject.intersection(matcher.analyzer.terms(sentence)).count
             if TextAnalyzer.tokens(sentence).contains(where: Self.gapWords.contains) {
                 missing = max(missing, shared)
@@ -552,19 +557,20 @@ public struct Answerer: Sendable {
         if risk { reasons.insert(.riskPhrased, at: 0) }
         if answer.value == nil { reasons.append(.noAllowedValue) }
         if reasons.isEmpty, !direct { reasons.append(.looseMatch) }
-        if reasons.isEmpty {
-            if let threshold = options.writeFrom ?? ConfidenceModel.writeFrom {
-                if answer.confidence < threshold {
-                    reasons.append(
-                        .lowConfidence(
-                            percent: Int((answer.confidence * 100).rounded()),
-                            threshold: Int((threshold * 100).rounded())
-                        )
-                    )
-                }
-            } else {
-                reasons.append(.noWriteThreshold)
-            }
+        switch options.writeFrom ?? ConfidenceModel.writeFrom {
+        case _ where !reasons.isEmpty:
+            break
+        case nil:
+            reasons.append(.noWriteThreshold)
+        case let threshold? where answer.confidence < threshold:
+            reasons.append(
+                .lowConfidence(
+                    percent: Int((answer.confidence * 100).rounded()),
+                    threshold: Int((threshold * 100).rounded())
+                )
+            )
+        default:
+            break
         }
         answer.reviewReasons = reasons
         return answer

@@ -162,7 +162,7 @@ import Testing
     @Test func aDerivedAnswerIsWrittenOnlyFromAWriteThreshold() throws {
         let question = "Do staff sign in with multi-factor authentication (MFA)?"
         let calibrated = try answer(question)
-        if let threshold = AnsweringOptions.calibratedWriteFrom {
+        if let threshold = ConfidenceModel.writeFrom {
             #expect(calibrated.review == (calibrated.confidence < threshold))
         } else {
             #expect(calibrated.reviewReasons == [.noWriteThreshold], "no calibrated threshold: proposed, never written")
