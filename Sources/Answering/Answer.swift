@@ -112,6 +112,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// Part of what is asked that the deciding controls do not speak of belongs to a control the
     /// organisation declared not applicable (its justification).
     case relatedNotApplicable(control: String, justification: String)
+    /// The controls carrying most of what is asked are not applicable, and part of it belongs to a
+    /// control in place: whether the question applies is a person's call.
+    case relatedInPlace(control: String)
     /// An approved past answer to a similar question says otherwise.
     case pastAnswerDisagrees(entry: String, answer: String, percent: Int)
     /// The question asks about a period ("every 90 days", "seven years") that nothing the answer
@@ -148,6 +151,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .conditionalControl: "conditional-control"
         case .noWriteThreshold: "no-write-threshold"
         case .relatedNotApplicable: "related-not-applicable"
+        case .relatedInPlace: "related-in-place"
         }
     }
 
@@ -202,6 +206,8 @@ public enum ReviewReason: Sendable, Hashable {
         case .relatedNotApplicable(let control, let justification):
             "part of what is asked belongs to \(control), which is not applicable"
                 + (justification.isEmpty ? "" : ": \(justification)")
+        case .relatedInPlace(let control):
+            "part of what is asked belongs to \(control), which is in place: a person must say whether the question applies"
         case .pastAnswerDisagrees(let entry, let answer, let percent):
             "the approved past answer \(entry) to a similar question (\(percent)% alike) says \"\(answer)\""
         case .noWriteThreshold:

@@ -233,6 +233,29 @@ public struct Answerer: Sendable {
             answer.reviewReasons = [.noStatus(controls: records.filter { $0.status == nil }.map(\.control.id))]
             return answer
         }
+        // A control that does not apply is not one in place for part of its scope. Among controls in
+        // place and controls not applicable, when one in place carries most of the question's
+        // subject, those in place decide and the others' part goes to review; when one not
+        // applicable does, whether the question applies is a person's call: no value.
+        var mixed: [ReviewReason] = []
+        if Set(records.compactMap(\.status)) == [.implemented, .notApplicable] {
+            let share = Dictionary(covering.map { ($0.score.control, $0.share) }, uniquingKeysWith: max)
+            let lead = records.max { (share[$0.control.id] ?? 0) < (share[$1.control.id] ?? 0) }
+            guard lead?.status == .implemented else {
+                answer.reviewReasons = records.filter { $0.status == .implemented }
+                    .map { .relatedInPlace(control: $0.control.id) }
+                closestPastAnswer(match, into: &answer)
+                return answer
+            }
+            mixed = records.filter { $0.status == .notApplicable }.map { record in
+                .relatedNotApplicable(
+                    control: record.control.id,
+                    justification: record.implementation?.justification ?? ""
+                )
+            }
+            records.removeAll { $0.status == .notApplicable }
+            answer.controls = records.map(\.control.id)
+        }
         signals.incomplete = records.contains { $0.status == .partial || $0.status == .planned }
         // A control in place for part of its scope: its notes say which part. Where what is asked
         // is in the part its notes say is missing, the control is not in place for this question.
@@ -252,7 +275,7 @@ public struct Answerer: Sendable {
         // carries most of the question's subject or the question cites a requirement it serves:
         // the confidence is fitted on a few hundred labelled questions, and cannot show 98% alone.
         let direct = signals.cited || signals.strength >= Self.directMatch
-        var problems: [ReviewReason] = []
+        var problems: [ReviewReason] = mixed
         if let unsupported { problems.append(.partNotSupported(part: unsupported)) }
         if !unnamed.isEmpty { problems.append(.nameNotCovered(names: unnamed.map(\.name))) }
         problems += notApplicableRemainder(match, subject: coverage.uncovered, deciding: answer.controls)
@@ -268,6 +291,7 @@ public struct Answerer: Sendable {
         if statuses.allSatisfy({ $0 == .implemented }) {
             var cited: [CitedEvidence] = []
             var weakened = false
+            var failed: [Evidence] = []
             var supporting: [CitedEvidence] = []
             let questionTerms = Set(matcher.analyzer.terms(item.question))
             for record in records {
@@ -284,6 +308,7 @@ public struct Answerer: Sendable {
                     )
                 )
                 let specific = questionTerms.subtracting(controlTerms).subtracting(matcher.analyzer.boilerplate)
+                    .subtracting(Self.unspecificTerms)
                 let bearing = all.filter { evidence in
                     !specific.isDisjoint(
                         with: matcher.analyzer.terms(evidence.title + " " + (evidence.description ?? ""))
@@ -300,6 +325,7 @@ public struct Answerer: Sendable {
                     if !failing.isEmpty {
                         problems.append(.failingEvidence(control: record.control.id, ids: failing.map(\.id)))
                         cited += failing.map(CitedEvidence.init)
+                        failed += failing.filter { item in !failed.contains { $0.id == item.id } }
                         weakened = true
                     }
                 } else if all.isEmpty {
@@ -311,10 +337,15 @@ public struct Answerer: Sendable {
             }
             answer.basis = .controlsImplemented
             answer.evidence = cited
-            answer.comment = compose(records.map(\.control), evidence: supporting)
+            answer.comment = compose(records.map(\.control), evidence: supporting, failed: failed)
             // A question asking whether a risk exists ("Can staff copy data onto USB drives?"),
-            // whose controls preventing it are in place, gets "No" proposed, never written.
-            let verdict: Verdict = match.riskPhrased ? .no : weakened ? .partial : .yes
+            // whose controls preventing it are in place, gets "No" proposed, never written. A
+            // failing item that bears on what is asked makes it partly so; "No" when the question
+            // asks about all of it or how things stand now ("are all keys rotated within 90 days?",
+            // "is encryption currently on for every laptop?").
+            let verdict: Verdict =
+                match.riskPhrased
+                ? .no : weakened ? (Self.asksAboutAllOrNow(item.question) ? .no : .partial) : .yes
             answer.value = fit(verdict, to: item, comment: answer.comment)
             problems += disagreeingPast(match, verdict: verdict)
             if verdict != .no {
@@ -495,7 +526,7 @@ public struct Answerer: Sendable {
     /// part in place, is not inferred: notes rarely say all that the missing part leaves out
     /// ("just-in-time elevation is live for the us-east-1 accounts").
     private func asksForMissingPart(of notes: String, question: String, subject: Set<String>) -> Bool {
-        guard !TextAnalyzer.tokens(question).contains(where: Self.universalWords.contains) else { return false }
+        guard !Self.containsWholeWord(TextAnalyzer.tokens(question), Self.universalWords) else { return false }
         var inPlace = 0
         var missing = 0
         for sentence in Self.sentences(of: notes) {
@@ -508,6 +539,32 @@ public struct Answerer: Sendable {
         }
         return missing >= 2 && inPlace < 2
     }
+
+    /// Terms that make no evidence item bear on a question: periods and counts ("every 90 days"),
+    /// which the period rule weighs, and negations.
+    static let unspecificTerms = periodTerms.union(TextAnalyzer.standard.terms("not no never none"))
+
+    /// Whether a question asks about all of something or how things stand now.
+    ///
+    /// A failing item bearing on such a question answers it "No", not "Partially". "Any" is left
+    /// out: "is any data …?" asks whether there is some.
+    static func asksAboutAllOrNow(_ question: String) -> Bool {
+        containsWholeWord(TextAnalyzer.tokens(question), allOrNowWords)
+    }
+
+    /// Whether the tokens hold one of the words, "every" and "each" only where they do not start a
+    /// frequency ("every 90 days", "each quarter").
+    static func containsWholeWord(_ tokens: [String], _ words: Set<String>) -> Bool {
+        tokens.indices.contains { index in
+            guard words.contains(tokens[index]) else { return false }
+            guard tokens[index] == "every" || tokens[index] == "each", index + 1 < tokens.count else { return true }
+            return !StatedPeriod.isUnitOrCount(tokens[index + 1])
+        }
+    }
+
+    static let allOrNowWords: Set<String> = [
+        "all", "every", "each", "entire", "whole", "fully", "always", "currently", "today", "now", "presently",
+    ]
 
     /// Words making a question about the whole of something.
     static let universalWords: Set<String> = [
@@ -591,8 +648,9 @@ public struct Answerer: Sendable {
         return verdict.word
     }
 
-    /// A comment from the controls' descriptions, naming the evidence.
-    private func compose(_ controls: [Control], evidence: [CitedEvidence]) -> String {
+    /// A comment from the controls' descriptions, naming the evidence, and the failing items that
+    /// bear on what is asked with what they found.
+    private func compose(_ controls: [Control], evidence: [CitedEvidence], failed: [Evidence] = []) -> String {
         var parts = controls.map { $0.description.isEmpty ? $0.title + "." : $0.description }
         if !evidence.isEmpty {
             parts.append(
@@ -602,6 +660,13 @@ public struct Answerer: Sendable {
                             + (item.validUntil.map { ", valid until \($0)" } ?? "") + ")"
                     }.joined(separator: "; ") + "."
             )
+        }
+        for item in failed {
+            let state =
+                item.result == .fail
+                ? "failed" : item.reviewLapsed(asOf: options.asOf) ? "is past its review" : "has expired"
+            let found = item.description.map { ": " + $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            parts.append("Not met: \(item.title) (\(item.id)) \(state)\(found)" + (found.hasSuffix(".") ? "" : "."))
         }
         return parts.joined(separator: " ")
     }

@@ -84,6 +84,14 @@ struct StatedPeriod: Hashable, Sendable {
         (Array(units.keys) + Array(frequencies.keys) + Array(numberWords.keys)
         + ["every", "each", "per", "once", "twice", "times", "least", "within"]).sorted().joined(separator: " ")
 
+    /// Whether a token names a unit of time or a count ("days", "quarter", "90", "seven"): after
+    /// "every" or "each" it makes a frequency, not a question about all of something.
+    static func isUnitOrCount(_ token: String) -> Bool {
+        units[token] != nil || numberWords[token] != nil
+            || (token.allSatisfy(\.isNumber) && !token.isEmpty)
+            || ["other", "second", "third"].contains(token)
+    }
+
     private static func count(of token: String) -> Double? {
         if token.allSatisfy(\.isNumber), token.count <= 4, let value = Double(token), value > 0 { return value }
         if let value = numberWords[token] { return value }

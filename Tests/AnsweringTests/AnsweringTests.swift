@@ -238,18 +238,29 @@ import Testing
         #expect(free.libraryEntry == "ANS-TEXT", "with no allowed values, the most similar wins")
     }
 
-    @Test func failingEvidenceThatBearsOnTheQuestionBlocksAPlainYes() throws {
+    /// The test library with a failing automated check on the MFA control.
+    static func libraryWithAFailingCheck(
+        _ id: String = "EV-2",
+        title: String = "Laptop MFA enrolment check",
+        found: String? = nil
+    ) -> Library {
         var library = Self.library()
         library.evidence.append(
             Evidence(
-                id: "EV-2",
-                title: "Laptop MFA enrolment check",
+                id: id,
+                title: title,
                 kind: .automatedTest,
                 controls: ["T-MFA"],
                 collectedOn: Day(parsing: "2026-11-01"),
-                result: .fail
+                result: .fail,
+                description: found
             )
         )
+        return library
+    }
+
+    @Test func failingEvidenceThatBearsOnTheQuestionBlocksAPlainYes() throws {
+        let library = Self.libraryWithAFailingCheck()
         let weakened = try answer(
             "Do staff sign in to laptops with multi-factor authentication (MFA)?",
             library: library
@@ -258,27 +269,54 @@ import Testing
         #expect(weakened.review)
         #expect(weakened.reviewReasons.contains(.failingEvidence(control: "T-MFA", ids: ["EV-2"])))
         #expect(weakened.evidence.map(\.id).contains("EV-2"), "the failing item is cited")
-        #expect(weakened.comment?.contains("EV-2") == false, "but not as support")
+        let comment = try #require(weakened.comment)
+        let support = try #require(comment.firstRange(of: "Not met:")).lowerBound
+        #expect(!comment[..<support].contains("EV-2"), "not cited as support")
+        #expect(comment.contains("Not met: Laptop MFA enrolment check (EV-2) failed."), "but named as not met")
         let partly = try answer(
             "Do staff sign in to laptops with multi-factor authentication (MFA)?",
             allowed: ["Yes", "Partially", "No"],
             library: library
         )
         #expect(partly.value == "Partially")
+        // A frequency is not a question about all of something: "every day" stays partly so.
+        let daily = try answer(
+            "Do staff sign in to laptops with multi-factor authentication (MFA) every day?",
+            allowed: ["Yes", "Partially", "No"],
+            library: library
+        )
+        #expect(daily.value == "Partially")
+    }
+
+    @Test func failingEvidenceOnAQuestionAboutAllOrNowAnswersNo() throws {
+        let library = Self.libraryWithAFailingCheck(found: "3 of 120 laptops allow a password alone")
+        for question in [
+            "Do all staff sign in to laptops with multi-factor authentication (MFA)?",
+            "Is multi-factor authentication (MFA) currently required on every laptop?",
+        ] {
+            let no = try answer(question, allowed: ["Yes", "Partially", "No"], library: library)
+            #expect(no.value == "No", "\(question)")
+            #expect(no.review, "never written unreviewed")
+            #expect(
+                no.comment?.hasSuffix(
+                    "Not met: Laptop MFA enrolment check (EV-2) failed: 3 of 120 laptops allow a password alone."
+                ) == true
+            )
+        }
+    }
+
+    @Test func aPeriodOrANegationAloneDoesNotMakeEvidenceBearOnTheQuestion() throws {
+        let library = Self.libraryWithAFailingCheck("EV-3", title: "Daily report not sent for 30 days")
+        let answer = try answer(
+            "Do staff sign in with multi-factor authentication every day, not with a password alone?",
+            library: library
+        )
+        #expect(answer.value == "Yes")
+        #expect(!answer.reviewReasons.contains { $0.code == "stale-evidence" })
     }
 
     @Test func failingEvidenceOnAnotherSubjectDoesNotBlockYes() throws {
-        var library = Self.library()
-        library.evidence.append(
-            Evidence(
-                id: "EV-3",
-                title: "Laptop disk encryption compliance",
-                kind: .automatedTest,
-                controls: ["T-MFA"],
-                collectedOn: Day(parsing: "2026-11-01"),
-                result: .fail
-            )
-        )
+        let library = Self.libraryWithAFailingCheck("EV-3", title: "Laptop disk encryption compliance")
         let unaffected = try answer("Do staff sign in with multi-factor authentication (MFA)?", library: library)
         #expect(unaffected.value == "Yes")
         #expect(!unaffected.reviewReasons.contains { $0.code == "stale-evidence" })
@@ -643,6 +681,57 @@ import Testing
         )
         let plain = try self.answer("Do staff sign in with multi-factor authentication?", library: library)
         #expect(!plain.reviewReasons.contains { $0.code == "related-not-applicable" })
+    }
+
+    @Test func aControlNotApplicableBesideOneInPlaceIsNotPartlyInPlace() throws {
+        var library = Self.library()
+        library.controls.append(
+            Control(
+                id: "T-OUT",
+                title: "Outsourced development",
+                description:
+                    "Contractors who write code follow the secure coding standard, and their work is reviewed.",
+                domain: "Development",
+                keywords: ["contractors", "outsourced development"]
+            )
+        )
+        library.implementation.append(
+            Implementation(control: "T-OUT", status: .notApplicable, justification: "All development is in-house.")
+        )
+        let allowed = ["Yes", "Partially", "No", "N/A"]
+        // The control in place carries most of the question: it decides, and the other's part is named.
+        let staff = try answer(
+            "Do staff and contractors writing code sign in with MFA on every system?",
+            allowed: allowed,
+            library: library
+        )
+        #expect(staff.controls == ["T-MFA"])
+        #expect(staff.value == "Yes")
+        #expect(
+            staff.reviewReasons.contains(
+                .relatedNotApplicable(control: "T-OUT", justification: "All development is in-house.")
+            )
+        )
+        // The control not applicable carries most of it: whether the question applies is a
+        // person's call, so no value rather than "Partially".
+        let contractors = try answer(
+            "Do contractors writing code sign in with MFA and is their work reviewed?",
+            allowed: allowed,
+            library: library
+        )
+        #expect(contractors.value == nil)
+        #expect(contractors.reviewReasons.contains(.relatedInPlace(control: "T-MFA")))
+        #expect(contractors.basis != .controlsIncomplete)
+        // Without the control not applicable, the same question is answered from the one in place.
+        library.implementation.removeAll { $0.control == "T-OUT" }
+        library.controls.removeAll { $0.id == "T-OUT" }
+        let alone = try answer(
+            "Do staff and contractors writing code sign in with MFA on every system?",
+            allowed: allowed,
+            library: library
+        )
+        #expect(alone.value == "Yes")
+        #expect(!alone.reviewReasons.contains { $0.code == "related-not-applicable" })
     }
 
     @Test func anAnswerRecordedForTheSameItemAnswersItExactly() throws {
