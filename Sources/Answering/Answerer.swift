@@ -234,14 +234,17 @@ public struct Answerer: Sendable {
             return answer
         }
         // A control that does not apply is not one in place for part of its scope. Among controls in
-        // place and controls not applicable, when one in place carries most of the question's
-        // subject, those in place decide and the others' part goes to review; when one not
-        // applicable does, whether the question applies is a person's call: no value.
+        // place and controls not applicable, when one in place clearly carries more of the
+        // question's subject (a control not applicable carries at most ``clearLead`` of its
+        // share), those in place decide and the others' part goes to review; otherwise whether
+        // the question applies is a person's call: no value.
         var mixed: [ReviewReason] = []
         if Set(records.compactMap(\.status)) == [.implemented, .notApplicable] {
             let share = Dictionary(covering.map { ($0.score.control, $0.share) }, uniquingKeysWith: max)
-            let lead = records.max { (share[$0.control.id] ?? 0) < (share[$1.control.id] ?? 0) }
-            guard lead?.status == .implemented else {
+            func best(_ status: ImplementationStatus) -> Double {
+                records.filter { $0.status == status }.map { share[$0.control.id] ?? 0 }.max() ?? 0
+            }
+            guard best(.notApplicable) <= Self.clearLead * best(.implemented) else {
                 answer.reviewReasons = records.filter { $0.status == .implemented }
                     .map { .relatedInPlace(control: $0.control.id) }
                 closestPastAnswer(match, into: &answer)
@@ -377,6 +380,10 @@ public struct Answerer: Sendable {
         return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
     }
 
+    /// A control in place leads a control not applicable when the latter carries at most this
+    /// share of the subject the former carries (fitted on five cases: three tuning items and two
+    /// sample questions, ties among them).
+    static let clearLead = 0.85
     /// The share of the question's subject the best control's own text must carry for an answer
     /// from it to be written without review.
     static let directMatch = 0.6

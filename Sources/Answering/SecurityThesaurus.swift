@@ -502,5 +502,23 @@ enum SecurityThesaurus {
         "outsourced to countries", "offshore", "sell personal information", "sold customer data",
         "share customer data with third parties",
         "use customer data to train", "train models on customer data", "customer data for training",
+        "used to train", "used to improve", "purpose other than", "purposes other than",
+        // Exposure and lasting risk
+        "write access to production", "direct access to production", "would bring down", "bring down the",
+        "if it failed", "if it fails", "single compromised", "on employee laptops", "indefinitely", "copyleft",
+        "impersonate", "impersonating", "impersonation", "lacks", "lacking",
+        // Open findings and claims
+        "non conformities", "nonconformities", "non conformity", "nonconformity", "judgments", "judgements",
+        "liens", "claims against", "against the company", "against your company", "against your organisation",
+        "against your organization", "the subject of a", "the subject of any", "regulatory investigation",
+        "criminal investigation", "debarred", "in default", "foreign government", "state owned", "ransom",
+        "extortion", "been exposed", "failed to", "withdrawn", "not renewed", "been suspended",
+        // Exposure by design
+        "public access", "allow public", "from the internet", "in source code", "in source control",
+        "in code repositories", "only on the same", "left enabled", "remain enabled", "remain active",
+        "left active", "real customer", "than is necessary", "than necessary", "than needed", "beyond what is necessary",
+        "other than the", "other than providing", "other than to provide", "monetisation", "monetization",
+        "monetise", "monetize", "for advertising", "tracking cookies", "tracking pixels", "third party cookies",
+        "provider that retains", "provider retain", "provider retains",
     ]
 }

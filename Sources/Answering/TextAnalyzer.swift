@@ -162,7 +162,8 @@ struct TextAnalyzer: Sendable {
 
     private static let incidents: Set<String> = [
         "breach", "breaches", "incident", "incidents", "compromise", "compromised", "outage", "outages", "ransomware",
-        "intrusion", "intrusions", "attack", "attacks",
+        "intrusion", "intrusions", "attack", "attacks", "claim", "claims", "lost", "stolen", "leaked", "leak", "leaks",
+        "disclosed", "fined", "complaint", "complaints", "violation", "violations", "exposed", "ransom", "extortion",
     ]
     private static let windows: [[String]] = [
         ["in", "the", "last"], ["in", "the", "past"], ["within", "the", "last"], ["within", "the", "past"],
@@ -171,11 +172,14 @@ struct TextAnalyzer: Sendable {
 
     /// Words saying a safeguard acts on the risky thing ("are USB drives *encrypted*", "is
     /// end-of-life hardware *wiped*"): the question asks for the safeguard, so "Yes" is good.
-    private static let safeguards: Set<String> = [
+    static let safeguards: Set<String> = [
         "encrypted", "wiped", "erased", "destroyed", "shredded", "sanitised", "sanitized", "blocked",
         "prohibited", "prevented", "restricted", "disabled", "denied", "forbidden", "removed", "revoked",
         "logged", "detected", "quarantined", "retired", "replaced", "patched", "remediated", "screened", "vetted",
-        "supervised", "monitored", "audited",
+        "supervised", "monitored", "audited", "masked", "anonymised", "anonymized", "pseudonymised", "pseudonymized",
+        "tokenised", "tokenized", "scrubbed", "redacted", "obfuscated", "tracked", "approved", "recorded",
+        "implemented", "enforced", "required", "rotated", "reset",
+        "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks",
     ]
 
     private func asksAboutRisk(_ tokens: [String]) -> Bool {
@@ -186,20 +190,56 @@ struct TextAnalyzer: Sendable {
         let people: Set<String> = [
             "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
             "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
-            "personnel", "workers", "interns",
+            "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
+            "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals",
         ]
         let theirs = !tokens.prefix(6).contains { $0 == "our" || $0 == "we" }
-        if theirs, ["can", "may"].contains(tokens[0]), tokens.dropFirst().prefix(4).contains(where: people.contains) {
+        // "Is it possible for support staff to …" asks for a permission as "Can support staff …".
+        let permission = tokens.starts(with: ["is", "it", "possible", "for"]) ? 4 : 1
+        if theirs, permission == 4 || ["can", "may", "could"].contains(tokens[0]),
+            tokens.dropFirst(permission).prefix(4).contains(where: people.contains)
+        {
             return true
         }
         if tokens.count > 3, ["are", "is"].contains(tokens[0]),
-            tokens.contains("allowed") || tokens.contains("permitted"),
+            tokens.contains("allowed") || tokens.contains("permitted") || tokens.contains("able"),
             tokens.prefix(5).contains(where: people.contains)
         {
             return true
         }
-        if tokens.contains(where: Self.safeguards.contains) { return false }
-        return riskPhrases.contains { Self.contains(tokens, $0) }
+        if RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
+            || RiskPhrasing.asksForAssurance(tokens)
+        {
+            return false
+        }
+        if RiskPhrasing.bypassesSafeguard(tokens) || RiskPhrasing.switchesOffSafeguard(tokens)
+            || RiskPhrasing.lingers(tokens)
+        {
+            return true
+        }
+        // A safeguard acting on the risky thing ("are USB drives encrypted?") makes the question
+        // ask for it, unless negated ("disposed of without being wiped").
+        let safeguarded = tokens.indices.contains { index in
+            Self.safeguards.contains(tokens[index]) && !RiskPhrasing.isNegated(tokens, at: index)
+        }
+        if safeguarded || RiskPhrasing.servesProtectiveAct(tokens) { return false }
+        if RiskPhrasing.namesAWeakness(tokens) || RiskPhrasing.namesAnExposure(tokens)
+            || RiskPhrasing.asksWhetherAny(tokens, incidents: Self.incidents)
+        {
+            return true
+        }
+        // A risk phrase negated is a commitment against it ("will not be used to train").
+        return riskPhrases.contains { phrase in
+            Self.starts(of: phrase, in: tokens).contains { !RiskPhrasing.isNegated(tokens, at: $0) }
+        }
+    }
+
+    /// Where a phrase starts in the tokens.
+    private static func starts(of phrase: [String], in tokens: [String]) -> [Int] {
+        guard !phrase.isEmpty, phrase.count <= tokens.count else { return [] }
+        return (0...(tokens.count - phrase.count)).filter { start in
+            tokens[start] == phrase[0] && Array(tokens[start..<(start + phrase.count)]) == phrase
+        }
     }
 
     private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {

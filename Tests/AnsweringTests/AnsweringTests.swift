@@ -386,6 +386,40 @@ import Testing
         #expect(!analyzer.asksAboutEvents("Can staff copy client data onto USB drives?"))
     }
 
+    /// Each shape of ``RiskPhrasing``, in wording of its own (not the labelled sets'), both ways.
+    @Test(arguments: [
+        // A safeguard bypassed, even a safeguard word negated.
+        ("Can a release reach customers without anyone signing off on the test results?", true),
+        ("Are old backup tapes thrown away without first being shredded?", true),
+        ("Do you notify affected customers without undue delay?", false),
+        // A safeguard switched off.
+        ("Is antivirus monitoring turned off on build servers?", true),
+        // A safeguard lacking, unless the question is a rule against it.
+        ("Do unvetted freelancers handle support tickets?", true),
+        ("Do your office rules forbid unescorted guests?", false),
+        ("Is there a rule that no unescorted guests enter the office?", false),
+        // Shared accounts however worded; the organisation's own protective act is no risk.
+        ("Do engineers use a shared root account for the database?", true),
+        ("Do you routinely block shared service accounts?", false),
+        ("Does your company prohibit generic logins?", false),
+        // Whether anything unwanted exists or happened.
+        ("Are there any overdue remediation items from last year's audit?", true),
+        ("Has there been any loss of customer records?", true),
+        ("Please list any complaints received from data subjects.", true),
+        ("Describe how you handle any complaints from data subjects.", false),
+        ("Is there a policy for handling removable media such as USB sticks?", false),
+        // Production data outside production, unless masked.
+        ("Do engineers load production data into staging to reproduce bugs?", true),
+        ("Is production data masked before it is loaded into staging?", false),
+        // Permission, however asked; the purpose of a tool.
+        ("Is it possible for contractors to export the customer list?", true),
+        ("Are interns able to approve their own access requests?", true),
+        ("Do you deploy a tool to detect unapproved browser extensions?", false),
+    ])
+    func riskShapesAreReadBothWays(question: String, risky: Bool) {
+        #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
+    }
+
     @Test func policyLifecycleBoilerplateDoesNotDiluteTheSubject() throws {
         let formal = try answer(
             "Are multi-factor authentication policies and procedures established, documented, approved, "

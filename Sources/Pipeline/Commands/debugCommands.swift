@@ -45,6 +45,8 @@ public func answerSignals(_ request: AnsweringRequest, asOf: String?, diagnostic
         var basis: AnswerBasis
         var confidence: Double
         var reasons: [String]
+        /// Whether the question is phrased so that "Yes" is the bad answer.
+        var riskPhrased: Bool
         var signals: AnswerSignals?
         /// The controls the answer rests on.
         var controls: [String]
@@ -52,6 +54,11 @@ public func answerSignals(_ request: AnsweringRequest, asOf: String?, diagnostic
         var matched: [String]
         /// The closest past answers: `id similarity answer`.
         var past: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, value, basis, confidence, reasons, signals, controls, matched, past
+            case riskPhrased = "risk_phrased"
+        }
     }
     let library = matcher.index.library
     let rows = questionnaire.items.map { item in
@@ -63,6 +70,7 @@ public func answerSignals(_ request: AnsweringRequest, asOf: String?, diagnostic
             basis: answer.basis,
             confidence: answer.confidence,
             reasons: answer.reviewReasons.map(\.code),
+            riskPhrased: match.riskPhrased,
             signals: answer.signals,
             controls: answer.controls,
             matched: match.controls.prefix(4).map { score in

@@ -1,0 +1,252 @@
+/// The shapes of a question phrased so that "Yes" is the bad answer, beyond the fixed phrases of
+/// ``SecurityThesaurus/riskPhrases``: a safeguard bypassed ("without review", "without being
+/// escorted"), a safeguard lacking ("unapproved", "unescorted"), an account shared, a question
+/// whether anything unwanted exists ("are there any …"), production data outside production,
+/// and, the other way, a question in the organisation's own voice about a protective act ("Do
+/// you prohibit shared accounts?"), which is never risk-phrased whatever it names.
+///
+/// Tuned on `bench/labelled/risk-phrasing-a.yaml`; `risk-phrasing-b.yaml` is held out
+/// (`bench/risk_phrasing.py`).
+enum RiskPhrasing {
+    /// Whether the question asks whether the organisation itself does something protective:
+    /// "Do you prohibit …", "Does your organisation screen …", "Do you formally track …".
+    static func asksForProtectiveAct(_ tokens: [String]) -> Bool {
+        guard tokens.count > 2, ["do", "does"].contains(tokens[0]) else { return false }
+        // The verb: right after "you", or after a subject of one or two words ("your office rules").
+        let starts: [Int]
+        if ["you", "we"].contains(tokens[1]) {
+            starts = [2]
+        } else if ["your", "the"].contains(tokens[1]) {
+            starts = [3, 4]
+        } else {
+            return false
+        }
+        return starts.contains { start in
+            var index = start
+            while index < tokens.count, adverbs.contains(tokens[index]) { index += 1 }
+            return index < tokens.count && protectiveActs.contains(Stemmer.stem(tokens[index]))
+        }
+    }
+
+    /// Whether the question asks whether a process, policy or rule exists.
+    ///
+    /// "Is there a procedure for securely destroying USB drives?", "Are there rules for working in
+    /// secure areas?": it asks for a safeguard, whatever risk it names.
+    static func asksForProcess(_ tokens: [String]) -> Bool {
+        let opening =
+            tokens.starts(with: ["is", "there"]) || tokens.starts(with: ["are", "there"])
+            || tokens.starts(with: ["do", "you", "have"]) || tokens.starts(with: ["does", "your"])
+        return opening && !tokens.prefix(4).contains("any") && tokens.prefix(6).contains(where: processWords.contains)
+    }
+
+    /// Whether the question asks about doing something without a safeguard: "without review",
+    /// "without being escorted", "without that customer's explicit consent".
+    static func bypassesSafeguard(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { index in
+            // "without going through a VPN", "outside the IT procurement process"; "with no
+            // segmentation", "phones not enrolled in MDM".
+            // "Before contracting a supplier, …" sets the scene; "given access before completing
+            // training" skips a step.
+            let (reach, nouns): (Int, Set<String>)
+            switch tokens[index] {
+            case "without", "bypassing", "circumventing": (reach, nouns) = (6, safeguardNouns)
+            case "no", "not": (reach, nouns) = (3, safeguardNouns)
+            case "outside": (reach, nouns) = (4, steps)
+            case "before" where index > 0: (reach, nouns) = (4, steps)
+            default: return false
+            }
+            let window = tokens[(index + 1)..<min(tokens.count, index + reach)]
+            return window.contains { nouns.contains(Stemmer.stem($0)) }
+                || zip(window, window.dropFirst()).contains { $0.hasPrefix("sign") && $1 == "off" }
+        }
+    }
+
+    /// Whether the question asks for an assurance that something unwanted does not happen.
+    ///
+    /// "Will you commit that our data will not be used to train models?", "Please confirm that
+    /// no breach occurred": "Yes" is the good answer.
+    static func asksForAssurance(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { index in
+            (assuranceVerbs.contains(tokens[index])
+                && tokens[(index + 1)..<min(tokens.count, index + 3)].contains("that"))
+                // "subject to the same security controls as your headquarters"
+                || (tokens[index] == "same" && index > 1 && ["the", "to"].contains(tokens[index - 1])
+                    && ["subject", "held", "to"].contains(tokens[index - 2]))
+        }
+    }
+
+    /// Whether the question asks whether something is still in use or held ("deprecated
+    /// algorithms still used to protect data"): a weakness, whatever it is used for.
+    static func lingers(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { index in
+            tokens[index] == "still"
+                && tokens[(index + 1)..<min(tokens.count, index + 3)].contains(where: lingering.contains)
+        }
+    }
+
+    /// Whether the question names a lasting or hidden exposure: a single supplier, region or person everything rests on; access kept
+    /// from an earlier role; what "would" cause an outage; personal devices or accounts used for
+    /// work.
+    static func namesAnExposure(_ tokens: [String]) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            let next = tokens[(index + 1)..<min(tokens.count, index + 3)]
+            switch token {
+            case "single", "sole":
+                // Not "stay available through the loss of a single data centre": resilience.
+                let tolerated = tokens[max(0, index - 3)..<index].contains {
+                    ["loss", "failure", "outage"].contains($0)
+                }
+                if !tolerated, next.contains(where: concentration.contains) { return true }
+            case "keep", "keeps", "kept", "retain", "retains", "retained":
+                let after = tokens[(index + 1)..<min(tokens.count, index + 4)]
+                if let access = after.firstIndex(of: "access"),
+                    access + 1 >= tokens.count || !accessRecords.contains(tokens[access + 1])
+                {
+                    return true
+                }
+            case "would":
+                if tokens[(index + 1)..<min(tokens.count, index + 9)].contains(where: harmVerbs.contains) {
+                    return true
+                }
+            case "personal":
+                if next.contains(where: personalThings.contains) { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Whether the question asks whether a safeguard is switched off: "is logging disabled on any
+    /// systems", "can MFA be turned off".
+    static func switchesOffSafeguard(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { index in
+            guard safeguardNouns.contains(Stemmer.stem(tokens[index])) else { return false }
+            let next = tokens[(index + 1)..<min(tokens.count, index + 4)]
+            return next.contains { ["disabled", "bypassed", "suspended"].contains($0) }
+                || zip(next, next.dropFirst()).contains { ["turned", "switched"].contains($0) && $1 == "off" }
+        }
+    }
+
+    /// Whether a protective act is the purpose of what the question asks about: "tooling to
+    /// detect unsanctioned applications".
+    static func servesProtectiveAct(_ tokens: [String]) -> Bool {
+        zip(tokens, tokens.dropFirst()).contains { $0 == "to" && protectiveActs.contains(Stemmer.stem($1)) }
+    }
+
+    /// Whether a safeguard word in the question is negated ("not approved", "without being
+    /// wiped"): then it says the safeguard is missing.
+    static func isNegated(_ tokens: [String], at index: Int) -> Bool {
+        tokens[max(0, index - 3)..<index].contains { negations.contains($0) }
+    }
+
+    /// Whether the question names something lacking a safeguard ("unapproved software",
+    /// "unescorted visitors"), a shared or generic account, or production data in a
+    /// development or test environment.
+    static func namesAWeakness(_ tokens: [String]) -> Bool {
+        // Not "no unescorted visitors": a rule against the weakness.
+        if tokens.indices.contains(where: { lackingSafeguard.contains(tokens[$0]) && !isNegated(tokens, at: $0) }) {
+            return true
+        }
+        for (index, token) in tokens.enumerated() where token == "shared" || token == "generic" {
+            if tokens[(index + 1)..<min(tokens.count, index + 4)].contains(where: accountWords.contains) {
+                return true
+            }
+        }
+        let productionData = zip(tokens, tokens.dropFirst()).contains { $0 == "production" && $1 == "data" }
+        return productionData && tokens.contains(where: nonProduction.contains)
+    }
+
+    /// Whether the question asks whether anything unwanted exists or happened: "are there any …",
+    /// "has there been any …", "describe any incidents …" (not "how" any incidents are handled).
+    static func asksWhetherAny(_ tokens: [String], incidents: Set<String>) -> Bool {
+        for (index, token) in tokens.enumerated() where token == "any" && index > 0 {
+            if tokens[index - 1] == "there"
+                || (index > 1 && tokens[index - 2] == "there" && tokens[index - 1] == "been")
+            {
+                return true
+            }
+            let following = tokens[(index + 1)..<min(tokens.count, index + 4)]
+            if following.contains(where: incidents.contains), !tokens.contains(where: processWords.contains) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let adverbs: Set<String> = [
+        "always", "actively", "also", "automatically", "centrally", "consistently", "continuously", "currently",
+        "formally", "periodically", "proactively", "regularly", "routinely", "systematically", "independently",
+    ]
+    private static let protectiveActs = Set(
+        [
+            "prohibit", "forbid", "block", "prevent", "restrict", "deny", "disable", "remove", "revoke", "detect",
+            "monitor", "log", "audit", "review", "scan", "test", "screen", "vet", "check", "verify", "validate",
+            "track", "inventory", "encrypt", "mask", "anonymise", "pseudonymise", "tokenise", "redact", "wipe",
+            "erase", "destroy", "sanitise", "patch", "remediate", "replace", "retire", "quarantine", "obtain",
+            "require", "enforce", "limit", "notify", "supervise", "approve", "protect", "segregate", "isolate",
+            "alert", "assess", "evaluate", "investigate", "report", "respond",
+        ].map(Stemmer.stem)
+    )
+    private static let safeguardNouns = Set(
+        [
+            "review", "reviewed", "approval", "approved", "consent", "authorisation", "authorization", "authorised",
+            "authorized", "escort", "escorted", "wiped", "wiping", "destroyed", "destruction", "screening",
+            "screened", "encryption", "encrypted", "testing", "tested", "authentication", "mfa", "permission",
+            "notice", "notification", "oversight", "supervision", "supervised", "logging", "logged", "monitoring",
+            "monitored", "vetting", "vetted", "background", "check", "checks", "checked", "justification",
+            "ticket", "verification", "verified", "sanitisation", "sanitization", "sanitised", "sanitized",
+            "safeguards", "protection", "signoff", "peer", "audit", "audited", "assessment", "assessed",
+            "diligence", "agreement", "contract", "vpn", "bastion", "firewall", "segmentation",
+            "segregation", "isolation", "enrolled", "mdm", "procurement", "process", "training",
+        ].map(Stemmer.stem)
+    ).union(TextAnalyzer.safeguards.map(Stemmer.stem))
+    /// The steps of a process a question may say were skipped ("outside the procurement
+    /// process", "before completing training").
+    private static let steps = Set(
+        [
+            "procurement", "process", "approval", "approved", "policy", "training", "trained", "review",
+            "reviewed", "screening", "screened", "check", "checks", "vetting", "vetted", "testing", "tested",
+            "authorisation", "authorization",
+        ].map(Stemmer.stem)
+    )
+    private static let negations: Set<String> = ["not", "never", "no", "without", "nor", "rather", "instead"]
+    private static let assuranceVerbs: Set<String> = [
+        "commit", "guarantee", "warrant", "ensure", "agree", "undertake", "confirm", "attest", "certify",
+    ]
+    private static let lingering: Set<String> = [
+        "used", "use", "recoverable", "accessible", "retained", "enabled", "active", "running", "have", "has",
+        "able", "hold", "holds", "valid", "open", "exposed", "stored", "present",
+    ]
+    private static let concentration: Set<String> = [
+        "supplier", "suppliers", "provider", "vendor", "region", "datacenter", "datacentre", "centre", "center",
+        "person", "individual", "point", "site", "location", "zone", "server", "instance", "employee",
+        "administrator", "engineer",
+    ]
+    private static let accessRecords: Set<String> = ["logs", "log", "records", "reviews", "review", "history"]
+    private static let harmVerbs: Set<String> = ["result", "cause", "lead", "bring"]
+    private static let personalThings: Set<String> = [
+        "phone", "phones", "mobile", "device", "devices", "laptop", "laptops", "computer", "computers", "email",
+        "e", "accounts", "account", "cloud", "storage", "drive", "drives", "messaging", "whatsapp",
+    ]
+    private static let lackingSafeguard: Set<String> = [
+        "unauthorised", "unauthorized", "unapproved", "unescorted", "unencrypted", "unpatched", "unresolved",
+        "unremediated", "unmanaged", "unsanctioned", "unvetted", "unreviewed", "untested", "unmonitored",
+        "unprotected", "unsecured", "unrestricted", "unlicensed", "unvalidated", "unverified", "undisclosed",
+        "unreported", "unmitigated", "unaddressed", "unfixed", "unsupported", "deprecated", "dormant", "overdue",
+        "obsolete", "outdated", "reused", "misconfigured", "misconfiguration", "flat",
+    ]
+    private static let accountWords: Set<String> = [
+        "account", "accounts", "credential", "credentials", "password", "passwords", "login", "logins", "logon",
+        "logons", "identity", "identities", "key", "keys",
+    ]
+    private static let nonProduction: Set<String> = [
+        "development", "dev", "test", "testing", "staging", "qa", "sandbox", "sandboxes", "lower", "non",
+        "nonproduction",
+    ]
+    private static let processWords: Set<String> = [
+        "how", "process", "processes", "procedure", "procedures", "plan", "plans", "policy", "policies", "rule",
+        "rules", "standard", "programme", "program", "check", "checks", "control", "controls", "mechanism",
+        "mechanisms", "tool", "tools", "alert", "alerts", "review",
+    ]
+}

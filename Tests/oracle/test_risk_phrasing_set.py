@@ -1,0 +1,83 @@
+"""The risk-phrasing sets bench/labelled/risk-phrasing-a.yaml and -b.yaml (tuning), -c.yaml (held out).
+
+All three were written on 2026-12-06 by helpers that had not seen quire's code. The checks: the
+sets are well formed (format, ids RA-/RB-/RC- numbered from 001, a question and a boolean label
+each, about 40% risk-phrased), they share no question with each other or with the labelled
+questionnaires, and, on parts a and b, which the rules were fitted to, quire's test keeps at least
+95% recall and precision (a fall would be a regression). Part c is only measured, by
+bench/risk_phrasing.py, never asserted: an assertion on it would invite fitting to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELLED = ROOT / "bench" / "labelled"
+PARTS = {
+    "a": (LABELLED / "risk-phrasing-a.yaml", "RA"),
+    "b": (LABELLED / "risk-phrasing-b.yaml", "RB"),
+    "c": (LABELLED / "risk-phrasing-c.yaml", "RC"),
+}
+TUNING = ("a", "b")
+OTHER_SETS = ("questions.yaml", "fresh.yaml", "fresh2.yaml")
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def normalised(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@pytest.mark.parametrize("part", sorted(PARTS))
+def test_set_is_well_formed(part):
+    path, prefix = PARTS[part]
+    document = load(path)
+    assert document["format"] == "quire-risk-phrasing/1"
+    assert "without seeing" in " ".join(document["note"].split()), "the note says how blind the set is"
+    questions = document["questions"]
+    assert len(questions) >= 120
+    assert [q["id"] for q in questions] == [f"{prefix}-{n:03d}" for n in range(1, len(questions) + 1)]
+    for q in questions:
+        assert isinstance(q["question"], str) and len(q["question"].split()) >= 4, q["id"]
+        assert isinstance(q["risk"], bool), q["id"]
+    share = sum(q["risk"] for q in questions) / len(questions)
+    assert 0.3 <= share <= 0.5, f"{part}: {share:.0%} risk-phrased"
+
+
+def test_no_question_twice_across_the_sets():
+    seen: dict[str, str] = {}
+    for name in [*(str(path) for path, _ in PARTS.values()), *(str(LABELLED / n) for n in OTHER_SETS)]:
+        for q in load(Path(name))["questions"]:
+            key = normalised(q["question"])
+            assert key not in seen, f"{q['id']} repeats {seen[key]}"
+            seen[key] = q["id"]
+
+
+@pytest.mark.quire
+@pytest.mark.parametrize("part", TUNING)
+def test_tuning_parts_stay_recognised(quire_bin, tmp_path, part):
+    questions = load(PARTS[part][0])["questions"]
+    path = tmp_path / f"risk-{part}.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ID", "Question", "Answer"])
+        writer.writerows([q["id"], q["question"], ""] for q in questions)
+    run = subprocess.run([str(quire_bin), "debug", "signals", str(path)], capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr.decode(errors="replace")
+    said = {row["id"]: row["risk_phrased"] for row in json.loads(run.stdout)}
+    assert set(said) == {q["id"] for q in questions}
+    found = sum(1 for q in questions if q["risk"] and said[q["id"]])
+    alarms = sum(1 for q in questions if not q["risk"] and said[q["id"]])
+    risky = sum(q["risk"] for q in questions)
+    assert found / risky >= 0.95, f"recall {found}/{risky}"
+    assert found / (found + alarms) >= 0.95, f"precision {found}/{found + alarms}"

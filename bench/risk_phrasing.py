@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""How well quire tells risk-phrased questions ("Yes" is the bad answer) from the others.
+
+Three sets written for this on 2026-12-06 by helpers that had not seen quire's code, results or
+(for c) the other sets: `bench/labelled/risk-phrasing-a.yaml`, `-b.yaml` and `-c.yaml`, 150
+questions each, 60 risk-phrased. Parts **a** and **b** are the tuning part: their misses were
+read and rules fitted to them (b was held out for its first three runs, then promoted). Part
+**c** is held out: only its counts are ever printed. Quire's verdict is `risk_phrased` from
+`quire debug signals` (the same test that keeps a risk question from an unreviewed "Yes").
+
+    QUIRE_BIN=.build/debug/quire .venv/bin/python bench/risk_phrasing.py [--misses]
+
+`--misses` lists the tuning parts' misclassified questions. Exit 1 when quire fails to run.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PARTS = {
+    "tuning (a)": BENCH / "labelled" / "risk-phrasing-a.yaml",
+    "tuning (b)": BENCH / "labelled" / "risk-phrasing-b.yaml",
+    "held-out (c)": BENCH / "labelled" / "risk-phrasing-c.yaml",
+}
+TUNING = ("tuning (a)", "tuning (b)")
+
+
+def load(path: Path) -> list[dict]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert document.get("format") == "quire-risk-phrasing/1", f"{path}: unknown format"
+    return document["questions"]
+
+
+def verdicts(quire: str, questions: list[dict]) -> dict[str, bool]:
+    """quire's risk_phrased per question id."""
+    with tempfile.TemporaryDirectory(prefix="quire-risk-") as tmp:
+        path = Path(tmp) / "questions.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["ID", "Question", "Answer"])
+            for q in questions:
+                writer.writerow([q["id"], q["question"], ""])
+        process = subprocess.run([quire, "debug", "signals", str(path)], capture_output=True, timeout=300)
+    if process.returncode != 0:
+        sys.exit(f"quire debug signals failed: {process.stderr.decode(errors='replace')}")
+    return {row["id"]: bool(row["risk_phrased"]) for row in json.loads(process.stdout)}
+
+
+def score(questions: list[dict], said: dict[str, bool]) -> dict:
+    tp = sum(1 for q in questions if q["risk"] and said[q["id"]])
+    fp = sum(1 for q in questions if not q["risk"] and said[q["id"]])
+    fn = sum(1 for q in questions if q["risk"] and not said[q["id"]])
+    tn = len(questions) - tp - fp - fn
+    return {"items": len(questions), "risk": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+            "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None}
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def main() -> int:
+    quire = os.environ.get("QUIRE_BIN") or str(ROOT / ".build" / "release" / "quire")
+    results = {}
+    print("risk-phrased questions (\"Yes\" is the bad answer): quire's test against the labels")
+    print(f"{'part':<14} {'items':>5} {'risk':>5} {'found':>6} {'missed':>6} {'false alarms':>12} {'recall':>7} {'precision':>9}")
+    for name, path in PARTS.items():
+        questions = load(path)
+        said = verdicts(quire, questions)
+        s = score(questions, said)
+        results[name] = s
+        print(f"{name:<14} {s['items']:>5} {s['risk']:>5} {s['tp']:>6} {s['fn']:>6} {s['fp']:>12} {pct(s['recall']):>7} {pct(s['precision']):>9}")
+        if name in TUNING and "--misses" in sys.argv:
+            for q in questions:
+                if q["risk"] != said[q["id"]]:
+                    print(f"   {'missed' if q['risk'] else 'false alarm'}: {q['id']} {q['question']}")
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "risk_phrasing.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
