@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """How well quire tells risk-phrased questions ("Yes" is the bad answer) from the others.
 
-Three sets written for this on 2026-12-06 by helpers that had not seen quire's code, results or
-(for c) the other sets: `bench/labelled/risk-phrasing-a.yaml`, `-b.yaml` and `-c.yaml`, 150
-questions each, 60 risk-phrased. Parts **a** and **b** are the tuning part: their misses were
-read and rules fitted to them (b was held out for its first three runs, then promoted). Part
-**c** is held out: only its counts are ever printed. Quire's verdict is `risk_phrased` from
+Four sets written for this on 2026-12-06 by helpers that had not seen quire's code, results or
+(for c and d) the other sets: `bench/labelled/risk-phrasing-a.yaml` … `-d.yaml`, about 150
+questions each, 60 risk-phrased. Parts **a**, **b** and **c** are the tuning part: their misses
+were read and rules fitted to them (b and c were each held out for their first runs, then
+promoted). Part **d** is held out: only its counts are ever printed. Quire's verdict is `risk_phrased` from
 `quire debug signals` (the same test that keeps a risk question from an unreviewed "Yes").
 
     QUIRE_BIN=.build/debug/quire .venv/bin/python bench/risk_phrasing.py [--misses]
@@ -30,9 +30,10 @@ ROOT = BENCH.parent
 PARTS = {
     "tuning (a)": BENCH / "labelled" / "risk-phrasing-a.yaml",
     "tuning (b)": BENCH / "labelled" / "risk-phrasing-b.yaml",
-    "held-out (c)": BENCH / "labelled" / "risk-phrasing-c.yaml",
+    "tuning (c)": BENCH / "labelled" / "risk-phrasing-c.yaml",
+    "held-out (d)": BENCH / "labelled" / "risk-phrasing-d.yaml",
 }
-TUNING = ("tuning (a)", "tuning (b)")
+TUNING = ("tuning (a)", "tuning (b)", "tuning (c)")
 
 
 def load(path: Path) -> list[dict]:

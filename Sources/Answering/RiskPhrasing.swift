@@ -36,7 +36,8 @@ enum RiskPhrasing {
         let opening =
             tokens.starts(with: ["is", "there"]) || tokens.starts(with: ["are", "there"])
             || tokens.starts(with: ["do", "you", "have"]) || tokens.starts(with: ["does", "your"])
-        return opening && !tokens.prefix(4).contains("any") && tokens.prefix(6).contains(where: processWords.contains)
+        return opening && !tokens.prefix(4).contains("any")
+            && tokens.prefix(8).contains { processWords.contains($0) || rehearsals.contains($0) }
     }
 
     /// Whether the question asks about doing something without a safeguard: "without review",
@@ -50,7 +51,7 @@ enum RiskPhrasing {
             let (reach, nouns): (Int, Set<String>)
             switch tokens[index] {
             case "without", "bypassing", "circumventing": (reach, nouns) = (6, safeguardNouns)
-            case "no", "not": (reach, nouns) = (3, safeguardNouns)
+            case "no", "not": (reach, nouns) = (4, safeguardNouns)
             case "outside": (reach, nouns) = (4, steps)
             case "before" where index > 0: (reach, nouns) = (4, steps)
             default: return false
@@ -69,6 +70,8 @@ enum RiskPhrasing {
         tokens.indices.contains { index in
             (assuranceVerbs.contains(tokens[index])
                 && tokens[(index + 1)..<min(tokens.count, index + 3)].contains("that"))
+                // "Can customers opt out of …": a right.
+                || (tokens[index] == "opt" && index + 1 < tokens.count && tokens[index + 1] == "out")
                 // "subject to the same security controls as your headquarters"
                 || (tokens[index] == "same" && index > 1 && ["the", "to"].contains(tokens[index - 1])
                     && ["subject", "held", "to"].contains(tokens[index - 2]))
@@ -79,8 +82,13 @@ enum RiskPhrasing {
     /// algorithms still used to protect data"): a weakness, whatever it is used for.
     static func lingers(_ tokens: [String]) -> Bool {
         tokens.indices.contains { index in
-            tokens[index] == "still"
-                && tokens[(index + 1)..<min(tokens.count, index + 3)].contains(where: lingering.contains)
+            let next = tokens[(index + 1)..<min(tokens.count, index + 3)]
+            switch tokens[index] {
+            case "still": return next.contains(where: lingering.contains)
+            // "remain recoverable from backups", not "remain stored in the EU".
+            case "remain", "remains": return next.contains(where: exposedStates.contains)
+            default: return false
+            }
         }
     }
 
@@ -110,6 +118,26 @@ enum RiskPhrasing {
                 }
             case "personal":
                 if next.contains(where: personalThings.contains) { return true }
+            case "sell", "sells", "sold", "selling", "rent", "rents", "trade", "trades", "monetise", "monetize":
+                // "sell, rent or otherwise make customer personal data available"
+                let around = tokens[max(0, index - 4)..<min(tokens.count, index + 8)]
+                if around.contains(where: dataWords.contains) { return true }
+            case "same":
+                // "keys stored on the same host as the data"; not "held to the same standards", nor
+                // "data centres in the same region".
+                if index > 1, ["on", "in"].contains(tokens[index - 2]), tokens[index - 1] == "the",
+                    next.contains(where: sharedPlaces.contains),
+                    tokens[(index + 1)..<min(tokens.count, index + 7)].contains("as")
+                {
+                    return true
+                }
+            case "sanctions", "sanctioned":
+                let before = tokens[max(0, index - 8)..<index]
+                if before.contains(where: {
+                    ["subject", "countries", "country", "named", "listed", "under"].contains($0)
+                }) {
+                    return true
+                }
             default:
                 continue
             }
@@ -123,7 +151,7 @@ enum RiskPhrasing {
         tokens.indices.contains { index in
             guard safeguardNouns.contains(Stemmer.stem(tokens[index])) else { return false }
             let next = tokens[(index + 1)..<min(tokens.count, index + 4)]
-            return next.contains { ["disabled", "bypassed", "suspended"].contains($0) }
+            return next.contains { ["disabled", "bypassed", "suspended", "optional", "waived"].contains($0) }
                 || zip(next, next.dropFirst()).contains { ["turned", "switched"].contains($0) && $1 == "off" }
         }
     }
@@ -224,6 +252,19 @@ enum RiskPhrasing {
         "administrator", "engineer",
     ]
     private static let accessRecords: Set<String> = ["logs", "log", "records", "reviews", "review", "history"]
+    private static let exposedStates: Set<String> = [
+        "recoverable", "accessible", "active", "enabled", "exposed", "valid", "open", "readable",
+    ]
+    private static let dataWords: Set<String> = ["data", "information", "records", "details", "lists", "list"]
+    private static let sharedPlaces: Set<String> = [
+        "host", "hosts", "volume", "server", "servers", "system", "machine", "disk", "storage", "network",
+        "account", "region", "site", "location", "database", "bucket", "subnet",
+    ]
+    /// Words of an exercise that rehearses an incident, which is no incident.
+    static let rehearsals: Set<String> = [
+        "exercise", "exercises", "exercised", "tabletop", "simulation", "simulating", "simulated", "drill",
+        "drills", "rehearsal", "rehearsed", "playbook", "playbooks", "runbook", "runbooks",
+    ]
     private static let harmVerbs: Set<String> = ["result", "cause", "lead", "bring"]
     private static let personalThings: Set<String> = [
         "phone", "phones", "mobile", "device", "devices", "laptop", "laptops", "computer", "computers", "email",

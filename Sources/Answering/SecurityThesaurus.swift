@@ -520,5 +520,11 @@ enum SecurityThesaurus {
         "other than the", "other than providing", "other than to provide", "monetisation", "monetization",
         "monetise", "monetize", "for advertising", "tracking cookies", "tracking pixels", "third party cookies",
         "provider that retains", "provider retain", "provider retains",
+        "is there a possibility", "possibility that", "is it possible that", "outside the eea",
+        "outside the european", "outside the eu", "outside the uk", "outside the united", "outside the us",
+        "undefined period", "indefinite", "directly to the internet", "to the public internet", "exposed directly",
+        "adverse finding", "adverse findings", "adverse opinion", "qualified audit opinion", "restricted party",
+        "denied party", "entity list", "targeted advertising", "advertising profiles", "advertising purposes",
+        "behavioural advertising", "behavioral advertising",
     ]
 }

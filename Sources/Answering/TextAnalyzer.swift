@@ -153,6 +153,9 @@ struct TextAnalyzer: Sendable {
     func asksAboutEvents(_ text: String) -> Bool { asksAboutEvents(Self.tokens(text)) }
 
     private func asksAboutEvents(_ tokens: [String]) -> Bool {
+        // An exercise that simulates a breach ("a tabletop exercise simulating ransomware in the
+        // past year") is a safeguard, not an event.
+        if tokens.contains(where: RiskPhrasing.rehearsals.contains) { return false }
         if eventPhrases.contains(where: { Self.contains(tokens, $0) }) { return true }
         // "Has a security breach affected customer data in the last three years?": an incident
         // within a window of time.
@@ -164,6 +167,7 @@ struct TextAnalyzer: Sendable {
         "breach", "breaches", "incident", "incidents", "compromise", "compromised", "outage", "outages", "ransomware",
         "intrusion", "intrusions", "attack", "attacks", "claim", "claims", "lost", "stolen", "leaked", "leak", "leaks",
         "disclosed", "fined", "complaint", "complaints", "violation", "violations", "exposed", "ransom", "extortion",
+        "declined", "cancelled", "canceled", "refused",
     ]
     private static let windows: [[String]] = [
         ["in", "the", "last"], ["in", "the", "past"], ["within", "the", "last"], ["within", "the", "past"],
@@ -178,7 +182,8 @@ struct TextAnalyzer: Sendable {
         "logged", "detected", "quarantined", "retired", "replaced", "patched", "remediated", "screened", "vetted",
         "supervised", "monitored", "audited", "masked", "anonymised", "anonymized", "pseudonymised", "pseudonymized",
         "tokenised", "tokenized", "scrubbed", "redacted", "obfuscated", "tracked", "approved", "recorded",
-        "implemented", "enforced", "required", "rotated", "reset",
+        "implemented", "enforced", "required", "rotated", "reset", "obtained", "verified", "safeguarded",
+        "covered",
         "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks",
     ]
 
@@ -193,6 +198,12 @@ struct TextAnalyzer: Sendable {
             "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
             "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals",
         ]
+        // The organisation's own protective act, a procedure, an assurance or a right: "Yes" is good.
+        if RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
+            || RiskPhrasing.asksForAssurance(tokens)
+        {
+            return false
+        }
         let theirs = !tokens.prefix(6).contains { $0 == "our" || $0 == "we" }
         // "Is it possible for support staff to …" asks for a permission as "Can support staff …".
         let permission = tokens.starts(with: ["is", "it", "possible", "for"]) ? 4 : 1
@@ -206,11 +217,6 @@ struct TextAnalyzer: Sendable {
             tokens.prefix(5).contains(where: people.contains)
         {
             return true
-        }
-        if RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
-            || RiskPhrasing.asksForAssurance(tokens)
-        {
-            return false
         }
         if RiskPhrasing.bypassesSafeguard(tokens) || RiskPhrasing.switchesOffSafeguard(tokens)
             || RiskPhrasing.lingers(tokens)

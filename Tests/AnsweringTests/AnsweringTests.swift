@@ -415,6 +415,14 @@ import Testing
         ("Is it possible for contractors to export the customer list?", true),
         ("Are interns able to approve their own access requests?", true),
         ("Do you deploy a tool to detect unapproved browser extensions?", false),
+        // A safeguard made optional or waived; something that remains exposed.
+        ("Is encryption optional for exports to partners?", true),
+        ("Can old snapshots remain readable after an account is closed?", true),
+        // Selling data however worded; sanctions; a rehearsal is no incident; a right is no risk.
+        ("Do you rent or share mailing lists of customer contacts with brokers?", true),
+        ("Are any of your offices in countries under trade sanctions?", true),
+        ("Did you run a breach simulation drill in the last 12 months?", false),
+        ("Can end users opt out of analytics cookies?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
