@@ -1,5 +1,5 @@
 // Written by bench/calibrate.py (`make calibrate`); do not edit by hand.
-// Fitted on the tuning part of bench/labelled/questions.yaml and fresh.yaml (split quire-labelled-split/1, 231 tuning items):
+// Fitted on the tuning part of bench/labelled/questions.yaml, fresh.yaml and fresh2.yaml (split quire-labelled-split/1, 231 tuning items):
 // 190 answers derived from controls, 157 of them right; L2 penalty 1.0.
 extension ConfidenceModel {
     /// The model's intercept.
