@@ -9,16 +9,17 @@ part by bench/labelled/split.yaml (its header states the rule). A first fresh se
 (bench/labelled/fresh.yaml, F-001 ...) was written later by someone who had not seen quire's
 answering code or results; it was held out for one blind run (its figures are kept in
 bench/README.md) and then moved into the TUNING part, so that its failures could be studied and the
-confidence fitted on more data. The FRESH part is now bench/labelled/fresh2.yaml (G-001 ...),
-written the same way after that; all of it is held out. Every labelled measurement is reported for
+confidence fitted on more data. A second fresh set (fresh2.yaml, G-001 ...) went the same way after
+its runs as the fresh part. The FRESH part is now bench/labelled/fresh3.yaml (H-001 ...), written
+the same way after that; all of it is held out. Every labelled measurement is reported for
 each part (and for all items); the goals are judged on the HELD-OUT and FRESH parts.
 For held-out and fresh items only counts and rates are printed or written to the JSON, never
 question texts or per-item results, so that those parts stay unseen by whoever tunes quire.
 
 Three measurements:
 
-The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv and
-fresh2.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
+The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv, fresh2.csv
+and fresh3.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
 
 a) Mapping, labelled set. `quire map bench/out/labelled-all.csv --library samples/library
    --format json`; for each framework F in iso27001-2022, soc2-2017, gdpr, over the items whose
@@ -42,7 +43,7 @@ b) Answers, labelled set. `quire answer bench/out/labelled-all.csv --library sam
        proposals with confidence >= t are >= 98% right; with it, for each part: proposals at or
        above t, precision, and recall = right proposals at or above t / answerable items;
      - as before: agreement among answerable items, sent to review with/without a value,
-       affirmative answers (Yes or Partially) with an empty basis, "Yes" on the risk-phrased items,
+       affirmative answers (Yes or Partially) with an empty basis, "Yes" on the risk-phrased items (unless labelled Yes),
        and the label-against-value table.
 c) Mapping, SCF. The Secure Controls Framework workbook (read in place from
    $QUIRE_CORPUS/questionnaires/scf/scf-2022.3.xlsx, never copied or modified) is read by quire
@@ -66,7 +67,7 @@ Environment:
 
 Goals, on the HELD-OUT and FRESH parts (each must meet it): precision of written answers >= 98%; >= 60% of answerable items
 written without review; top-3 >= 0.90 for iso27001-2022 and soc2-2017, >= 0.80 for gdpr. On all
-items: no affirmative answer without a basis; no "Yes" on a risk item. Everything is printed as
+items: no affirmative answer without a basis; no "Yes" on a risk item whose label is not "Yes". Everything is printed as
 plain text tables and written as JSON to bench/out/accuracy.json.
 """
 
@@ -89,14 +90,16 @@ ROOT = BENCH.parent
 OUT = BENCH / "out"
 LABELLED_YAML = BENCH / "labelled" / "questions.yaml"
 LABELLED_CSV = BENCH / "labelled" / "questions.csv"
-# The first fresh set (F-001 ...): held out for one blind run, then moved into the tuning part
-# (its blind figures are in bench/README.md).
-PROMOTED_YAML = BENCH / "labelled" / "fresh.yaml"
-PROMOTED_CSV = BENCH / "labelled" / "fresh.csv"
-# The fresh set now held out (G-001 ...).
-FRESH_YAML = BENCH / "labelled" / "fresh2.yaml"
-FRESH_CSV = BENCH / "labelled" / "fresh2.csv"
-FRESH_PREFIX = "G-"
+# The earlier fresh sets (F-001 ..., G-001 ...): each held out for its blind runs, then moved into
+# the tuning part (their blind figures are in bench/README.md).
+PROMOTED = [
+    (BENCH / "labelled" / "fresh.yaml", BENCH / "labelled" / "fresh.csv"),
+    (BENCH / "labelled" / "fresh2.yaml", BENCH / "labelled" / "fresh2.csv"),
+]
+# The fresh set now held out (H-001 ...).
+FRESH_YAML = BENCH / "labelled" / "fresh3.yaml"
+FRESH_CSV = BENCH / "labelled" / "fresh3.csv"
+FRESH_PREFIX = "H-"
 # The three CSVs under one header: what quire reads.
 COMBINED_CSV = OUT / "labelled-all.csv"
 LIBRARY = ROOT / "samples" / "library"
@@ -349,9 +352,12 @@ def load_labelled() -> list[dict]:
 
 
 def load_promoted() -> list[dict]:
-    """The first fresh set, now part of the tuning part."""
-    with open(PROMOTED_YAML, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["questions"]
+    """The earlier fresh sets, now part of the tuning part."""
+    questions = []
+    for path, _ in PROMOTED:
+        with open(path, encoding="utf-8") as handle:
+            questions += yaml.safe_load(handle)["questions"]
+    return questions
 
 
 def load_fresh() -> list[dict]:
@@ -360,14 +366,14 @@ def load_fresh() -> list[dict]:
 
 
 def load_all() -> list[dict]:
-    """Every labelled question: questions.yaml, the promoted first fresh set, the fresh set."""
+    """Every labelled question: questions.yaml, the promoted fresh sets, the fresh set."""
     return load_labelled() + load_promoted() + load_fresh()
 
 
 def write_combined_csv() -> Path:
-    """questions.csv, fresh.csv and fresh2.csv under one header, as bench/out/labelled-all.csv."""
+    """questions.csv, fresh.csv, fresh2.csv and fresh3.csv under one header, as bench/out/labelled-all.csv."""
     lines = LABELLED_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
-    for extra in (PROMOTED_CSV, FRESH_CSV):
+    for extra in [*(csv_path for _, csv_path in PROMOTED), FRESH_CSV]:
         more = extra.read_text(encoding="utf-8").splitlines(keepends=True)
         if not more or more[0] != lines[0]:
             raise SystemExit(f"{rel(extra)} must have the header of {rel(LABELLED_CSV)}; run bench/labelled/make_csv.py")
@@ -380,8 +386,8 @@ def write_combined_csv() -> Path:
 def load_split(questions: list[dict]) -> tuple[dict[str, str], dict]:
     """Item id -> "tuning" or "held-out", and a description of the split for the JSON.
 
-    Items of fresh2.yaml are "fresh"; those of fresh.yaml (the first fresh set, promoted after its
-    blind run) are tuning. Other items that split.yaml does not cover (added after the split) count
+    Items of fresh3.yaml are "fresh"; those of fresh.yaml and fresh2.yaml (the earlier fresh sets,
+    promoted after their blind runs) are tuning. Other items that split.yaml does not cover (added after the split) count
     as tuning and are reported.
     """
     with open(SPLIT_YAML, encoding="utf-8") as handle:
@@ -575,7 +581,9 @@ def answer_stats(records: list[dict]) -> dict:
             got = (r["value"] if r["value"] in ANSWER_CLASSES else "text") + (" ?" if r["review"] else "")
             if r["value"] in ("Yes", "Partially") and is_empty(entry.get("basis")):
                 affirmative_without_basis.append(r["id"])
-            if r["risk"] and r["value"] == "Yes":
+            # A risk item whose honest answer is "Yes" (the company admits the weakness) is labelled
+            # so, with its reason; only a "Yes" the label does not say counts here.
+            if r["risk"] and r["value"] == "Yes" and r["label"] != "Yes":
                 yes_on_risk.append(r["id"] + (" (flagged for review)" if r["review"] else ""))
         if r["label"] == "review" and r["written"]:
             review_label_written.append(r["id"])

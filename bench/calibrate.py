@@ -146,7 +146,7 @@ def swift_source(w: list[float], threshold: float | None, count: int, right: int
     weights = ",\n".join(f"        {value!r}" for value in w[1:])
     return (
         "// Written by bench/calibrate.py (`make calibrate`); do not edit by hand.\n"
-        f"// Fitted on the tuning part of bench/labelled/questions.yaml and fresh.yaml ({split_note}):\n"
+        f"// Fitted on the tuning part of bench/labelled/questions.yaml, fresh.yaml and fresh2.yaml ({split_note}):\n"
         f"// {count} answers derived from controls, {right} of them right; L2 penalty {LAMBDA}.\n"
         "extension ConfidenceModel {\n"
         "    /// The model's intercept.\n"

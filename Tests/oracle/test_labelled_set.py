@@ -1,4 +1,4 @@
-"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml, fresh.yaml and fresh2.yaml (no quire needed).
+"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml, fresh.yaml, fresh2.yaml and fresh3.yaml (no quire needed).
 
 The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
 well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
@@ -7,9 +7,9 @@ what make_csv.py writes, and questions that are independent of the texts quire m
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
 question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
 names only existing ids, covers every question, and is exactly what its stated rule gives.
-fresh.yaml (written later; held out for one blind run, then tuning) and fresh2.yaml (written after
-that, all held out) pass the same checks, with their own ids, and each is also independent of the
-sets written before it.
+fresh.yaml and fresh2.yaml (each written later, held out for its blind runs, then tuning) and
+fresh3.yaml (written after those, all held out) pass the same checks, with their own ids, and each
+is also independent of the sets written before it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ FRESH_YAML = LABELLED / "fresh.yaml"
 FRESH_CSV = LABELLED / "fresh.csv"
 FRESH2_YAML = LABELLED / "fresh2.yaml"
 FRESH2_CSV = LABELLED / "fresh2.csv"
+FRESH3_YAML = LABELLED / "fresh3.yaml"
+FRESH3_CSV = LABELLED / "fresh3.csv"
 SPLIT_YAML = LABELLED / "split.yaml"
 SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
@@ -57,9 +59,10 @@ SETS = {
     "questions": (QUESTIONS_YAML, QUESTIONS_CSV, r"L-\d{3}", 150, 10, 5, 5),
     "fresh": (FRESH_YAML, FRESH_CSV, r"F-\d{3}", 80, 5, 5, 5),
     "fresh2": (FRESH2_YAML, FRESH2_CSV, r"G-\d{3}", 80, 5, 5, 5),
+    "fresh3": (FRESH3_YAML, FRESH3_CSV, r"H-\d{3}", 80, 5, 5, 5),
 }
 # The sets in the order they were written: each must be independent of those before it.
-ORDER = ("questions", "fresh", "fresh2")
+ORDER = ("questions", "fresh", "fresh2", "fresh3")
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -136,8 +139,10 @@ def test_enough_risk_items_and_none_labelled_yes(labelled):
     risk = [item for item in questions if item.get("risk") is True]
     assert len(risk) >= SETS[name][4]
     assert all(item.get("risk") in (None, True) for item in questions), "risk is either true or absent"
-    # A risk item is phrased so that "Yes" is the bad answer; none of the company's honest answers is "Yes".
-    assert not [item["id"] for item in risk if item["answer"] == "Yes"]
+    # A risk item is phrased so that "Yes" is the bad answer. Where the company's honest answer is
+    # still "Yes" (the library admits the weakness), the label must say why, as for any other
+    # answer that is not a plain good "Yes".
+    assert not [item["id"] for item in risk if item["answer"] == "Yes" and not str(item.get("why") or "").strip()]
 
 
 def test_some_items_need_review_or_an_honest_no(labelled):
