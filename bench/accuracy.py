@@ -1051,6 +1051,24 @@ def second_pass(quire: Path, questions: list[dict], part_of: dict[str, str], tim
                                  "precision_written": ratio(right, len(written))}
         table_rows.append([part, fraction(auto, len(answerable)), fraction(right, len(written))])
     print(table(["part", "written without review / answerable", "precision of written"], table_rows))
+    # Why answerable items were not written the second time: each tuning item with its reason; for
+    # the other parts, only how many fell to each kind of reason.
+    unwritten = [r for r in records if r["label"] != "review" and not r["written"]]
+    for r in unwritten:
+        if part_of[r["id"]] == TUNING:
+            reason = (r["entry"] or {}).get("review_reason") or "(no answer)"
+            print(f"   not written the second time, tuning {r['id']}: {shorten(reason, 150)}")
+    for part in (HELD_OUT, FRESH):
+        kinds: dict[str, int] = {}
+        for r in unwritten:
+            if part_of[r["id"]] == part:
+                reason = (r["entry"] or {}).get("review_reason") or "(no answer)"
+                kind = reason.split(":")[0].split(" (")[0][:60]
+                kinds[kind] = kinds.get(kind, 0) + 1
+        if kinds:
+            print(f"   not written the second time, {part}: "
+                  + "; ".join(f"{n} × {k}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))))
+    result["not_written"] = {part: sum(1 for r in unwritten if part_of[r["id"]] == part) for part in PARTS}
     print()
     return result
 

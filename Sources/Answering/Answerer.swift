@@ -93,7 +93,7 @@ public struct Answerer: Sendable {
             let cited = entry.evidence.compactMap { id in library.evidence.first { $0.id == id } }
             answer.evidence = cited.map(CitedEvidence.init)
             var reasons: [ReviewReason] = []
-            answer.value = pastValue(entry, for: item)
+            answer.value = pastValue(entry, for: item, exact: exact)
             if answer.value == nil {
                 let field = item.isField && Verdict(reading: entry.answer) != nil
                 reasons.append(field ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
@@ -135,9 +135,14 @@ public struct Answerer: Sendable {
     }
 
     /// The value a past answer gives an item: its verdict fitted to the item, its text for a
-    /// free-text item, or the allowed value it names; nil when it fits none.
-    private func pastValue(_ entry: AnswerLibraryEntry, for item: QuestionnaireItem) -> String? {
-        if let verdict = Verdict(reading: entry.answer) { return fit(verdict, to: item, comment: entry.comment) }
+    /// free-text item, or the allowed value it names; nil when it fits none. An answer a person
+    /// approved for this very item (`exact`) is its own value on an item with no allowed values,
+    /// even a bare "Yes" to "Describe whether …": that is what the reviewer decided.
+    private func pastValue(_ entry: AnswerLibraryEntry, for item: QuestionnaireItem, exact: Bool = false) -> String? {
+        if let verdict = Verdict(reading: entry.answer) {
+            let fitted = fit(verdict, to: item, comment: entry.comment)
+            return fitted ?? (exact && item.allowedAnswers.isEmpty && !item.isField ? entry.answer : nil)
+        }
         if item.allowedAnswers.isEmpty { return entry.answer }
         return item.allowedAnswers.first { $0.lowercased() == entry.answer.lowercased() }
     }

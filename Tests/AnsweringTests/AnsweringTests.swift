@@ -789,6 +789,22 @@ import Testing
         #expect(!answer.review)
     }
 
+    @Test func aBareVerdictApprovedForThisVeryTextItemIsWrittenAsApproved() throws {
+        var library = Self.library()
+        let question = "Describe whether your disaster recovery plan is tested every year."
+        library.answers = [
+            AnswerLibraryEntry(id: "ANS-1", question: question, answer: "Yes", source: "acme.csv item Q1")
+        ]
+        // The reviewer's decision for this item (id Q1, the same words) is what gets written.
+        let same = try answer(question, allowed: [], library: library)
+        #expect(same.value == "Yes" && !same.review)
+        // Recorded for another item, a bare "Yes" is no description: only the reason.
+        library.answers[0].source = "acme.csv item Q7"
+        let other = try answer(question, allowed: [], library: library)
+        #expect(other.value == nil)
+        #expect(other.reviewReasons.contains { $0.code == "no-allowed-value" })
+    }
+
     @Test func nothingKnownMeansReviewNeverNotApplicable() throws {
         let answer = try answer("Do you sponsor the local football club?")
         #expect(answer.value == nil)
