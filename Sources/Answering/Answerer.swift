@@ -134,10 +134,12 @@ public struct Answerer: Sendable {
         return words(entry.question) == words(item.question)
     }
 
-    /// The value a past answer gives an item: its verdict fitted to the item, its text for a
-    /// free-text item, or the allowed value it names; nil when it fits none. An answer a person
-    /// approved for this very item (`exact`) is its own value on an item with no allowed values,
-    /// even a bare "Yes" to "Describe whether …": that is what the reviewer decided.
+    /// The value a past answer gives an item, nil when it fits none.
+    ///
+    /// Its verdict fitted to the item, its text for a free-text item, or the allowed value it
+    /// names. An answer a person approved for this very item (`exact`) is its own value on an item
+    /// with no allowed values, even a bare "Yes" to "Describe whether …": that is what the reviewer
+    /// decided.
     private func pastValue(_ entry: AnswerLibraryEntry, for item: QuestionnaireItem, exact: Bool = false) -> String? {
         if let verdict = Verdict(reading: entry.answer) {
             let fitted = fit(verdict, to: item, comment: entry.comment)
