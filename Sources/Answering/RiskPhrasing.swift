@@ -198,6 +198,10 @@ enum RiskPhrasing {
             if following.contains(where: incidents.contains), !tokens.contains(where: processWords.contains) {
                 return true
             }
+            // "Did the test identify any critical or high severity vulnerabilities?"
+            if tokens[(index + 1)..<min(tokens.count, index + 7)].contains(where: findings.contains) {
+                return true
+            }
         }
         return false
     }
@@ -244,7 +248,7 @@ enum RiskPhrasing {
     ]
     private static let lingering: Set<String> = [
         "used", "use", "recoverable", "accessible", "retained", "enabled", "active", "running", "have", "has",
-        "able", "hold", "holds", "valid", "open", "exposed", "stored", "present",
+        "able", "hold", "holds", "open", "exposed", "stored", "present", "exist", "exists",
     ]
     private static let concentration: Set<String> = [
         "supplier", "suppliers", "provider", "vendor", "region", "datacenter", "datacentre", "centre", "center",
@@ -252,6 +256,15 @@ enum RiskPhrasing {
         "administrator", "engineer",
     ]
     private static let accessRecords: Set<String> = ["logs", "log", "records", "reviews", "review", "history"]
+    private static let findings: Set<String> = [
+        "vulnerabilities", "findings", "exceptions", "deficiencies", "weaknesses", "nonconformities",
+        "nonconformity", "deviations",
+    ]
+    /// Verbs of a question about keeping something up to date ("has the plan been reviewed within
+    /// the last year?"): the window of time is the review's, not an incident's.
+    static let upkeep: Set<String> = [
+        "reviewed", "updated", "revised", "refreshed", "tested", "exercised",
+    ]
     private static let exposedStates: Set<String> = [
         "recoverable", "accessible", "active", "enabled", "exposed", "valid", "open", "readable",
     ]
@@ -265,7 +278,7 @@ enum RiskPhrasing {
         "exercise", "exercises", "exercised", "tabletop", "simulation", "simulating", "simulated", "drill",
         "drills", "rehearsal", "rehearsed", "playbook", "playbooks", "runbook", "runbooks",
     ]
-    private static let harmVerbs: Set<String> = ["result", "cause", "lead", "bring"]
+    private static let harmVerbs: Set<String> = ["result", "cause", "lead", "down"]
     private static let personalThings: Set<String> = [
         "phone", "phones", "mobile", "device", "devices", "laptop", "laptops", "computer", "computers", "email",
         "e", "accounts", "account", "cloud", "storage", "drive", "drives", "messaging", "whatsapp",

@@ -525,6 +525,7 @@ enum SecurityThesaurus {
         "undefined period", "indefinite", "directly to the internet", "to the public internet", "exposed directly",
         "adverse finding", "adverse findings", "adverse opinion", "qualified audit opinion", "restricted party",
         "denied party", "entity list", "targeted advertising", "advertising profiles", "advertising purposes",
-        "behavioural advertising", "behavioral advertising",
+        "behavioural advertising", "behavioral advertising", "text message code", "text message codes", "sms code",
+        "sms codes", "the only second factor", "only second factor",
     ]
 }

@@ -155,7 +155,9 @@ struct TextAnalyzer: Sendable {
     private func asksAboutEvents(_ tokens: [String]) -> Bool {
         // An exercise that simulates a breach ("a tabletop exercise simulating ransomware in the
         // past year") is a safeguard, not an event.
-        if tokens.contains(where: RiskPhrasing.rehearsals.contains) { return false }
+        if tokens.contains(where: { RiskPhrasing.rehearsals.contains($0) || RiskPhrasing.upkeep.contains($0) }) {
+            return false
+        }
         if eventPhrases.contains(where: { Self.contains(tokens, $0) }) { return true }
         // "Has a security breach affected customer data in the last three years?": an incident
         // within a window of time.
@@ -183,7 +185,7 @@ struct TextAnalyzer: Sendable {
         "supervised", "monitored", "audited", "masked", "anonymised", "anonymized", "pseudonymised", "pseudonymized",
         "tokenised", "tokenized", "scrubbed", "redacted", "obfuscated", "tracked", "approved", "recorded",
         "implemented", "enforced", "required", "rotated", "reset", "obtained", "verified", "safeguarded",
-        "covered",
+        "covered", "flag", "flagged", "alerted", "resolved", "fixed",
         "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks",
     ]
 
@@ -198,8 +200,9 @@ struct TextAnalyzer: Sendable {
             "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
             "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals",
         ]
-        // The organisation's own protective act, a procedure, an assurance or a right: "Yes" is good.
-        if RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
+        // The organisation's own protective act, a procedure, an assurance, a right or a requirement
+        // ("Must partners pass background checks?"): "Yes" is good.
+        if tokens[0] == "must" || RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
             || RiskPhrasing.asksForAssurance(tokens)
         {
             return false
@@ -226,7 +229,11 @@ struct TextAnalyzer: Sendable {
         // A safeguard acting on the risky thing ("are USB drives encrypted?") makes the question
         // ask for it, unless negated ("disposed of without being wiped").
         let safeguarded = tokens.indices.contains { index in
-            Self.safeguards.contains(tokens[index]) && !RiskPhrasing.isNegated(tokens, at: index)
+            // "protected with hardware encryption", not "the protected root accounts".
+            let protected =
+                tokens[index] == "protected" && index + 1 < tokens.count
+                && ["with", "by", "against", "using"].contains(tokens[index + 1])
+            return (protected || Self.safeguards.contains(tokens[index])) && !RiskPhrasing.isNegated(tokens, at: index)
         }
         if safeguarded || RiskPhrasing.servesProtectiveAct(tokens) { return false }
         if RiskPhrasing.namesAWeakness(tokens) || RiskPhrasing.namesAnExposure(tokens)

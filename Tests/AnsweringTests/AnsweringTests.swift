@@ -423,6 +423,12 @@ import Testing
         ("Are any of your offices in countries under trade sanctions?", true),
         ("Did you run a breach simulation drill in the last 12 months?", false),
         ("Can end users opt out of analytics cookies?", false),
+        // Findings asked about; keeping a plan up to date is no incident; a requirement is no risk.
+        ("Did last year's red-team exercise uncover any high-risk weaknesses?", true),
+        ("Has the breach notification procedure been updated in the last 12 months?", false),
+        ("Must outsourced developers sign a confidentiality agreement?", false),
+        ("Will exported files still exist on your servers after we delete our account?", true),
+        ("Are backup tapes protected with encryption?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
