@@ -353,15 +353,23 @@ public struct Answerer: Sendable {
             // failing item that bears on what is asked makes it partly so; "No" when the question
             // asks about all of it or how things stand now ("are all keys rotated within 90 days?",
             // "is encryption currently on for every laptop?").
-            let verdict: Verdict =
-                match.riskPhrased
-                ? .no : weakened ? (Self.asksAboutAllOrNow(item.question) ? .no : .partial) : .yes
-            answer.value = fit(verdict, to: item, comment: answer.comment)
-            problems += disagreeingPast(match, verdict: verdict)
+            // A question about what is required ("Must new hires …", "Does your standard require
+            // …") is answered by the control that sets the requirement: a failing item shows it is
+            // not always met, which the comment says and the review weighs.
+            let allOrNow = Self.asksAboutAllOrNow(item.question)
+            let requirement = weakened && !allOrNow && Self.asksForRequirement(item.question)
+            var verdict: Verdict =
+                match.riskPhrased ? .no : weakened && !requirement ? (allOrNow ? .no : .partial) : .yes
+            var periods: [ReviewReason] = []
             if verdict != .no {
-                problems += unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
-                problems += conditionalControls(subject: subjectTerms, records: records)
+                periods = unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
+                // What the answer rests on states periods, and none meets the one asked ("kept 13
+                // months" to "seven years", "within 48 hours" to "within 24 hours"): No.
+                if case .periodNotStated(_, let stated)? = periods.first, !stated.isEmpty { verdict = .no }
             }
+            answer.value = fit(verdict, to: item, comment: answer.comment)
+            problems += disagreeingPast(match, verdict: verdict) + periods
+            if verdict != .no { problems += conditionalControls(subject: subjectTerms, records: records) }
             return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         // Partial, planned, or a mix.
@@ -575,6 +583,15 @@ public struct Answerer: Sendable {
             return !StatedPeriod.isUnitOrCount(tokens[index + 1])
         }
     }
+
+    /// Whether a question asks whether something is required ("must", "require", "mandatory").
+    static func asksForRequirement(_ question: String) -> Bool {
+        TextAnalyzer.tokens(question).contains { requirementWords.contains($0) }
+    }
+
+    static let requirementWords: Set<String> = [
+        "must", "require", "requires", "required", "mandatory", "mandate", "mandates", "obliged", "obligated",
+    ]
 
     static let allOrNowWords: Set<String> = [
         "all", "every", "each", "entire", "whole", "fully", "always", "currently", "today", "now", "presently",

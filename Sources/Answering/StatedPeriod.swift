@@ -12,8 +12,9 @@ struct StatedPeriod: Hashable, Sendable {
 
     /// The periods a text states, in order.
     ///
-    /// A look-back ("in the past three years", "during the
-    /// last 12 months") is not one: it asks about dates, which evidence answers.
+    /// A look-back ("in the past three years", "during the last 12 months") or a look-ahead ("six
+    /// months from today", "in the next 12 months") is not one: it asks about dates, which evidence
+    /// answers.
     static func find(in text: String) -> [StatedPeriod] {
         let tokens = TextAnalyzer.tokens(text)
         var found: [StatedPeriod] = []
@@ -42,7 +43,10 @@ struct StatedPeriod: Hashable, Sendable {
                 var unitIndex = index + 1
                 while unitIndex < tokens.count, qualifiers.contains(tokens[unitIndex]) { unitIndex += 1 }
                 if unitIndex < tokens.count, let unit = units[tokens[unitIndex]] {
-                    if !lookBack(before: index) {
+                    let ahead =
+                        unitIndex + 2 < tokens.count && tokens[unitIndex + 1] == "from"
+                        && ["today", "now", "signing", "signature"].contains(tokens[unitIndex + 2])
+                    if !lookBack(before: index), !ahead {
                         let words = tokens[index...unitIndex].joined(separator: " ")
                         found.append(StatedPeriod(words: words, days: unit * count))
                     }
@@ -116,7 +120,9 @@ struct StatedPeriod: Hashable, Sendable {
         return (times, next + 1)
     }
 
-    private static let lookBackWords: Set<String> = ["past", "last", "previous", "preceding", "recent"]
+    private static let lookBackWords: Set<String> = [
+        "past", "last", "previous", "preceding", "recent", "next", "coming", "upcoming", "following",
+    ]
     private static let qualifiers: Set<String> = ["business", "working", "calendar", "consecutive", "full"]
     private static let units: [String: Double] = [
         "minute": 1.0 / 1440, "minutes": 1.0 / 1440, "mins": 1.0 / 1440,

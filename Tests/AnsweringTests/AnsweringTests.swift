@@ -288,6 +288,18 @@ import Testing
         #expect(daily.value == "Partially")
     }
 
+    @Test func aRequirementIsAnsweredByTheControlThatSetsItNotByAFailingCheck() throws {
+        let library = Self.libraryWithAFailingCheck(found: "3 of 120 laptops allow a password alone")
+        let rule = try answer(
+            "Must staff sign in to laptops with multi-factor authentication (MFA)?",
+            allowed: ["Yes", "Partially", "No"],
+            library: library
+        )
+        #expect(rule.value == "Yes")
+        #expect(rule.review, "the failing check still goes to review")
+        #expect(rule.comment?.contains("Not met: Laptop MFA enrolment check (EV-2) failed") == true)
+    }
+
     @Test func failingEvidenceOnAQuestionAboutAllOrNowAnswersNo() throws {
         let library = Self.libraryWithAFailingCheck(found: "3 of 120 laptops allow a password alone")
         for question in [
@@ -554,8 +566,9 @@ import Testing
     }
 
     @Test func aPeriodNothingStatesSendsTheAnswerToReview() throws {
-        // T-BKP says "daily": a question asking for hourly backups is not answered by it, one
-        // asking for weekly backups is, and one with no period is not affected.
+        // T-BKP says "daily": a question asking for hourly backups is answered No by it (a period
+        // is stated, and it does not meet the one asked), one asking for weekly backups Yes, and
+        // one with no period is not affected; nor is one whose period is a date ahead.
         var backups = Self.library()
         backups.implementation[1] = Implementation(control: "T-BKP", status: .implemented)
         backups.evidence.append(
@@ -570,7 +583,12 @@ import Testing
             )
         )
         let hourly = try answer("Is production data backed up hourly, with restores tested?", library: backups)
-        #expect(hourly.value == "Yes")
+        #expect(hourly.value == "No" && hourly.review)
+        let ahead = try answer(
+            "Will production data still be backed up and restores tested six months from today?",
+            library: backups
+        )
+        #expect(!ahead.reviewReasons.contains { $0.code == "period-not-stated" })
         #expect(hourly.reviewReasons.contains(.periodNotStated(asked: "hourly", stated: ["daily"])))
         let weekly = try answer("Is production data backed up at least weekly, with restores tested?", library: backups)
         #expect(weekly.value == "Yes")
