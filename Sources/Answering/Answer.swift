@@ -115,6 +115,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// The controls carrying most of what is asked are not applicable, and part of it belongs to a
     /// control in place: whether the question applies is a person's call.
     case relatedInPlace(control: String)
+    /// Evidence of a deciding control that bears on what is asked has no result yet (a check not
+    /// run): it supports nothing, and a question about results gets no value.
+    case untestedEvidence(control: String, ids: [String])
     /// An approved past answer to a similar question says otherwise.
     case pastAnswerDisagrees(entry: String, answer: String, percent: Int)
     /// The question asks about a period ("every 90 days", "seven years") that nothing the answer
@@ -152,6 +155,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .noWriteThreshold: "no-write-threshold"
         case .relatedNotApplicable: "related-not-applicable"
         case .relatedInPlace: "related-in-place"
+        case .untestedEvidence: "untested-evidence"
         }
     }
 
@@ -206,6 +210,9 @@ public enum ReviewReason: Sendable, Hashable {
         case .relatedNotApplicable(let control, let justification):
             "part of what is asked belongs to \(control), which is not applicable"
                 + (justification.isEmpty ? "" : ": \(justification)")
+        case .untestedEvidence(let control, let ids):
+            "\(control)'s evidence that bears on this has no result yet (\(ids.joined(separator: ", "))): "
+                + "a person must confirm"
         case .relatedInPlace(let control):
             "part of what is asked belongs to \(control), which is in place: a person must say whether the question applies"
         case .pastAnswerDisagrees(let entry, let answer, let percent):

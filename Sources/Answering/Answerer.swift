@@ -302,6 +302,7 @@ public struct Answerer: Sendable {
             var cited: [CitedEvidence] = []
             var weakened = false
             var failed: [Evidence] = []
+            var awaiting = false
             var supporting: [CitedEvidence] = []
             let questionTerms = Set(matcher.analyzer.terms(item.question))
             for record in records {
@@ -325,8 +326,16 @@ public struct Answerer: Sendable {
                     )
                 }
                 answer.consultedEvidence.formUnion(all.map(\.id))
-                let good = all.filter { $0.isLive(asOf: options.asOf) }
+                // A check not yet run ("not-tested") supports nothing; one that bears on what is
+                // asked leaves it for a person to confirm.
+                let good = all.filter { $0.isLive(asOf: options.asOf) && $0.result != .notTested }
                 let failing = bearing.filter { !$0.isLive(asOf: options.asOf) }
+                let untested = bearing.filter { $0.isLive(asOf: options.asOf) && $0.result == .notTested }
+                if !untested.isEmpty {
+                    problems.append(.untestedEvidence(control: record.control.id, ids: untested.map(\.id)))
+                    cited += untested.map(CitedEvidence.init)
+                    awaiting = true
+                }
                 if let best = good.max(by: {
                     ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
                 }) {
@@ -340,6 +349,11 @@ public struct Answerer: Sendable {
                     }
                 } else if all.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
+                } else if all.allSatisfy({ $0.isLive(asOf: options.asOf) && $0.result == .notTested }) {
+                    if untested.isEmpty {
+                        problems.append(.untestedEvidence(control: record.control.id, ids: all.map(\.id)))
+                        cited += all.map(CitedEvidence.init)
+                    }
                 } else {
                     problems.append(.staleControlEvidence(control: record.control.id))
                     cited += all.map(CitedEvidence.init)
@@ -347,6 +361,12 @@ public struct Answerer: Sendable {
             }
             answer.basis = .controlsImplemented
             answer.evidence = cited
+            // "Can you show a current passing result …?", "are those tests passing today?": a check
+            // that bears on it and has not run yet leaves nothing to propose.
+            if awaiting, Self.asksForResults(item.question) {
+                answer.reviewReasons = problems.filter { $0.code == "untested-evidence" }
+                return answer
+            }
             answer.comment = compose(records.map(\.control), evidence: supporting, failed: failed)
             // A question asking whether a risk exists ("Can staff copy data onto USB drives?"),
             // whose controls preventing it are in place, gets "No" proposed, never written. A
@@ -583,6 +603,17 @@ public struct Answerer: Sendable {
             return !StatedPeriod.isUnitOrCount(tokens[index + 1])
         }
     }
+
+    /// Whether a question asks for test results: "are those tests passing", "a current passing
+    /// result", "is it tested".
+    static func asksForResults(_ question: String) -> Bool {
+        TextAnalyzer.tokens(question).contains { resultWords.contains($0) }
+    }
+
+    static let resultWords: Set<String> = [
+        "tested", "test", "tests", "testing", "passing", "pass", "passes", "result", "results", "succeed",
+        "succeeding", "green",
+    ]
 
     /// Whether a question asks whether something is required ("must", "require", "mandatory").
     static func asksForRequirement(_ question: String) -> Bool {

@@ -300,6 +300,34 @@ import Testing
         #expect(rule.comment?.contains("Not met: Laptop MFA enrolment check (EV-2) failed") == true)
     }
 
+    @Test func aCheckNotYetRunSupportsNothing() throws {
+        var library = Self.library()
+        library.evidence = [
+            Evidence(
+                id: "EV-9",
+                title: "Laptop MFA enrolment check",
+                kind: .automatedTest,
+                controls: ["T-MFA"],
+                collectedOn: Day(parsing: "2026-11-27"),
+                validUntil: Day(parsing: "2026-12-27"),
+                result: .notTested
+            )
+        ]
+        // Asked for its results: nothing to propose.
+        let results = try answer(
+            "Do staff sign in to laptops with MFA, and are the enrolment checks passing today?",
+            library: library
+        )
+        #expect(results.value == nil)
+        #expect(results.reviewReasons == [.untestedEvidence(control: "T-MFA", ids: ["EV-9"])])
+        // Asked only whether it is done: the proposal stands, for a person to confirm, and the
+        // untested check is not named as support.
+        let done = try answer("Do staff sign in to laptops with MFA?", library: library)
+        #expect(done.value == "Yes" && done.review)
+        #expect(done.reviewReasons.contains { $0.code == "untested-evidence" })
+        #expect(done.comment?.contains("Evidence:") == false)
+    }
+
     @Test func failingEvidenceOnAQuestionAboutAllOrNowAnswersNo() throws {
         let library = Self.libraryWithAFailingCheck(found: "3 of 120 laptops allow a password alone")
         for question in [
