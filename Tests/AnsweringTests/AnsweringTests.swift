@@ -238,10 +238,11 @@ import Testing
         #expect(free.libraryEntry == "ANS-TEXT", "with no allowed values, the most similar wins")
     }
 
-    /// The test library with a failing automated check on the MFA control.
+    /// The test library with an automated check on the MFA control, failing unless told.
     static func libraryWithAFailingCheck(
         _ id: String = "EV-2",
         title: String = "Laptop MFA enrolment check",
+        result: EvidenceResult = .fail,
         found: String? = nil
     ) -> Library {
         var library = Self.library()
@@ -252,7 +253,7 @@ import Testing
                 kind: .automatedTest,
                 controls: ["T-MFA"],
                 collectedOn: Day(parsing: "2026-11-01"),
-                result: .fail,
+                result: result,
                 description: found
             )
         )
@@ -301,18 +302,7 @@ import Testing
     }
 
     @Test func aCheckNotYetRunSupportsNothing() throws {
-        var library = Self.library()
-        library.evidence = [
-            Evidence(
-                id: "EV-9",
-                title: "Laptop MFA enrolment check",
-                kind: .automatedTest,
-                controls: ["T-MFA"],
-                collectedOn: Day(parsing: "2026-11-27"),
-                validUntil: Day(parsing: "2026-12-27"),
-                result: .notTested
-            )
-        ]
+        let library = Self.libraryWithAFailingCheck("EV-9", result: .notTested)
         // Asked for its results: nothing to propose.
         let results = try answer(
             "Do staff sign in to laptops with MFA, and are the enrolment checks passing today?",
@@ -320,12 +310,12 @@ import Testing
         )
         #expect(results.value == nil)
         #expect(results.reviewReasons == [.untestedEvidence(control: "T-MFA", ids: ["EV-9"])])
-        // Asked only whether it is done: the proposal stands, for a person to confirm, and the
-        // untested check is not named as support.
+        // Asked only whether it is done: the proposal stands on the passing EV-1, for a person to
+        // confirm, and the untested check is not named as support.
         let done = try answer("Do staff sign in to laptops with MFA?", library: library)
         #expect(done.value == "Yes" && done.review)
         #expect(done.reviewReasons.contains { $0.code == "untested-evidence" })
-        #expect(done.comment?.contains("Evidence:") == false)
+        #expect(done.comment?.contains("EV-1") == true && done.comment?.contains("EV-9") == false)
     }
 
     @Test func failingEvidenceOnAQuestionAboutAllOrNowAnswersNo() throws {
