@@ -161,7 +161,8 @@ enum SecurityThesaurus {
         ["production data", "live data", "real data", "production database", "prod data", "production databases"],
         ["test data", "synthetic data", "dummy data", "sample data", "masked data", "fictitious data"],
         ["cardholder data", "chd", "payment card data", "credit card data", "card data", "primary account number", "pan", "credit card numbers"],
-        ["data export", "data portability", "export data", "return of data", "data return", "data extraction", "export of data"],
+        ["data export", "data portability", "export data", "return of data", "data return", "data extraction", "export of data", "portable format", "portable form", "machine readable format", "machine-readable format", "commonly used format", "right to portability"],
+        ["supervisory authority", "supervisory authorities", "data protection authority", "data protection authorities", "lead supervisory authority", "privacy regulator", "data protection regulator", "information commissioner"],
         ["exit plan", "exit strategy", "contract termination", "termination of contract", "end of contract", "termination of services", "transition assistance"],
 
         // MARK: Secure development

@@ -29,6 +29,13 @@ import Testing
         #expect(mfa == twoFactor)
         #expect(mfa.contains { $0.hasPrefix("~") })
         #expect(!analyzer.terms("Do you encrypt the data?").contains("the"))
+        // GDPR wording: a copy "in a portable format" is data portability; a "data protection
+        // authority" is a supervisory authority.
+        func concepts(_ text: String) -> Set<String> { Set(analyzer.terms(text).filter { $0.hasPrefix("~") }) }
+        #expect(!concepts("a copy in a portable format").isDisjoint(with: concepts("data portability")))
+        #expect(
+            !concepts("the data protection authority").isDisjoint(with: concepts("the supervisory authority"))
+        )
     }
 
     @Test func foldingIgnoresCaseAndAccents() {
