@@ -173,6 +173,7 @@ public struct Answerer: Sendable {
         // less of the question's subject than the best one (it came with the boilerplate, or
         // through a loosely similar past answer) neither adds its evidence nor blocks a Yes.
         let subject = matcher.analyzer.subjectTerms(item.question)
+        let tokens = TextAnalyzer.tokens(item.question)
         let covering = strong.map {
             (score: $0, share: matcher.subjectCoverage(of: subject, by: [$0.control]).share)
         }
@@ -224,7 +225,7 @@ public struct Answerer: Sendable {
         // in review; a risk question keeps its proposed "No", which is never written.
         let certification =
             unnamed.contains { $0.name.filter(\.isNumber).count >= 4 }
-            || TextAnalyzer.tokens(item.question).contains(where: Self.certificationWords.contains)
+            || tokens.contains(where: Self.certificationWords.contains)
         if !unnamed.isEmpty, certification, !match.riskPhrased {
             answer.reviewReasons = [.nameNotCovered(names: unnamed.map(\.name))]
             closestPastAnswer(match, into: &answer)
@@ -274,7 +275,7 @@ public struct Answerer: Sendable {
             records.filter { record in
                 record.status == .partial
                     && record.implementation?.notes.map {
-                        asksForMissingPart(of: $0, question: item.question, subject: subjectTerms)
+                        asksForMissingPart(of: $0, question: tokens, subject: subjectTerms)
                     } == true
             }.map(\.control.id)
         )
@@ -326,15 +327,18 @@ public struct Answerer: Sendable {
                     )
                 }
                 answer.consultedEvidence.formUnion(all.map(\.id))
-                // A check not yet run ("not-tested") supports nothing; one that bears on what is
-                // asked leaves it for a person to confirm.
-                let good = all.filter { $0.isLive(asOf: options.asOf) && $0.result != .notTested }
-                let failing = bearing.filter { !$0.isLive(asOf: options.asOf) }
-                let untested = bearing.filter { $0.isLive(asOf: options.asOf) && $0.result == .notTested }
-                if !untested.isEmpty {
-                    problems.append(.untestedEvidence(control: record.control.id, ids: untested.map(\.id)))
-                    cited += untested.map(CitedEvidence.init)
-                    awaiting = true
+                // A check not yet run ("not-tested") supports nothing. Named when it bears on what
+                // is asked (a person must confirm) or when the control has nothing else.
+                let live = Set(all.filter { $0.isLive(asOf: options.asOf) }.map(\.id))
+                let notRun = Set(all.filter { live.contains($0.id) && $0.result == .notTested }.map(\.id))
+                let good = all.filter { live.contains($0.id) && !notRun.contains($0.id) }
+                let failing = bearing.filter { !live.contains($0.id) }
+                let untested = bearing.filter { notRun.contains($0.id) }
+                awaiting = awaiting || !untested.isEmpty
+                let named = untested.isEmpty && !all.isEmpty && notRun.count == all.count ? all : untested
+                if !named.isEmpty {
+                    problems.append(.untestedEvidence(control: record.control.id, ids: named.map(\.id)))
+                    cited += named.map(CitedEvidence.init)
                 }
                 if let best = good.max(by: {
                     ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
@@ -349,12 +353,7 @@ public struct Answerer: Sendable {
                     }
                 } else if all.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
-                } else if all.allSatisfy({ $0.isLive(asOf: options.asOf) && $0.result == .notTested }) {
-                    if untested.isEmpty {
-                        problems.append(.untestedEvidence(control: record.control.id, ids: all.map(\.id)))
-                        cited += all.map(CitedEvidence.init)
-                    }
-                } else {
+                } else if notRun.count < all.count {
                     problems.append(.staleControlEvidence(control: record.control.id))
                     cited += all.map(CitedEvidence.init)
                 }
@@ -363,8 +362,10 @@ public struct Answerer: Sendable {
             answer.evidence = cited
             // "Can you show a current passing result …?", "are those tests passing today?": a check
             // that bears on it and has not run yet leaves nothing to propose.
-            if awaiting, Self.asksForResults(item.question) {
-                answer.reviewReasons = problems.filter { $0.code == "untested-evidence" }
+            if awaiting, tokens.contains(where: Self.resultWords.contains) {
+                answer.reviewReasons = problems.filter {
+                    if case .untestedEvidence = $0 { true } else { false }
+                }
                 return answer
             }
             answer.comment = compose(records.map(\.control), evidence: supporting, failed: failed)
@@ -376,10 +377,12 @@ public struct Answerer: Sendable {
             // A question about what is required ("Must new hires …", "Does your standard require
             // …") is answered by the control that sets the requirement: a failing item shows it is
             // not always met, which the comment says and the review weighs.
-            let allOrNow = Self.asksAboutAllOrNow(item.question)
-            let requirement = weakened && !allOrNow && Self.asksForRequirement(item.question)
+            let allOrNow = Self.containsWholeWord(tokens, Self.allOrNowWords)
+            let requirement = tokens.contains(where: Self.requirementWords.contains)
             var verdict: Verdict =
-                match.riskPhrased ? .no : weakened && !requirement ? (allOrNow ? .no : .partial) : .yes
+                if match.riskPhrased { .no } else if !weakened || (requirement && !allOrNow) { .yes } else if allOrNow {
+                    .no
+                } else { .partial }
             var periods: [ReviewReason] = []
             if verdict != .no {
                 periods = unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
@@ -567,8 +570,8 @@ public struct Answerer: Sendable {
     /// about all of something (then it is partly met). The converse, a question wholly in the
     /// part in place, is not inferred: notes rarely say all that the missing part leaves out
     /// ("just-in-time elevation is live for the us-east-1 accounts").
-    private func asksForMissingPart(of notes: String, question: String, subject: Set<String>) -> Bool {
-        guard !Self.containsWholeWord(TextAnalyzer.tokens(question), Self.universalWords) else { return false }
+    private func asksForMissingPart(of notes: String, question: [String], subject: Set<String>) -> Bool {
+        guard !Self.containsWholeWord(question, Self.universalWords) else { return false }
         var inPlace = 0
         var missing = 0
         for sentence in Self.sentences(of: notes) {
@@ -586,14 +589,6 @@ public struct Answerer: Sendable {
     /// which the period rule weighs, and negations.
     static let unspecificTerms = periodTerms.union(TextAnalyzer.standard.terms("not no never none"))
 
-    /// Whether a question asks about all of something or how things stand now.
-    ///
-    /// A failing item bearing on such a question answers it "No", not "Partially". "Any" is left
-    /// out: "is any data …?" asks whether there is some.
-    static func asksAboutAllOrNow(_ question: String) -> Bool {
-        containsWholeWord(TextAnalyzer.tokens(question), allOrNowWords)
-    }
-
     /// Whether the tokens hold one of the words, "every" and "each" only where they do not start a
     /// frequency ("every 90 days", "each quarter").
     static func containsWholeWord(_ tokens: [String], _ words: Set<String>) -> Bool {
@@ -604,26 +599,22 @@ public struct Answerer: Sendable {
         }
     }
 
-    /// Whether a question asks for test results: "are those tests passing", "a current passing
+    /// Words of a question asking for test results: "are those tests passing", "a current passing
     /// result", "is it tested".
-    static func asksForResults(_ question: String) -> Bool {
-        TextAnalyzer.tokens(question).contains { resultWords.contains($0) }
-    }
-
     static let resultWords: Set<String> = [
         "tested", "test", "tests", "testing", "passing", "pass", "passes", "result", "results", "succeed",
         "succeeding", "green",
     ]
 
-    /// Whether a question asks whether something is required ("must", "require", "mandatory").
-    static func asksForRequirement(_ question: String) -> Bool {
-        TextAnalyzer.tokens(question).contains { requirementWords.contains($0) }
-    }
-
+    /// Words of a question asking whether something is required ("must", "require", "mandatory").
     static let requirementWords: Set<String> = [
         "must", "require", "requires", "required", "mandatory", "mandate", "mandates", "obliged", "obligated",
     ]
 
+    /// Words of a question about all of something or how things stand now.
+    ///
+    /// A failing item bearing on it answers "No", not "Partially". "Any" is left out: "is any
+    /// data …?" asks whether there is some.
     static let allOrNowWords: Set<String> = [
         "all", "every", "each", "entire", "whole", "fully", "always", "currently", "today", "now", "presently",
     ]

@@ -5,8 +5,8 @@
 /// and, the other way, a question in the organisation's own voice about a protective act ("Do
 /// you prohibit shared accounts?"), which is never risk-phrased whatever it names.
 ///
-/// Tuned on `bench/labelled/risk-phrasing-a.yaml`; `risk-phrasing-b.yaml` is held out
-/// (`bench/risk_phrasing.py`).
+/// Tuned on `bench/labelled/risk-phrasing-a.yaml`, `-b.yaml` and `-c.yaml`; `-d.yaml` is held
+/// out (`bench/risk_phrasing.py`).
 enum RiskPhrasing {
     /// Whether the question asks whether the organisation itself does something protective:
     /// "Do you prohibit …", "Does your organisation screen …", "Do you formally track …".
@@ -92,9 +92,9 @@ enum RiskPhrasing {
         }
     }
 
-    /// Whether the question names a lasting or hidden exposure: a single supplier, region or person everything rests on; access kept
-    /// from an earlier role; what "would" cause an outage; personal devices or accounts used for
-    /// work.
+    /// Whether the question names a lasting or hidden exposure: a single supplier, region or person
+    /// everything rests on; access kept from an earlier role; what "would" cause an outage; personal
+    /// devices or accounts used for work; data sold; keys on the same host as the data; sanctions.
     static func namesAnExposure(_ tokens: [String]) -> Bool {
         for (index, token) in tokens.enumerated() {
             let next = tokens[(index + 1)..<min(tokens.count, index + 3)]

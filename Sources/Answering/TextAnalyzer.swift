@@ -247,19 +247,15 @@ struct TextAnalyzer: Sendable {
         }
     }
 
-    /// Where a phrase starts in the tokens.
-    private static func starts(of phrase: [String], in tokens: [String]) -> [Int] {
-        guard !phrase.isEmpty, phrase.count <= tokens.count else { return [] }
-        return (0...(tokens.count - phrase.count)).filter { start in
-            tokens[start] == phrase[0] && Array(tokens[start..<(start + phrase.count)]) == phrase
+    /// Where a phrase starts in the tokens, lazily.
+    private static func starts(of phrase: [String], in tokens: [String]) -> LazyFilterSequence<ClosedRange<Int>> {
+        let last = phrase.isEmpty ? -1 : tokens.count - phrase.count
+        return (0...max(last, 0)).lazy.filter { start in
+            last >= 0 && tokens[start..<(start + phrase.count)].elementsEqual(phrase)
         }
     }
 
     private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
-        guard phrase.count <= tokens.count else { return false }
-        for start in 0...(tokens.count - phrase.count) where tokens[start] == phrase[0] {
-            if Array(tokens[start..<(start + phrase.count)]) == phrase { return true }
-        }
-        return false
+        starts(of: phrase, in: tokens).first != nil
     }
 }

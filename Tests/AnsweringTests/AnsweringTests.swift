@@ -520,16 +520,16 @@ import Testing
 
     @Test func anUnrelatedPartialControlDoesNotBlockYes() throws {
         var library = Self.library()
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-POL",
                 title: "Policy lifecycle",
                 description: "Policies and procedures are documented, approved, communicated and reviewed every year.",
                 domain: "Governance",
                 keywords: ["policy", "documented", "approved", "reviewed"]
-            )
+            ),
+            Implementation(control: "T-POL", status: .partial)
         )
-        library.implementation.append(Implementation(control: "T-POL", status: .partial))
         let answer = try answer(
             "Is multi-factor authentication for staff documented, approved and reviewed every year?",
             library: library
@@ -635,16 +635,16 @@ import Testing
 
     @Test func aControlThatHoldsOnlyUnderAConditionSendsTheAnswerToReview() throws {
         var library = Self.library()
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-DPO",
                 title: "Data protection officer",
                 description: "A privacy lead is named. An EU representative is appointed where the law requires one.",
                 domain: "Privacy",
                 keywords: ["eu representative", "privacy lead"]
-            )
+            ),
+            Implementation(control: "T-DPO", status: .implemented)
         )
-        library.implementation.append(Implementation(control: "T-DPO", status: .implemented))
         library.evidence.append(
             Evidence(
                 id: "E-DPO",
@@ -666,7 +666,7 @@ import Testing
         let noted = try answer("Have you appointed an EU representative?", library: library)
         #expect(!noted.reviewReasons.contains { $0.code == "conditional-control" })
         // A condition inside a clause that does not speak of the question does not count.
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-BRD",
                 title: "Board oversight",
@@ -674,9 +674,9 @@ import Testing
                     "A board, independent of day-to-day management where practicable, oversees security reports.",
                 domain: "Governance",
                 keywords: ["board", "oversight"]
-            )
+            ),
+            Implementation(control: "T-BRD", status: .implemented)
         )
-        library.implementation.append(Implementation(control: "T-BRD", status: .implemented))
         let board = try answer("Does the board oversee security reports?", library: library)
         #expect(board.controls == ["T-BRD"])
         #expect(!board.reviewReasons.contains { $0.code == "conditional-control" }, "\(board.reviewReasons)")
@@ -684,16 +684,14 @@ import Testing
 
     @Test func aPartlyImplementedControlAnswersNoWhereItsNotesSayWhatIsAskedIsMissing() throws {
         var library = Self.library()
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-TI",
                 title: "Threat intelligence",
                 description: "Threat intelligence is gathered, analysed and used.",
                 domain: "Risk",
                 keywords: ["threat intelligence", "threat feeds", "advisories"]
-            )
-        )
-        library.implementation.append(
+            ),
             Implementation(
                 control: "T-TI",
                 status: .partial,
@@ -748,16 +746,14 @@ import Testing
 
     @Test func partOfTheQuestionDeclaredNotApplicableSendsItToReview() throws {
         var library = Self.library()
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-DC",
                 title: "Server room protection",
                 description: "Server rooms and equipment rooms are locked and their power is protected.",
                 domain: "Physical",
                 keywords: ["server room", "equipment room"]
-            )
-        )
-        library.implementation.append(
+            ),
             Implementation(control: "T-DC", status: .notApplicable, justification: "No server or equipment rooms.")
         )
         let answer = try answer(
@@ -776,7 +772,7 @@ import Testing
 
     @Test func aControlNotApplicableBesideOneInPlaceIsNotPartlyInPlace() throws {
         var library = Self.library()
-        library.controls.append(
+        library.add(
             Control(
                 id: "T-OUT",
                 title: "Outsourced development",
@@ -784,9 +780,7 @@ import Testing
                     "Contractors who write code follow the secure coding standard, and their work is reviewed.",
                 domain: "Development",
                 keywords: ["contractors", "outsourced development"]
-            )
-        )
-        library.implementation.append(
+            ),
             Implementation(control: "T-OUT", status: .notApplicable, justification: "All development is in-house.")
         )
         let allowed = ["Yes", "Partially", "No", "N/A"]
@@ -1077,5 +1071,13 @@ import Testing
 
     @Test func anEmptyLibraryStartsAtOne() {
         #expect(learn([Self.approved("Is MFA enforced?", "Yes")], into: []).added.map(\.id) == ["ANS-0001"])
+    }
+}
+
+extension Library {
+    /// Adds a control with its implementation record, as the tests' small libraries do.
+    mutating func add(_ control: Control, _ implementation: Implementation) {
+        controls.append(control)
+        self.implementation.append(implementation)
     }
 }

@@ -10,16 +10,17 @@ bench/risk_phrasing.py, never asserted: an assertion on it would invite fitting 
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+import risk_phrasing  # noqa: E402  (bench/risk_phrasing.py: how quire's verdicts are read and scored)
+
 LABELLED = ROOT / "bench" / "labelled"
 PARTS = {
     "a": (LABELLED / "risk-phrasing-a.yaml", "RA"),
@@ -66,19 +67,11 @@ def test_no_question_twice_across_the_sets():
 
 @pytest.mark.quire
 @pytest.mark.parametrize("part", TUNING)
-def test_tuning_parts_stay_recognised(quire_bin, tmp_path, part):
+def test_tuning_parts_stay_recognised(quire_bin, part):
     questions = load(PARTS[part][0])["questions"]
-    path = tmp_path / f"risk-{part}.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["ID", "Question", "Answer"])
-        writer.writerows([q["id"], q["question"], ""] for q in questions)
-    run = subprocess.run([str(quire_bin), "debug", "signals", str(path)], capture_output=True, timeout=120)
-    assert run.returncode == 0, run.stderr.decode(errors="replace")
-    said = {row["id"]: row["risk_phrased"] for row in json.loads(run.stdout)}
+    said = risk_phrasing.verdicts(str(quire_bin), questions)
     assert set(said) == {q["id"] for q in questions}
-    found = sum(1 for q in questions if q["risk"] and said[q["id"]])
-    alarms = sum(1 for q in questions if not q["risk"] and said[q["id"]])
-    risky = sum(q["risk"] for q in questions)
+    scored = risk_phrasing.score(questions, said)
+    found, alarms, risky = scored["tp"], scored["fp"], scored["risk"]
     assert found / risky >= 0.95, f"recall {found}/{risky}"
     assert found / (found + alarms) >= 0.95, f"precision {found}/{found + alarms}"
