@@ -247,15 +247,17 @@ struct TextAnalyzer: Sendable {
         }
     }
 
-    /// Where a phrase starts in the tokens, lazily.
-    private static func starts(of phrase: [String], in tokens: [String]) -> LazyFilterSequence<ClosedRange<Int>> {
-        let last = phrase.isEmpty ? -1 : tokens.count - phrase.count
-        return (0...max(last, 0)).lazy.filter { start in
-            last >= 0 && tokens[start..<(start + phrase.count)].elementsEqual(phrase)
+    /// Where a phrase starts in the tokens.
+    private static func starts(of phrase: [String], in tokens: [String]) -> [Int] {
+        guard let first = phrase.first, phrase.count <= tokens.count else { return [] }
+        var found: [Int] = []
+        for start in 0...(tokens.count - phrase.count) where tokens[start] == first {
+            if tokens[start..<(start + phrase.count)].elementsEqual(phrase) { found.append(start) }
         }
+        return found
     }
 
     private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
-        starts(of: phrase, in: tokens).first != nil
+        !starts(of: phrase, in: tokens).isEmpty
     }
 }
