@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -55,7 +56,12 @@ def test_no_command_opens_a_socket(workspace, arguments):
     )
     assert result.returncode in (0, 1), result.stderr.decode(errors="replace")[-2000:]
     assert log.exists()
-    calls = [line for line in log.read_text().splitlines() if line.strip()]
+    # strace writes "PID ???( <detached ...>" when a thread ends while it is being traced: no call
+    # was recorded, so that line is not a socket call (seen once in CI on `quire history`).
+    calls = [
+        line for line in log.read_text().splitlines()
+        if line.strip() and not re.fullmatch(r"\d+\s+\?\?\?\( <detached \.\.\.>", line.strip())
+    ]
     assert calls == [], calls[:5]
 
 
