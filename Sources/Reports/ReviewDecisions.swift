@@ -38,10 +38,27 @@ public struct ReviewDecision: Sendable, Hashable {
     public var choice: Choice?
     /// The reviewer's answer, for a change.
     public var finalAnswer: String
+    /// The reviewer's comment, replacing the proposed one (empty: keep it on Accept, none on Change).
+    public var finalComment: String = ""
     /// What the answer cell held when the list was made.
     public var cellValue: String
     /// Where the row is in the review list, for messages (`review.csv:7`, `review.xlsx: Review!L7`).
     public var place: String
+
+    /// The answer and comment the decision sends.
+    ///
+    /// On Accept the proposal, with the final comment if given; on Change the final answer, with
+    /// the final comment or none (the proposed one argued for another answer). Empty for a
+    /// rejected or undecided row.
+    public var decided: (value: String, comment: String?) {
+        switch choice {
+        case .accept?:
+            let comment = finalComment.isEmpty ? proposedComment : finalComment
+            return (proposedValue, comment.isEmpty ? nil : comment)
+        case .change?: return (finalAnswer, finalComment.isEmpty ? nil : finalComment)
+        case .reject?, nil: return ("", nil)
+        }
+    }
 
     /// The controls the proposal cites.
     public var controls: [String] { cited("control") }
@@ -64,6 +81,8 @@ public enum ReviewListError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownDecision(place: String, text: String)
     /// A change without a final answer.
     case changeWithoutAnswer(place: String, id: String)
+    /// A workbook with no "Review" sheet and not exactly one sheet holding the list's columns.
+    case noReviewSheet(path: String, sheets: [String], matching: [String])
 
     /// The message, naming the file and row, and what to do.
     public var description: String {
@@ -75,22 +94,68 @@ public enum ReviewListError: Error, Sendable, Equatable, CustomStringConvertible
             "\(place): decision \"\(text)\" is none of Accept, Change, Reject; correct it or leave it empty"
         case .changeWithoutAnswer(let place, let id):
             "\(place): item \(id) is marked Change but has no final answer; write the answer or choose Accept or Reject"
+        case .noReviewSheet(let path, let sheets, let matching) where matching.isEmpty:
+            "\(path): no sheet named \"Review\" and no sheet whose first row holds the review list's columns "
+                + "(\(ReviewDecision.requiredColumns.joined(separator: ", "))); the sheets are: "
+                + sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .noReviewSheet(let path, _, let matching):
+            "\(path): no sheet named \"Review\", and \(matching.count) sheets hold the review list's columns ("
+                + matching.map { "\"\($0)\"" }.joined(separator: ", ") + "); name the one to apply \"Review\""
         }
     }
 }
 
 extension ReviewDecision {
-    /// Reads the decisions of a review list Quire wrote, as CSV or as a workbook (its "Review" sheet).
+    /// Reads the decisions of a review list Quire wrote, as CSV or as a workbook.
     ///
-    /// Columns are found by their names, in any order. A decision is `Accept`, `Change` or
-    /// `Reject` (any case; `A`, `C`, `R` too), or empty for undecided. Text a spreadsheet would
-    /// run as a formula was written after an apostrophe, which is taken off again.
+    /// In a workbook the list is its "Review" sheet or, when the reviewer renamed it or saved the
+    /// CSV list as a workbook, the one sheet whose first row holds the list's columns. Columns are
+    /// found by their names, in any order; "final_comment" may be missing (lists written before
+    /// it). A decision is `Accept`, `Change` or `Reject` (any case; `A`, `C`, `R` too), or empty
+    /// for undecided. Text a spreadsheet would run as a formula was written after an apostrophe,
+    /// which is taken off again.
     /// - Throws: ``ReviewListError`` for a missing column, an unknown decision, or a change
     ///   without a final answer; `SpreadsheetError` when the file cannot be read.
     public static func read(path: String) throws -> [ReviewDecision] {
         let workbook = try Workbook(path: path)
-        let sheet = workbook.format == .csv ? workbook.sheets.first : try workbook.sheet(named: "Review")
-        guard let sheet else { return [] }
+        if workbook.format == .csv {
+            guard let sheet = workbook.sheets.first else { return [] }
+            let table = try readTable(of: sheet, in: workbook)
+            return try decisions(from: table, path: path, place: { "\(path):\($0)" })
+        }
+        if let named = workbook.sheets.first(where: { $0.name.lowercased() == "review" }) {
+            let table = try readTable(of: named, in: workbook)
+            return try decisions(
+                from: table,
+                path: path,
+                place: { "\(path): \(CellAddress.sheetPrefix(named.name))!row \($0)" }
+            )
+        }
+        let lists = try workbook.sheets.compactMap { sheet in
+            let table = try readTable(of: sheet, in: workbook)
+            return Self.requiredColumns.allSatisfy(table.header.values.contains) ? (sheet, table) : nil
+        }
+        guard lists.count == 1, let (sheet, table) = lists.first else {
+            throw ReviewListError.noReviewSheet(
+                path: path,
+                sheets: workbook.sheets.map(\.name),
+                matching: lists.map(\.0.name)
+            )
+        }
+        return try decisions(
+            from: table,
+            path: path,
+            place: { "\(path): \(CellAddress.sheetPrefix(sheet.name))!row \($0)" }
+        )
+    }
+
+    /// The columns `quire apply` needs.
+    static let requiredColumns = ["id", "answer_cell", "proposed_value", "decision", "final_answer", "cell_value"]
+
+    /// A sheet's header (column to key) and its rows with an id (row number and values by key).
+    private typealias ListTable = (header: [Int: String], rows: [(index: Int, values: [String: String])])
+
+    private static func readTable(of sheet: SheetInfo, in workbook: Workbook) throws -> ListTable {
         var header: [Int: String] = [:]
         var rows: [(index: Int, values: [String: String])] = []
         try workbook.readRows(of: sheet) { row in
@@ -105,14 +170,19 @@ extension ReviewDecision {
             }
             if !(values["id"] ?? "").isEmpty { rows.append((row.index, values)) }
         }
-        for column in ["id", "answer_cell", "proposed_value", "decision", "final_answer", "cell_value"]
-        where !header.values.contains(column) {
+        return (header, rows)
+    }
+
+    private static func decisions(
+        from table: ListTable,
+        path: String,
+        place placeOf: (Int) -> String
+    ) throws -> [ReviewDecision] {
+        for column in requiredColumns where !table.header.values.contains(column) {
             throw ReviewListError.missingColumn(path: path, column: column)
         }
-        return try rows.map { index, values in
-            let place =
-                workbook.format == .csv
-                ? "\(path):\(index)" : "\(path): \(CellAddress.sheetPrefix(sheet.name))!row \(index)"
+        return try table.rows.map { index, values in
+            let place = placeOf(index)
             let text = (values["decision"] ?? "").trimmingCharacters(in: .whitespaces)
             var choice: Choice?
             switch text.lowercased() {
@@ -123,7 +193,7 @@ extension ReviewDecision {
             default: throw ReviewListError.unknownDecision(place: place, text: text)
             }
             let id = values["id"] ?? ""
-            let finalAnswer = (values["final_answer"] ?? "").trimmingCharacters(in: .whitespaces)
+            let finalAnswer = (values["final_answer"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if choice == .change, finalAnswer.isEmpty {
                 throw ReviewListError.changeWithoutAnswer(place: place, id: id)
             }
@@ -135,6 +205,7 @@ extension ReviewDecision {
                 cites: values["cites"] ?? "",
                 choice: choice,
                 finalAnswer: finalAnswer,
+                finalComment: (values["final_comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                 cellValue: values["cell_value"] ?? "",
                 place: place
             )
@@ -147,7 +218,8 @@ extension ReviewDecision {
             "ID": "id", "Question": "question", "Sheet": "sheet", "Row": "row", "Cell": "answer_cell",
             "Proposed answer": "proposed_value", "Proposed comment": "proposed_comment", "Confidence": "confidence",
             "Basis": "basis", "Cites": "cites", "Reason": "reason", "Decision": "decision",
-            "Final answer": "final_answer", "Comment cell": "comment_cell", "Cell value when listed": "cell_value",
+            "Final answer": "final_answer", "Final comment": "final_comment", "Comment cell": "comment_cell",
+            "Cell value when listed": "cell_value",
             "Proposal in file": "proposal_in_file",
         ]
         let trimmed = header.trimmingCharacters(in: .whitespaces)
@@ -173,6 +245,8 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
         case skipped
         /// Refused, with the reason.
         case refused(String)
+        /// The same decision as an earlier row's for the same item (at this place): written once.
+        case repeated(of: String)
     }
 
     /// The decision.
@@ -187,6 +261,8 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
         case .skipped:
             "\(decision.place): item \(decision.id): not written (\(decision.choice?.rawValue ?? "undecided"))"
         case .refused(let reason): "\(decision.place): item \(decision.id): \(reason); not written"
+        case .repeated(let place):
+            "\(decision.place): item \(decision.id): the same decision as at \(place); written once"
         }
     }
 }
@@ -207,12 +283,28 @@ public func answers(
     let receivers = Set(questionnaire.sheets.filter { $0.filledByReceiver != nil }.map(\.sheet))
     var answers: [Answer] = []
     var outcomes: [AppliedDecision] = []
+    // An item decided on more than one row: the same answer is written once; different answers
+    // leave the reviewer's intent unclear, so none is written.
+    var decidedAt: [String: [ReviewDecision]] = [:]
+    for decision in decisions where decision.choice == .accept || decision.choice == .change {
+        decidedAt[decision.id, default: []].append(decision)
+    }
     for decision in decisions {
         func refuse(_ reason: String) {
             outcomes.append(AppliedDecision(decision: decision, outcome: .refused(reason)))
         }
         guard let choice = decision.choice, choice != .reject else {
             outcomes.append(AppliedDecision(decision: decision, outcome: .skipped))
+            continue
+        }
+        let others = (decidedAt[decision.id] ?? []).filter { $0.place != decision.place }
+        let sends = { (row: ReviewDecision) in [row.decided.value.lowercased(), row.decided.comment ?? ""] }
+        if let other = others.first(where: { sends($0) != sends(decision) }) {
+            refuse("it is decided differently at \(other.place) (\(other.decided.value)); keep one decision")
+            continue
+        }
+        if let first = decidedAt[decision.id]?.first, first.place != decision.place {
+            outcomes.append(AppliedDecision(decision: decision, outcome: .repeated(of: first.place)))
             continue
         }
         guard let item = items[decision.id] else {
@@ -242,7 +334,7 @@ public func answers(
             )
             continue
         }
-        var value = choice == .accept ? decision.proposedValue : decision.finalAnswer
+        var value = decision.decided.value
         guard !value.isEmpty else {
             refuse("there is no proposal to accept; choose Change and give the final answer")
             continue
@@ -256,7 +348,7 @@ public func answers(
         }
         var answer = Answer(item: item)
         answer.value = value
-        answer.comment = choice == .accept && !decision.proposedComment.isEmpty ? decision.proposedComment : nil
+        answer.comment = decision.decided.comment
         answer.basis = .reviewed
         answer.confidence = 1
         answer.controls = decision.controls

@@ -82,14 +82,16 @@ public struct ReviewList: Sendable, Hashable {
     /// The CSV column names, in order.
     public static let csvColumns = [
         "id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
-        "basis", "cites", "reason", "decision", "final_answer", "comment_cell", "cell_value", "proposal_in_file",
+        "basis", "cites", "reason", "decision", "final_answer", "final_comment", "comment_cell", "cell_value",
+        "proposal_in_file",
     ]
 
     /// The list as CSV.
     ///
     /// UTF-8 without a byte-order mark, comma-delimited, CRLF line ends (RFC 4180), a header row
-    /// even when no answer needs review; `decision` and `final_answer` are left for the reviewer
-    /// (`Accept`, `Change` with a final answer, `Reject`). Cells a spreadsheet program would run as a
+    /// even when no answer needs review; `decision`, `final_answer` and `final_comment` are left for
+    /// the reviewer (`Accept`, `Change` with a final answer, `Reject`; a final comment replaces the
+    /// proposed one). Cells a spreadsheet program would run as a
     /// formula are written after an apostrophe.
     public func csv() -> [UInt8] {
         Listing(
@@ -98,23 +100,23 @@ public struct ReviewList: Sendable, Hashable {
                 [
                     entry.id, entry.question, entry.sheet ?? "", entry.row.map(String.init) ?? "", entry.target ?? "",
                     entry.proposedValue ?? "", entry.proposedComment ?? "", formatConfidence(entry.confidence),
-                    entry.basis.rawValue, entry.cites, entry.reason, "", "", entry.commentCell ?? "",
+                    entry.basis.rawValue, entry.cites, entry.reason, "", "", "", entry.commentCell ?? "",
                     entry.cellValue ?? "", entry.proposalInFile ? "yes" : "",
                 ]
             }
         ).csv()
     }
 
-    /// The list as a sheet, "Review": the CSV list's columns (row and confidence as numbers), two
-    /// left empty for the reviewer, "Decision" (a drop-down of Accept, Change, Reject) and "Final
-    /// answer", then what `quire apply` checks: the comment cell and what the answer cell held.
+    /// The list as a sheet, "Review": the CSV list's columns (row and confidence as numbers), three
+    /// left empty for the reviewer, "Decision" (a drop-down of Accept, Change, Reject), "Final
+    /// answer" and "Final comment", then what `quire apply` checks: the comment cell and what the answer cell held.
     public func sheet() -> XLSXSheet {
         let rows: [[XLSXValue]] = entries.map { entry in
             [
                 .text(entry.id), .text(entry.question), .text(entry.sheet ?? ""),
                 entry.row.map { .number(Double($0)) } ?? .empty, .text(entry.target ?? ""),
                 .text(entry.proposedValue ?? ""), .text(entry.proposedComment ?? ""), .number(entry.confidence),
-                .text(entry.basis.rawValue), .text(entry.cites), .text(entry.reason), .empty, .empty,
+                .text(entry.basis.rawValue), .text(entry.cites), .text(entry.reason), .empty, .empty, .empty,
                 .text(entry.commentCell ?? ""), .text(entry.cellValue ?? ""), .text(entry.proposalInFile ? "Yes" : ""),
             ]
         }
@@ -127,7 +129,7 @@ public struct ReviewList: Sendable, Hashable {
                 XLSXColumn("Confidence", width: 11), XLSXColumn("Basis", width: 20),
                 XLSXColumn("Cites", width: 30, wrap: true), XLSXColumn("Reason", width: 40, wrap: true),
                 XLSXColumn("Decision", width: 11, allowedValues: ReviewDecision.Choice.allCases.map(\.label)),
-                XLSXColumn("Final answer", width: 30, wrap: true),
+                XLSXColumn("Final answer", width: 30, wrap: true), XLSXColumn("Final comment", width: 40, wrap: true),
                 XLSXColumn("Comment cell", width: 16), XLSXColumn("Cell value when listed", width: 16),
                 XLSXColumn("Proposal in file", width: 10),
             ],

@@ -131,10 +131,12 @@ struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a reviewer's accepted and changed answers into the filled copy, and learn them.",
         discussion: """
-            Reads the Decision (Accept, Change, Reject) and Final answer columns of the review list \
-            quire answer wrote, and writes the accepted proposals and the changed answers into the \
-            filled copy with the same in-place patcher (only those cells change; drop-down values \
-            only). A decision whose answer cell changed since the list was made is refused. With \
+            Reads the Decision (Accept, Change, Reject), Final answer and Final comment columns of \
+            the review list quire answer wrote, and writes the accepted proposals and the changed \
+            answers into the filled copy with the same in-place patcher (only those cells change; \
+            drop-down values only). A Final comment replaces the proposed one. A decision whose \
+            answer cell changed since the list was made is refused, and so are an item's decisions \
+            on two rows that differ. With \
             --learn, the answers are added to a YAML answer library as approved entries, or update \
             the entry that asks the same question; the file's other lines are kept.
             """

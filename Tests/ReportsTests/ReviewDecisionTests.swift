@@ -22,16 +22,24 @@ import Testing
         return (questionnaire, ReviewList(answers: Array(answers), questionnaire: questionnaire))
     }
 
-    /// The CSV list with decisions filled in by column name, as a reviewer would.
-    static func decided(_ list: ReviewList, _ decisions: [(String, String)]) throws -> String {
+    /// The CSV list with decisions filled in, as a reviewer would: decision, final answer and,
+    /// optionally, final comment.
+    static func decided(_ list: ReviewList, _ decisions: [(String, String)], comments: [String] = []) throws
+        -> String
+    {
         var text = String(decoding: list.csv(), as: UTF8.self)
         var lines = text.components(separatedBy: "\r\n")
         for (index, decision) in decisions.enumerated() {
-            // The decision and final answer are the 12th and 13th of 16 fields; both are empty.
+            // The reviewer's three fields are the first three of the last six; the six hold no comma.
             let line = lines[index + 1]
-            let range = try #require(line.range(of: ",,,", options: .backwards))
-            let tail = line[range.upperBound...]
-            lines[index + 1] = String(line[..<range.lowerBound]) + ",\(decision.0),\(decision.1)," + tail
+            var start = line.endIndex
+            for _ in 0..<6 { start = try #require(line[..<start].lastIndex(of: ",")) }
+            let tail = line[line.index(after: start)...].split(separator: ",", omittingEmptySubsequences: false)
+            let comment = index < comments.count ? comments[index] : ""
+            lines[index + 1] =
+                String(line[...start])
+                + ([decision.0, decision.1, comment] + tail.dropFirst(3).map(String.init))
+                .joined(separator: ",")
         }
         text = lines.joined(separator: "\r\n")
         return try ReportsFixtures.write(Array(text.utf8), named: "review.csv")
@@ -96,5 +104,67 @@ import Testing
         #expect(report.written.count == 3, "two answers and one comment")
         let cells = try ReportsFixtures.cells(of: bytes, sheet: "Questions")
         #expect(cells["C8"] == "Yes" && cells["C9"] == "Partially" && cells["D8"] == "Okta enforces it.")
+    }
+
+    @Test func aFinalCommentReplacesTheProposedOne() throws {
+        let (questionnaire, list) = try Self.list()
+        let path = try Self.decided(
+            list,
+            [("Accept", ""), ("Change", "No"), ("Change", "Partially")],
+            comments: ["Okta and Google enforce it.", "", "Only for staff."]
+        )
+        let decisions = try ReviewDecision.read(path: path)
+        #expect(decisions.map(\.finalComment) == ["Okta and Google enforce it.", "", "Only for staff.", ""])
+        let (answers, _) = Reports.answers(from: decisions, for: questionnaire)
+        #expect(answers.map(\.value) == ["Yes", "No", "Partially"])
+        // Accept keeps the proposal's value with the reviewer's comment; a change without a final
+        // comment drops the proposed one, which argued for another answer.
+        #expect(answers.map(\.comment) == ["Okta and Google enforce it.", nil, "Only for staff."])
+    }
+
+    @Test func anItemDecidedTwiceIsWrittenOnceOrNotAtAll() throws {
+        let (questionnaire, list) = try Self.list()
+        let path = try Self.decided(list, [("Accept", ""), ("Accept", "")])
+        var decisions = try ReviewDecision.read(path: path)
+        decisions[1].id = decisions[0].id  // the reviewer copied the first row
+        decisions[1].target = decisions[0].target
+        let same = Reports.answers(from: Array(decisions.prefix(2)), for: questionnaire)
+        #expect(same.answers.count == 1)
+        #expect(same.outcomes[1].outcome == .repeated(of: decisions[0].place))
+        decisions[1].choice = .change
+        decisions[1].finalAnswer = "No"
+        let differing = Reports.answers(from: Array(decisions.prefix(2)), for: questionnaire)
+        #expect(differing.answers.isEmpty, "two answers for one item: the reviewer's intent is unclear")
+        #expect(
+            differing.outcomes.allSatisfy {
+                if case .refused(let reason) = $0.outcome { reason.contains("decided differently at") } else { false }
+            }
+        )
+        decisions[1].choice = .reject
+        #expect(Reports.answers(from: Array(decisions.prefix(2)), for: questionnaire).answers.count == 1)
+    }
+
+    @Test func aWorkbookListIsFoundByItsColumnsWhenItsSheetWasRenamed() throws {
+        let (_, list) = try Self.list()
+        var renamed = list.sheet()
+        renamed.name = "review list (2)"
+        var writer = XLSXWorkbookWriter()
+        writer.addSheet(XLSXSheet(name: "Notes", columns: [XLSXColumn("Note", width: 10)], rows: [[.text("x")]]))
+        writer.addSheet(renamed)
+        let path = try ReportsFixtures.write(try writer.data(), named: "renamed.xlsx")
+        let decisions = try ReviewDecision.read(path: path)
+        #expect(decisions.map(\.id) == list.entries.map(\.id))
+        #expect(decisions.first?.place == "\(path): 'review list (2)'!row 2")
+        writer.addSheet(XLSXSheet(name: "copy", columns: renamed.columns, rows: renamed.rows))
+        let twice = try ReportsFixtures.write(try writer.data(), named: "twice.xlsx")
+        #expect(
+            throws: ReviewListError.noReviewSheet(
+                path: twice,
+                sheets: ["Notes", "review list (2)", "copy"],
+                matching: ["review list (2)", "copy"]
+            )
+        ) {
+            _ = try ReviewDecision.read(path: twice)
+        }
     }
 }

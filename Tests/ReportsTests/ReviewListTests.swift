@@ -39,15 +39,16 @@ import Testing
         let risky = ReviewList(answers: [.flagged(Self.items[1], value: nil, reasons: [.noMatch])])
         let text = String(decoding: risky.csv(), as: UTF8.self)
         #expect(text.contains(",'=cmd|' /C calc'!A0,"))
-        #expect(text.hasSuffix(",0.40,library,answer ANS-1,no control or past answer matches this question,,,,,\r\n"))
+        #expect(text.hasSuffix(",0.40,library,answer ANS-1,no control or past answer matches this question,,,,,,\r\n"))
     }
 
     @Test func theWorkbookHasADecisionDropDown() throws {
         let list = ReviewList(answers: [.flagged(Self.items[0], value: "Yes", reasons: [.noAllowedValue])])
         let sheet = list.sheet()
         #expect(
-            sheet.columns.map(\.header).suffix(5) == [
-                "Decision", "Final answer", "Comment cell", "Cell value when listed", "Proposal in file",
+            sheet.columns.map(\.header).suffix(6) == [
+                "Decision", "Final answer", "Final comment", "Comment cell", "Cell value when listed",
+                "Proposal in file",
             ]
         )
         #expect(sheet.columns.first { $0.header == "Decision" }?.allowedValues == ["Accept", "Change", "Reject"])

@@ -4,7 +4,9 @@ crosswalk, the Statement of Applicability, a filled customer workbook and its re
 patched in place, a vendor assessment) is converted to CSV by
 LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must equal what
 openpyxl reads from the same file. The formulas quire writes itself (the assessment's scores) must
-recalculate in LibreOffice to the value quire cached. Run by `make interop`."""
+recalculate in LibreOffice to the value quire cached. A review list a reviewer decided and LibreOffice
+saved (the workbook list, and the CSV list saved as a workbook) applies: exactly the decided cells
+change. Run by `make interop`."""
 from __future__ import annotations
 
 import csv
@@ -76,6 +78,92 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def cell_values(path: Path) -> dict[tuple[str, str], object]:
+    book = openpyxl.load_workbook(path)
+    return {(sheet.title, cell.coordinate): cell.value for sheet in book for row in sheet.iter_rows() for cell in row
+            if cell.value is not None}
+
+
+def saved_by_libreoffice(path: Path, folder: Path) -> Path:
+    """The file as LibreOffice saves it after opening it: a workbook of LibreOffice's own writing."""
+    out = folder / f"lo-{path.stem}"
+    out.mkdir()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   capture_output=True, timeout=300, check=True)
+    return out / f"{path.stem}.xlsx"
+
+
+def review_round_trip(folder: Path, kind: str) -> int:
+    """A reviewer decides two proposals in the review list (kind "xlsx", or "csv" saved as a
+    workbook), LibreOffice saves it, and `quire apply` writes exactly those answers."""
+    work = folder / f"loop-{kind}"
+    work.mkdir()
+    filled = work / "filled.xlsx"
+    review = work / f"review.{kind}"
+    subprocess.run([QUIRE, "answer", str(ROOT / "samples" / "globex-vendor-assessment.xlsx"), *LIBRARY,
+                    "-o", str(filled), "--review", str(review)], check=True, capture_output=True)
+    if kind == "csv":
+        with review.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        header = rows[0]
+        column = {name: header.index(name) for name in ("proposed_value", "decision", "final_answer",
+                                                        "final_comment", "answer_cell", "comment_cell", "proposed_comment")}
+        cells = rows[1:]
+        get = lambda row, name: row[column[name]]
+        def put(row, name, value): row[column[name]] = value
+    else:
+        book = openpyxl.load_workbook(review)
+        sheet = book["Review"]
+        titles = [cell.value for cell in sheet[1]]
+        names = {"proposed_value": "Proposed answer", "decision": "Decision", "final_answer": "Final answer",
+                 "final_comment": "Final comment", "answer_cell": "Cell", "comment_cell": "Comment cell",
+                 "proposed_comment": "Proposed comment"}
+        column = {name: titles.index(title) for name, title in names.items()}
+        cells = [list(row) for row in sheet.iter_rows(min_row=2)]
+        get = lambda row, name: row[column[name]].value or ""
+        def put(row, name, value): row[column[name]].value = value
+    chosen = [row for row in cells if get(row, "proposed_value") in ("Yes", "No") and get(row, "comment_cell")][:2]
+    if len(chosen) < 2:
+        print(f"review.{kind}: fewer than two proposals with a comment cell to decide")
+        return 1
+    accept, change = chosen
+    put(accept, "decision", "Accept")
+    put(change, "decision", "Change")
+    changed_to = "No" if get(change, "proposed_value") == "Yes" else "Yes"
+    put(change, "final_answer", changed_to)
+    put(change, "final_comment", "Confirmed with the platform team.")
+    # Accept writes the proposal and its comment; Change the final answer and final comment.
+    expected = {
+        get(accept, "answer_cell"): get(accept, "proposed_value"),
+        get(accept, "comment_cell"): get(accept, "proposed_comment"),
+        get(change, "answer_cell"): changed_to,
+        get(change, "comment_cell"): "Confirmed with the platform team.",
+    }
+    if kind == "csv":
+        with review.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows([header, *cells])
+    else:
+        book.save(review)
+    saved = saved_by_libreoffice(review, work)
+    final = work / "final.xlsx"
+    result = subprocess.run([QUIRE, "apply", str(saved), "--to", str(filled), "-o", str(final)], capture_output=True)
+    if result.returncode != 0:
+        print(f"review.{kind} saved by LibreOffice: quire apply failed: {result.stderr.decode()}")
+        return 1
+    before, after = cell_values(filled), cell_values(final)
+    changes = {key: after.get(key) for key in set(before) | set(after) if before.get(key) != after.get(key)}
+    wanted = {}
+    for reference, value in expected.items():
+        sheet_name, _, cell = reference.rpartition("!")
+        wanted[(sheet_name.strip("'").replace("''", "'"), cell.replace("$", ""))] = value
+    if changes != wanted:
+        print(f"review.{kind} saved by LibreOffice: apply changed {changes}, expected {wanted}")
+        return 1
+    print(f"review.{kind} decided and saved by LibreOffice: apply wrote exactly the {len(wanted)} decided cells")
+    return 0
+
+
 def main() -> int:
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         print("LibreOffice is not installed: run `make interop`, which installs libreoffice-calc-nogui")
@@ -125,6 +213,8 @@ def main() -> int:
                     failures += 1
             print(f"{workbook.name}: {len(sheets)} sheets converted by LibreOffice; {checked} text cells agree"
                   + (f"; {formulas} formulas recalculate to the cached value" if formulas else ""))
+        for kind in ("xlsx", "csv"):
+            failures += review_round_trip(folder, kind)
     return 1 if failures else 0
 
 

@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONNAIRE = "globex-vendor-assessment.xlsx"
 pytestmark = pytest.mark.quire
+CHANGED_COMMENT = "Reviewed with the platform team: not offered."
 
 
 def quire(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -55,6 +56,7 @@ def loop(tmp_path: Path) -> dict:
     for index, row in enumerate(proposable[:6]):
         if index == 4:
             row["decision"], row["final_answer"] = "Change", "No" if row["proposed_value"] != "No" else "Yes"
+            row["final_comment"] = CHANGED_COMMENT
             decided[row["id"]] = ("change", row["final_answer"])
         elif index == 5:
             row["decision"] = "Reject"
@@ -83,6 +85,8 @@ def test_apply_writes_exactly_the_decided_cells(loop: dict) -> None:
         expected[split(rows[item]["answer_cell"])] = value
         if decision == "accept" and rows[item]["proposed_comment"] and rows[item]["comment_cell"]:
             expected[split(rows[item]["comment_cell"])] = rows[item]["proposed_comment"]
+        if decision == "change" and rows[item]["comment_cell"]:
+            expected[split(rows[item]["comment_cell"])] = CHANGED_COMMENT
     changed = {key: after.get(key) for key in set(before) | set(after) if before.get(key) != after.get(key)}
     assert changed == expected
     assert f"{len(decided)} written into final.xlsx".encode() in applied.stderr, applied.stderr.decode()
@@ -98,6 +102,7 @@ def test_learned_answers_are_appended_and_answer_the_next_questionnaire(loop: di
     assert len(learned) == len(decided)
     assert all(entry["approved_by"] == "Dana Reviewer" and str(entry["approved_on"]) == "2026-12-06"
                for entry in learned)
+    assert sum(entry.get("comment") == CHANGED_COMMENT for entry in learned) == 1, "the reviewer's comment is learned"
     again = quire("answer", QUESTIONNAIRE, "--library", "lib", "--as-of", "2026-11-29", "-o", "again.json",
                   cwd=folder)
     assert again.returncode == 0, again.stderr.decode()
@@ -106,6 +111,8 @@ def test_learned_answers_are_appended_and_answer_the_next_questionnaire(loop: di
         answer = answers[item]
         assert answer["basis"] == "library" and not answer["review"], (item, answer["review_reason"])
         assert answer["value"] == value, item
+        if decided[item][0] == "change":
+            assert answer["comment"] == CHANGED_COMMENT, item
 
 
 def test_a_decision_on_a_cell_answered_since_is_refused(loop: dict) -> None:

@@ -202,8 +202,8 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
     review = output.with_name("OUT.review.csv")
     rows = list(csv.reader(io.StringIO(review.read_bytes().decode("utf-8"), newline="")))
     assert rows[0] == ["id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment",
-                       "confidence", "basis", "cites", "reason", "decision", "final_answer", "comment_cell",
-                       "cell_value", "proposal_in_file"]
+                       "confidence", "basis", "cites", "reason", "decision", "final_answer", "final_comment",
+                       "comment_cell", "cell_value", "proposal_in_file"]
     flagged = [answer for answer in document["answers"] if answer["review"]]
     assert flagged, "the sample has answers to review"
     assert [row[0] for row in rows[1:]] == [answer["id"] for answer in flagged]
@@ -220,7 +220,7 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
         cites += [f"evidence {e['id']}" for e in answer["evidence"]]
         assert record["cites"] == defused("; ".join(cites))
         assert record["reason"] == defused(answer["review_reason"] or "")
-        assert record["decision"] == "" and record["final_answer"] == "", "left for the reviewer"
+        assert record["decision"] == record["final_answer"] == record["final_comment"] == "", "left for the reviewer"
         assert record["comment_cell"] == (answer["comment_cell"] or "")
         assert record["proposal_in_file"] == "", "without --write-proposals no proposal is in the file"
         assert all(not value.startswith(FORMULA_STARTS) for value in row)

@@ -160,7 +160,7 @@ def test_review_list_as_a_workbook(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(review)["Review"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("ID", "Question", "Sheet", "Row", "Cell", "Proposed answer", "Proposed comment", "Confidence",
-                       "Basis", "Cites", "Reason", "Decision", "Final answer", "Comment cell",
+                       "Basis", "Cites", "Reason", "Decision", "Final answer", "Final comment", "Comment cell",
                        "Cell value when listed", "Proposal in file")
     assert len(rows) == len(flagged) + 1
     for row, answer in zip(rows[1:], flagged):
@@ -169,8 +169,8 @@ def test_review_list_as_a_workbook(tmp_path: Path) -> None:
         assert (row[5] or None) == answer["value"]
         assert row[7] == pytest.approx(answer["confidence"], abs=0.005)
         assert row[8] == answer["basis"] and (row[10] or None) == answer["review_reason"]
-        assert row[11] is None and row[12] is None
-        assert (row[13] or None) == answer["comment_cell"]
+        assert row[11] is None and row[12] is None and row[13] is None
+        assert (row[14] or None) == answer["comment_cell"]
     rules = sheet.data_validations.dataValidation
     assert [(r.formula1, str(r.sqref)) for r in rules] == [('"Accept,Change,Reject"', f"L2:L{len(flagged) + 1}")]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref

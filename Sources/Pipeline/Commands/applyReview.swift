@@ -73,7 +73,10 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     let questionnaire = try request.reading.read(request.filledCopy)
     let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
     for outcome in outcomes {
-        if case .refused = outcome.outcome { diagnostics.warn(outcome.description) }
+        switch outcome.outcome {
+        case .refused, .repeated: diagnostics.warn(outcome.description)
+        case .applied, .skipped: break
+        }
     }
     // Everything is made and checked before the first file is written.
     var filled: (bytes: [UInt8], report: FillReport)?
@@ -108,9 +111,11 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     let written = filled?.report.answersWritten ?? 0
     let refused = outcomes.count { if case .refused = $0.outcome { true } else { false } }
     let skipped = outcomes.count { $0.outcome == .skipped }
+    let repeated = outcomes.count { if case .repeated = $0.outcome { true } else { false } }
     var summary =
         "\(request.reviewList): \(counted(decisions.count, "decision")): \(written) written into \(output), "
         + "\(refused) refused, \(skipped) rejected or undecided"
+        + (repeated > 0 ? ", \(repeated) repeating an earlier row" : "")
     if let learned {
         for contradiction in learned.entries.contradictions {
             diagnostics.warn(
