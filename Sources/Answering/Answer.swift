@@ -252,12 +252,14 @@ public struct AnswerSignals: Sendable, Hashable, Encodable {
     public var deciding = 0
     /// Whether a deciding control is only partly in place or planned.
     public var incomplete = false
+    /// What the controls were read to say, once decided (nil before, and for no value).
+    var verdict: Verdict?
 
     /// Creates signals with nothing known.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case strength, coverage, margin, cited, deciding, incomplete
+        case strength, coverage, margin, cited, deciding, incomplete, verdict
         case weakestPart = "weakest_part"
         case rareUncovered = "rare_uncovered"
         case pastSupport = "past_support"

@@ -1,7 +1,7 @@
 import ControlModel
 
 /// The kinds of answer Quire decides on, before they are fitted to an item's allowed values.
-enum Verdict: String, Sendable, Hashable {
+enum Verdict: String, Sendable, Hashable, Encodable {
     case yes, no, notApplicable, partial
 
     /// The plain word, for free-text items and the library's own answers.

@@ -297,7 +297,7 @@ public struct Answerer: Sendable {
             answer.comment = reasons.joined(separator: " ")
             answer.value = fit(.notApplicable, to: item, comment: answer.comment)
             problems += disagreeingPast(match, verdict: .notApplicable)
-            return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
+            return finish(answer, verdict: .notApplicable, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         if statuses.allSatisfy({ $0 == .implemented }) {
             var cited: [CitedEvidence] = []
@@ -393,7 +393,7 @@ public struct Answerer: Sendable {
             answer.value = fit(verdict, to: item, comment: answer.comment)
             problems += disagreeingPast(match, verdict: verdict) + periods
             if verdict != .no { problems += conditionalControls(subject: subjectTerms, records: records) }
-            return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
+            return finish(answer, verdict: verdict, problems: problems, risk: match.riskPhrased, direct: direct)
         }
         // Partial, planned, or a mix.
         answer.basis = .controlsIncomplete
@@ -415,7 +415,7 @@ public struct Answerer: Sendable {
         let verdict: Verdict = missing.count == records.count ? .no : .partial
         answer.value = match.riskPhrased ? nil : fit(verdict, to: item, comment: answer.comment)
         if !match.riskPhrased { problems += disagreeingPast(match, verdict: verdict) }
-        return finish(answer, problems: problems, risk: match.riskPhrased, direct: direct)
+        return finish(answer, verdict: verdict, problems: problems, risk: match.riskPhrased, direct: direct)
     }
 
     /// A control in place leads a control not applicable when the latter carries at most this
@@ -659,10 +659,18 @@ public struct Answerer: Sendable {
         }
     }
 
-    /// The review reasons of a derived answer: its problems, a risk question, no allowed value,
-    /// an indirect match, or a confidence below the write threshold (or no threshold at all).
-    private func finish(_ answer: Answer, problems: [ReviewReason], risk: Bool, direct: Bool) -> Answer {
+    /// The confidence of a derived answer, now that its verdict is known, and its review reasons:
+    /// its problems, a risk question, no allowed value, an indirect match, or a confidence below
+    /// the write threshold (or no threshold at all).
+    private func finish(_ answer: Answer, verdict: Verdict, problems: [ReviewReason], risk: Bool, direct: Bool)
+        -> Answer
+    {
         var answer = answer
+        if var signals = answer.signals {
+            signals.verdict = verdict
+            answer.signals = signals
+            answer.confidence = ConfidenceModel.probability(signals)
+        }
         var reasons = problems
         if risk { reasons.insert(.riskPhrased, at: 0) }
         if answer.value == nil { reasons.append(.noAllowedValue) }

@@ -57,3 +57,19 @@ def test_the_threshold_is_the_lowest_that_keeps_every_higher_one_precise() -> No
     assert calibrate.choose_threshold(examples, 0.98, min_support=3) == 0.95
     assert calibrate.choose_threshold(examples, 0.98, min_support=4) is None
     assert calibrate.MIN_SUPPORT == 150, "3 / (1 - 0.98): the rule of three"
+
+
+def test_cross_validation_scores_an_informative_input_above_a_constant() -> None:
+    calibrate = load_calibrate()
+    generator = random.Random(11)
+    examples = []
+    for index in range(400):
+        informative, noise = generator.random(), generator.random()
+        right = 1 if generator.random() < (0.95 if informative > 0.5 else 0.4) else 0
+        examples.append({"id": f"X-{index}", "x": [informative, noise], "right": right})
+    constant = calibrate.cross_validated_brier(examples, None, 0)
+    noise_only = calibrate.cross_validated_brier([{**e, "x": e["x"][1:]} for e in examples], 1, 1.0)
+    informed = calibrate.cross_validated_brier(examples, 2, 1.0)
+    assert informed < constant - 0.03, (informed, constant)
+    assert noise_only >= constant - 0.005, "an input that carries nothing does not beat a constant out of fold"
+    assert calibrate.cross_validated_brier(examples, 2, 1.0) == informed, "the folds are fixed"
