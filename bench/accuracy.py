@@ -9,17 +9,17 @@ part by bench/labelled/split.yaml (its header states the rule). A first fresh se
 (bench/labelled/fresh.yaml, F-001 ...) was written later by someone who had not seen quire's
 answering code or results; it was held out for one blind run (its figures are kept in
 bench/README.md) and then moved into the TUNING part, so that its failures could be studied and the
-confidence fitted on more data. A second fresh set (fresh2.yaml, G-001 ...) went the same way after
-its runs as the fresh part. The FRESH part is now bench/labelled/fresh3.yaml (H-001 ...), written
-the same way after that; all of it is held out. Every labelled measurement is reported for
+confidence fitted on more data. A second and a third fresh set (fresh2.yaml, G-001 ...;
+fresh3.yaml, H-001 ...) went the same way after their runs as the fresh part. The FRESH part is
+now bench/labelled/fresh4.yaml (I-001 ...), written the same way after that; all of it is held out. Every labelled measurement is reported for
 each part (and for all items); the goals are judged on the HELD-OUT and FRESH parts.
 For held-out and fresh items only counts and rates are printed or written to the JSON, never
 question texts or per-item results, so that those parts stay unseen by whoever tunes quire.
 
 Three measurements:
 
-The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv, fresh2.csv
-and fresh3.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
+The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv, fresh2.csv,
+fresh3.csv and fresh4.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
 
 a) Mapping, labelled set. `quire map bench/out/labelled-all.csv --library samples/library
    --format json`; for each framework F in iso27001-2022, soc2-2017, gdpr, over the items whose
@@ -90,16 +90,17 @@ ROOT = BENCH.parent
 OUT = BENCH / "out"
 LABELLED_YAML = BENCH / "labelled" / "questions.yaml"
 LABELLED_CSV = BENCH / "labelled" / "questions.csv"
-# The earlier fresh sets (F-001 ..., G-001 ...): each held out for its blind runs, then moved into
-# the tuning part (their blind figures are in bench/README.md).
+# The earlier fresh sets (F-001 ..., G-001 ..., H-001 ...): each held out for its blind runs, then
+# moved into the tuning part (their blind figures are in bench/README.md).
 PROMOTED = [
     (BENCH / "labelled" / "fresh.yaml", BENCH / "labelled" / "fresh.csv"),
     (BENCH / "labelled" / "fresh2.yaml", BENCH / "labelled" / "fresh2.csv"),
+    (BENCH / "labelled" / "fresh3.yaml", BENCH / "labelled" / "fresh3.csv"),
 ]
-# The fresh set now held out (H-001 ...).
-FRESH_YAML = BENCH / "labelled" / "fresh3.yaml"
-FRESH_CSV = BENCH / "labelled" / "fresh3.csv"
-FRESH_PREFIX = "H-"
+# The fresh set now held out (I-001 ...).
+FRESH_YAML = BENCH / "labelled" / "fresh4.yaml"
+FRESH_CSV = BENCH / "labelled" / "fresh4.csv"
+FRESH_PREFIX = "I-"
 # The three CSVs under one header: what quire reads.
 COMBINED_CSV = OUT / "labelled-all.csv"
 LIBRARY = ROOT / "samples" / "library"
@@ -371,7 +372,7 @@ def load_all() -> list[dict]:
 
 
 def write_combined_csv() -> Path:
-    """questions.csv, fresh.csv, fresh2.csv and fresh3.csv under one header, as bench/out/labelled-all.csv."""
+    """questions.csv and the fresh sets' CSVs under one header, as bench/out/labelled-all.csv."""
     lines = LABELLED_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
     for extra in [*(csv_path for _, csv_path in PROMOTED), FRESH_CSV]:
         more = extra.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -386,8 +387,8 @@ def write_combined_csv() -> Path:
 def load_split(questions: list[dict]) -> tuple[dict[str, str], dict]:
     """Item id -> "tuning" or "held-out", and a description of the split for the JSON.
 
-    Items of fresh3.yaml are "fresh"; those of fresh.yaml and fresh2.yaml (the earlier fresh sets,
-    promoted after their blind runs) are tuning. Other items that split.yaml does not cover (added after the split) count
+    Items of fresh4.yaml are "fresh"; those of fresh.yaml, fresh2.yaml and fresh3.yaml (the earlier
+    fresh sets, promoted after their blind runs) are tuning. Other items that split.yaml does not cover (added after the split) count
     as tuning and are reported.
     """
     with open(SPLIT_YAML, encoding="utf-8") as handle:

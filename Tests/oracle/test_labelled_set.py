@@ -1,4 +1,4 @@
-"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml, fresh.yaml, fresh2.yaml and fresh3.yaml (no quire needed).
+"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml and fresh.yaml … fresh4.yaml (no quire needed).
 
 The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
 well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
@@ -7,9 +7,9 @@ what make_csv.py writes, and questions that are independent of the texts quire m
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
 question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
 names only existing ids, covers every question, and is exactly what its stated rule gives.
-fresh.yaml and fresh2.yaml (each written later, held out for its blind runs, then tuning) and
-fresh3.yaml (written after those, all held out) pass the same checks, with their own ids, and each
-is also independent of the sets written before it.
+fresh.yaml, fresh2.yaml and fresh3.yaml (each written later, held out for its blind runs, then
+tuning) and fresh4.yaml (written after those, all held out) pass the same checks, with their own
+ids, and each is also independent of the sets written before it.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ FRESH2_YAML = LABELLED / "fresh2.yaml"
 FRESH2_CSV = LABELLED / "fresh2.csv"
 FRESH3_YAML = LABELLED / "fresh3.yaml"
 FRESH3_CSV = LABELLED / "fresh3.csv"
+FRESH4_YAML = LABELLED / "fresh4.yaml"
+FRESH4_CSV = LABELLED / "fresh4.csv"
 SPLIT_YAML = LABELLED / "split.yaml"
 SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
@@ -60,9 +62,10 @@ SETS = {
     "fresh": (FRESH_YAML, FRESH_CSV, r"F-\d{3}", 80, 5, 5, 5),
     "fresh2": (FRESH2_YAML, FRESH2_CSV, r"G-\d{3}", 80, 5, 5, 5),
     "fresh3": (FRESH3_YAML, FRESH3_CSV, r"H-\d{3}", 80, 5, 5, 5),
+    "fresh4": (FRESH4_YAML, FRESH4_CSV, r"I-\d{3}", 80, 5, 5, 5),
 }
 # The sets in the order they were written: each must be independent of those before it.
-ORDER = ("questions", "fresh", "fresh2", "fresh3")
+ORDER = ("questions", "fresh", "fresh2", "fresh3", "fresh4")
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
