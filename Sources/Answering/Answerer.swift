@@ -305,7 +305,9 @@ public struct Answerer: Sendable {
             var failed: [Evidence] = []
             var awaiting = false
             var supporting: [CitedEvidence] = []
+            var lapsedDocument = false
             let questionTerms = Set(matcher.analyzer.terms(item.question))
+            let asksReview = tokens.contains(where: Self.reviewWords.contains)
             for record in records {
                 let all = matcher.index.evidence(for: record.control.id)
                 // The items that bear on what is asked: those sharing a term the question has and
@@ -332,7 +334,17 @@ public struct Answerer: Sendable {
                 let live = Set(all.filter { $0.isLive(asOf: options.asOf) }.map(\.id))
                 let notRun = Set(all.filter { live.contains($0.id) && $0.result == .notTested }.map(\.id))
                 let good = all.filter { live.contains($0.id) && !notRun.contains($0.id) }
-                let failing = bearing.filter { !live.contains($0.id) }
+                // "Has your disciplinary policy been reviewed within the past year?": a policy or
+                // procedure of the control, named by the question, whose review has lapsed bears on a
+                // question about review or currency, though "reviewed" is lifecycle boilerplate.
+                let lapsed =
+                    asksReview
+                    ? all.filter { item in
+                        (item.kind == .policy || item.kind == .procedure) && !live.contains(item.id)
+                            && !bearing.contains { $0.id == item.id }
+                            && !subjectTerms.isDisjoint(with: matcher.analyzer.terms(item.title))
+                    } : []
+                let failing = bearing.filter { !live.contains($0.id) } + lapsed
                 let untested = bearing.filter { notRun.contains($0.id) }
                 awaiting = awaiting || !untested.isEmpty
                 let named = untested.isEmpty && !all.isEmpty && notRun.count == all.count ? all : untested
@@ -350,6 +362,9 @@ public struct Answerer: Sendable {
                         cited += failing.map(CitedEvidence.init)
                         failed += failing.filter { item in !failed.contains { $0.id == item.id } }
                         weakened = true
+                        lapsedDocument =
+                            lapsedDocument
+                            || (asksReview && failing.contains { $0.kind == .policy || $0.kind == .procedure })
                     }
                 } else if all.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
@@ -377,12 +392,15 @@ public struct Answerer: Sendable {
             // A question about what is required ("Must new hires …", "Does your standard require
             // …") is answered by the control that sets the requirement: a failing item shows it is
             // not always met, which the comment says and the review weighs.
-            let allOrNow = Self.containsWholeWord(tokens, Self.allOrNowWords)
+            // A document whose review lapsed answers a question about its review: "No".
+            let allOrNow = Self.asksAboutAllOrNow(item.question, tokens: tokens)
             let requirement = tokens.contains(where: Self.requirementWords.contains)
             var verdict: Verdict =
-                if match.riskPhrased { .no } else if !weakened || (requirement && !allOrNow) { .yes } else if allOrNow {
-                    .no
-                } else { .partial }
+                if match.riskPhrased { .no } else if !weakened || (requirement && !allOrNow) {
+                    .yes
+                } else if allOrNow
+                    || lapsedDocument
+                { .no } else { .partial }
             var periods: [ReviewReason] = []
             if verdict != .no {
                 periods = unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
@@ -617,6 +635,22 @@ public struct Answerer: Sendable {
     /// data …?" asks whether there is some.
     static let allOrNowWords: Set<String> = [
         "all", "every", "each", "entire", "whole", "fully", "always", "currently", "today", "now", "presently",
+    ]
+
+    /// Whether a question asks about all of something or how things stand now: one of
+    /// ``allOrNowWords``, "100%" ("100 percent"), or "up to date".
+    static func asksAboutAllOrNow(_ question: String, tokens: [String]) -> Bool {
+        if containsWholeWord(tokens, allOrNowWords) { return true }
+        let text = question.lowercased()
+        if text.contains("100%") || text.contains("100 %") || text.contains("100 percent") { return true }
+        return tokens.indices.dropLast(2).contains {
+            tokens[$0] == "up" && tokens[$0 + 1] == "to" && tokens[$0 + 2] == "date"
+        }
+    }
+
+    /// Words of a question asking whether a document is reviewed or current.
+    static let reviewWords: Set<String> = [
+        "review", "reviewed", "reviews", "revised", "revision", "current", "updated", "reapproved",
     ]
 
     /// Words making a question about the whole of something.

@@ -50,7 +50,7 @@ enum RiskPhrasing {
             // training" skips a step.
             let (reach, nouns): (Int, Set<String>)
             switch tokens[index] {
-            case "without", "bypassing", "circumventing": (reach, nouns) = (6, safeguardNouns)
+            case "without", "bypassing", "circumventing": (reach, nouns) = (8, safeguardNouns)
             case "no", "not": (reach, nouns) = (4, safeguardNouns)
             case "outside": (reach, nouns) = (4, steps)
             case "before" where index > 0: (reach, nouns) = (4, steps)

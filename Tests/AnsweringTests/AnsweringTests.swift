@@ -330,6 +330,8 @@ import Testing
         for question in [
             "Do all staff sign in to laptops with multi-factor authentication (MFA)?",
             "Is multi-factor authentication (MFA) currently required on every laptop?",
+            "Can you confirm that 100% of laptops sign in with multi-factor authentication (MFA)?",
+            "Is the multi-factor authentication (MFA) enrolment of laptops up to date?",
         ] {
             let no = try answer(question, allowed: ["Yes", "Partially", "No"], library: library)
             #expect(no.value == "No", "\(question)")
@@ -340,6 +342,45 @@ import Testing
                 ) == true
             )
         }
+    }
+
+    @Test func aDateIsNotUpToDate() {
+        #expect(
+            !Answerer.asksAboutAllOrNow("Is the date of the last MFA review up front?", tokens: ["is", "the", "date"])
+        )
+        #expect(Answerer.asksAboutAllOrNow("Is it up to date?", tokens: ["is", "it", "up", "to", "date"]))
+    }
+
+    @Test func aPolicyWhoseReviewLapsedAnswersAQuestionAboutItsReview() throws {
+        var library = Self.library()
+        library.evidence.append(
+            Evidence(
+                id: "EV-P",
+                title: "Authentication policy",
+                kind: .policy,
+                controls: ["T-MFA"],
+                collectedOn: Day(parsing: "2025-06-01"),
+                validUntil: Day(parsing: "2026-06-01"),
+                description: "Annual review overdue."
+            )
+        )
+        // "Reviewed" is lifecycle boilerplate, yet the lapsed policy, which the question names,
+        // bears on it: No, naming what lapsed.
+        let reviewed = try answer(
+            "Has your authentication policy been reviewed within the past year?",
+            allowed: ["Yes", "Partially", "No"],
+            library: library
+        )
+        #expect(reviewed.value == "No")
+        #expect(reviewed.review)
+        #expect(
+            reviewed.comment?.contains("Not met: Authentication policy (EV-P) has expired: Annual review overdue.")
+                == true
+        )
+        // A question that does not ask about review or currency is not weakened by it.
+        let done = try answer("Do staff sign in with multi-factor authentication (MFA)?", library: library)
+        #expect(done.value == "Yes")
+        #expect(done.comment?.contains("EV-P") == false)
     }
 
     @Test func aPeriodOrANegationAloneDoesNotMakeEvidenceBearOnTheQuestion() throws {
@@ -428,6 +469,7 @@ import Testing
         // A safeguard bypassed, even a safeguard word negated.
         ("Can a release reach customers without anyone signing off on the test results?", true),
         ("Are old backup tapes thrown away without first being shredded?", true),
+        ("Can support staff open a workspace without an administrator on the customer side granting permission?", true),
         ("Do you notify affected customers without undue delay?", false),
         // A safeguard switched off.
         ("Is antivirus monitoring turned off on build servers?", true),
