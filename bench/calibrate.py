@@ -20,7 +20,7 @@ items are dropped before anything is computed, so nothing here is fitted to them
    zero. Deterministic: same data, same weights. The inputs and LAMBDA were chosen by the 10-fold
    cross-validated Brier score on the tuning examples (`--cross-validate` prints it): the verdict
    (No, Partially, N/A against Yes) took it from 0.157 to 0.143, against 0.168 for a constant, on
-   the tuning part before fresh3 joined it; from 0.175 to 0.162, against 0.183, with fresh3.
+   the tuning part before fresh3 joined it; from 0.173 to 0.160, against 0.181, with fresh3.
    Without --write, the script also checks that quire's own confidences equal the model's, so the
    Swift and Python readings of the signals cannot drift apart.
 4. The write threshold: among the examples quire would write if their confidence were high enough

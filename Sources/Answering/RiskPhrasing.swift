@@ -1,6 +1,7 @@
 /// The shapes of a question phrased so that "Yes" is the bad answer, beyond the fixed phrases of
 /// ``SecurityThesaurus/riskPhrases``: a safeguard bypassed ("without review", "without being
-/// escorted"), a safeguard lacking ("unapproved", "unescorted"), an account shared, a question
+/// escorted"), a safeguard lacking ("unapproved", "unescorted"), a weak mechanism accepted ("are
+/// SMS codes accepted as a factor?"), an account shared, a question
 /// whether anything unwanted exists ("are there any …"), production data outside production,
 /// and, the other way, a question in the organisation's own voice about a protective act ("Do
 /// you prohibit shared accounts?"), which is never risk-phrased whatever it names.
@@ -181,6 +182,10 @@ enum RiskPhrasing {
                 return true
             }
         }
+        // A weak mechanism accepted: "are SMS codes accepted as a factor?", "is FTP allowed?".
+        if tokens.contains(where: weakMechanisms.contains), tokens.contains(where: acceptance.contains) {
+            return true
+        }
         let productionData = zip(tokens, tokens.dropFirst()).contains { $0 == "production" && $1 == "data" }
         return productionData && tokens.contains(where: nonProduction.contains)
     }
@@ -246,6 +251,9 @@ enum RiskPhrasing {
     private static let assuranceVerbs: Set<String> = [
         "commit", "guarantee", "warrant", "ensure", "agree", "undertake", "confirm", "attest", "certify",
     ]
+    /// Mechanisms too weak to protect anything: SMS codes, clear-text protocols, broken ciphers.
+    private static let weakMechanisms: Set<String> = ["sms", "telnet", "ftp", "md5", "rc4", "sslv3", "wep"]
+    private static let acceptance: Set<String> = ["accepted", "allowed", "permitted", "supported", "accept", "allow"]
     private static let lingering: Set<String> = [
         "used", "use", "recoverable", "accessible", "retained", "enabled", "active", "running", "have", "has",
         "able", "hold", "holds", "open", "exposed", "stored", "present", "exist", "exists",

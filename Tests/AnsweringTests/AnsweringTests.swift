@@ -508,6 +508,10 @@ import Testing
         ("Must outsourced developers sign a confidentiality agreement?", false),
         ("Will exported files still exist on your servers after we delete our account?", true),
         ("Are backup tapes protected with encryption?", false),
+        // A weak mechanism accepted; refusing it is a protective act.
+        ("Are SMS one-time codes accepted as a second factor for staff accounts?", true),
+        ("Is FTP allowed for file transfers to partners?", true),
+        ("Do you block SMS codes as a second factor?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
