@@ -238,6 +238,7 @@ let builtInLibraryJSON = #"""
       "mappings": [
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.5", "source": "quire"},
         {"relationship": "intersects", "requirement": "iso27001-2022:A.5.6", "source": "quire"},
+        {"relationship": "subset", "requirement": "soc2-2017:CC2.3", "source": "quire"},
         {"relationship": "subset", "requirement": "gdpr:Art.31", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:RS.CO-03", "source": "quire"},
         {"relationship": "subset", "requirement": "nist-csf-2.0:ID.RA-02", "source": "quire"}
