@@ -270,7 +270,8 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
 /// Turns a reviewer's decisions into answers for the filled copy they were made for.
 ///
 /// Accept writes the proposal (and its comment), Change the final answer. A decision is refused
-/// when its item is not in the copy, its answer target differs from the list's, the answer cell
+/// when its item is not in the copy or has no answer cell there, its answer target differs from
+/// the list's (a list made when none was found takes the one found now), the answer cell
 /// no longer holds what it held when the list was made (someone answered it since), the value is
 /// none of the item's allowed answers, or the item's sheet is the receiving organisation's.
 /// - Returns: The answers to write (basis ``AnswerBasis/reviewed``) and what became of each decision.
@@ -317,10 +318,19 @@ public func answers(
             questionnaire.format == .csv
                 ? withoutSheet(description) == withoutSheet(decision.target) : description == decision.target
         }
-        guard let target = item.answerTarget, sameCell(target.description) else {
+        guard let target = item.answerTarget else {
             refuse(
-                "its answer cell is \(item.answerTarget?.description ?? "none") in the filled copy, not \(decision.target)"
+                decision.target.isEmpty
+                    ? "the questionnaire has no answer cell for it (`quire inspect` says why): enter the answer "
+                        + "where the questionnaire takes it, or name the answer column with --answer-column"
+                    : "the filled copy has no answer cell for it, and the list names \(decision.target)"
             )
+            continue
+        }
+        // A list made when no answer cell was found (the layout named at apply with
+        // --answer-column): the cell must still hold what it held, which is checked below.
+        guard decision.target.isEmpty || sameCell(target.description) else {
+            refuse("its answer cell is \(target.description) in the filled copy, not \(decision.target)")
             continue
         }
         if let sheet = item.sheet, receivers.contains(sheet) {

@@ -167,4 +167,37 @@ import Testing
             _ = try ReviewDecision.read(path: twice)
         }
     }
+
+    @Test func aListMadeWithoutAnswerCellsAppliesOnlyWhereTheCopyNowHasOne() throws {
+        let (questionnaire, list) = try Self.list()
+        var decisions = try ReviewDecision.read(path: try Self.decided(list, [("Accept", ""), ("Accept", "")]))
+        // The list was made when no answer column was found; apply was given one.
+        decisions[0].target = ""
+        decisions[1].target = ""
+        var without = questionnaire
+        without.items[1].answerTarget = nil
+        let (answers, outcomes) = Reports.answers(from: Array(decisions.prefix(2)), for: without)
+        #expect(answers.map(\.id) == [decisions[0].id], "the cell found now, still empty, takes the answer")
+        guard case .refused(let reason) = outcomes[1].outcome else {
+            Issue.record("an item with no answer cell is refused: \(outcomes)")
+            return
+        }
+        #expect(reason.hasPrefix("the questionnaire has no answer cell for it"))
+        #expect(reason.contains("--answer-column"))
+    }
+
+    @Test func aCommentCellHoldingTheFilesOwnTextIsKept() throws {
+        let (questionnaire, list) = try Self.list()
+        let decisions = try ReviewDecision.read(path: try Self.decided(list, [("Accept", ""), ("Accept", "")]))
+        var noted = questionnaire
+        let index = try #require(noted.items.firstIndex { $0.id == decisions[0].id })
+        noted.items[index].existingComment = "See our SOC 2 report."
+        let (answers, _) = Reports.answers(from: Array(decisions.prefix(2)), for: noted)
+        let (bytes, report) = try fill(noted, answers: answers)
+        #expect(report.written.count == 3, "two answers and the comment of the second")
+        #expect(report.refused.map(\.reason) == [.holdsText])
+        #expect(report.refused.first?.part == .comment && report.refused.first?.item == decisions[0].id)
+        let cells = try ReportsFixtures.cells(of: bytes, sheet: "Questions")
+        #expect(cells["C8"] == "Yes" && cells["D8"] == nil, "the answer is written, the note's cell untouched")
+    }
 }

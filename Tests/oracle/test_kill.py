@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+import review_lists
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.quire
 POINTS = int(os.environ.get("KILL_POINTS", "14"))
@@ -48,15 +50,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                "samples/library", "--as-of", "2026-11-29", "-o", "filled.xlsx"], cwd=folder,
                               capture_output=True, timeout=300)
     assert answered.returncode == 0, answered.stderr.decode()
-    review = folder / "filled.review.csv"
-    rows = list(csv.DictReader(review.open(newline="", encoding="utf-8")))
-    for row in rows:
-        if row["proposed_value"] in ("Yes", "No"):
-            row["decision"] = "Accept"
-    with review.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    review_lists.accept(folder / "filled.review.csv", lambda row: row["proposed_value"] in ("Yes", "No"))
     return folder
 
 

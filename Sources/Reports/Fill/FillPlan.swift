@@ -8,7 +8,8 @@ import Spreadsheet
 ///
 /// An answer that is written places ``Answer/valueToWrite`` in its answer cell and
 /// ``Answer/commentToWrite`` in its comment cell. A text whose cell is already taken by an earlier
-/// answer, or whose item has no cell for it, is refused; later stages refuse more (formulas,
+/// answer, or whose item has no cell for it, is refused, and so is a comment whose cell holds
+/// other text (the file's own note is never overwritten); later stages refuse more (formulas,
 /// merges, CSV limits) and the report says so.
 struct CellFillPlan {
     /// Text by sheet, then cell.
@@ -20,7 +21,11 @@ struct CellFillPlan {
     /// Texts refused while planning.
     private(set) var refused: [RefusedFill] = []
 
-    init(_ answers: [Answer], proposals: Bool = false) {
+    /// - Parameters:
+    ///   - answers: The answers, in order.
+    ///   - proposals: Whether proposals that need review are written too.
+    ///   - held: The text comment cells hold already, by cell.
+    init(_ answers: [Answer], proposals: Bool = false, held: [SheetCell: String] = [:]) {
         for answer in answers {
             if let value = proposals ? answer.valueToWriteWithProposals : answer.valueToWrite {
                 switch answer.target {
@@ -31,9 +36,25 @@ struct CellFillPlan {
                 }
             }
             if let comment = answer.commentToWrite, let cell = answer.commentCell {
-                place(comment, at: cell, item: answer.id, part: .comment)
+                if let text = held[cell], text != comment {
+                    refuse(answer.id, .comment, cell.reference, .holdsText)
+                } else {
+                    place(comment, at: cell, item: answer.id, part: .comment)
+                }
             }
         }
+    }
+
+    /// The text each item's comment cell holds, from the questionnaire as read.
+    static func heldComments(_ questionnaire: Questionnaire) -> [SheetCell: String] {
+        var held: [SheetCell: String] = [:]
+        for item in questionnaire.items {
+            guard let cell = item.commentCell, let text = item.existingComment,
+                !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { continue }
+            held[cell] = text
+        }
+        return held
     }
 
     private mutating func place(_ text: String, at cell: SheetCell, item: String, part: FillPart) {

@@ -39,6 +39,8 @@ public enum FillRefusal: Sendable, Hashable, CustomStringConvertible {
     case notAChoice(String)
     /// A choice is marked already: a second mark would give two answers.
     case alreadyMarked
+    /// The comment cell holds other text, the file's own: it is kept.
+    case holdsText
 
     /// The reason in a phrase.
     public var description: String {
@@ -52,6 +54,7 @@ public enum FillRefusal: Sendable, Hashable, CustomStringConvertible {
         case .vsaq(let reason): reason
         case .notAChoice(let value): "\"\(value)\" is none of the choices it is marked under"
         case .alreadyMarked: "a choice is marked already"
+        case .holdsText: "the cell holds other text, which is kept"
         }
     }
 }

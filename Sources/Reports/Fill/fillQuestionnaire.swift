@@ -64,7 +64,7 @@ public func fillWorkbook(_ questionnaire: Questionnaire, answers: [Answer], prop
     guard questionnaire.format == .xlsx || questionnaire.format == .xlsm else {
         throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .xlsx)
     }
-    let plan = CellFillPlan(answers, proposals: proposals)
+    let plan = CellFillPlan(answers, proposals: proposals, held: CellFillPlan.heldComments(questionnaire))
     let (bytes, patched) = try patchWorkbook(path: questionnaire.file, edits: plan.edits)
     let written = Set(patched.written.flatMap { sheet, cells in cells.map { SheetCell(sheet: sheet, address: $0) } })
     let formulas = Set(
@@ -91,7 +91,7 @@ public func fillCSV(_ questionnaire: Questionnaire, answers: [Answer], proposals
     guard questionnaire.format == .csv else {
         throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .csv)
     }
-    let plan = CellFillPlan(answers, proposals: proposals)
+    let plan = CellFillPlan(answers, proposals: proposals, held: CellFillPlan.heldComments(questionnaire))
     let (bytes, patched) = try patchCSV(path: questionnaire.file, edits: plan.edits)
     let unchanged = Set(patched.unchanged)
     let report = plan.report(format: .csv) { cell in
