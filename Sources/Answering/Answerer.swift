@@ -355,8 +355,11 @@ public struct Answerer: Sendable {
                 if let best = good.max(by: {
                     ($0.collectedOn?.daysSinceEpoch ?? .min) < ($1.collectedOn?.daysSinceEpoch ?? .min)
                 }) {
-                    cited.append(CitedEvidence(best))
-                    supporting.append(CitedEvidence(best))
+                    // Two controls may rest on the same item: it is named once.
+                    if !supporting.contains(where: { $0.id == best.id }) {
+                        cited.append(CitedEvidence(best))
+                        supporting.append(CitedEvidence(best))
+                    }
                     if !failing.isEmpty {
                         problems.append(.failingEvidence(control: record.control.id, ids: failing.map(\.id)))
                         cited += failing.map(CitedEvidence.init)
@@ -374,7 +377,8 @@ public struct Answerer: Sendable {
                 }
             }
             answer.basis = .controlsImplemented
-            answer.evidence = cited
+            var seen: Set<String> = []
+            answer.evidence = cited.filter { seen.insert($0.id).inserted }
             // "Can you show a current passing result …?", "are those tests passing today?": a check
             // that bears on it and has not run yet leaves nothing to propose.
             if awaiting, tokens.contains(where: Self.resultWords.contains) {

@@ -87,6 +87,9 @@ public struct Failure: Sendable, Equatable {
         case let error as ReviewListError:
             message = error.description
             exitCode = Self.dataError
+        case let error as VSAQAnswersError:
+            message = error.description
+            exitCode = Self.dataError
         case let error as AnswerLibraryYAML.EditError:
             message = error.description
             exitCode = Self.dataError

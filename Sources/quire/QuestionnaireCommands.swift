@@ -136,7 +136,8 @@ struct Apply: ParsableCommand {
             answers into the filled copy with the same in-place patcher (only those cells change; \
             drop-down values only). A Final comment replaces the proposed one. A decision whose \
             answer cell changed since the list was made is refused, and so are an item's decisions \
-            on two rows that differ. With \
+            on two rows that differ. For VSAQ, --to is VSAQ's answer JSON and --template the \
+            template it answers. With \
             --learn, the answers are added to a YAML answer library as approved entries, or update \
             the entry that asks the same question; the file's other lines are kept.
             """
@@ -146,6 +147,13 @@ struct Apply: ParsableCommand {
     var review: String
     @Option(help: ArgumentHelp("The filled copy the review list was made for.", valueName: "file"))
     var to: String
+    @Option(
+        help: ArgumentHelp(
+            "For VSAQ: the template the answers in --to (VSAQ's answer JSON) are for.",
+            valueName: "template"
+        )
+    )
+    var template: String?
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp("Write the result here instead of over the filled copy.", valueName: "file")
@@ -176,7 +184,8 @@ struct Apply: ParsableCommand {
                     learn: learn,
                     approvedBy: approvedBy,
                     libraryFiles: library.files,
-                    asOf: asOf.asOf
+                    asOf: asOf.asOf,
+                    template: template
                 ),
                 diagnostics: diagnostics
             )

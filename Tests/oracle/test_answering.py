@@ -49,6 +49,9 @@ def test_answers_keep_their_promises(sample: str) -> None:
     summary = document["summary"]
     assert summary["answered"] + summary["review"] + summary["unanswered"] == summary["items"] == len(document["answers"])
     by_row = {(a["sheet"], a["row"]): a for a in document["answers"]}
+    for answer in document["answers"]:
+        cited = [evidence["id"] for evidence in answer["evidence"]]
+        assert len(cited) == len(set(cited)), f"evidence cited twice (two controls resting on it): {answer['id']}"
     contradictions = []
     for expected in (e for e in KEY_ITEMS if e["file"].endswith(sample)):
         sheet = expected.get("sheet")

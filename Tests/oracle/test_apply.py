@@ -207,6 +207,42 @@ def test_the_loop_closes_on_a_csv_questionnaire(tmp_path: Path) -> None:
         assert answer["basis"] == "library" and not answer["review"], (row["id"], answer["review_reason"])
 
 
+def test_the_loop_closes_on_vsaq_answers(tmp_path: Path) -> None:
+    """VSAQ's filled copy is its answer JSON: apply reads it against the template (--template),
+    writes the accepted answers as VSAQ stores them (a radio group's chosen choice "checked"),
+    keeps every answer stored before, and refuses a decision on an item answered since."""
+    shutil.copy(ROOT / "Tests" / "Fixtures" / "questionnaires" / "vsaq" / "webapp.json", tmp_path / "webapp.json")
+    first = quire("answer", "webapp.json", "--library", str(ROOT / "samples" / "library"), "--as-of", "2026-11-29",
+                  "-o", "filled.json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    stored = json.loads((tmp_path / "filled.json").read_text(encoding="utf-8"))
+    stored["application_notes_from_vendor"] = "Answered by hand before the review."
+    (tmp_path / "filled.json").write_text(json.dumps(stored), encoding="utf-8")
+    accepted = review_lists.accept(tmp_path / "filled.review.csv")
+    groups = [row for row in accepted if "," in row["answer_cell"]]
+    assert len(accepted) >= 5 and groups, "the sample library proposes texts and a radio group's choice"
+    missing = quire("apply", "filled.review.csv", "--to", "filled.json", "-o", "final.json", cwd=tmp_path)
+    assert missing.returncode == 64 and b"--template" in missing.stderr, missing.stderr.decode()
+    applied = quire("apply", "filled.review.csv", "--to", "filled.json", "--template", "webapp.json",
+                    "-o", "final.json", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr.decode()
+    final = json.loads((tmp_path / "final.json").read_text(encoding="utf-8"))
+    assert all(final.get(key) == value for key, value in stored.items()), "every earlier answer is kept"
+    expected = dict(stored)
+    for row in accepted:
+        keys = row["answer_cell"].split(",")
+        if len(keys) == 1:
+            expected[keys[0]] = row["proposed_value"]
+        else:
+            chosen = [key for key in keys if key.endswith("_" + row["proposed_value"].lower())]
+            assert len(chosen) == 1, row
+            expected[chosen[0]] = "checked"
+    assert final == expected
+    again = quire("apply", "filled.review.csv", "--to", "final.json", "--template", "webapp.json",
+                  "-o", "twice.json", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stderr.decode().count("as when the review list was made") == len(accepted)
+
 CORPUS = os.environ.get("QUIRE_CORPUS")
 
 # Generated only when QUIRE_CORPUS is set (make test-corpus), as the corpus suite's tests are.

@@ -10,8 +10,10 @@ import Spreadsheet
 public struct ApplyRequest: Sendable {
     /// The review list with the reviewer's decisions (`.csv` or `.xlsx`, as `quire answer` wrote it).
     public var reviewList: String
-    /// The filled copy the list was made for (`.xlsx`, `.xlsm`, `.csv`, or VSAQ's `.json`).
+    /// The filled copy the list was made for (`.xlsx`, `.xlsm`, `.csv`, or VSAQ's answer `.json`).
     public var filledCopy: String
+    /// For VSAQ: the template the answers in ``filledCopy`` are for.
+    public var template: String?
     /// Where to write the result; nil writes the filled copy anew (atomically).
     public var output: String?
     /// How the filled copy is read (as the questionnaire was).
@@ -34,10 +36,12 @@ public struct ApplyRequest: Sendable {
         learn: String? = nil,
         approvedBy: String? = nil,
         libraryFiles: [String] = [],
-        asOf: String? = nil
+        asOf: String? = nil,
+        template: String? = nil
     ) {
         self.reviewList = reviewList
         self.filledCopy = filledCopy
+        self.template = template
         self.output = output
         self.reading = reading
         self.learn = learn
@@ -70,7 +74,7 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     try checkCanCreate(output)
     let day = try parseDay(request.asOf)
     let decisions = try ReviewDecision.read(path: request.reviewList)
-    let questionnaire = try request.reading.read(request.filledCopy)
+    let (questionnaire, stored) = try readFilledCopy(request)
     let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
     for outcome in outcomes {
         switch outcome.outcome {
@@ -81,7 +85,12 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     // Everything is made and checked before the first file is written.
     var filled: (bytes: [UInt8], report: FillReport)?
     if !answers.isEmpty {
-        filled = try fill(questionnaire, answers: answers)
+        filled =
+            if let stored {
+                try fillVSAQ(questionnaire, answers: answers, over: stored)
+            } else {
+                try fill(questionnaire, answers: answers)
+            }
         for refusal in filled?.report.refused ?? [] { diagnostics.warn("\(request.filledCopy): \(refusal)") }
     }
     var learned: (path: String, text: String, entries: LearnedEntries)?
@@ -128,6 +137,31 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
             + learned.path
     }
     diagnostics.note(summary)
+}
+
+/// The filled copy as a questionnaire: a workbook or CSV file read as the questionnaire was; for
+/// VSAQ, the template with the answers stored in the filled copy (VSAQ's answer JSON) as its
+/// existing answers, and those answers, which the result keeps.
+func readFilledCopy(_ request: ApplyRequest) throws -> (Questionnaire, stored: [String: String]?) {
+    guard let template = request.template else {
+        do {
+            return (try request.reading.read(request.filledCopy), nil)
+        } catch QuestionnaireError.notAVSAQTemplate where (try? readVSAQAnswers(path: request.filledCopy)) != nil {
+            throw PipelineError.usage(
+                "\(request.filledCopy) holds VSAQ answers, not a questionnaire: name the VSAQ template they answer "
+                    + "with --template TEMPLATE.json"
+            )
+        }
+    }
+    let read = try request.reading.read(template)
+    guard read.format == .vsaq else {
+        throw PipelineError.usage(
+            "--template \(template): not a VSAQ template; --template names the VSAQ questionnaire whose answers "
+                + "\(request.filledCopy) holds"
+        )
+    }
+    let stored = try readVSAQAnswers(path: request.filledCopy)
+    return (withVSAQAnswers(read, stored), stored)
 }
 
 /// The text of a YAML answer library with approved answers learned into it, checked: the new

@@ -21,7 +21,18 @@ import Spreadsheet
 /// The answers written are those ``Answer/isWritten`` allows, as for every format; VSAQ has no
 /// comment fields, so comments are not. Keys are sorted, so the same answers always give the
 /// same bytes. The kinds come from the template as it was first read; it is not read again.
-public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer]) throws -> (bytes: [UInt8], report: FillReport) {
+///
+/// - Parameters:
+///   - questionnaire: The template, read.
+///   - answers: The answers to write.
+///   - existing: Answers stored before (VSAQ's answer JSON, as ``readVSAQAnswers(path:)`` reads
+///     it): kept, except those under the keys of an item answered now, which the new answer
+///     replaces (a radio group's other choice unchecked).
+/// - Returns: The answer JSON's bytes and what was written.
+/// - Throws: ``FillError/formatMismatch(path:format:wanted:)`` when the questionnaire is not VSAQ.
+public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer], over existing: [String: String] = [:]) throws
+    -> (bytes: [UInt8], report: FillReport)
+{
     guard questionnaire.format == .vsaq else {
         throw FillError.formatMismatch(path: questionnaire.file, format: questionnaire.format, wanted: .vsaq)
     }
@@ -29,7 +40,7 @@ public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer]) throws -
     for item in questionnaire.items where items[item.id] == nil { items[item.id] = item }
 
     var report = FillReport(format: .vsaq)
-    var values: [String: String] = [:]
+    var values = existing
     var owners: [String: String] = [:]
     for answer in answers {
         guard let value = answer.valueToWrite else { continue }
@@ -60,6 +71,7 @@ public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer]) throws -
             refuse(.alreadyWritten(byItem: owner))
             continue
         }
+        for key in keys { values[key] = nil }
         for entry in entries {
             values[entry.key] = entry.value
             owners[entry.key] = answer.id
@@ -68,6 +80,65 @@ public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer]) throws -
         if entries.isEmpty { report.unchanged.append(written) } else { report.written.append(written) }
     }
     return (Array(canonicalJSON(values).utf8), report)
+}
+
+/// Reads VSAQ's answer JSON (answer key → value, as VSAQ's "Save answers" and `quire answer`
+/// write it).
+/// - Throws: ``VSAQAnswersError`` when the file cannot be read or is not such an object.
+public func readVSAQAnswers(path: String) throws -> [String: String] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw VSAQAnswersError(path: path, problem: "cannot read the file; check the path and its permissions")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: data), let entries = object as? [String: Any] else {
+        throw VSAQAnswersError(path: path, problem: "not VSAQ answers: a JSON object from answer key to value")
+    }
+    var answers: [String: String] = [:]
+    for (key, value) in entries {
+        guard let text = value as? String else {
+            throw VSAQAnswersError(path: path, problem: "the value of \"\(key)\" is not text, as VSAQ answers are")
+        }
+        answers[key] = text
+    }
+    return answers
+}
+
+/// Why a VSAQ answer file cannot be read.
+public struct VSAQAnswersError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// What is wrong, and what to do.
+    public var problem: String
+
+    /// `answers.json: not VSAQ answers: …`.
+    public var description: String { "\(path): \(problem)" }
+}
+
+/// The template's items with the answers stored in VSAQ's answer JSON as their existing answers,
+/// each read back into the item's terms (the chosen choice of a group, Yes or No, the text).
+public func withVSAQAnswers(_ questionnaire: Questionnaire, _ stored: [String: String]) -> Questionnaire {
+    var filled = questionnaire
+    for index in filled.items.indices {
+        guard case .vsaqKeys(let keys, let kind)? = filled.items[index].answerTarget, let key = keys.first else {
+            continue
+        }
+        let allowed = filled.items[index].allowedAnswers
+        let value: String?
+        switch kind {
+        case .radiogroup, .checkgroup:
+            let chosen = keys.indices.filter { stored[keys[$0]] == "checked" && $0 < allowed.count }.map { allowed[$0] }
+            value = chosen.isEmpty ? nil : chosen.joined(separator: "; ")
+        case .yesno:
+            value = stored[key] == "yes" ? allowed.first : stored[key] == "no" && allowed.count > 1 ? allowed[1] : nil
+        case .check, .radio:
+            value = stored[key] == "checked" ? allowed.first : nil
+        case .line, .box:
+            value = stored[key].flatMap { $0.isEmpty ? nil : $0 }
+        case .upload:
+            value = nil
+        }
+        filled.items[index].existingAnswer = value
+    }
+    return filled
 }
 
 /// Why an answer cannot be put in VSAQ's form.
