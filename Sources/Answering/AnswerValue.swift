@@ -42,3 +42,14 @@ enum Verdict: String, Sendable, Hashable, Encodable {
         return allowed.first { Verdict(reading: $0) == self }
     }
 }
+
+/// The allowed answer a person's text names: the same text in another case, else the allowed
+/// answer that says the same verdict ("Y" or "yes" for "Yes", "NA" for "Not Applicable"); nil when
+/// none does.
+public func allowedAnswer(naming text: String, in allowed: [String]) -> String? {
+    let folded = text.lowercased().trimmingSpaces()
+    if let same = allowed.first(where: { $0.lowercased().trimmingSpaces() == folded }) {
+        return same
+    }
+    return Verdict(reading: text)?.fitted(to: allowed)
+}

@@ -350,7 +350,7 @@ public func answers(
             continue
         }
         if !item.allowedAnswers.isEmpty {
-            guard let allowed = item.allowedAnswers.first(where: { $0.lowercased() == value.lowercased() }) else {
+            guard let allowed = allowedAnswer(naming: value, in: item.allowedAnswers) else {
                 refuse("\"\(value)\" is none of its allowed answers (\(item.allowedAnswers.joined(separator: ", ")))")
                 continue
             }

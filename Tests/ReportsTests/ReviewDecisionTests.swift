@@ -200,4 +200,25 @@ import Testing
         let cells = try ReportsFixtures.cells(of: bytes, sheet: "Questions")
         #expect(cells["C8"] == "Yes" && cells["D8"] == nil, "the answer is written, the note's cell untouched")
     }
+
+    @Test func aFinalAnswerTypedShortNamesTheAllowedAnswer() throws {
+        let (questionnaire, list) = try Self.list()
+        let decisions = try ReviewDecision.read(
+            path: try Self.decided(list, [("Change", "n"), ("Change", " PARTIALLY "), ("Change", "maybe")])
+        )
+        let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
+        #expect(answers.map(\.value) == ["No", "Partially"], "the allowed answer's own spelling is written")
+        #expect(
+            outcomes.contains {
+                if case .refused(let reason) = $0.outcome {
+                    reason.contains("\"maybe\" is none of its allowed answers")
+                } else {
+                    false
+                }
+            }
+        )
+        #expect(allowedAnswer(naming: "NA", in: ["Yes", "No", "Not Applicable"]) == "Not Applicable")
+        #expect(allowedAnswer(naming: "y", in: ["Compliant", "Not compliant"]) == "Compliant")
+        #expect(allowedAnswer(naming: "perhaps", in: ["Yes", "No"]) == nil)
+    }
 }
