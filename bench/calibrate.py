@@ -133,8 +133,8 @@ def probability(w: list[float], x: list[float]) -> float:
 
 
 FOLDS = 10
-# The inputs read before the verdict was one (the model as it was up to December 2026).
-SIGNAL_INPUTS = 9
+# How many inputs come before the verdict's: the model as it was up to December 2026.
+SIGNAL_INPUTS = INPUTS.index("verdict no")
 
 
 def cross_validated_brier(examples: list[dict], width: int | None, penalty: float) -> float:

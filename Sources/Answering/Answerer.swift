@@ -305,7 +305,6 @@ public struct Answerer: Sendable {
             var failed: [Evidence] = []
             var awaiting = false
             var supporting: [CitedEvidence] = []
-            var lapsedDocument = false
             let questionTerms = Set(matcher.analyzer.terms(item.question))
             let asksReview = tokens.contains(where: Self.reviewWords.contains)
             for record in records {
@@ -340,7 +339,7 @@ public struct Answerer: Sendable {
                 let lapsed =
                     asksReview
                     ? all.filter { item in
-                        (item.kind == .policy || item.kind == .procedure) && !live.contains(item.id)
+                        item.isDocument && !live.contains(item.id)
                             && !bearing.contains { $0.id == item.id }
                             && !subjectTerms.isDisjoint(with: matcher.analyzer.terms(item.title))
                     } : []
@@ -365,9 +364,6 @@ public struct Answerer: Sendable {
                         cited += failing.map(CitedEvidence.init)
                         failed += failing.filter { item in !failed.contains { $0.id == item.id } }
                         weakened = true
-                        lapsedDocument =
-                            lapsedDocument
-                            || (asksReview && failing.contains { $0.kind == .policy || $0.kind == .procedure })
                     }
                 } else if all.isEmpty {
                     problems.append(.noEvidence(control: record.control.id))
@@ -395,16 +391,15 @@ public struct Answerer: Sendable {
             // "is encryption currently on for every laptop?").
             // A question about what is required ("Must new hires …", "Does your standard require
             // …") is answered by the control that sets the requirement: a failing item shows it is
-            // not always met, which the comment says and the review weighs.
-            // A document whose review lapsed answers a question about its review: "No".
+            // not always met, which the comment says and the review weighs. A document whose review
+            // lapsed answers a question about its review: "No".
             let allOrNow = Self.asksAboutAllOrNow(item.question, tokens: tokens)
             let requirement = tokens.contains(where: Self.requirementWords.contains)
+            let unmet = allOrNow || (asksReview && failed.contains(where: \.isDocument))
             var verdict: Verdict =
                 if match.riskPhrased { .no } else if !weakened || (requirement && !allOrNow) {
                     .yes
-                } else if allOrNow
-                    || lapsedDocument
-                { .no } else { .partial }
+                } else if unmet { .no } else { .partial }
             var periods: [ReviewReason] = []
             if verdict != .no {
                 periods = unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
@@ -647,9 +642,7 @@ public struct Answerer: Sendable {
         if containsWholeWord(tokens, allOrNowWords) { return true }
         let text = question.lowercased()
         if text.contains("100%") || text.contains("100 %") || text.contains("100 percent") { return true }
-        return tokens.indices.dropLast(2).contains {
-            tokens[$0] == "up" && tokens[$0 + 1] == "to" && tokens[$0 + 2] == "date"
-        }
+        return TextAnalyzer.contains(tokens, ["up", "to", "date"])
     }
 
     /// Words of a question asking whether a document is reviewed or current.

@@ -257,7 +257,8 @@ struct TextAnalyzer: Sendable {
         return found
     }
 
-    private static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
+    /// Whether the tokens hold the phrase's tokens in a row.
+    static func contains(_ tokens: [String], _ phrase: [String]) -> Bool {
         !starts(of: phrase, in: tokens).isEmpty
     }
 }

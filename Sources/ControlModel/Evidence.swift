@@ -84,10 +84,13 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         result != .fail && !isExpired(asOf: day) && !reviewLapsed(asOf: day)
     }
 
+    /// Whether it is a document with a review cycle: a policy or a procedure.
+    public var isDocument: Bool { kind == .policy || kind == .procedure }
+
     /// Whether a policy or procedure without an end date was collected (last reviewed) more than a
     /// year before `day`: documents are reviewed yearly, and one whose review lapsed is stale.
     public func reviewLapsed(asOf day: Day) -> Bool {
-        guard validUntil == nil, kind == .policy || kind == .procedure, let collectedOn else { return false }
+        guard validUntil == nil, isDocument, let collectedOn else { return false }
         return day.daysSinceEpoch - collectedOn.daysSinceEpoch > 366
     }
 

@@ -118,18 +118,23 @@ extension ReviewDecision {
     ///   without a final answer; `SpreadsheetError` when the file cannot be read.
     public static func read(path: String) throws -> [ReviewDecision] {
         let workbook = try Workbook(path: path)
+        let (sheet, table) = try listSheet(of: workbook, path: path)
+        guard let sheet, let table else { return [] }
+        let place: (Int) -> String =
+            workbook.format == .csv
+            ? { "\(path):\($0)" } : { "\(path): \(CellAddress.sheetPrefix(sheet.name))!row \($0)" }
+        return try decisions(from: table, path: path, place: place)
+    }
+
+    /// The sheet holding the list, read: a CSV file's one sheet, a workbook's "Review" sheet, or
+    /// else the one sheet whose first row holds the list's columns.
+    private static func listSheet(of workbook: Workbook, path: String) throws -> (SheetInfo?, ListTable?) {
         if workbook.format == .csv {
-            guard let sheet = workbook.sheets.first else { return [] }
-            let table = try readTable(of: sheet, in: workbook)
-            return try decisions(from: table, path: path, place: { "\(path):\($0)" })
+            guard let sheet = workbook.sheets.first else { return (nil, nil) }
+            return (sheet, try readTable(of: sheet, in: workbook))
         }
         if let named = workbook.sheets.first(where: { $0.name.lowercased() == "review" }) {
-            let table = try readTable(of: named, in: workbook)
-            return try decisions(
-                from: table,
-                path: path,
-                place: { "\(path): \(CellAddress.sheetPrefix(named.name))!row \($0)" }
-            )
+            return (named, try readTable(of: named, in: workbook))
         }
         let lists = try workbook.sheets.compactMap { sheet in
             let table = try readTable(of: sheet, in: workbook)
@@ -142,11 +147,7 @@ extension ReviewDecision {
                 matching: lists.map(\.0.name)
             )
         }
-        return try decisions(
-            from: table,
-            path: path,
-            place: { "\(path): \(CellAddress.sheetPrefix(sheet.name))!row \($0)" }
-        )
+        return (sheet, table)
     }
 
     /// The columns `quire apply` needs.
