@@ -252,6 +252,13 @@ public struct AnswerSignals: Sendable, Hashable, Encodable {
     public var deciding = 0
     /// Whether a deciding control is only partly in place or planned.
     public var incomplete = false
+    /// Whether the best control's own text carries most of the question's subject, or the
+    /// question cites a requirement a deciding control maps to (else the match is loose).
+    public var direct = false
+    /// Whether reading the controls found a problem to review (no evidence, failing evidence, a
+    /// part of the question nothing speaks of, a past answer saying otherwise, …); a risk
+    /// question, a loose match and a low confidence are not such problems.
+    public var flagged = false
     /// What the controls were read to say, once decided (nil before, and for no value).
     var verdict: Verdict?
 
@@ -259,7 +266,7 @@ public struct AnswerSignals: Sendable, Hashable, Encodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case strength, coverage, margin, cited, deciding, incomplete, verdict
+        case strength, coverage, margin, cited, deciding, incomplete, direct, flagged, verdict
         case weakestPart = "weakest_part"
         case rareUncovered = "rare_uncovered"
         case pastSupport = "past_support"

@@ -280,12 +280,13 @@ public struct Answerer: Sendable {
             }.map(\.control.id)
         )
         let statuses = records.map(\.status)
-        answer.signals = signals
-        answer.confidence = ConfidenceModel.probability(signals)
         // Written without review only when, besides the confidence, the best control's own text
         // carries most of the question's subject or the question cites a requirement it serves:
         // the confidence is fitted on a few hundred labelled questions, and cannot show 98% alone.
         let direct = signals.cited || signals.strength >= Self.directMatch
+        signals.direct = direct
+        answer.signals = signals
+        answer.confidence = ConfidenceModel.probability(signals)
         var problems: [ReviewReason] = mixed
         if let unsupported { problems.append(.partNotSupported(part: unsupported)) }
         if !unnamed.isEmpty { problems.append(.nameNotCovered(names: unnamed.map(\.name))) }
@@ -699,6 +700,7 @@ public struct Answerer: Sendable {
         var answer = answer
         if var signals = answer.signals {
             signals.verdict = verdict
+            signals.flagged = !problems.isEmpty
             answer.signals = signals
             answer.confidence = ConfidenceModel.probability(signals)
         }

@@ -3,21 +3,23 @@
 // 361 answers derived from controls, 276 of them right; L2 penalty 1.0.
 extension ConfidenceModel {
     /// The model's intercept.
-    static let intercept = 0.0019981854497992915
-    /// The weights of strength, coverage, weakest_part, rare_uncovered, margin, cited, past_support, several, incomplete, verdict no, verdict partial, verdict not applicable.
+    static let intercept = 0.9983429289885376
+    /// The weights of strength, coverage, weakest_part, rare_uncovered, margin, cited, past_support, several, incomplete, verdict no, verdict partial, verdict not applicable, direct, flagged.
     static let weights: [Double] = [
-        -0.3243651887331317,
-        1.3925184731914284,
-        0.30855166984743065,
-        0.5812467741734653,
-        0.4758460240988918,
-        -0.22580222801817576,
-        0.07867330450577764,
-        -0.564847097438554,
-        0.5278393976239761,
-        0.24012766170456784,
-        -2.2819069569713855,
-        -0.38743047162789335,
+        -0.5759040280415751,
+        1.167994415036114,
+        -0.20905433191924339,
+        0.7947834515651901,
+        0.23911923539068572,
+        -0.4010142943438632,
+        -0.3496415577016954,
+        -0.3846414991909948,
+        0.07338086338998066,
+        0.5720452589434393,
+        -2.118438750387733,
+        -0.2961875992790408,
+        0.7262967861513265,
+        -1.2802941750383081,
     ]
     /// Answers derived from controls are written without review from this confidence up: the
     /// lowest at which the tuning part's writable answers are >= 98% right, with at least

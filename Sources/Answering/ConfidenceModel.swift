@@ -3,8 +3,10 @@ import Foundation
 /// The confidence of an answer derived from controls: an estimate of the chance that it is the
 /// answer a careful compliance manager would give, from how well the controls cover the question.
 ///
-/// A logistic model over ``AnswerSignals`` and the verdict read from the controls (a "Partially"
-/// is less often the answer a reviewer keeps than a "Yes" or a "No"); its weights are fitted (`make calibrate`, which runs
+/// A logistic model over ``AnswerSignals``: how well the controls cover the question, the verdict
+/// read from them (a "Partially" is less often the answer a reviewer keeps than a "Yes" or a
+/// "No"), whether the match is direct and whether a problem was found to review; its weights are
+/// fitted (`make calibrate`, which runs
 /// `bench/calibrate.py`) on the tuning part of the labelled set only, and its calibration is
 /// reported on the held-out part by `bench/accuracy.py`. The weights are in
 /// `ConfidenceModel+Fitted.swift`, which that script writes.
@@ -24,6 +26,8 @@ enum ConfidenceModel {
             signals.verdict == .no ? 1 : 0,
             signals.verdict == .partial ? 1 : 0,
             signals.verdict == .notApplicable ? 1 : 0,
+            signals.direct ? 1 : 0,
+            signals.flagged ? 1 : 0,
         ]
     }
 

@@ -197,6 +197,16 @@ import Testing
         #expect(answer.reviewReason?.contains("expired") == true)
     }
 
+    @Test func aProblemFoundToReviewLowersTheConfidence() throws {
+        let question = "Do staff sign in with multi-factor authentication (MFA)?"
+        let live = try answer(question)
+        let expired = try answer(question, library: Self.library(evidenceUntil: "2026-01-31"))
+        #expect(live.signals?.flagged == false)
+        #expect(expired.signals?.flagged == true)
+        #expect(live.signals?.direct == true, "the control's own text carries the question")
+        #expect(expired.confidence < live.confidence)
+    }
+
     @Test func onlyEvidenceThatLapsedSinceApprovalSendsAPastAnswerToReview() throws {
         func answered(approvedOn: String) throws -> Answer {
             var library = Self.library(evidenceUntil: "2026-09-30")
