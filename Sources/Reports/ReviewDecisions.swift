@@ -81,6 +81,10 @@ public enum ReviewListError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownDecision(place: String, text: String)
     /// A change without a final answer.
     case changeWithoutAnswer(place: String, id: String)
+    /// A final answer or comment on a row with no decision: the reviewer's text would be lost.
+    case finalWithoutDecision(place: String, id: String)
+    /// A final answer on a row marked Accept (and not the proposal) or Reject: which is meant?
+    case finalAnswerNotChange(place: String, id: String, choice: ReviewDecision.Choice)
     /// A workbook with no "Review" sheet and not exactly one sheet holding the list's columns.
     case noReviewSheet(path: String, sheets: [String], matching: [String])
 
@@ -94,6 +98,13 @@ public enum ReviewListError: Error, Sendable, Equatable, CustomStringConvertible
             "\(place): decision \"\(text)\" is none of Accept, Change, Reject; correct it or leave it empty"
         case .changeWithoutAnswer(let place, let id):
             "\(place): item \(id) is marked Change but has no final answer; write the answer or choose Accept or Reject"
+        case .finalWithoutDecision(let place, let id):
+            "\(place): item \(id) has a final answer or comment but no decision; choose Change to write the final "
+                + "answer, Accept to write the proposal (with the final comment), or clear them"
+        case .finalAnswerNotChange(let place, let id, let choice):
+            "\(place): item \(id) is marked \(choice.label) but has a final answer"
+                + (choice == .accept ? " that is not the proposal" : "")
+                + "; choose Change to write the final answer, or clear it"
         case .noReviewSheet(let path, let sheets, let matching) where matching.isEmpty:
             "\(path): no sheet named \"Review\" and no sheet whose first row holds the review list's columns "
                 + "(\(ReviewDecision.requiredColumns.joined(separator: ", "))); the sheets are: "
@@ -114,8 +125,10 @@ extension ReviewDecision {
     /// it). A decision is `Accept`, `Change` or `Reject` (any case; `A`, `C`, `R` too), or empty
     /// for undecided. Text a spreadsheet would run as a formula was written after an apostrophe,
     /// which is taken off again.
-    /// - Throws: ``ReviewListError`` for a missing column, an unknown decision, or a change
-    ///   without a final answer; `SpreadsheetError` when the file cannot be read.
+    /// - Throws: ``ReviewListError`` for a missing column, an unknown decision, a change without a
+    ///   final answer, a final answer or comment without a decision, or a final answer on a row
+    ///   marked Reject or Accept (unless it repeats the proposal); `SpreadsheetError` when the file
+    ///   cannot be read.
     public static func read(path: String) throws -> [ReviewDecision] {
         let workbook = try Workbook(path: path)
         let (sheet, table) = try listSheet(of: workbook, path: path)
@@ -195,18 +208,35 @@ extension ReviewDecision {
             }
             let id = values["id"] ?? ""
             let finalAnswer = (values["final_answer"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if choice == .change, finalAnswer.isEmpty {
+            let finalComment = (values["final_comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let proposedValue = values["proposed_value"] ?? ""
+            // A reviewer's own text is never dropped in silence: a final answer or comment needs a
+            // decision, and a final answer goes with Change (or repeats the proposal on Accept).
+            switch choice {
+            case .change? where finalAnswer.isEmpty:
                 throw ReviewListError.changeWithoutAnswer(place: place, id: id)
+            case nil where !finalAnswer.isEmpty || !finalComment.isEmpty:
+                throw ReviewListError.finalWithoutDecision(place: place, id: id)
+            case .accept?
+            where !finalAnswer.isEmpty
+                && finalAnswer.caseInsensitiveCompare(
+                    proposedValue.trimmingCharacters(in: .whitespacesAndNewlines)
+                ) != .orderedSame:
+                throw ReviewListError.finalAnswerNotChange(place: place, id: id, choice: .accept)
+            case .reject? where !finalAnswer.isEmpty:
+                throw ReviewListError.finalAnswerNotChange(place: place, id: id, choice: .reject)
+            default:
+                break
             }
             return ReviewDecision(
                 id: id,
                 target: values["answer_cell"] ?? "",
-                proposedValue: values["proposed_value"] ?? "",
+                proposedValue: proposedValue,
                 proposedComment: values["proposed_comment"] ?? "",
                 cites: values["cites"] ?? "",
                 choice: choice,
                 finalAnswer: finalAnswer,
-                finalComment: (values["final_comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                finalComment: finalComment,
                 cellValue: values["cell_value"] ?? "",
                 place: place
             )

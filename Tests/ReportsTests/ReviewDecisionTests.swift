@@ -69,6 +69,28 @@ import Testing
         #expect(throws: ReviewListError.changeWithoutAnswer(place: "\(empty):2", id: list.entries[0].id)) {
             _ = try ReviewDecision.read(path: empty)
         }
+        // The reviewer's own text is never dropped in silence.
+        let id = list.entries[0].id
+        let undecided = try Self.decided(list, [("", "No")])
+        #expect(throws: ReviewListError.finalWithoutDecision(place: "\(undecided):2", id: id)) {
+            _ = try ReviewDecision.read(path: undecided)
+        }
+        let commentOnly = try Self.decided(list, [("", "")], comments: ["Only in the EU region."])
+        #expect(throws: ReviewListError.finalWithoutDecision(place: "\(commentOnly):2", id: id)) {
+            _ = try ReviewDecision.read(path: commentOnly)
+        }
+        let acceptedOther = try Self.decided(list, [("Accept", "No")])
+        #expect(throws: ReviewListError.finalAnswerNotChange(place: "\(acceptedOther):2", id: id, choice: .accept)) {
+            _ = try ReviewDecision.read(path: acceptedOther)
+        }
+        let rejected = try Self.decided(list, [("Reject", "No")])
+        #expect(throws: ReviewListError.finalAnswerNotChange(place: "\(rejected):2", id: id, choice: .reject)) {
+            _ = try ReviewDecision.read(path: rejected)
+        }
+        // Accept with the proposal repeated as the final answer, in any case, is Accept.
+        let repeated = try Self.decided(list, [("Accept", "yes")], comments: ["Okta since 2024."])
+        let decision = try #require(try ReviewDecision.read(path: repeated).first)
+        #expect(decision.decided.value == "Yes" && decision.decided.comment == "Okta since 2024.")
         let foreign = try ReportsFixtures.write(Array("id,question\r\nQ1,x\r\n".utf8), named: "other.csv")
         #expect(throws: ReviewListError.missingColumn(path: foreign, column: "answer_cell")) {
             _ = try ReviewDecision.read(path: foreign)
