@@ -26,6 +26,8 @@ public struct ReviewDecision: Sendable, Hashable {
 
     /// The item's id.
     public var id: String
+    /// The question as it was reviewed.
+    public var question: String
     /// The answer cell (or mark cells, or VSAQ keys) the list was made for.
     public var target: String
     /// The proposal.
@@ -230,6 +232,7 @@ extension ReviewDecision {
             }
             return ReviewDecision(
                 id: id,
+                question: values["question"] ?? "",
                 target: values["answer_cell"] ?? "",
                 proposedValue: proposedValue,
                 proposedComment: values["proposed_comment"] ?? "",
@@ -301,7 +304,7 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
 /// Turns a reviewer's decisions into answers for the filled copy they were made for.
 ///
 /// Accept writes the proposal (and its comment), Change the final answer. A decision is refused
-/// when its item is not in the copy or has no answer cell there, its answer target differs from
+/// when its item is not in the copy, asks another question there, or has no answer cell there, its answer target differs from
 /// the list's (a list made when none was found takes the one found now), the answer cell
 /// no longer holds what it held when the list was made (someone answered it since), the value is
 /// none of the item's allowed answers, or the item's sheet is the receiving organisation's.
@@ -341,6 +344,15 @@ public func answers(
         }
         guard let item = items[decision.id] else {
             refuse("the filled copy has no such item")
+            continue
+        }
+        // The same id over another question (another customer's edition of a template, a
+        // renumbered sheet): the answer was reviewed for the question the list shows.
+        guard decision.question.isEmpty || sameWords(item.question, decision.question) else {
+            refuse(
+                "its question in the filled copy is not the one reviewed (\"\(item.question)\"); make a review "
+                    + "list for this copy with quire answer"
+            )
             continue
         }
         // A CSV file's one sheet is named after the file, so the filled copy's differs from the
@@ -397,6 +409,13 @@ public func answers(
         outcomes.append(AppliedDecision(decision: decision, outcome: .applied(value: value)))
     }
     return (answers, outcomes)
+}
+
+/// Whether two texts are the same words, whatever their case and spacing (a spreadsheet program
+/// may turn a line break into a space or a CR LF pair).
+private func sameWords(_ a: String, _ b: String) -> Bool {
+    let words = { (text: String) in text.lowercased().split(whereSeparator: \.isWhitespace) }
+    return words(a) == words(b)
 }
 
 /// A target's cells without their sheet: `$C$7` of `'Sheet 1'!$C$7`, `$D$5,$E$5` of

@@ -122,6 +122,20 @@ import Testing
             Reports.answers(from: [decisions[0]], for: without).outcomes.first?.outcome
                 == .refused("the filled copy has no such item")
         )
+        // The same id over another question (another edition of the template) is refused; the
+        // same words in another case or spacing are the same question.
+        var reworded = questionnaire
+        let first = try #require(reworded.items.firstIndex { $0.id == decisions[0].id })
+        reworded.items[first].question = "Do contractors sign in with MFA?"
+        guard case .refused(let other)? = Reports.answers(from: [decisions[0]], for: reworded).outcomes.first?.outcome
+        else {
+            Issue.record("a decision on another question is refused")
+            return
+        }
+        #expect(other.contains("not the one reviewed (\"Do contractors sign in with MFA?\")"))
+        reworded.items[first].question =
+            "  " + decisions[0].question.uppercased().replacingOccurrences(of: " ", with: "\n")
+        #expect(Reports.answers(from: [decisions[0]], for: reworded).answers.count == 1)
         let (bytes, report) = try fill(questionnaire, answers: answers)
         #expect(report.written.count == 3, "two answers and one comment")
         let cells = try ReportsFixtures.cells(of: bytes, sheet: "Questions")
