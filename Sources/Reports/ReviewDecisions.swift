@@ -151,18 +151,36 @@ extension ReviewDecision {
         if let named = workbook.sheets.first(where: { $0.name.lowercased() == "review" }) {
             return (named, try readTable(of: named, in: workbook))
         }
-        let lists = try workbook.sheets.compactMap { sheet in
-            let table = try readTable(of: sheet, in: workbook)
-            return Self.requiredColumns.allSatisfy(table.header.values.contains) ? (sheet, table) : nil
+        // Only each sheet's first row is read to find the list; then the list's sheet, whole.
+        let lists = try workbook.sheets.filter { sheet in
+            let header = try readHeader(of: sheet, in: workbook)
+            return Self.requiredColumns.allSatisfy(header.values.contains)
         }
-        guard lists.count == 1, let (sheet, table) = lists.first else {
+        guard lists.count == 1, let sheet = lists.first else {
             throw ReviewListError.noReviewSheet(
                 path: path,
                 sheets: workbook.sheets.map(\.name),
-                matching: lists.map(\.0.name)
+                matching: lists.map(\.name)
             )
         }
-        return (sheet, table)
+        return (sheet, try readTable(of: sheet, in: workbook))
+    }
+
+    /// Thrown by a row handler to stop reading after the first row.
+    private struct FirstRowRead: Error {}
+
+    /// A sheet's header (column to key), read without the rows below it.
+    private static func readHeader(of sheet: SheetInfo, in workbook: Workbook) throws -> [Int: String] {
+        var header: [Int: String] = [:]
+        do {
+            _ = try workbook.readRows(of: sheet) { row in
+                if row.index == 1 {
+                    for cell in row.cells { header[cell.address.column] = Self.key(cell.value.text) }
+                }
+                throw FirstRowRead()
+            }
+        } catch is FirstRowRead {}
+        return header
     }
 
     /// The columns `quire apply` needs.
