@@ -9,9 +9,10 @@ part by bench/labelled/split.yaml (its header states the rule). A first fresh se
 (bench/labelled/fresh.yaml, F-001 ...) was written later by someone who had not seen quire's
 answering code or results; it was held out for one blind run (its figures are kept in
 bench/README.md) and then moved into the TUNING part, so that its failures could be studied and the
-confidence fitted on more data. A second and a third fresh set (fresh2.yaml, G-001 ...;
-fresh3.yaml, H-001 ...) went the same way after their runs as the fresh part. The FRESH part is
-now bench/labelled/fresh4.yaml (I-001 ...), written the same way after that; all of it is held out. Every labelled measurement is reported for
+confidence fitted on more data. A second, third and fourth fresh set (fresh2.yaml, G-001 ...;
+fresh3.yaml, H-001 ...; fresh4.yaml, I-001 ...) went the same way after their runs as the fresh
+part. The FRESH part is now bench/labelled/fresh5.yaml (J-001 ...), written the same way after
+that; all of it is held out. Every labelled measurement is reported for
 each part (and for all items); the goals are judged on the HELD-OUT and FRESH parts.
 For held-out and fresh items only counts and rates are printed or written to the JSON, never
 question texts or per-item results, so that those parts stay unseen by whoever tunes quire.
@@ -19,7 +20,7 @@ question texts or per-item results, so that those parts stay unseen by whoever t
 Three measurements:
 
 The questionnaire quire reads is bench/out/labelled-all.csv: questions.csv, fresh.csv, fresh2.csv,
-fresh3.csv and fresh4.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
+fresh3.csv, fresh4.csv and fresh5.csv (each generated from its YAML by bench/labelled/make_csv.py) under one header.
 
 a) Mapping, labelled set. `quire map bench/out/labelled-all.csv --library samples/library
    --format json`; for each framework F in iso27001-2022, soc2-2017, gdpr, over the items whose
@@ -90,17 +91,18 @@ ROOT = BENCH.parent
 OUT = BENCH / "out"
 LABELLED_YAML = BENCH / "labelled" / "questions.yaml"
 LABELLED_CSV = BENCH / "labelled" / "questions.csv"
-# The earlier fresh sets (F-001 ..., G-001 ..., H-001 ...): each held out for its blind runs, then
+# The earlier fresh sets (F-001 ..., G-001 ..., H-001 ..., I-001 ...): each held out for its blind runs, then
 # moved into the tuning part (their blind figures are in bench/README.md).
 PROMOTED = [
     (BENCH / "labelled" / "fresh.yaml", BENCH / "labelled" / "fresh.csv"),
     (BENCH / "labelled" / "fresh2.yaml", BENCH / "labelled" / "fresh2.csv"),
     (BENCH / "labelled" / "fresh3.yaml", BENCH / "labelled" / "fresh3.csv"),
+    (BENCH / "labelled" / "fresh4.yaml", BENCH / "labelled" / "fresh4.csv"),
 ]
-# The fresh set now held out (I-001 ...).
-FRESH_YAML = BENCH / "labelled" / "fresh4.yaml"
-FRESH_CSV = BENCH / "labelled" / "fresh4.csv"
-FRESH_PREFIX = "I-"
+# The fresh set now held out (J-001 ...).
+FRESH_YAML = BENCH / "labelled" / "fresh5.yaml"
+FRESH_CSV = BENCH / "labelled" / "fresh5.csv"
+FRESH_PREFIX = "J-"
 # The three CSVs under one header: what quire reads.
 COMBINED_CSV = OUT / "labelled-all.csv"
 LIBRARY = ROOT / "samples" / "library"
@@ -387,7 +389,7 @@ def write_combined_csv() -> Path:
 def load_split(questions: list[dict]) -> tuple[dict[str, str], dict]:
     """Item id -> "tuning" or "held-out", and a description of the split for the JSON.
 
-    Items of fresh4.yaml are "fresh"; those of fresh.yaml, fresh2.yaml and fresh3.yaml (the earlier
+    Items of fresh5.yaml are "fresh"; those of fresh.yaml … fresh4.yaml (the earlier
     fresh sets, promoted after their blind runs) are tuning. Other items that split.yaml does not cover (added after the split) count
     as tuning and are reported.
     """

@@ -1,4 +1,4 @@
-"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml and fresh.yaml … fresh4.yaml (no quire needed).
+"""Sanity checks on the labelled questionnaires bench/labelled/questions.yaml and fresh.yaml … fresh5.yaml (no quire needed).
 
 The set is what bench/accuracy.py measures `quire map` and `quire answer` against, so it must be
 well formed: enough questions, unique ids, requirement ids that exist in Catalogs/ for their
@@ -7,8 +7,8 @@ what make_csv.py writes, and questions that are independent of the texts quire m
 (no run of 8 consecutive words shared with a control description in Catalogs/controls.yaml or a
 question in samples/library/answers.yaml). The tuning / held-out split in bench/labelled/split.yaml
 names only existing ids, covers every question, and is exactly what its stated rule gives.
-fresh.yaml, fresh2.yaml and fresh3.yaml (each written later, held out for its blind runs, then
-tuning) and fresh4.yaml (written after those, all held out) pass the same checks, with their own
+fresh.yaml … fresh4.yaml (each written later, held out for its blind runs, then
+tuning) and fresh5.yaml (written after those, all held out) pass the same checks, with their own
 ids, and each is also independent of the sets written before it.
 """
 
@@ -37,6 +37,8 @@ FRESH3_YAML = LABELLED / "fresh3.yaml"
 FRESH3_CSV = LABELLED / "fresh3.csv"
 FRESH4_YAML = LABELLED / "fresh4.yaml"
 FRESH4_CSV = LABELLED / "fresh4.csv"
+FRESH5_YAML = LABELLED / "fresh5.yaml"
+FRESH5_CSV = LABELLED / "fresh5.csv"
 SPLIT_YAML = LABELLED / "split.yaml"
 SPLIT_PY = LABELLED / "split.py"
 CATALOGS = ROOT / "Catalogs"
@@ -63,9 +65,10 @@ SETS = {
     "fresh2": (FRESH2_YAML, FRESH2_CSV, r"G-\d{3}", 80, 5, 5, 5),
     "fresh3": (FRESH3_YAML, FRESH3_CSV, r"H-\d{3}", 80, 5, 5, 5),
     "fresh4": (FRESH4_YAML, FRESH4_CSV, r"I-\d{3}", 80, 5, 5, 5),
+    "fresh5": (FRESH5_YAML, FRESH5_CSV, r"J-\d{3}", 80, 5, 5, 5),
 }
 # The sets in the order they were written: each must be independent of those before it.
-ORDER = ("questions", "fresh", "fresh2", "fresh3", "fresh4")
+ORDER = ("questions", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

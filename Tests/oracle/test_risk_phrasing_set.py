@@ -29,7 +29,7 @@ PARTS = {
     "d": (LABELLED / "risk-phrasing-d.yaml", "RD"),
 }
 TUNING = ("a", "b", "c")
-OTHER_SETS = ("questions.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml")
+OTHER_SETS = ("questions.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml", "fresh5.yaml")
 
 
 def load(path: Path) -> dict:
