@@ -506,7 +506,9 @@ public struct Answerer: Sendable {
         // in a fragment of eight words or fewer):
         // "Vanta tests the configuration every day" says nothing of how often passwords change.
         let subject = subject.subtracting(Self.periodTerms)
-        let sentences = texts.flatMap { $0.split(separator: "\n").flatMap { Self.sentences(of: String($0)) } }
+        let sentences = texts.flatMap {
+            $0.split(whereSeparator: \.isNewline).flatMap { Self.sentences(of: String($0)) }
+        }
         let stated = sentences.flatMap { sentence -> [StatedPeriod] in
             let periods = StatedPeriod.find(in: sentence)
             // A short fragment of a list ("Critical: 14 days") needs one term; a sentence, two.

@@ -11,15 +11,18 @@ import Foundation
 /// `YYYY-MM-DD`, ids as a flow list.
 public enum AnswerLibraryYAML: Sendable {
     /// The text with `added` appended and `updated` rewritten in place.
+    ///
+    /// The file's own bytes are kept around the edit: a byte-order mark, and each line's own
+    /// ending (a file saved on Windows ends its lines in CR LF; new lines take the ending the
+    /// file uses most).
     /// - Throws: ``EditError`` when an updated entry's id is not in the file's `answers:` list.
     public static func edit(_ text: String, adding added: [AnswerLibraryEntry], updating updated: [AnswerLibraryEntry])
         throws(EditError) -> String
     {
-        var lines =
-            text.isEmpty
-            ? ["format: quire-library/1"]
-            : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        let mark = "\u{FEFF}"
+        let bom = text.hasPrefix(mark)
+        var lines = Lines(bom ? String(text.dropFirst()) : text)
+        if text.isEmpty { lines.append("format: quire-library/1") }
         let start: Int
         if let found = lines.firstIndex(where: { $0.hasPrefix("answers:") }) {
             start = found
@@ -34,11 +37,12 @@ public enum AnswerLibraryYAML: Sendable {
             if let first = line.first, first != " ", first != "#", first != "-" { end = index; break }
         }
         let indent =
-            lines[(start + 1)..<end].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+            ((start + 1)..<end).lazy.map { lines[$0] }.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
             .map { String($0.prefix { $0 == " " }) } ?? "  "
         for entry in updated {
             guard
-                let first = lines[(start + 1)..<end].firstIndex(where: { line in
+                let first = ((start + 1)..<end).first(where: { index in
+                    let line = lines[index]
                     let trimmed = line.trimmingCharacters(in: .whitespaces)
                     return line.hasPrefix(indent + "- ")
                         && (trimmed == "- id: \(entry.id)" || trimmed == "- id: \"\(entry.id)\"")
@@ -56,16 +60,72 @@ public enum AnswerLibraryYAML: Sendable {
                 last -= 1
             }
             let rendered = render(entry, indent: indent)
-            lines.replaceSubrange(first..<last, with: rendered)
+            lines.replace(first..<last, with: rendered)
             end += rendered.count - (last - first)
         }
         var insertion = end
         while insertion > start + 1, lines[insertion - 1].trimmingCharacters(in: .whitespaces).isEmpty {
             insertion -= 1
         }
-        let newLines = added.flatMap { render($0, indent: indent) }
-        lines.insert(contentsOf: newLines, at: insertion)
-        return lines.joined(separator: "\n") + "\n"
+        lines.insert(added.flatMap { render($0, indent: indent) }, at: insertion)
+        return (bom ? mark : "") + lines.text
+    }
+
+    /// A file's lines, each with its own ending; lines added take the ending the file uses most.
+    private struct Lines {
+        private var texts: [String] = []
+        private var endings: [String] = []
+        private let usual: String
+
+        init(_ text: String) {
+            var crlf = 0
+            var lf = 0
+            var current = ""
+            for character in text {
+                switch character {
+                case "\r\n":
+                    crlf += 1
+                    texts.append(current)
+                    endings.append("\r\n")
+                    current = ""
+                case "\n":
+                    lf += 1
+                    texts.append(current)
+                    endings.append("\n")
+                    current = ""
+                default:
+                    current.append(character)
+                }
+            }
+            // The last line, when the file does not end with a line break, gets one.
+            usual = crlf > lf ? "\r\n" : "\n"
+            if !current.isEmpty {
+                texts.append(current)
+                endings.append(usual)
+            }
+        }
+
+        var count: Int { texts.count }
+        var isEmpty: Bool { texts.isEmpty }
+        subscript(index: Int) -> String { texts[index] }
+        func firstIndex(where test: (String) -> Bool) -> Int? { texts.firstIndex(where: test) }
+
+        mutating func append(_ line: String) {
+            texts.append(line)
+            endings.append(usual)
+        }
+
+        mutating func insert(_ lines: [String], at index: Int) {
+            texts.insert(contentsOf: lines, at: index)
+            endings.insert(contentsOf: Array(repeating: usual, count: lines.count), at: index)
+        }
+
+        mutating func replace(_ range: Range<Int>, with lines: [String]) {
+            texts.replaceSubrange(range, with: lines)
+            endings.replaceSubrange(range, with: Array(repeating: usual, count: lines.count))
+        }
+
+        var text: String { zip(texts, endings).map { $0 + $1 }.joined() }
     }
 
     /// Why an edit cannot be made.

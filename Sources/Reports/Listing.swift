@@ -67,7 +67,7 @@ public struct Listing: Sendable, Hashable {
         var widths = columns.map { Double(max($0.count, 6)) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                let longest = cell.split(separator: "\n").map(\.count).max() ?? 0
+                let longest = cell.split(whereSeparator: \.isNewline).map(\.count).max() ?? 0
                 widths[index] = max(widths[index], Double(min(longest, Self.maximumColumnWidth)))
             }
         }
@@ -85,7 +85,7 @@ public struct Listing: Sendable, Hashable {
     }
 
     private static func firstLine(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
     }
 }
 

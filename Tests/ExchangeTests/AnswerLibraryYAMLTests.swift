@@ -69,6 +69,30 @@ import Testing
         }
     }
 
+    @Test func aFileSavedOnWindowsKeepsItsMarkAndLineEnds() throws {
+        // Byte-order mark and CR LF, as Notepad and many Windows editors save: before, every line
+        // read as one, and a second "answers:" key was appended.
+        let windows = "\u{FEFF}" + Self.text.replacingOccurrences(of: "\n", with: "\r\n")
+        let edited = try AnswerLibraryYAML.edit(windows, adding: [Self.entry], updating: [])
+        #expect(edited.hasPrefix("\u{FEFF}# Our answers. Keep this comment.\r\nformat: quire-library/1\r\n"))
+        #expect(edited.components(separatedBy: "answers:").count == 2, "one answers: list")
+        #expect(edited.contains("    answer: \"No\"\r\n  - id: ANS-0003\r\n    question: "))
+        #expect(
+            !edited.unicodeScalars.indices.contains { index in
+                edited.unicodeScalars[index] == "\n" && index > edited.unicodeScalars.startIndex
+                    && edited.unicodeScalars[edited.unicodeScalars.index(before: index)] != "\r"
+            },
+            "every line ends in CR LF"
+        )
+        // A file mixing the two keeps each old line's own ending; new lines take the usual one.
+        var lines = Self.text.components(separatedBy: "\n")
+        lines[0] += "\r"
+        let mixed = lines.joined(separator: "\n")
+        let editedMixed = try AnswerLibraryYAML.edit(mixed, adding: [Self.entry], updating: [])
+        #expect(editedMixed.hasPrefix("# Our answers. Keep this comment.\r\nformat: quire-library/1\nanswers:\n"))
+        #expect(editedMixed.contains("\n  - id: ANS-0003\n"))
+    }
+
     @Test func aNewFileIsALibrary() throws {
         let edited = try AnswerLibraryYAML.edit("", adding: [Self.entry], updating: [])
         #expect(edited.hasPrefix("format: quire-library/1\nanswers:\n  - id: ANS-0003\n"))

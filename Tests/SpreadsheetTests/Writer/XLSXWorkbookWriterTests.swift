@@ -139,6 +139,15 @@ struct XLSXWorkbookWriterTests {
         #expect(second.contains("Target=\"https://example.com/policies/infosec\""))
     }
 
+    @Test("a wrapped cell's lines count every kind of line break")
+    func wrappedLinesCountEveryLineBreak() {
+        // Text from a CSV saved on Windows breaks its lines with CR LF inside a cell: each is a
+        // line of the row's height, as "\n" is (before, CR LF counted as no break at all).
+        #expect(XLSXWorksheetWriter.lines("one\ntwo\nthree", width: 30) == 3)
+        #expect(XLSXWorksheetWriter.lines("one\r\ntwo\r\nthree", width: 30) == 3)
+        #expect(XLSXWorksheetWriter.lines("one\r\n\r\nthree", width: 30) == 3)
+    }
+
     @Test("frozen header, auto-filter and column widths")
     func sheetSettings() throws {
         let bytes = try sampleWorkbookBytes()

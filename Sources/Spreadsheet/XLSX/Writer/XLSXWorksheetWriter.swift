@@ -396,7 +396,7 @@ struct XLSXWorksheetWriter {
     static func lines(_ text: String, width: Double) -> Int {
         let perLine = max(Int(width * 1.1), 1)
         var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var used = 0
             lines += 1
             for word in paragraph.split(separator: " ") {
