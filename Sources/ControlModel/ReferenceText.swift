@@ -50,7 +50,7 @@ public struct ReferenceText: Hashable, Sendable {
 
 /// Splits a list cell (`a; b, c` or one item a line) into trimmed, non-empty items.
 public func splitList(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "\n" || $0 == "\r" })
+    text.split(whereSeparator: { $0 == ";" || $0 == "," || $0.isNewline })
         .map { $0.trimmingSpaces() }
         .filter { !$0.isEmpty }
 }

@@ -164,10 +164,10 @@ func parseConstantArray(_ text: Substring) -> [String] {
 extension Substring {
     func trimmingSpaces() -> Substring {
         var text = self
-        while let first = text.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
+        while let first = text.first, first == " " || first == "\t" || first.isNewline {
             text = text.dropFirst()
         }
-        while let last = text.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
+        while let last = text.last, last == " " || last == "\t" || last.isNewline {
             text = text.dropLast()
         }
         return text

@@ -67,5 +67,7 @@ import Testing
         let wrong = ReferenceText("A.5.15 (sometimes)")
         #expect(wrong.unknownRelationship == "sometimes")
         #expect(ReferenceText.list("A.5.1 (equal); A.5.2,\nA.8.3").map(\.id) == ["A.5.1", "A.5.2", "A.8.3"])
+        // One item a line, the lines broken as Windows breaks them (CR LF is one Character).
+        #expect(ReferenceText.list("A.5.1\r\nA.5.2\r\n\r\nA.8.3\r\n").map(\.id) == ["A.5.1", "A.5.2", "A.8.3"])
     }
 }

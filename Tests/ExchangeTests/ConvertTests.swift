@@ -113,6 +113,12 @@ import Testing
         #expect(ControlTable.drataProblem(code: String(repeating: "x", count: 21), seen: []) != nil)
     }
 
+    @Test func csvCellsWithLineBreaksAreQuoted() {
+        // A description with CR LF inside (a Windows export read back): before, CR LF was not
+        // seen as a line break and the cell went out unquoted, breaking its row in two.
+        #expect(csvText([["a\r\nb", "c\nd", "e,f", "g"]]) == "\"a\r\nb\",\"c\nd\",\"e,f\",g\r\n")
+    }
+
     @Test func vantaObjectsRoundTrip() throws {
         var log = MigrationLog()
         let library = Library(

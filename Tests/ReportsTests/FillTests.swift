@@ -120,6 +120,15 @@ import Testing
                 "mfa": "no", "freq_rare": "checked", "std_iso": "checked", "std_soc2": "checked", "name": "Ada",
             ]
         )
+        // A check group's choices one a line, the lines broken with CR LF (a reviewer's cell).
+        let lines = answers.map { answer in
+            var answer = answer
+            if answer.value == "ISO 27001; SOC 2" { answer.value = "ISO 27001\r\nSOC 2" }
+            return answer
+        }
+        let (linesBytes, _) = try fillVSAQ(questionnaire, answers: lines)
+        let fromLines = try JSONSerialization.jsonObject(with: Data(linesBytes)) as? [String: String]
+        #expect(fromLines?["std_iso"] == "checked" && fromLines?["std_soc2"] == "checked")
         #expect(report.unchanged.map(\.item) == ["agree"], "an unchecked box writes nothing")
         #expect(report.refused.map(\.item) == ["report"])
         if case .vsaq(let reason) = report.refused.first?.reason {

@@ -513,7 +513,7 @@ func csvText(_ rows: [[String]]) -> String {
         row.map { cell in
             var value = cell
             if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-            return value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            return value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
                 ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
         }.joined(separator: ",")
     }.joined(separator: "\r\n") + "\r\n"

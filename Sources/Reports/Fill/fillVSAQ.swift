@@ -202,8 +202,9 @@ private func position(of value: String, in allowed: [String]) -> Int? {
 /// `;`-separated parts.
 private func splitChoices(_ value: String, allowed: [String]) -> [String] {
     if position(of: value, in: allowed) != nil { return [value] }
-    let separators: Set<Character> = value.contains("\n") ? ["\n", "\r"] : [";"]
-    return value.split(whereSeparator: { separators.contains($0) })
+    // A line break may be CR LF, which Swift reads as one character of its own.
+    let lines = value.contains(where: \.isNewline)
+    return value.split(whereSeparator: { lines ? $0.isNewline : $0 == ";" })
         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .filter { !$0.isEmpty }
 }
