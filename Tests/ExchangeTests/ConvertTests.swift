@@ -113,6 +113,17 @@ import Testing
         #expect(ControlTable.drataProblem(code: String(repeating: "x", count: 21), seen: []) != nil)
     }
 
+    @Test func anExportSavedOnWindowsSplitsCellsAtItsLineBreaks() throws {
+        // CR LF row ends, and a mapping cell one id a line with CR LF between them.
+        let file = try Self.write(
+            "Control ID,Control Name,SOC 2\r\nAC-01,Access reviews,\"CC6.1\r\nCC6.2\"\r\n",
+            named: "windows-export.csv"
+        )
+        var log = MigrationLog()
+        let (library, _) = try ControlTable.read(file: file, profile: nil, index: LibraryIndex.builtIn, log: &log)
+        #expect(library.controls.first?.mappings.map(\.requirement.id) == ["CC6.1", "CC6.2"])
+    }
+
     @Test func csvCellsWithLineBreaksAreQuoted() {
         // A description with CR LF inside (a Windows export read back): before, CR LF was not
         // seen as a line break and the cell went out unquoted, breaking its row in two.
