@@ -15,7 +15,8 @@ public enum AnswerLibraryYAML: Sendable {
     /// The file's own bytes are kept around the edit: a byte-order mark, and each line's own
     /// ending (a file saved on Windows ends its lines in CR LF; new lines take the ending the
     /// file uses most).
-    /// - Throws: ``EditError`` when an updated entry's id is not in the file's `answers:` list.
+    /// - Throws: ``EditError`` when an updated entry's id is not in the file's `answers:` list, or
+    ///   that list is written in brackets.
     public static func edit(_ text: String, adding added: [AnswerLibraryEntry], updating updated: [AnswerLibraryEntry])
         throws(EditError) -> String
     {
@@ -26,6 +27,17 @@ public enum AnswerLibraryYAML: Sendable {
         let start: Int
         if let found = lines.firstIndex(where: { $0.hasPrefix("answers:") }) {
             start = found
+            // `answers: []` (or `~`, `null`) in a new file: the list is opened for entries a line
+            // each, keeping a comment on that line. A list written in brackets is not rewritten.
+            let rest = lines[found].dropFirst("answers:".count)
+            let comment = rest.range(of: "#").map { rest[$0.lowerBound...] }
+            let value = (comment.map { rest[..<$0.startIndex] } ?? rest).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty {
+                guard ["[]", "~", "null"].contains(value) else { throw .flowList(line: found + 1) }
+                if !added.isEmpty {
+                    lines.replace(found..<(found + 1), with: ["answers:" + (comment.map { " " + $0 } ?? "")])
+                }
+            }
         } else {
             lines.append("answers:")
             start = lines.count - 1
@@ -63,8 +75,13 @@ public enum AnswerLibraryYAML: Sendable {
             lines.replace(first..<last, with: rendered)
             end += rendered.count - (last - first)
         }
+        // After the last entry: blank lines, and comments at the margin (they speak of what
+        // follows), stay after the new entries; an indented comment belongs to the entries.
         var insertion = end
-        while insertion > start + 1, lines[insertion - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+        while insertion > start + 1 {
+            let line = lines[insertion - 1]
+            let marginComment = !indent.isEmpty && line.hasPrefix("#")
+            guard line.trimmingCharacters(in: .whitespaces).isEmpty || marginComment else { break }
             insertion -= 1
         }
         lines.insert(added.flatMap { render($0, indent: indent) }, at: insertion)
@@ -132,12 +149,17 @@ public enum AnswerLibraryYAML: Sendable {
     public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The entry to update is not in the file.
         case entryNotFound(id: String)
+        /// The `answers:` list is written in brackets (flow style), on this line.
+        case flowList(line: Int)
 
         /// The message.
         public var description: String {
             switch self {
             case .entryNotFound(let id):
                 "answer \(id) is not in the file's answers: list, so it cannot be updated there"
+            case .flowList:
+                "the answers: list is written in brackets; write its entries one \"- id:\" a line "
+                    + "(as quire library files are) to learn into it"
             }
         }
     }

@@ -93,6 +93,37 @@ import Testing
         #expect(editedMixed.contains("\n  - id: ANS-0003\n"))
     }
 
+    @Test func anEmptyListInBracketsIsOpenedAndAFullOneRefused() throws {
+        let empty = "format: quire-library/1\nanswers: []  # none yet\n"
+        let edited = try AnswerLibraryYAML.edit(empty, adding: [Self.entry], updating: [])
+        #expect(edited.hasPrefix("format: quire-library/1\nanswers: # none yet\n  - id: ANS-0003\n"))
+        #expect(try AnswerLibraryYAML.edit(empty, adding: [], updating: []) == empty, "nothing to add: as it was")
+        #expect(throws: AnswerLibraryYAML.EditError.flowList(line: 2)) {
+            _ = try AnswerLibraryYAML.edit(
+                "format: quire-library/1\nanswers: [{id: A-1, question: q, answer: a}]\n",
+                adding: [Self.entry],
+                updating: []
+            )
+        }
+    }
+
+    @Test func aCommentAtTheMarginAfterTheListStaysWithWhatFollows() throws {
+        let text = """
+            answers:
+              - id: ANS-0001
+                question: Is MFA enforced?
+                answer: "Yes"
+              # about ANS-0001
+
+            # Evidence follows.
+            evidence: []
+
+            """
+        let edited = try AnswerLibraryYAML.edit(text, adding: [Self.entry], updating: [])
+        #expect(edited.contains("  # about ANS-0001\n  - id: ANS-0003\n"))
+        #expect(edited.contains("approved_on: 2026-12-06\n    tags: [learned]\n\n# Evidence follows.\nevidence: []\n"))
+    }
+
     @Test func aNewFileIsALibrary() throws {
         let edited = try AnswerLibraryYAML.edit("", adding: [Self.entry], updating: [])
         #expect(edited.hasPrefix("format: quire-library/1\nanswers:\n  - id: ANS-0003\n"))

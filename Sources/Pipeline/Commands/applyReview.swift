@@ -186,7 +186,15 @@ func learnAnswers(_ approved: [ApprovedAnswer], into path: String, libraryFiles:
         text = String(decoding: data, as: UTF8.self)
     }
     let learned = learn(approved, into: existing, elsewhere: elsewhere)
-    let edited = try AnswerLibraryYAML.edit(text, adding: learned.added, updating: learned.updated)
+    let edited: String
+    do {
+        edited = try AnswerLibraryYAML.edit(text, adding: learned.added, updating: learned.updated)
+    } catch {
+        let line: Int? = if case .flowList(let line) = error { line } else { nil }
+        throw PipelineError.invalidLibrary([
+            Diagnostic(.error, at: SourceLocation(file: path, line: line), error.description)
+        ])
+    }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-learn-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
