@@ -174,13 +174,18 @@ extension ReviewDecision {
         var header: [Int: String] = [:]
         do {
             _ = try workbook.readRows(of: sheet) { row in
-                if row.index == 1 {
-                    for cell in row.cells { header[cell.address.column] = Self.key(cell.value.text) }
-                }
+                if row.index == 1 { header = keys(of: row) }
                 throw FirstRowRead()
             }
         } catch is FirstRowRead {}
         return header
+    }
+
+    /// A header row's keys by column.
+    private static func keys(of row: Row) -> [Int: String] {
+        var keys: [Int: String] = [:]
+        for cell in row.cells { keys[cell.address.column] = key(cell.value.text) }
+        return keys
     }
 
     /// The columns `quire apply` needs.
@@ -194,7 +199,7 @@ extension ReviewDecision {
         var rows: [(index: Int, values: [String: String])] = []
         try workbook.readRows(of: sheet) { row in
             if row.index == 1 {
-                for cell in row.cells { header[cell.address.column] = Self.key(cell.value.text) }
+                header = keys(of: row)
                 return
             }
             var values: [String: String] = [:]
@@ -322,8 +327,9 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
 /// Turns a reviewer's decisions into answers for the filled copy they were made for.
 ///
 /// Accept writes the proposal (and its comment), Change the final answer. A decision is refused
-/// when its item is not in the copy, asks another question there, or has no answer cell there, its answer target differs from
-/// the list's (a list made when none was found takes the one found now), the answer cell
+/// when its item is not in the copy, asks another question there, or has no answer cell there,
+/// its answer target differs from the list's (a list made when none was found takes the one
+/// found now), the answer cell
 /// no longer holds what it held when the list was made (someone answered it since), the value is
 /// none of the item's allowed answers, or the item's sheet is the receiving organisation's.
 /// - Returns: The answers to write (basis ``AnswerBasis/reviewed``) and what became of each decision.
