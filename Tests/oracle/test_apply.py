@@ -128,6 +128,23 @@ def test_a_decision_on_a_cell_answered_since_is_refused(loop: dict) -> None:
     assert not (folder / "twice.xlsx").exists(), "nothing to write, no file"
 
 
+def test_a_library_that_cannot_learn_stops_apply_before_anything_is_said_or_written(loop: dict) -> None:
+    assert loop["applied"].returncode == 0
+    folder = loop["folder"]
+    flow = folder / "lib" / "flow.yaml"
+    flow.write_text('format: quire-library/1\nanswers: [{id: X-1, question: "Is it?", answer: "Yes"}]\n',
+                    encoding="utf-8")
+    before = flow.read_bytes()
+    # Every decision is refused on final.xlsx (answered since); the library cannot take entries.
+    failed = quire("apply", "filled.review.csv", "--to", "final.xlsx", "-o", "other.xlsx", "--learn",
+                   "lib/flow.yaml", "--approved-by", "D", "--library", "lib", cwd=folder)
+    stderr = failed.stderr.decode()
+    assert failed.returncode == 65, stderr
+    assert "flow.yaml:2: error: the answers: list is written in brackets" in stderr, stderr
+    assert "not written" not in stderr, "no decision is reported as decided when nothing was done"
+    assert not (folder / "other.xlsx").exists() and flow.read_bytes() == before
+
+
 def test_learning_needs_a_name_and_a_yaml_file(loop: dict) -> None:
     folder = loop["folder"]
     missing = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "--learn", "lib/answers.yaml", cwd=folder)

@@ -76,10 +76,11 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     let decisions = try ReviewDecision.read(path: request.reviewList)
     let (questionnaire, stored) = try readFilledCopy(request)
     let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
-    for outcome in outcomes {
+    // Said once everything is made and checked: when learning fails, nothing was decided.
+    var warnings: [String] = outcomes.compactMap { outcome in
         switch outcome.outcome {
-        case .refused, .repeated: diagnostics.warn(outcome.description)
-        case .applied, .skipped: break
+        case .refused, .repeated: outcome.description
+        case .applied, .skipped: nil
         }
     }
     // Everything is made and checked before the first file is written.
@@ -91,7 +92,7 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
             } else {
                 try fill(questionnaire, answers: answers)
             }
-        for refusal in filled?.report.refused ?? [] { diagnostics.warn("\(request.filledCopy): \(refusal)") }
+        warnings += (filled?.report.refused ?? []).map { "\(request.filledCopy): \($0)" }
     }
     var learned: (path: String, text: String, entries: LearnedEntries)?
     if let learn = request.learn, let approvedBy = request.approvedBy {
@@ -114,6 +115,7 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
         let (text, entries) = try learnAnswers(approved, into: learn, libraryFiles: request.libraryFiles)
         learned = (learn, text, entries)
     }
+    for warning in warnings { diagnostics.warn(warning) }
     if let filled { try deliver(filled.bytes, toFile: output) }
     if let learned { try deliver(Array(learned.text.utf8), toFile: learned.path) }
 
