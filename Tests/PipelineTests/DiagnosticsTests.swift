@@ -72,5 +72,8 @@ import Testing
         #expect(summary.contains("; wrote ") && summary.contains(" cells into \(filled)"), "\(summary)")
         #expect(summary.hasSuffix("; review list \(folder.appendingPathComponent("globex-filled.review.csv").path)"))
         #expect(FileManager.default.fileExists(atPath: filled))
+        // Before it, why the answers derived from controls were proposed, not written.
+        let why = diagnostics.lines.dropLast().last ?? ""
+        #expect(why.contains("derived from controls and otherwise ready are proposed for review, not written"))
     }
 }

@@ -116,3 +116,19 @@ def test_a_previously_filled_questionnaire_is_a_source_of_answers(tmp_path: Path
     assert answer["value"] == "Yes" and answer["comment"] == "Every spring."
     assert answer["library_entry"] == "last-year.csv#1"
     assert answer["review"], "answers from an earlier questionnaire are not approved library answers"
+
+
+@pytest.mark.quire
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_first_run_says_why_derived_answers_are_not_written(sample: str) -> None:
+    result = subprocess.run([os.environ["QUIRE_BIN"], "answer", f"samples/{sample}", "--library", "samples/library",
+                             "--as-of", "2026-11-29", "--format", "json"], capture_output=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    held = [a for a in json.loads(result.stdout)["answers"]
+            if (a["review_reason"] or "").startswith("answers derived from controls are proposed, not written")]
+    stderr = result.stderr.decode()
+    if held:
+        noun = "answer" if len(held) == 1 else "answers"
+        assert f"{len(held)} {noun} derived from controls and otherwise ready" in stderr, stderr
+    else:
+        assert "otherwise ready" not in stderr, stderr

@@ -183,6 +183,17 @@ public func answerQuestionnaire(
             try deliver(answersListing(answers).csv(), to: destination)
         }
     }
+    // A first run writes little: say why, once, before the summary, rather than leave "0 answered"
+    // to puzzle over.
+    let unthresholded = answers.count { $0.reviewReasons.contains(.noWriteThreshold) }
+    if unthresholded > 0 {
+        diagnostics.note(
+            "\(counted(unthresholded, "answer")) derived from controls and otherwise ready "
+                + (unthresholded == 1 ? "is" : "are") + " proposed for review, not written: no confidence has yet "
+                + "been shown to be 98% right (README, \"When a derived answer is written without review\"); "
+                + "accepted in review and learned with quire apply --learn, they are written the next time"
+        )
+    }
     let bases = byBasis.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     diagnostics.note(
         "\(request.file): \(counted(answers.count, "item")): \(answered) answered, \(review) need review, "
