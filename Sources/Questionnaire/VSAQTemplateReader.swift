@@ -70,7 +70,7 @@ public func looksLikeVSAQTemplate(_ bytes: [UInt8]) -> Bool {
 }
 
 /// Reads at most ``vsaqMaximumSize`` bytes of a file.
-private func readVSAQBytes(path: String) throws -> [UInt8] {
+func readVSAQBytes(path: String) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw QuestionnaireError.unreadable(path: path, reason: "no such file")

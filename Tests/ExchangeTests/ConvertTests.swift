@@ -127,7 +127,10 @@ import Testing
     @Test func csvCellsWithLineBreaksAreQuoted() {
         // A description with CR LF inside (a Windows export read back): before, CR LF was not
         // seen as a line break and the cell went out unquoted, breaking its row in two.
-        #expect(csvText([["a\r\nb", "c\nd", "e,f", "g"]]) == "\"a\r\nb\",\"c\nd\",\"e,f\",g\r\n")
+        #expect(
+            String(decoding: csvBytes([["a\r\nb", "c\nd", "e,f", "g"]]), as: UTF8.self)
+                == "\"a\r\nb\",\"c\nd\",\"e,f\",g\r\n"
+        )
     }
 
     @Test func vantaObjectsRoundTrip() throws {

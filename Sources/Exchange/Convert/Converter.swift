@@ -503,20 +503,17 @@ public func writeExchange(
                 throw ExchangeError(file: path, "\(error)")
             }
         }
-        return Array(csvText(rows).utf8)
+        return csvBytes(rows)
     }
 }
 
-/// RFC 4180 CSV with CRLF; cells a spreadsheet would run as formulas get a leading apostrophe.
-func csvText(_ rows: [[String]]) -> String {
-    rows.map { row in
-        row.map { cell in
-            var value = cell
-            if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-            return value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
-                ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-        }.joined(separator: ",")
-    }.joined(separator: "\r\n") + "\r\n"
+/// RFC 4180 CSV with CRLF (``CSVWriter``); cells a spreadsheet would run as formulas get a leading
+/// apostrophe (``CSVWriter/defused(_:)``).
+func csvBytes(_ rows: [[String]]) -> [UInt8] {
+    let writer = CSVWriter()
+    var bytes: [UInt8] = []
+    for row in rows { writer.appendRecord(row.map(CSVWriter.defused), to: &bytes) }
+    return bytes
 }
 
 extension JSONEncoder {

@@ -82,37 +82,6 @@ public func fillVSAQ(_ questionnaire: Questionnaire, answers: [Answer], over exi
     return (Array(canonicalJSON(values).utf8), report)
 }
 
-/// Reads VSAQ's answer JSON (answer key → value, as VSAQ's "Save answers" and `quire answer`
-/// write it).
-/// - Throws: ``VSAQAnswersError`` when the file cannot be read or is not such an object.
-public func readVSAQAnswers(path: String) throws -> [String: String] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw VSAQAnswersError(path: path, problem: "cannot read the file; check the path and its permissions")
-    }
-    guard let object = try? JSONSerialization.jsonObject(with: data), let entries = object as? [String: Any] else {
-        throw VSAQAnswersError(path: path, problem: "not VSAQ answers: a JSON object from answer key to value")
-    }
-    var answers: [String: String] = [:]
-    for (key, value) in entries {
-        guard let text = value as? String else {
-            throw VSAQAnswersError(path: path, problem: "the value of \"\(key)\" is not text, as VSAQ answers are")
-        }
-        answers[key] = text
-    }
-    return answers
-}
-
-/// Why a VSAQ answer file cannot be read.
-public struct VSAQAnswersError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file.
-    public var path: String
-    /// What is wrong, and what to do.
-    public var problem: String
-
-    /// `answers.json: not VSAQ answers: …`.
-    public var description: String { "\(path): \(problem)" }
-}
-
 /// The template's items with the answers stored in VSAQ's answer JSON as their existing answers,
 /// each read back into the item's terms (the chosen choice of a group, Yes or No, the text).
 public func withVSAQAnswers(_ questionnaire: Questionnaire, _ stored: [String: String]) -> Questionnaire {
