@@ -222,7 +222,7 @@ extension ReviewDecision {
         }
         return try table.rows.map { index, values in
             let place = placeOf(index)
-            let text = (values["decision"] ?? "").trimmingCharacters(in: .whitespaces)
+            let text = (values["decision"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             var choice: Choice?
             switch text.lowercased() {
             case "": choice = nil
@@ -270,17 +270,22 @@ extension ReviewDecision {
     }
 
     /// A header as a key: the CSV's own names, or the workbook's titles mapped onto them.
+    ///
+    /// Case, spacing and underscores aside, so a title a reviewer retyped ("Final Comment",
+    /// "final answer") still names its column rather than dropping what it holds.
     private static func key(_ header: String) -> String {
         let titles = [
-            "ID": "id", "Question": "question", "Sheet": "sheet", "Row": "row", "Cell": "answer_cell",
-            "Proposed answer": "proposed_value", "Proposed comment": "proposed_comment", "Confidence": "confidence",
-            "Basis": "basis", "Cites": "cites", "Reason": "reason", "Decision": "decision",
-            "Final answer": "final_answer", "Final comment": "final_comment", "Comment cell": "comment_cell",
-            "Cell value when listed": "cell_value",
-            "Proposal in file": "proposal_in_file",
+            "id": "id", "question": "question", "sheet": "sheet", "row": "row", "cell": "answer_cell",
+            "proposed answer": "proposed_value", "proposed comment": "proposed_comment", "confidence": "confidence",
+            "basis": "basis", "cites": "cites", "reason": "reason", "decision": "decision",
+            "final answer": "final_answer", "final comment": "final_comment", "comment cell": "comment_cell",
+            "cell value when listed": "cell_value",
+            "proposal in file": "proposal_in_file",
         ]
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        return titles[trimmed] ?? trimmed.lowercased()
+        let words = header.lowercased()
+            .split(whereSeparator: { $0 == "_" || $0.isWhitespace })
+            .joined(separator: " ")
+        return titles[words] ?? words.replacingOccurrences(of: " ", with: "_")
     }
 
     /// Text without the apostrophe the list put before formula-like text.
@@ -304,6 +309,9 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
         case refused(String)
         /// The same decision as an earlier row's for the same item (at this place): written once.
         case repeated(of: String)
+        /// The answer cell already holds the decided answer (the list was applied before): nothing
+        /// is written, and the answer is learned like an applied one.
+        case present(value: String)
     }
 
     /// The decision.
@@ -320,6 +328,16 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
         case .refused(let reason): "\(decision.place): item \(decision.id): \(reason); not written"
         case .repeated(let place):
             "\(decision.place): item \(decision.id): the same decision as at \(place); written once"
+        case .present(let value):
+            "\(decision.place): item \(decision.id): its answer cell already holds \"\(value)\"; not written again"
+        }
+    }
+
+    /// Whether the decision's answer stands in the result: written now, or found there already.
+    public var stands: Bool {
+        switch outcome {
+        case .applied, .present: true
+        case .skipped, .refused, .repeated: false
         }
     }
 }
@@ -332,7 +350,10 @@ public struct AppliedDecision: Sendable, Hashable, CustomStringConvertible {
 /// found now), the answer cell
 /// no longer holds what it held when the list was made (someone answered it since), the value is
 /// none of the item's allowed answers, or the item's sheet is the receiving organisation's.
-/// - Returns: The answers to write (basis ``AnswerBasis/reviewed``) and what became of each decision.
+/// A cell that already holds the decided answer (the list applied before) is not written again.
+/// - Returns: The answers that stand (basis ``AnswerBasis/reviewed``), one for each outcome whose
+///   ``AppliedDecision/stands``, in order; only those ``AppliedDecision/Outcome/applied(value:)``
+///   are to be written. And what became of each decision.
 public func answers(
     from decisions: [ReviewDecision],
     for questionnaire: Questionnaire
@@ -404,13 +425,6 @@ public func answers(
             refuse("sheet \"\(sheet)\" is filled by the receiving organisation")
             continue
         }
-        let now = (item.existingAnswer ?? "").trimmingCharacters(in: .whitespaces)
-        guard now == decision.cellValue.trimmingCharacters(in: .whitespaces) else {
-            refuse(
-                "its answer cell holds \"\(now)\" now, not \"\(decision.cellValue)\" as when the review list was made"
-            )
-            continue
-        }
         var value = decision.decided.value
         guard !value.isEmpty else {
             refuse("there is no proposal to accept; choose Change and give the final answer")
@@ -423,6 +437,20 @@ public func answers(
             }
             value = allowed
         }
+        // A cell that changed since the list was made is someone else's answer, unless it is the
+        // very answer decided: the list applied before (apply run again, say to --learn).
+        let now = (item.existingAnswer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let outcome: AppliedDecision.Outcome
+        if now == decision.cellValue.trimmingCharacters(in: .whitespacesAndNewlines) {
+            outcome = .applied(value: value)
+        } else if !now.isEmpty, now.caseInsensitiveCompare(value) == .orderedSame {
+            outcome = .present(value: now)
+        } else {
+            refuse(
+                "its answer cell holds \"\(now)\" now, not \"\(decision.cellValue)\" as when the review list was made"
+            )
+            continue
+        }
         var answer = Answer(item: item)
         answer.value = value
         answer.comment = decision.decided.comment
@@ -430,7 +458,7 @@ public func answers(
         answer.confidence = 1
         answer.controls = decision.controls
         answers.append(answer)
-        outcomes.append(AppliedDecision(decision: decision, outcome: .applied(value: value)))
+        outcomes.append(AppliedDecision(decision: decision, outcome: outcome))
     }
     return (answers, outcomes)
 }

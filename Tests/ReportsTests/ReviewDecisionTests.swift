@@ -122,6 +122,21 @@ import Testing
             Reports.answers(from: [decisions[0]], for: without).outcomes.first?.outcome
                 == .refused("the filled copy has no such item")
         )
+        // A cell answered since the list was made: the decided answer itself (the list applied
+        // before) stands without being written again; another answer refuses the decision.
+        var answered = questionnaire
+        let index = try #require(answered.items.firstIndex { $0.id == decisions[0].id })
+        answered.items[index].existingAnswer = "yes"
+        let again = Reports.answers(from: [decisions[0]], for: answered)
+        #expect(again.outcomes.map(\.outcome) == [.present(value: "yes")] && again.outcomes[0].stands)
+        #expect(again.answers.map(\.value) == ["Yes"])
+        answered.items[index].existingAnswer = "No"
+        guard case .refused(let since)? = Reports.answers(from: [decisions[0]], for: answered).outcomes.first?.outcome
+        else {
+            Issue.record("a decision on a cell answered otherwise since is refused")
+            return
+        }
+        #expect(since.contains("holds \"No\" now, not \"\""))
         // The same id over another question (another edition of the template) is refused; the
         // same words in another case or spacing are the same question.
         var reworded = questionnaire
@@ -156,6 +171,29 @@ import Testing
         // Accept keeps the proposal's value with the reviewer's comment; a change without a final
         // comment drops the proposed one, which argued for another answer.
         #expect(answers.map(\.comment) == ["Okta and Google enforce it.", nil, "Only for staff."])
+    }
+
+    /// Column titles a reviewer retyped in another case or spacing still name their columns, so
+    /// the final comment is not dropped; a decision typed with a line break after it still counts.
+    @Test func retypedTitlesAndADecisionWithALineBreakAreRead() throws {
+        let (_, list) = try Self.list()
+        let path = try Self.decided(
+            list,
+            [("Accept", ""), ("Change", "No")],
+            comments: ["Okta and Google enforce it."]
+        )
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let header = try #require(text.range(of: "\r\n"))
+        let retitled = text[..<header.lowerBound]
+            .replacingOccurrences(of: "final_comment", with: "Final Comment")
+            .replacingOccurrences(of: "final_answer", with: " FINAL ANSWER")
+            .replacingOccurrences(of: ",decision,", with: ",Decision ,")
+        text = retitled + text[header.lowerBound...].replacingOccurrences(of: ",Accept,", with: ",\"Accept\r\n\",")
+        let retyped = try ReportsFixtures.write(Array(text.utf8), named: "retitled.csv")
+        let decisions = try ReviewDecision.read(path: retyped)
+        #expect(decisions.map(\.choice) == [.accept, .change, nil, nil])
+        #expect(decisions.map(\.finalComment) == ["Okta and Google enforce it.", "", "", ""])
+        #expect(decisions[1].finalAnswer == "No")
     }
 
     @Test func anItemDecidedTwiceIsWrittenOnceOrNotAtAll() throws {

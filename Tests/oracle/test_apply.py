@@ -42,8 +42,9 @@ def split(reference: str) -> tuple[str, str]:
     return sheet.strip("'").replace("''", "'"), cell.replace("$", "")
 
 
-@pytest.fixture()
-def loop(tmp_path: Path) -> dict:
+def decide(tmp_path: Path) -> dict:
+    """The sample answered into filled.xlsx, and its review list decided: four accepted, one changed
+    (with a final comment), one rejected."""
     shutil.copy(ROOT / "samples" / QUESTIONNAIRE, tmp_path / QUESTIONNAIRE)
     shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
     first = quire("answer", QUESTIONNAIRE, "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.xlsx",
@@ -69,12 +70,17 @@ def loop(tmp_path: Path) -> dict:
         writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
+    return {"folder": tmp_path, "rows": {row["id"]: row for row in rows}, "decided": decided}
+
+
+@pytest.fixture()
+def loop(tmp_path: Path) -> dict:
+    decided = decide(tmp_path)
     before_library = (tmp_path / "lib" / "answers.yaml").read_text(encoding="utf-8")
     applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", "--learn",
                     "lib/answers.yaml", "--approved-by", "Dana Reviewer", "--library", "lib", "--as-of", "2026-12-06",
                     cwd=tmp_path)
-    return {"folder": tmp_path, "rows": {row["id"]: row for row in rows}, "decided": decided, "applied": applied,
-            "before_library": before_library}
+    return {**decided, "applied": applied, "before_library": before_library}
 
 
 def test_apply_writes_exactly_the_decided_cells(loop: dict) -> None:
@@ -119,13 +125,39 @@ def test_learned_answers_are_appended_and_answer_the_next_questionnaire(loop: di
 
 def test_a_decision_on_a_cell_answered_since_is_refused(loop: dict) -> None:
     assert loop["applied"].returncode == 0
-    folder = loop["folder"]
-    again = quire("apply", "filled.review.csv", "--to", "final.xlsx", "-o", "twice.xlsx", cwd=folder)
-    assert again.returncode == 0, again.stderr.decode()
+    folder, rows, decided = loop["folder"], loop["rows"], loop["decided"]
+    # Someone answers one decided item otherwise in the filled copy after the list was made.
+    item = next(iter(decided))
+    sheet, cell = split(rows[item]["answer_cell"])
+    book = openpyxl.load_workbook(folder / "filled.xlsx")
+    other = next(value for value in ("Yes", "No", "N/A") if value != decided[item][1])
+    book[sheet][cell] = other
+    book.save(folder / "answered.xlsx")
+    result = quire("apply", "filled.review.csv", "--to", "answered.xlsx", "-o", "since.xlsx", cwd=folder)
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr
+    assert f'item {item}: its answer cell holds "{other}" now, not "" as when the review list was made; not written' \
+        in stderr, stderr
+    assert f"{len(decided) - 1} written into since.xlsx" in stderr and "1 refused" in stderr, stderr
+    assert cells(folder / "since.xlsx")[(sheet, cell)] == other
+
+
+def test_a_list_applied_again_writes_nothing_and_still_learns(tmp_path: Path) -> None:
+    decided = decide(tmp_path)["decided"]
+    first = quire("apply", "filled.review.csv", "--to", "filled.xlsx", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    assert f"{len(decided)} written into filled.xlsx".encode() in first.stderr
+    applied = (tmp_path / "filled.xlsx").read_bytes()
+    # Run again over its own result, now to learn the answers: the cells hold the decided answers.
+    again = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "--learn", "lib/answers.yaml",
+                  "--approved-by", "Dana Reviewer", "--library", "lib", "--as-of", "2026-12-06", cwd=tmp_path)
     stderr = again.stderr.decode()
-    assert stderr.count("as when the review list was made; not written") == len(loop["decided"]), stderr
-    assert "0 written" in stderr
-    assert not (folder / "twice.xlsx").exists(), "nothing to write, no file"
+    assert again.returncode == 0, stderr
+    assert f"0 written into filled.xlsx, {len(decided)} already there (applied before), 0 refused" in stderr, stderr
+    assert f"learned {len(decided)} new" in stderr, stderr
+    assert (tmp_path / "filled.xlsx").read_bytes() == applied, "nothing is written again"
+    entries = yaml.safe_load((tmp_path / "lib" / "answers.yaml").read_text(encoding="utf-8"))["answers"]
+    assert sum("learned" in (entry.get("tags") or []) for entry in entries) == len(decided)
 
 
 def test_a_library_that_cannot_learn_stops_apply_before_anything_is_said_or_written(loop: dict) -> None:
@@ -135,7 +167,8 @@ def test_a_library_that_cannot_learn_stops_apply_before_anything_is_said_or_writ
     flow.write_text('format: quire-library/1\nanswers: [{id: X-1, question: "Is it?", answer: "Yes"}]\n',
                     encoding="utf-8")
     before = flow.read_bytes()
-    # Every decision is refused on final.xlsx (answered since); the library cannot take entries.
+    # Every decision is already in final.xlsx, so only learning is left, and the library cannot take
+    # entries.
     failed = quire("apply", "filled.review.csv", "--to", "final.xlsx", "-o", "other.xlsx", "--learn",
                    "lib/flow.yaml", "--approved-by", "D", "--library", "lib", cwd=folder)
     stderr = failed.stderr.decode()
@@ -258,7 +291,18 @@ def test_the_loop_closes_on_vsaq_answers(tmp_path: Path) -> None:
     again = quire("apply", "filled.review.csv", "--to", "final.json", "--template", "webapp.json",
                   "-o", "twice.json", cwd=tmp_path)
     assert again.returncode == 0, again.stderr.decode()
-    assert again.stderr.decode().count("as when the review list was made") == len(accepted)
+    assert f"0 written into twice.json, {len(accepted)} already there (applied before), 0 refused" \
+        in again.stderr.decode(), again.stderr.decode()
+    assert not (tmp_path / "twice.json").exists(), "nothing to write, no file"
+    # One text answered otherwise by hand since: that decision alone is refused.
+    text = next(row for row in accepted if "," not in row["answer_cell"])
+    final[text["answer_cell"]] = "Changed by hand."
+    (tmp_path / "final.json").write_text(json.dumps(final), encoding="utf-8")
+    since = quire("apply", "filled.review.csv", "--to", "final.json", "--template", "webapp.json",
+                  "-o", "since.json", cwd=tmp_path)
+    assert since.returncode == 0, since.stderr.decode()
+    stderr = since.stderr.decode()
+    assert stderr.count("as when the review list was made") == 1 and "1 refused" in stderr, stderr
 
 CORPUS = os.environ.get("QUIRE_CORPUS")
 

@@ -75,12 +75,14 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     let day = try parseDay(request.asOf)
     let decisions = try ReviewDecision.read(path: request.reviewList)
     let (questionnaire, stored) = try readFilledCopy(request)
-    let (answers, outcomes) = Reports.answers(from: decisions, for: questionnaire)
+    let (standing, outcomes) = Reports.answers(from: decisions, for: questionnaire)
+    let decided = zip(standing, outcomes.filter(\.stands)).map { (answer: $0, outcome: $1) }
+    let answers = decided.filter { if case .applied = $0.outcome.outcome { true } else { false } }.map(\.answer)
     // Said once everything is made and checked: when learning fails, nothing was decided.
     var warnings: [String] = outcomes.compactMap { outcome in
         switch outcome.outcome {
         case .refused, .repeated: outcome.description
-        case .applied, .skipped: nil
+        case .applied, .skipped, .present: nil
         }
     }
     // Everything is made and checked before the first file is written.
@@ -98,8 +100,7 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     if let learn = request.learn, let approvedBy = request.approvedBy {
         let items = Dictionary(questionnaire.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let name = URL(fileURLWithPath: request.filledCopy).lastPathComponent
-        let applied = outcomes.filter { if case .applied = $0.outcome { true } else { false } }
-        let approved = zip(answers, applied).compactMap { answer, outcome -> ApprovedAnswer? in
+        let approved = decided.compactMap { answer, outcome -> ApprovedAnswer? in
             guard let value = answer.value, let item = items[answer.id] else { return nil }
             return ApprovedAnswer(
                 question: item.question,
@@ -123,8 +124,10 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
     let refused = outcomes.count { if case .refused = $0.outcome { true } else { false } }
     let skipped = outcomes.count { $0.outcome == .skipped }
     let repeated = outcomes.count { if case .repeated = $0.outcome { true } else { false } }
+    let present = outcomes.count { if case .present = $0.outcome { true } else { false } }
     var summary =
         "\(request.reviewList): \(counted(decisions.count, "decision")): \(written) written into \(output), "
+        + (present > 0 ? "\(present) already there (applied before), " : "")
         + "\(refused) refused, \(skipped) rejected or undecided"
         + (repeated > 0 ? ", \(repeated) repeating an earlier row" : "")
     if let learned {
