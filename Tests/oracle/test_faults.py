@@ -170,14 +170,26 @@ def test_a_locked_history_is_a_clear_error_before_any_output_is_written(tmp_path
     holder = sqlite3.connect(folder / "out" / "history.sqlite", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        run = subprocess.run([binary(), "run", "samples/nightly.yaml", "--quiet"], cwd=folder, capture_output=True,
-                             timeout=120)
+        # A minute unless told: two seconds here (QUIRE_HISTORY_WAIT), and a second run told 0 gives up at once.
+        runs = [subprocess.run([binary(), "run", "samples/nightly.yaml", "--quiet"], cwd=folder, capture_output=True,
+                               timeout=120, env={**os.environ, "QUIRE_HISTORY_WAIT": wait}) for wait in ["2", "0"]]
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    message = run.stderr.decode()
-    assert run.returncode == 74 and "locked" in message and "try again" in message, message
+    for run in runs:
+        message = run.stderr.decode()
+        assert run.returncode == 74 and "locked" in message and "try again" in message, message
     assert snapshot(folder / "out") == before
+
+
+@pytest.mark.parametrize("wait", ["soon", "-1", "nan", "1e9", ""])
+def test_a_history_wait_that_is_not_seconds_stops_the_run_before_anything_is_read(tmp_path, wait):
+    folder = prepare(tmp_path / "work")
+    run = subprocess.run([binary(), "run", "samples/nightly.yaml", "--quiet"], cwd=folder, capture_output=True,
+                         env={**os.environ, "QUIRE_HISTORY_WAIT": wait})
+    message = run.stderr.decode()
+    assert run.returncode == 64 and f"QUIRE_HISTORY_WAIT={wait}:" in message and "0 to 86400" in message, message
+    assert not (folder / "out").exists()
 
 
 def test_a_damaged_history_is_a_clear_error_saying_what_to_do(tmp_path):

@@ -3,7 +3,7 @@ import GRDB
 import Synchronization
 
 /// The history in an SQLite file (GRDB): no server; writers take turns (a busy writer is waited
-/// for up to a minute), readers never wait.
+/// for up to a minute, or `QUIRE_HISTORY_WAIT` seconds), readers never wait.
 final class SQLiteHistoryDatabase: HistoryDatabase {
     let dialect = SQLDialect.sqlite
     let location: String
@@ -18,7 +18,7 @@ final class SQLiteHistoryDatabase: HistoryDatabase {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = .timeout(try historyWaitSeconds())
         // GRDB begins a write with the write lock taken (IMMEDIATE), so that two processes never
         // both read and then both wait to write, which SQLite answers with an error, not a wait.
         queue = try DatabaseQueue(path: path, configuration: configuration)
