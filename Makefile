@@ -15,6 +15,10 @@ TEST_BUILD := $(SWIFT) build $(BUILD_FLAGS) --build-tests
 TEST_RUN := $(SWIFT) test -c $(CONFIG) --skip-build
 BUILD := $(if $(filter release,$(CONFIG)),$(TEST_BUILD),$(SWIFT) build $(BUILD_FLAGS))
 QUIRE := .build/$(CONFIG)/quire
+# The Python suites run one pytest worker a core (pytest-xdist); a workbook's tests stay on one
+# worker, which reads it with openpyxl once. PYTEST_JOBS=0 runs them in one process.
+PYTEST_JOBS ?= auto
+PYTEST := $(VPY) -m pytest -q -n $(PYTEST_JOBS) --dist loadgroup
 
 .PHONY: test-shards test-hostile test-sanitize demo-commands interop catalog calibrate fuzz build release test test-swift test-oracle test-corpus bench demo lint format golden check-imports clean
 
@@ -54,7 +58,7 @@ test-oracle: $(VENV)/.installed build
 	@command -v strace >/dev/null || (apt-get update -q && apt-get install -y -q --no-install-recommends strace)
 	@for l in tr_TR de_DE; do locale -a | grep -qi "^$$l.utf-\?8$$" || localedef -i $$l -f UTF-8 $$l.UTF-8 || \
 	    (apt-get update -q && apt-get install -y -q locales && localedef -i $$l -f UTF-8 $$l.UTF-8); done
-	QUIRE_BIN=$(QUIRE) $(VPY) -m pytest -q Tests/oracle
+	QUIRE_BIN=$(QUIRE) $(PYTEST) Tests/oracle
 
 # The Swift suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each in its own
 # build folder; the quire binaries the tests run are sanitized too. Any report fails the run.
@@ -66,7 +70,7 @@ test-sanitize:
 
 # Files under terms that keep them out of the repository are read in place from ../shared/corpus.
 test-corpus: $(VENV)/.installed build
-	QUIRE_BIN=$(QUIRE) QUIRE_CORPUS=$(CORPUS) $(VPY) -m pytest -q Tests/oracle -m corpus
+	QUIRE_BIN=$(QUIRE) QUIRE_CORPUS=$(CORPUS) $(PYTEST) Tests/oracle -m corpus
 	$(TEST_BUILD)
 	$(TEST_RUN) --filter CISOAssistantCorpusTests
 

@@ -2,7 +2,7 @@
 """Coverage-guided fuzzing of every reader with libFuzzer (`make fuzz`).
 
 Runs the `quire-fuzz` binary built with `-sanitize=fuzzer,address` once per target for
-FUZZ_SECONDS (default 180) each: the CSV reader, the ZIP reader, whole workbooks, a lone worksheet
+FUZZ_SECONDS (default 180) each, FUZZ_JOBS targets at a time (default: one a core): the CSV reader, the ZIP reader, whole workbooks, a lone worksheet
 part, the layout detector, the VSAQ template parser, the library JSON and YAML readers, and the
 OSCAL and CISO Assistant readers. Seeds come from Tests/Fixtures, the samples and, when it is
 beside the checkout, ../shared/corpus; each target's corpus grows in .build/fuzz-work/corpus and
@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,52 +85,60 @@ def stats(log: str) -> dict[str, int]:
     return {key: int(value) for key, value in re.findall(r"stat::(\w+):\s+(\d+)", log)}
 
 
+def fuzz(target: str) -> dict:
+    """Runs one target for SECONDS; its result, with a failure reason when it found something."""
+    seed_folder = WORK / "seeds" / target
+    shutil.rmtree(seed_folder, ignore_errors=True)
+    seed_folder.mkdir(parents=True)
+    kept = ROOT / "Tests" / "Fixtures" / "fuzz" / target
+    for name, data in seeds(target) + ([(f"kept-{p.name}", p.read_bytes()) for p in sorted(kept.iterdir())]
+                                       if kept.exists() else []):
+        (seed_folder / name).write_bytes(data)
+    corpus = WORK / "corpus" / target
+    corpus.mkdir(parents=True, exist_ok=True)
+    findings = WORK / "findings" / target
+    findings.mkdir(parents=True, exist_ok=True)
+    before = set(findings.iterdir())
+    environment = dict(os.environ, QUIRE_FUZZ_TARGET=target, SWIFT_BACKTRACE="enable=no",
+                       ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1")
+    run = subprocess.run(
+        [str(BINARY), str(corpus), str(seed_folder), f"-max_total_time={SECONDS}", "-timeout=10",
+         "-rss_limit_mb=2048", "-max_len=1048576", "-print_final_stats=1", f"-artifact_prefix={findings}/"],
+        env=environment, capture_output=True, text=True, errors="replace", timeout=SECONDS + 600,
+    )
+    log = run.stdout + run.stderr
+    (WORK / f"{target}.log").write_text(log, encoding="utf-8")
+    new = sorted(set(findings.iterdir()) - before)
+    numbers = stats(log)
+    result = {
+        "target": target, "seeds": len(list(seed_folder.iterdir())),
+        "executions": numbers.get("number_of_executed_units", 0),
+        "per_second": numbers.get("average_exec_per_sec", 0),
+        "corpus": len(list(corpus.iterdir())), "peak_rss_mb": numbers.get("peak_rss_mb", 0),
+        "findings": [str(path.relative_to(ROOT)) for path in new], "exit": run.returncode,
+    }
+    lines = []
+    if new or run.returncode != 0:
+        reason = re.findall(r"==\d+==ERROR: (.*)|SUMMARY: (.*)|(Fatal error: .*)", log)
+        lines.append(f"{target}: FAILED (exit {run.returncode}) {reason[:3]}; see {WORK / (target + '.log')}")
+    lines.append(f"{target:<14}{result['executions']:>10} runs {result['per_second']:>7}/s  seeds {result['seeds']:>4}  "
+                 f"corpus {result['corpus']:>5}  peak {result['peak_rss_mb']:>5} MB  findings {len(new)}")
+    print("\n".join(lines), flush=True)
+    return result
+
+
 def main() -> int:
     if not BINARY.exists():
         print(f"{BINARY} is missing: run `make fuzz`, which builds it with -sanitize=fuzzer,address")
         return 2
     targets = sys.argv[1:] or TARGETS
-    results, failed = [], False
-    for target in targets:
-        seed_folder = WORK / "seeds" / target
-        shutil.rmtree(seed_folder, ignore_errors=True)
-        seed_folder.mkdir(parents=True)
-        kept = ROOT / "Tests" / "Fixtures" / "fuzz" / target
-        for name, data in seeds(target) + ([(f"kept-{p.name}", p.read_bytes()) for p in sorted(kept.iterdir())]
-                                           if kept.exists() else []):
-            (seed_folder / name).write_bytes(data)
-        corpus = WORK / "corpus" / target
-        corpus.mkdir(parents=True, exist_ok=True)
-        findings = WORK / "findings" / target
-        findings.mkdir(parents=True, exist_ok=True)
-        before = set(findings.iterdir())
-        environment = dict(os.environ, QUIRE_FUZZ_TARGET=target, SWIFT_BACKTRACE="enable=no",
-                           ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1")
-        run = subprocess.run(
-            [str(BINARY), str(corpus), str(seed_folder), f"-max_total_time={SECONDS}", "-timeout=10",
-             "-rss_limit_mb=2048", "-max_len=1048576", "-print_final_stats=1", f"-artifact_prefix={findings}/"],
-            env=environment, capture_output=True, text=True, errors="replace", timeout=SECONDS + 600,
-        )
-        log = run.stdout + run.stderr
-        (WORK / f"{target}.log").write_text(log, encoding="utf-8")
-        new = sorted(set(findings.iterdir()) - before)
-        numbers = stats(log)
-        result = {
-            "target": target, "seeds": len(list(seed_folder.iterdir())),
-            "executions": numbers.get("number_of_executed_units", 0),
-            "per_second": numbers.get("average_exec_per_sec", 0),
-            "corpus": len(list(corpus.iterdir())), "peak_rss_mb": numbers.get("peak_rss_mb", 0),
-            "findings": [str(path.relative_to(ROOT)) for path in new], "exit": run.returncode,
-        }
-        results.append(result)
-        if new or run.returncode != 0:
-            failed = True
-            reason = re.findall(r"==\d+==ERROR: (.*)|SUMMARY: (.*)|(Fatal error: .*)", log)
-            print(f"{target}: FAILED (exit {run.returncode}) {reason[:3]}; see {WORK / (target + '.log')}")
-        print(f"{target:<14}{result['executions']:>10} runs {result['per_second']:>7}/s  seeds {result['seeds']:>4}  "
-              f"corpus {result['corpus']:>5}  peak {result['peak_rss_mb']:>5} MB  findings {len(new)}", flush=True)
+    # One libFuzzer process a core (FUZZ_JOBS to choose): each target still gets its SECONDS of a
+    # whole core, and the targets share nothing but the binary.
+    jobs = max(1, int(os.environ.get("FUZZ_JOBS", str(os.cpu_count() or 1))))
+    with ThreadPoolExecutor(max_workers=min(jobs, len(targets))) as pool:
+        results = list(pool.map(fuzz, targets))
     (WORK / "summary.json").write_text(json.dumps({"seconds": SECONDS, "targets": results}, indent=2) + "\n")
-    return 1 if failed else 0
+    return 1 if any(result["findings"] or result["exit"] != 0 for result in results) else 0
 
 
 if __name__ == "__main__":

@@ -151,7 +151,11 @@ CSV_FILES = sorted(
 
 
 def _marks(item: Input, *, quire: bool = True) -> list[pytest.MarkDecorator]:
-    return ([pytest.mark.quire] if quire else []) + ([pytest.mark.corpus] if item.corpus else [])
+    # One workbook's tests on one pytest-xdist worker (`--dist loadgroup`): its openpyxl dump and
+    # quire's JSON are made once, not once a worker.
+    return ([pytest.mark.quire] if quire else []) + ([pytest.mark.corpus] if item.corpus else []) + [
+        pytest.mark.xdist_group(item.key)
+    ]
 
 
 def workbook_params(*, quire: bool = True) -> list[Any]:
