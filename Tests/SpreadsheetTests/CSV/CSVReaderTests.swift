@@ -338,13 +338,11 @@ final class CSVReaderTests {
         let path = try directory.write(filler.bytes + Array(record.utf8) + Array("tail\n".utf8))
         let rows = try readCSV(path).rows
         let row = filler.records + 1
-        #expect(
-            rows.suffix(2) == [
-                "A\(row)=x | B\(row)=quoted, with \"quotes\"\nand a line break " + String(repeating: "z", count: 3000)
-                    + " | C\(row)=y",
-                "A\(row + 1)=tail",
-            ]
-        )
+        let zs = String(repeating: "z", count: 3000)
+        let expected: [String] = [
+            "A\(row)=x | B\(row)=quoted, with \"quotes\"\nand a line break \(zs) | C\(row)=y", "A\(row + 1)=tail",
+        ]
+        #expect(Array(rows.suffix(2)) == expected)
     }
 
     @Test("a CRLF split across the chunk boundary is one line break")
