@@ -1137,3 +1137,16 @@ extension Library {
         self.implementation.append(implementation)
     }
 }
+
+@Suite struct SecurityThesaurusTableTests {
+    @Test("the thesaurus text reads as groups: no heading, blank or empty entry becomes a term")
+    func groupsParse() {
+        let groups = SecurityThesaurus.groups
+        #expect(groups.count > 300)
+        #expect(groups.allSatisfy { $0.count >= 2 })
+        let entries = groups.joined()
+        #expect(!entries.contains { $0.isEmpty || $0.hasPrefix("#") || $0.contains("|") || $0 != $0.lowercased() })
+        #expect(!entries.contains { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true })
+        #expect(groups.contains { $0.first == "multi-factor authentication" && $0.contains("2fa") })
+    }
+}
