@@ -2,9 +2,9 @@
 """Coverage-guided fuzzing of every reader with libFuzzer (`make fuzz`).
 
 Runs the `quire-fuzz` binary built with `-sanitize=fuzzer,address` once per target for
-FUZZ_SECONDS (default 180) each, FUZZ_JOBS targets at a time (default: one a core): the CSV reader, the ZIP reader, whole workbooks, a lone worksheet
-part, the layout detector, the VSAQ template parser, the library JSON and YAML readers, and the
-OSCAL and CISO Assistant readers. Seeds come from Tests/Fixtures, the samples and, when it is
+FUZZ_SECONDS (default 180) each, FUZZ_JOBS targets at a time (default: one a core): the CSV
+reader, the ZIP reader, whole workbooks, a lone worksheet part, the layout detector, the VSAQ
+template parser, the library JSON and YAML readers, and the OSCAL and CISO Assistant readers. Seeds come from Tests/Fixtures, the samples and, when it is
 beside the checkout, ../shared/corpus; each target's corpus grows in .build/fuzz-work/corpus and
 is kept between runs.
 
@@ -12,7 +12,7 @@ A crash, an AddressSanitizer report, a leak, a hang (over 10 s on one input) or 
 over 2 GB is a finding: it is saved under .build/fuzz-work/findings/TARGET/ and the run fails.
 Once fixed, the input goes into Tests/Fixtures/fuzz/TARGET/, which the regression test replays.
 
-    QUIRE_FUZZ_BIN=.build/fuzz/release/quire-fuzz FUZZ_SECONDS=60 python Tests/fuzz/run_fuzz.py [TARGET...]
+    QUIRE_FUZZ_BIN=.build/fuzz/release/quire-fuzz FUZZ_SECONDS=60 FUZZ_JOBS=2 python Tests/fuzz/run_fuzz.py [TARGET...]
 """
 from __future__ import annotations
 
