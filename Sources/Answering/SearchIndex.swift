@@ -55,7 +55,11 @@ struct SearchIndex: Sendable {
 
     /// The documents that share a term with the query, best first (ties by the order added).
     func search(_ terms: [String], limit: Int) -> [Hit] {
-        var scores: [Int: Double] = [:]
+        // Scores in an array by document, and the documents touched in a list: a dictionary's
+        // hashing was most of the cost of a search.
+        var scores = [Double](repeating: 0, count: lengths.count)
+        var seen = [Bool](repeating: false, count: lengths.count)
+        var touched: [Int] = []
         // Terms in sorted order: a Set's order changes from run to run, and so would the last
         // bits of the sums, and with them the order of tied documents.
         for term in Set(terms).sorted() {
@@ -65,15 +69,19 @@ struct SearchIndex: Sendable {
                 let norm =
                     frequency * (k1 + 1)
                     / (frequency + k1 * (1 - b + b * lengths[document] / max(averageLength, 1)))
-                scores[document, default: 0] += weight * norm
+                if !seen[document] {
+                    seen[document] = true
+                    touched.append(document)
+                }
+                scores[document] += weight * norm
             }
         }
         // The best `limit` hits by insertion into a short sorted list: most queries touch
         // hundreds of documents and keep a dozen.
         var best: [Hit] = []
         best.reserveCapacity(limit + 1)
-        for (document, score) in scores {
-            let hit = Hit(document: document, score: score)
+        for document in touched {
+            let hit = Hit(document: document, score: scores[document])
             if best.count == limit, let last = best.last, !Self.ranks(hit, before: last) { continue }
             let position = best.firstIndex { Self.ranks(hit, before: $0) } ?? best.count
             best.insert(hit, at: position)

@@ -62,6 +62,30 @@ struct TextAnalyzer: Sendable {
 
     /// Folded tokens: lower case, accents removed, split at anything but letters and digits.
     static func tokens(_ text: String) -> [String] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiTokens(text) : foldedTokens(text)
+    }
+
+    /// ``tokens(_:)`` of ASCII text, byte by byte: there folding is lower-casing, and Foundation's
+    /// folding and the Unicode property look-ups were most of the cost of indexing a library.
+    static func asciiTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                current.append(byte | 0x20)
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                current.append(byte)
+            } else if !current.isEmpty {
+                tokens.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
+    }
+
+    /// ``tokens(_:)`` of any text, folded by Foundation.
+    static func foldedTokens(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var tokens: [String] = []
         var current = ""

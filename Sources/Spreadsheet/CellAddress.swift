@@ -74,14 +74,22 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
     public static func sheetPrefix(_ sheet: String) -> String {
         let simple =
             !sheet.isEmpty
-            && sheet.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-            } && !(sheet.first?.isNumber ?? false)
-        let looksLikeCell =
-            CellAddress(a1: sheet) != nil
-            || sheet.uppercased().wholeMatch(of: /R[0-9]*C?[0-9]*/) != nil
-        guard !simple || looksLikeCell else { return sheet }
+            && sheet.utf8.allSatisfy { byte in
+                let letter = (byte | 0x20) &- UInt8(ascii: "a")
+                return letter < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+            } && sheet.utf8.first.map { $0 &- UInt8(ascii: "0") >= 10 } ?? false
+        guard !simple || CellAddress(a1: sheet) != nil || looksLikeR1C1(sheet) else { return sheet }
         return "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    /// Whether a name reads as an R1C1 reference, in either case: `R`, then digits, then an
+    /// optional `C`, then digits (`R2C3`, `RC`, `r7`).
+    static func looksLikeR1C1(_ name: String) -> Bool {
+        var bytes = name.utf8[...]
+        guard bytes.popFirst().map({ $0 | 0x20 == UInt8(ascii: "r") }) ?? false else { return false }
+        bytes = bytes.drop { $0 &- UInt8(ascii: "0") < 10 }
+        if let next = bytes.first, next | 0x20 == UInt8(ascii: "c") { bytes = bytes.dropFirst() }
+        return bytes.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
     }
 
     public var description: String { a1 }

@@ -1150,3 +1150,46 @@ extension Library {
         #expect(groups.contains { $0.first == "multi-factor authentication" && $0.contains("2fa") })
     }
 }
+
+/// The ASCII paths of tokenising and stemming are there for speed only: they must give what the
+/// Unicode paths give.
+@Suite struct ASCIIFastPathTests {
+    /// Every ASCII byte between letters and digits, alone and doubled, in both cases.
+    static let texts: [String] =
+        (0..<128).flatMap { code -> [String] in
+            let character = String(UnicodeScalar(UInt8(code)))
+            return ["Ab\(character)9z", "\(character)MFA\(character)\(character)x", "e\(character)\(character)é"]
+        } + SecurityThesaurus.groups.joined() + [
+            "Are policies established, documented, approved, communicated, applied, evaluated and maintained?",
+            "Is TLS 1.2+ enforced for data-in-transit (HTTPS/SFTP)?", "ISO/IEC 27001:2022 A.8.5", "",
+        ]
+
+    @Test("ASCII text splits into the tokens Foundation's folding gives")
+    func asciiTokensMatchFolding() {
+        for text in Self.texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(TextAnalyzer.asciiTokens(text) == TextAnalyzer.foldedTokens(text), "\(text.debugDescription)")
+        }
+        // Text with any non-ASCII character takes the folding path.
+        #expect(TextAnalyzer.tokens("Ｃｏｎｔｒôle d'accès") == ["controle", "d", "acces"])
+    }
+
+    @Test("ASCII words stem as the Character-by-Character rules stem them")
+    func asciiStemsMatch() {
+        let bases = [
+            "encrypt", "control", "map", "authoriz", "process", "stat", "bus", "acc", "ab", "sanitis", "polic",
+        ]
+        let endings = [
+            "", "e", "s", "es", "ed", "ing", "ings", "ly", "ies", "ied", "ation", "ations", "isation", "ization",
+            "ment",
+            "ements", "ity", "ities", "ise", "ised", "izes", "ers", "ss", "us", "is", "ingly", "edly", "fulness",
+        ]
+        var words = bases.flatMap { base in endings.map { base + $0 } }
+        words += SecurityThesaurus.groups.joined().flatMap { TextAnalyzer.foldedTokens($0) }
+        words += ["MFA", "Encrypted", "a1b2", "2fa", "tlss", "zzzed", "leed", "hopping", "falling", "buzzing"]
+        for word in words {
+            #expect(Stemmer.asciiStem(word) == Stemmer.unicodeStem(word), "\(word)")
+        }
+        #expect(Stemmer.stem("encryption") == "encrypt")
+        #expect(Stemmer.stem("chiffrées") == Stemmer.unicodeStem("chiffrées"))
+    }
+}

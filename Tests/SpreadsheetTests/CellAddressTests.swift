@@ -49,6 +49,9 @@ import Testing
             ("Questions", "Questions"), ("Sheet_2", "Sheet_2"), ("HECVAT - Full", "'HECVAT - Full'"),
             ("Vendor's answers", "'Vendor''s answers'"), ("Q&A", "'Q&A'"), ("A1", "'A1'"), ("xfd12", "'xfd12'"),
             ("R2C3", "'R2C3'"), ("rc", "'rc'"), ("2024", "'2024'"), ("1st", "'1st'"), ("Résumé", "'Résumé'"),
+            ("R", "'R'"), ("R1C", "'R1C'"), ("rC12", "'rC12'"), ("R2C3x", "R2C3x"), ("Rates", "Rates"),
+            ("CR1", "'CR1'"), ("RCX", "RCX"),
+            ("_", "_"), ("", "''"),
         ]
     )
     func sheetNamesAreQuotedWhenAFormulaNeedsIt(name: String, prefix: String) {
