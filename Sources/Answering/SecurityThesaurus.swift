@@ -305,7 +305,7 @@ enum SecurityThesaurus {
         mantrap | man trap | airlock | security vestibule | turnstile | turnstiles | anti-tailgating | tailgating | piggybacking
 
         # Network
-        firewall | firewalls | web application firewall | waf | security group | security groups | network firewall | next-generation firewall | ngfw | network access control list | network acl | nacl | packet filtering | firewall rules | inbound connections | blocked by default | default deny | deny by default | ports open | ip allow list | open to the internet | open to the whole internet | administrative ports | management ports | exposed ports | open ports
+        firewall | firewalls | web application firewall | waf | security group | security groups | network firewall | next-generation firewall | ngfw | network access control list | network acl | nacl | packet filtering | firewall rules | inbound connections | blocked by default | default deny | deny by default | ports open | ip allow list | open to the internet | open to the whole internet | administrative ports | management ports | exposed ports
         firewall rule review | firewall review | firewall reviews | ruleset review | firewall rule audit | rule base review | firewall rule reviews
         virtual private network | vpn | vpns | ipsec | ipsec vpn | ssl vpn | site-to-site vpn | client vpn | wireguard | always-on vpn
         zero trust | zero-trust | zero trust network access | ztna | zero trust architecture | beyondcorp | software-defined perimeter | sdp

@@ -1149,6 +1149,18 @@ extension Library {
         #expect(!entries.contains { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true })
         #expect(groups.contains { $0.first == "multi-factor authentication" && $0.contains("2fa") })
     }
+
+    @Test("a phrase belongs to one group: the first would silently win over the others")
+    func noPhraseInTwoGroups() {
+        var owner: [String: String] = [:]
+        for group in SecurityThesaurus.groups {
+            for entry in Set(group) {
+                if let first = owner.updateValue(group[0], forKey: entry) {
+                    Issue.record("\"\(entry)\" is in the groups of \"\(first)\" and \"\(group[0])\"")
+                }
+            }
+        }
+    }
 }
 
 /// The ASCII paths of tokenising and stemming are there for speed only: they must give what the
