@@ -73,3 +73,15 @@ def quire_bin() -> Path:
     if problem:
         pytest.fail(problem, pytrace=False)
     return Path(os.environ["QUIRE_BIN"]).resolve()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`--dist loadgroup`, as the Makefile runs the suite) a module's tests run
+    on one worker, in their order: some use what an earlier test of the module made (the `quire
+    history` test reads the history the `quire run` test wrote), and its module fixtures are built
+    once. A module whose tests stand alone spreads them with marks of its own
+    (test_openpyxl_oracle.py: one group a workbook)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
