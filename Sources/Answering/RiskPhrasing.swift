@@ -93,6 +93,31 @@ enum RiskPhrasing {
         }
     }
 
+    /// Whether the question places the data in one region and asks whether it is kept in a country
+    /// outside it: "Is the data in our EU-hosted workspace, or any backup copy of it, stored in the
+    /// United States?". Not when it asks about the safeguard for such a transfer ("transferred to
+    /// the United States under standard contractual clauses"): that is a process.
+    static func leavesItsRegion(_ tokens: [String]) -> Bool {
+        tokens.contains(where: homeRegions.contains)
+            && otherCountries.contains { TextAnalyzer.contains(tokens, $0) }
+            && tokens.contains(where: residencyVerbs.contains)
+            && !tokens.contains(where: transferSafeguards.contains)
+    }
+
+    private static let homeRegions: Set<String> = ["eu", "eea", "european"]
+    private static let otherCountries: [[String]] = [
+        ["united", "states"], ["usa"], ["america"], ["china"], ["india"], ["russia"], ["third", "country"],
+        ["third", "countries"], ["non", "eu"], ["non", "eea"],
+    ]
+    private static let residencyVerbs: Set<String> = [
+        "stored", "store", "hosted", "host", "processed", "process", "replicated", "kept", "held", "located",
+        "transferred", "transfer", "copied", "mirrored", "backed", "accessed", "sent", "moved",
+    ]
+    private static let transferSafeguards: Set<String> = [
+        "clauses", "scc", "sccs", "framework", "dpf", "adequacy", "safeguards", "mechanism", "mechanisms", "bcr",
+        "bcrs", "shield", "tia",
+    ]
+
     /// Whether the question names a lasting or hidden exposure: a single supplier, region or person
     /// everything rests on; access kept from an earlier role; what "would" cause an outage; personal
     /// devices or accounts used for work; data sold; keys on the same host as the data; sanctions.

@@ -246,7 +246,7 @@ struct TextAnalyzer: Sendable {
             return true
         }
         if RiskPhrasing.bypassesSafeguard(tokens) || RiskPhrasing.switchesOffSafeguard(tokens)
-            || RiskPhrasing.lingers(tokens)
+            || RiskPhrasing.lingers(tokens) || RiskPhrasing.leavesItsRegion(tokens)
         {
             return true
         }

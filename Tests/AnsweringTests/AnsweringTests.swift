@@ -522,6 +522,12 @@ import Testing
         ("Are SMS one-time codes accepted as a second factor for staff accounts?", true),
         ("Is FTP allowed for file transfers to partners?", true),
         ("Do you block SMS codes as a second factor?", false),
+        // Data placed in one region and asked about in a country outside it; not the safeguard for
+        // such a transfer, nor a region with no other country named.
+        ("Are backups of our EEA tenant ever copied to data centres in India?", true),
+        ("Is personal data of European users processed in the United States?", true),
+        ("Are EU personal data transferred to the United States under standard contractual clauses?", false),
+        ("Is our EU tenant hosted in Frankfurt?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
