@@ -93,10 +93,11 @@ enum RiskPhrasing {
         }
     }
 
-    /// Whether the question places the data in one region and asks whether it is kept in a country
-    /// outside it: "Is the data in our EU-hosted workspace, or any backup copy of it, stored in the
-    /// United States?". Not when it asks about the safeguard for such a transfer ("transferred to
-    /// the United States under standard contractual clauses"): that is a process.
+    /// Whether the question places the data in one region and asks whether it is kept outside it.
+    ///
+    /// "Is the data in our EU-hosted workspace, or any backup copy of it, stored in the United
+    /// States?"; not when it asks about the safeguard for such a transfer ("transferred to the
+    /// United States under standard contractual clauses"): that is a process.
     static func leavesItsRegion(_ tokens: [String]) -> Bool {
         tokens.contains(where: homeRegions.contains)
             && otherCountries.contains { TextAnalyzer.contains(tokens, $0) }
