@@ -126,21 +126,21 @@ extension HeaderVocabulary {
         guard ["complet", "fill", " use", "only", "reserved"].contains(where: { bytes.containsRun(of: $0.utf8) }) else {
             return nil
         }
-        let lower = normalise(text)
+        let lower = Array(normalise(text).utf8)
         for receiver in receivers where bytes.containsRun(of: receiver.utf8) {
             for pattern in [
                 "completed by the \(receiver)", "completed by \(receiver)", "filled in by the \(receiver)",
                 "filled out by the \(receiver)", "filled by the \(receiver)", "for \(receiver) use",
                 "for the \(receiver)'s use", "\(receiver) use only", "for use by the \(receiver)",
                 "reserved for the \(receiver)", "\(receiver) only",
-            ] where lower.contains(pattern) {
+            ] where lower.containsRun(of: pattern.utf8, wholeWords: true) {
                 return pattern
             }
         }
         for phrase in [
             "for internal use", "internal use only", "for official use", "office use only", "for office use",
         ]
-        where lower.contains(phrase) {
+        where lower.containsRun(of: phrase.utf8, wholeWords: true) {
             return phrase
         }
         return nil

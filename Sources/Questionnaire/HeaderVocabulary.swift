@@ -162,8 +162,15 @@ extension String {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether the bytes hold `needle` as a contiguous run.
-    func containsRun(of needle: String.UTF8View) -> Bool {
+    /// Whether the bytes hold `needle` as a contiguous run; with `wholeWords`, only a run with no
+    /// letter or digit right before or after it ("for customer use", not in "for customer users").
+    func containsRun(of needle: String.UTF8View, wholeWords: Bool = false) -> Bool {
+        func isBoundary(_ index: Int) -> Bool {
+            guard index >= 0, index < self.count else { return true }
+            let byte = self[index]
+            // Bytes of non-ASCII characters count as letters.
+            return byte < 0x80 && (byte | 0x20) &- UInt8(ascii: "a") >= 26 && byte &- UInt8(ascii: "0") >= 10
+        }
         let count = needle.count
         guard count > 0, count <= self.count, let first = needle.first else { return count == 0 }
         var start = 0
@@ -178,7 +185,7 @@ extension Array where Element == UInt8 {
                     }
                     offset += 1
                 }
-                if matched { return true }
+                if matched, !wholeWords || (isBoundary(start - 1) && isBoundary(start + count)) { return true }
             }
             start += 1
         }

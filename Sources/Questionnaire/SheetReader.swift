@@ -352,25 +352,27 @@ struct ItemBuilder {
             skipped.append((row, .legend))
             return
         }
-        // A block's opening words stand alone on a row (a heading, perhaps merged), not in a table row.
-        if texts.count <= 3, texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
+        let question = grid.text(row, questionColumn)
+        let rawID = grid.text(row, plan.id)
+        // A question with an item's id: the vendor's, whatever words it holds.
+        let isItem =
+            rawID.map { commonIDShape == LayoutDetector.idShape($0) } == true
+            && question.map(HeaderVocabulary.readsAsQuestion) == true
+        // A block's opening words stand alone on a row (a heading, perhaps merged), not in a table
+        // row, and not in an item ("Is single sign-on supported for customer users?").
+        if texts.count <= 3, !isItem, texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
             inReceiverBlock = true
             skipped.append((row, .forReceiver))
             return
         }
-        if texts.count <= 3, texts.contains(where: HeaderVocabulary.vendorPhrase) {
+        if texts.count <= 3, !isItem, texts.contains(where: HeaderVocabulary.vendorPhrase) {
             inReceiverBlock = false
             skipped.append((row, .instructions))
             return
         }
-        let question = grid.text(row, questionColumn)
-        let rawID = grid.text(row, plan.id)
         if inReceiverBlock {
             // The vendor's questions resume at the next question with an item's id.
-            let resumes =
-                rawID.map { commonIDShape == LayoutDetector.idShape($0) } == true
-                && question.map(HeaderVocabulary.readsAsQuestion) == true
-            guard resumes else {
+            guard isItem else {
                 skipped.append((row, .forReceiver))
                 return
             }

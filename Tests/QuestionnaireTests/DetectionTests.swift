@@ -158,6 +158,25 @@ import Yams
         #expect(questionnaire.sheets.first?.reason.isEmpty == false)
     }
 
+    @Test func aQuestionThatMentionsTheCustomerOrTheVendorIsStillAnItem() throws {
+        // Items whose words also open a receiver's or the vendor's block ("for customer use",
+        // "completed by the customer", "completed by the vendor"), in a three-column table.
+        let csv = """
+            ID,Question,Answer
+            Q1,Is single sign-on via SAML supported for customer users?,
+            Q2,Is the onboarding form completed by the customer before access is granted?,
+            Q3,Is the questionnaire completed by the vendor's security team?,
+            Q4,Do you encrypt backups?,
+            For reviewer use only,,
+            Score,,
+            Q5,Do you run annual penetration tests?,
+
+            """
+        let questionnaire = try read(csv)
+        #expect(questionnaire.items.map(\.id) == ["Q1", "Q2", "Q3", "Q4", "Q5"])
+        #expect(questionnaire.sheets.first?.skippedRows.contains { $0.reason == .forReceiver } == true)
+    }
+
     @Test func aQuestionEndingInAColonIntroducesItsSubQuestions() {
         let items = [
             QuestionnaireItem(id: "3.1", section: ["Data"], question: "For customer data, state:"),

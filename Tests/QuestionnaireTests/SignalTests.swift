@@ -18,6 +18,10 @@ import Testing
         #expect(HeaderVocabulary.receiverPhrase(in: "FOR REVIEWER USE ONLY") != nil)
         #expect(HeaderVocabulary.receiverPhrase(in: "Internal use only") != nil)
         #expect(HeaderVocabulary.receiverPhrase(in: "To be completed by the vendor") == nil)
+        #expect(HeaderVocabulary.receiverPhrase(in: "For customer use only") != nil)
+        // A phrase is whole words: "for customer use" is not in "for customer users".
+        #expect(HeaderVocabulary.receiverPhrase(in: "Is SSO supported for customer users?") == nil)
+        #expect(HeaderVocabulary.receiverPhrase(in: "Tools for internal users") == nil)
         #expect(HeaderVocabulary.vendorPhrase(in: "Section B: to be completed by the supplier"))
         #expect(HeaderVocabulary.namesReceiverColumn("Assessor comments"))
         #expect(HeaderVocabulary.namesReceiverColumn("Score"))
