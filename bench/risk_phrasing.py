@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """How well quire tells risk-phrased questions ("Yes" is the bad answer) from the others.
 
-Four sets written for this on 2026-12-06 by helpers that had not seen quire's code, results or
-(for c and d) the other sets: `bench/labelled/risk-phrasing-a.yaml` … `-d.yaml`, about 150
-questions each, 60 risk-phrased. Parts **a**, **b** and **c** are the tuning part: their misses
-were read and rules fitted to them (b and c were each held out for their first runs, then
-promoted). Part **d** is held out: only its counts are ever printed. Quire's verdict is `risk_phrased` from
-`quire debug signals` (the same test that keeps a risk question from an unreviewed "Yes").
+Five sets written for this by helpers that had not seen quire's code, results or (for c, d and
+e) the other sets: `bench/labelled/risk-phrasing-a.yaml` … `-e.yaml` (a–d on 2026-12-06, e on
+2026-12-07), about 150 questions each, 60 risk-phrased. Parts **a**, **b**, **c** and **e** are
+the tuning part: their misses were read and rules fitted to them (b, c and e were each held out
+for their first runs, then promoted; e's blind run: 42 of 60 found, 2 false alarms). Part **d** is
+held out: only its counts are ever printed. Quire's verdict is `risk_phrased` from `quire debug
+signals` (the same test that keeps a risk question from an unreviewed "Yes").
 
     QUIRE_BIN=.build/debug/quire .venv/bin/python bench/risk_phrasing.py [--misses]
 
@@ -32,8 +33,9 @@ PARTS = {
     "tuning (b)": BENCH / "labelled" / "risk-phrasing-b.yaml",
     "tuning (c)": BENCH / "labelled" / "risk-phrasing-c.yaml",
     "held-out (d)": BENCH / "labelled" / "risk-phrasing-d.yaml",
+    "tuning (e)": BENCH / "labelled" / "risk-phrasing-e.yaml",
 }
-TUNING = ("tuning (a)", "tuning (b)", "tuning (c)")
+TUNING = ("tuning (a)", "tuning (b)", "tuning (c)", "tuning (e)")
 
 
 def load(path: Path) -> list[dict]:

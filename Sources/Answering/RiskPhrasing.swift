@@ -6,8 +6,8 @@
 /// and, the other way, a question in the organisation's own voice about a protective act ("Do
 /// you prohibit shared accounts?"), which is never risk-phrased whatever it names.
 ///
-/// Tuned on `bench/labelled/risk-phrasing-a.yaml`, `-b.yaml` and `-c.yaml`; `-d.yaml` is held
-/// out (`bench/risk_phrasing.py`).
+/// Tuned on `bench/labelled/risk-phrasing-a.yaml`, `-b.yaml`, `-c.yaml` and `-e.yaml`; `-d.yaml`
+/// is held out (`bench/risk_phrasing.py`).
 enum RiskPhrasing {
     /// Whether the question asks whether the organisation itself does something protective:
     /// "Do you prohibit …", "Does your organisation screen …", "Do you formally track …".
@@ -25,7 +25,14 @@ enum RiskPhrasing {
         return starts.contains { start in
             var index = start
             while index < tokens.count, adverbs.contains(tokens[index]) { index += 1 }
-            return index < tokens.count && protectiveActs.contains(Stemmer.stem(tokens[index]))
+            guard index < tokens.count else { return false }
+            // "Do you maintain an inventory of …", "Does the vendor keep a register of …".
+            if ["maintain", "keep"].contains(tokens[index]),
+                tokens[(index + 1)..<min(tokens.count, index + 3)].contains(where: records.contains)
+            {
+                return true
+            }
+            return protectiveActs.contains(Stemmer.stem(tokens[index]))
         }
     }
 
@@ -58,6 +65,9 @@ enum RiskPhrasing {
             default: return false
             }
             let window = tokens[(index + 1)..<min(tokens.count, index + reach)]
+            // "providers not listed as sub-processors", "has not signed a DPA": as written, since
+            // "not sign in through SSO" shares the stem.
+            if nouns == safeguardNouns, window.contains(where: { ["listed", "signed"].contains($0) }) { return true }
             return window.contains { nouns.contains(Stemmer.stem($0)) }
                 || zip(window, window.dropFirst()).contains { $0.hasPrefix("sign") && $1 == "off" }
         }
@@ -119,6 +129,23 @@ enum RiskPhrasing {
         "bcrs", "shield", "tia",
     ]
 
+    /// Whether the question asks whether the customer's content trains someone's models: "use
+    /// customer prompts or uploaded content to train or fine-tune its models".
+    static func trainsOnCustomerContent(_ tokens: [String]) -> Bool {
+        guard
+            let to = tokens.indices.dropLast().first(where: {
+                tokens[$0] == "to" && ["train", "fine"].contains(tokens[$0 + 1])
+            })
+        else { return false }
+        let before = tokens[..<to]
+        return before.contains { ["use", "uses", "used", "using"].contains($0) }
+            && before.contains(where: customerContent.contains)
+    }
+
+    private static let customerContent: Set<String> = [
+        "customer", "customers", "prompts", "prompt", "uploaded", "uploads", "inputs", "conversations", "personal",
+    ]
+
     /// Whether the question names a lasting or hidden exposure: a single supplier, region or person
     /// everything rests on; access kept from an earlier role; what "would" cause an outage; personal
     /// devices or accounts used for work; data sold; keys on the same host as the data; sanctions.
@@ -156,6 +183,18 @@ enum RiskPhrasing {
                     next.contains(where: sharedPlaces.contains),
                     tokens[(index + 1)..<min(tokens.count, index + 7)].contains("as")
                 {
+                    return true
+                }
+                // "the same credentials used across development and production": reuse.
+                if next.contains(where: accountWords.contains) { return true }
+            case "beyond", "past":
+                // "kept beyond the agreed deletion period", "past their agreed due date".
+                if tokens[(index + 1)..<min(tokens.count, index + 4)].contains(where: agreedLimits.contains) {
+                    return true
+                }
+            case "outside":
+                // "replicated to regions outside the contracted jurisdiction".
+                if tokens[(index + 1)..<min(tokens.count, index + 4)].contains(where: jurisdictions.contains) {
                     return true
                 }
             case "sanctions", "sanctioned":
@@ -219,6 +258,12 @@ enum RiskPhrasing {
     /// Whether the question asks whether anything unwanted exists or happened: "are there any …",
     /// "has there been any …", "describe any incidents …" (not "how" any incidents are handled).
     static func asksWhetherAny(_ tokens: [String], incidents: Set<String>) -> Bool {
+        // "Are there open findings from your last audit …?", without "any".
+        if tokens.starts(with: ["are", "there"]) || tokens.starts(with: ["is", "there"]),
+            tokens.dropFirst(2).prefix(4).contains(where: findings.contains)
+        {
+            return true
+        }
         for (index, token) in tokens.enumerated() where token == "any" && index > 0 {
             if tokens[index - 1] == "there"
                 || (index > 1 && tokens[index - 2] == "there" && tokens[index - 1] == "been")
@@ -237,6 +282,10 @@ enum RiskPhrasing {
         return false
     }
 
+    /// What an organisation keeps to know what it has: keeping one is a protective act.
+    private static let records: Set<String> = [
+        "inventory", "inventories", "register", "registry", "record", "records", "catalogue", "catalog", "list",
+    ]
     private static let adverbs: Set<String> = [
         "always", "actively", "also", "automatically", "centrally", "consistently", "continuously", "currently",
         "formally", "periodically", "proactively", "regularly", "routinely", "systematically", "independently",
@@ -282,7 +331,8 @@ enum RiskPhrasing {
     private static let acceptance: Set<String> = ["accepted", "allowed", "permitted", "supported", "accept", "allow"]
     private static let lingering: Set<String> = [
         "used", "use", "recoverable", "accessible", "retained", "enabled", "active", "running", "have", "has",
-        "able", "hold", "holds", "open", "exposed", "stored", "present", "exist", "exists",
+        "able", "hold", "holds", "open", "exposed", "stored", "present", "exist", "exists", "accepted", "allowed",
+        "supported", "permitted",
     ]
     private static let concentration: Set<String> = [
         "supplier", "suppliers", "provider", "vendor", "region", "datacenter", "datacentre", "centre", "center",
@@ -301,6 +351,14 @@ enum RiskPhrasing {
     ]
     private static let exposedStates: Set<String> = [
         "recoverable", "accessible", "active", "enabled", "exposed", "valid", "open", "readable",
+    ]
+    /// A limit agreed or set, which data kept or work done "beyond" or "past" it exceeds.
+    private static let agreedLimits: Set<String> = [
+        "agreed", "contracted", "contractual", "permitted", "allowed", "stated", "defined", "retention", "deletion",
+        "due", "deadline", "deadlines",
+    ]
+    private static let jurisdictions: Set<String> = [
+        "jurisdiction", "jurisdictions", "contracted", "agreed", "approved", "specified", "designated", "chosen",
     ]
     private static let dataWords: Set<String> = ["data", "information", "records", "details", "lists", "list"]
     private static let sharedPlaces: Set<String> = [

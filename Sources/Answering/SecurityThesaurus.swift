@@ -538,6 +538,7 @@ enum SecurityThesaurus {
         "adverse finding", "adverse findings", "adverse opinion", "qualified audit opinion", "restricted party",
         "denied party", "entity list", "targeted advertising", "advertising profiles", "advertising purposes",
         "behavioural advertising", "behavioral advertising", "text message code", "text message codes", "sms code",
-        "sms codes", "the only second factor", "only second factor",
+        "sms codes", "the only second factor", "only second factor", "for its own purposes", "for their own purposes",
+        "left unchanged", "take longer than", "takes longer than", "take more than", "takes more than",
     ]
 }

@@ -193,7 +193,8 @@ struct TextAnalyzer: Sendable {
         "breach", "breaches", "incident", "incidents", "compromise", "compromised", "outage", "outages", "ransomware",
         "intrusion", "intrusions", "attack", "attacks", "claim", "claims", "lost", "stolen", "leaked", "leak", "leaks",
         "disclosed", "fined", "complaint", "complaints", "violation", "violations", "exposed", "ransom", "extortion",
-        "declined", "cancelled", "canceled", "refused",
+        "declined", "cancelled", "canceled", "refused", "exfiltrated", "exfiltration", "hacked", "breached",
+        "defaulted", "misused", "misappropriated", "sued",
     ]
     private static let windows: [[String]] = [
         ["in", "the", "last"], ["in", "the", "past"], ["within", "the", "last"], ["within", "the", "past"],
@@ -222,7 +223,7 @@ struct TextAnalyzer: Sendable {
             "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
             "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
             "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
-            "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals",
+            "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals", "members",
         ]
         // The organisation's own protective act, a procedure, an assurance, a right or a requirement
         // ("Must partners pass background checks?"): "Yes" is good.
@@ -239,6 +240,12 @@ struct TextAnalyzer: Sendable {
         {
             return true
         }
+        // The same after a condition: "If the customer manages its own keys, can vendor staff …?"
+        if tokens[0] == "if", let ask = tokens.firstIndex(where: { ["can", "may", "could"].contains($0) }),
+            tokens[(ask + 1)...].prefix(4).contains(where: people.contains)
+        {
+            return true
+        }
         if tokens.count > 3, ["are", "is"].contains(tokens[0]),
             tokens.contains("allowed") || tokens.contains("permitted") || tokens.contains("able"),
             tokens.prefix(5).contains(where: people.contains)
@@ -247,6 +254,7 @@ struct TextAnalyzer: Sendable {
         }
         if RiskPhrasing.bypassesSafeguard(tokens) || RiskPhrasing.switchesOffSafeguard(tokens)
             || RiskPhrasing.lingers(tokens) || RiskPhrasing.leavesItsRegion(tokens)
+            || RiskPhrasing.trainsOnCustomerContent(tokens)
         {
             return true
         }
@@ -265,11 +273,19 @@ struct TextAnalyzer: Sendable {
         {
             return true
         }
-        // A risk phrase negated is a commitment against it ("will not be used to train").
+        // A risk phrase negated is a commitment against it ("will not be used to train"); "someone
+        // other than the author" is a second pair of eyes, not data used for another purpose.
         return riskPhrases.contains { phrase in
-            Self.starts(of: phrase, in: tokens).contains { !RiskPhrasing.isNegated(tokens, at: $0) }
+            Self.starts(of: phrase, in: tokens).contains { start in
+                !RiskPhrasing.isNegated(tokens, at: start)
+                    && !(phrase.first == "other" && start > 0 && Self.someone.contains(tokens[start - 1]))
+            }
         }
     }
+
+    private static let someone: Set<String> = [
+        "someone", "somebody", "anyone", "person", "people", "individual", "individuals", "reviewer", "engineer",
+    ]
 
     /// Where a phrase starts in the tokens.
     private static func starts(of phrase: [String], in tokens: [String]) -> [Int] {

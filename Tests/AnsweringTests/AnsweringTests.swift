@@ -528,6 +528,20 @@ import Testing
         ("Is personal data of European users processed in the United States?", true),
         ("Are EU personal data transferred to the United States under standard contractual clauses?", false),
         ("Is our EU tenant hosted in Frankfurt?", false),
+        // Shapes from set e, in wording of their own.
+        ("Have any staff been found to have exfiltrated source code in the past two years?", true),
+        ("Are identical passwords or the same keys used for test and live systems?", true),
+        ("Could logs be held past the agreed retention period?", true),
+        ("Are nightly copies sent to regions outside the contracted jurisdiction?", true),
+        ("If we hold our own keys, could your engineers still read our records?", true),
+        ("Do plugins send our records to analytics firms not listed in your DPA?", true),
+        ("Is SSL 3.0 still supported by any public API?", true),
+        ("Does the platform use uploaded customer files to fine-tune shared models?", true),
+        ("Are there open exceptions from last quarter's penetration test?", true),
+        ("Does a fix for a critical flaw usually take longer than a week to ship?", true),
+        ("Must every change be approved by someone other than the requester?", false),
+        ("Do you maintain an inventory of the datasets used to train your models?", false),
+        ("If a user loses a laptop, can they report it through a self-service portal?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
