@@ -1,13 +1,13 @@
 """The risk-phrasing sets bench/labelled/risk-phrasing-a.yaml, -b.yaml, -c.yaml and -e.yaml
-(tuning) and -d.yaml (held out).
+(tuning), and -d.yaml and -f.yaml (held out).
 
-a to d were written on 2026-12-06 and e on 2026-12-07, by helpers that had not seen quire's code.
-The checks: the sets are well formed (format, ids RA- to RE- numbered from 001, a question and a
-boolean label each, about 40% risk-phrased), they share no question with each other or with the
-labelled questionnaires, and, on parts a, b, c and e, which the rules were fitted to (e after its
-blind first run), quire's test keeps at least 95% recall and precision (a fall would be a
-regression). Part d is only measured, by bench/risk_phrasing.py, never asserted: an assertion on
-it would invite fitting to it.
+a to d were written on 2026-12-06, e and f on 2026-12-07, by helpers that had not seen quire's
+code. The checks: the sets are well formed (format, ids RA- to RF- numbered from 001, a question
+and a boolean label each, about 40% risk-phrased), they share no question with each other or with
+the labelled questionnaires, and, on parts a, b, c and e, which the rules were fitted to (e after
+its blind first run), quire's test keeps at least 95% recall and precision (a fall would be a
+regression). Parts d and f are only measured, by bench/risk_phrasing.py, never asserted: an
+assertion on them would invite fitting to them.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ PARTS = {
     "c": (LABELLED / "risk-phrasing-c.yaml", "RC"),
     "d": (LABELLED / "risk-phrasing-d.yaml", "RD"),
     "e": (LABELLED / "risk-phrasing-e.yaml", "RE"),
+    "f": (LABELLED / "risk-phrasing-f.yaml", "RF"),
 }
 TUNING = ("a", "b", "c", "e")
 OTHER_SETS = ("questions.yaml", "fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml", "fresh5.yaml")
