@@ -540,5 +540,6 @@ enum SecurityThesaurus {
         "behavioural advertising", "behavioral advertising", "text message code", "text message codes", "sms code",
         "sms codes", "the only second factor", "only second factor", "for its own purposes", "for their own purposes",
         "left unchanged", "take longer than", "takes longer than", "take more than", "takes more than",
+        "never expire", "never expires", "advertising partners", "advertising trackers", "analytics trackers",
     ]
 }

@@ -183,6 +183,12 @@ struct TextAnalyzer: Sendable {
             return false
         }
         if eventPhrases.contains(where: { Self.contains(tokens, $0) }) { return true }
+        // "Has your company experienced a ransomware attack that halted shipping?"
+        if let had = tokens.firstIndex(where: { ["experienced", "suffered"].contains($0) }),
+            tokens[(had + 1)..<min(tokens.count, had + 5)].contains(where: Self.incidents.contains)
+        {
+            return true
+        }
         // "Has a security breach affected customer data in the last three years?": an incident
         // within a window of time.
         return tokens.contains(where: Self.incidents.contains)
@@ -194,7 +200,7 @@ struct TextAnalyzer: Sendable {
         "intrusion", "intrusions", "attack", "attacks", "claim", "claims", "lost", "stolen", "leaked", "leak", "leaks",
         "disclosed", "fined", "complaint", "complaints", "violation", "violations", "exposed", "ransom", "extortion",
         "declined", "cancelled", "canceled", "refused", "exfiltrated", "exfiltration", "hacked", "breached",
-        "defaulted", "misused", "misappropriated", "sued",
+        "defaulted", "misused", "misappropriated", "sued", "fine", "penalty", "penalties", "sanctioned", "censured",
     ]
     private static let windows: [[String]] = [
         ["in", "the", "last"], ["in", "the", "past"], ["within", "the", "last"], ["within", "the", "past"],
@@ -211,7 +217,7 @@ struct TextAnalyzer: Sendable {
         "tokenised", "tokenized", "scrubbed", "redacted", "obfuscated", "tracked", "approved", "recorded",
         "implemented", "enforced", "required", "rotated", "reset", "obtained", "verified", "safeguarded",
         "covered", "flag", "flagged", "alerted", "resolved", "fixed",
-        "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks",
+        "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks", "hardened", "scanned",
     ]
 
     private func asksAboutRisk(_ tokens: [String]) -> Bool {
@@ -224,6 +230,8 @@ struct TextAnalyzer: Sendable {
             "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
             "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
             "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals", "members",
+            "representatives", "lawyer", "lawyers", "attorney", "attorneys", "accountants", "clinicians", "nurses",
+            "clerks", "tellers", "associates",
         ]
         // The organisation's own protective act, a procedure, an assurance, a right or a requirement
         // ("Must partners pass background checks?"): "Yes" is good.
@@ -246,6 +254,7 @@ struct TextAnalyzer: Sendable {
         {
             return true
         }
+        if RiskPhrasing.grantsAbility(tokens, people: people) { return true }
         if tokens.count > 3, ["are", "is"].contains(tokens[0]),
             tokens.contains("allowed") || tokens.contains("permitted") || tokens.contains("able"),
             tokens.prefix(5).contains(where: people.contains)
@@ -258,6 +267,18 @@ struct TextAnalyzer: Sendable {
         {
             return true
         }
+        // A safeguard given only to those who ask ("encryption … only for merchants who request
+        // it", "only on request"); not "granted only after a recorded request is signed off".
+        if let only = tokens.firstIndex(of: "only") {
+            let after = Array(tokens[(only + 1)..<min(tokens.count, only + 7)])
+            if zip(after, after.dropFirst()).contains(where: { asker, verb in
+                ["who", "on", "upon", "if", "when", "by"].contains(asker) && verb.hasPrefix("request")
+            }) {
+                return true
+            }
+        }
+        // "Are there any covenant breaches … in the audited statements?": "audited" is no safeguard of it.
+        if tokens.starts(with: ["are", "there", "any"]) || tokens.starts(with: ["is", "there", "any"]) { return true }
         // A safeguard acting on the risky thing ("are USB drives encrypted?") makes the question
         // ask for it, unless negated ("disposed of without being wiped").
         let safeguarded = tokens.indices.contains { index in

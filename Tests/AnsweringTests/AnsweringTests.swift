@@ -542,6 +542,21 @@ import Testing
         ("Must every change be approved by someone other than the requester?", false),
         ("Do you maintain an inventory of the datasets used to train your models?", false),
         ("If a user loses a laptop, can they report it through a self-service portal?", false),
+        // Shapes from set g, in wording of their own.
+        ("Has the company suffered a phishing incident that stopped payroll?", true),
+        ("Are invoices kept after the contract ends instead of being deleted?", true),
+        ("Do help-desk representatives have the ability to download every customer record?", true),
+        ("Do administrators have the ability to enforce single sign-on?", false),
+        ("Does the platform provide individuals the ability to access their data?", false),
+        ("Is the payroll system run by a single contractor with no documented fallback?", true),
+        ("Is MFA offered to tenants only on request?", true),
+        ("Is access granted only after a recorded request is approved?", false),
+        ("Is there an outstanding enforcement notice against the company?", true),
+        ("Is customer data stored outside the assessed boundary?", true),
+        ("Has your SOC 2 report lapsed?", true),
+        ("Do you carry insurance that covers regulatory penalties?", false),
+        ("Will you give us the right to terminate if a sub-processor change is not resolved?", false),
+        ("Note: this does not refer to malware scans. Instead, it refers to host scans. Are hosts scanned?", false),
     ])
     func riskShapesAreReadBothWays(question: String, risky: Bool) {
         #expect(TextAnalyzer.standard.isRiskPhrased(question) == risky, "\(question)")
