@@ -220,19 +220,18 @@ struct TextAnalyzer: Sendable {
         "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks", "hardened", "scanned",
     ]
 
+    /// Who a permission question asks about ("Can staff …?", "May contractors …?").
+    private static let people: Set<String> = [
+        "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
+        "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
+        "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
+        "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals", "members",
+        "representatives", "lawyer", "lawyers", "attorney", "attorneys", "accountants", "clinicians", "nurses",
+        "clerks", "tellers", "associates",
+    ]
+
     private func asksAboutRisk(_ tokens: [String]) -> Bool {
         guard !tokens.isEmpty else { return false }
-        // "Can staff …?", "May employees …?", "Are users allowed to …?": a permission, where
-        // "Yes" means a safeguard is missing; not "Can users in our organisation …", a capability
-        // the customer asks for.
-        let people: Set<String> = [
-            "staff", "employees", "employee", "users", "user", "administrators", "administrator", "admins", "admin",
-            "developers", "developer", "engineers", "contractors", "support", "anyone", "person", "ordinary",
-            "personnel", "workers", "interns", "visitors", "guests", "vendors", "suppliers", "subcontractors", "third",
-            "operators", "agents", "technicians", "attacker", "attackers", "someone", "individuals", "members",
-            "representatives", "lawyer", "lawyers", "attorney", "attorneys", "accountants", "clinicians", "nurses",
-            "clerks", "tellers", "associates",
-        ]
         // The organisation's own protective act, a procedure, an assurance, a right or a requirement
         // ("Must partners pass background checks?"): "Yes" is good.
         if tokens[0] == "must" || RiskPhrasing.asksForProtectiveAct(tokens) || RiskPhrasing.asksForProcess(tokens)
@@ -240,24 +239,27 @@ struct TextAnalyzer: Sendable {
         {
             return false
         }
+        // "Can staff …?", "May employees …?", "Are users allowed to …?": a permission, where
+        // "Yes" means a safeguard is missing; not "Can users in our organisation …", a capability
+        // the customer asks for.
         let theirs = !tokens.prefix(6).contains { $0 == "our" || $0 == "we" }
         // "Is it possible for support staff to …" asks for a permission as "Can support staff …".
         let permission = tokens.starts(with: ["is", "it", "possible", "for"]) ? 4 : 1
         if theirs, permission == 4 || ["can", "may", "could"].contains(tokens[0]),
-            tokens.dropFirst(permission).prefix(4).contains(where: people.contains)
+            tokens.dropFirst(permission).prefix(4).contains(where: Self.people.contains)
         {
             return true
         }
         // The same after a condition: "If the customer manages its own keys, can vendor staff …?"
         if tokens[0] == "if", let ask = tokens.firstIndex(where: { ["can", "may", "could"].contains($0) }),
-            tokens[(ask + 1)...].prefix(4).contains(where: people.contains)
+            tokens[(ask + 1)...].prefix(4).contains(where: Self.people.contains)
         {
             return true
         }
-        if RiskPhrasing.grantsAbility(tokens, people: people) { return true }
+        if RiskPhrasing.grantsAbility(tokens, people: Self.people) { return true }
         if tokens.count > 3, ["are", "is"].contains(tokens[0]),
             tokens.contains("allowed") || tokens.contains("permitted") || tokens.contains("able"),
-            tokens.prefix(5).contains(where: people.contains)
+            tokens.prefix(5).contains(where: Self.people.contains)
         {
             return true
         }
