@@ -74,8 +74,10 @@ enum RiskPhrasing {
             }
             let window = tokens[(index + 1)..<min(tokens.count, index + reach)]
             // "providers not listed as sub-processors", "has not signed a DPA": as written, since
-            // "not sign in through SSO" shares the stem.
-            if nouns == safeguardNouns, window.contains(where: { ["listed", "signed"].contains($0) }) { return true }
+            // "not sign in through SSO" shares the stem. (Not for a skipped step: `reach` 8 or a
+            // negation, never "outside"/"before", which look for steps.)
+            let safeguardMissing = !["outside", "before"].contains(tokens[index])
+            if safeguardMissing, window.contains(where: safeguardsAsWritten.contains) { return true }
             return window.contains { nouns.contains(Stemmer.stem($0)) }
                 || zip(window, window.dropFirst()).contains { $0.hasPrefix("sign") && $1 == "off" }
         }
@@ -355,6 +357,8 @@ enum RiskPhrasing {
         ].map(Stemmer.stem)
     )
     private static let negations: Set<String> = ["not", "never", "no", "without", "nor", "rather", "instead"]
+    /// Safeguards matched as written, not by stem.
+    private static let safeguardsAsWritten: Set<String> = ["listed", "signed"]
     /// Who a right is granted to, when the question asks whether the customer has it.
     private static let grantees: Set<String> = [
         "us", "we", "our", "customer", "customers", "client", "clients", "entity", "auditors", "grant", "give",

@@ -354,25 +354,27 @@ struct ItemBuilder {
         }
         let question = grid.text(row, questionColumn)
         let rawID = grid.text(row, plan.id)
-        // A question with an item's id: the vendor's, whatever words it holds.
-        let isItem =
+        // A question with an item's id: the vendor's, whatever words it holds. Asked only of the
+        // rows that need it (a block's phrase, inside a block), not of every row read.
+        func isItem() -> Bool {
             rawID.map { commonIDShape == LayoutDetector.idShape($0) } == true
-            && question.map(HeaderVocabulary.readsAsQuestion) == true
+                && question.map(HeaderVocabulary.readsAsQuestion) == true
+        }
         // A block's opening words stand alone on a row (a heading, perhaps merged), not in a table
         // row, and not in an item ("Is single sign-on supported for customer users?").
-        if texts.count <= 3, !isItem, texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }) {
+        if texts.count <= 3, texts.contains(where: { HeaderVocabulary.receiverPhrase(in: $0) != nil }), !isItem() {
             inReceiverBlock = true
             skipped.append((row, .forReceiver))
             return
         }
-        if texts.count <= 3, !isItem, texts.contains(where: HeaderVocabulary.vendorPhrase) {
+        if texts.count <= 3, texts.contains(where: HeaderVocabulary.vendorPhrase), !isItem() {
             inReceiverBlock = false
             skipped.append((row, .instructions))
             return
         }
         if inReceiverBlock {
             // The vendor's questions resume at the next question with an item's id.
-            guard isItem else {
+            guard isItem() else {
                 skipped.append((row, .forReceiver))
                 return
             }
