@@ -75,6 +75,16 @@ enum HeaderVocabulary {
             "in place", "selection", "status", "vendor input", "your input", "result", "conformance",
         ]
         if answerPhrases.contains(where: contains) { return (.answer, 3) }
+        // What the answering party states ("Supplier Statement", "Your position"), where a
+        // statement alone is the question's ("Control statement").
+        if ["statement", "position", "confirmation"].contains(where: has),
+            [
+                "supplier", "supplier's", "vendor", "vendor's", "provider", "provider's", "your", "bidder", "bidder's",
+                "tenderer", "tenderer's", "respondent", "respondent's", "contractor", "contractor's",
+            ].contains(where: has)
+        {
+            return (.answer, 3)
+        }
         if contains("question") {
             // "question_type", "question choices": about the question, not the question.
             if ["type", "choice", "option", "format", "weight", "score"].contains(where: contains) {

@@ -50,12 +50,50 @@ struct LayoutDetector {
     let options: DetectionOptions
     let profile: LayoutProfile.SheetProfile?
 
-    /// Words in a sheet's name that say it holds no questions.
+    /// What in a sheet's name says it holds no questions, if anything: one of
+    /// ``nonQuestionSheetStems`` anywhere in it (`DropDownLists`, `Instructions`), or one of
+    /// ``nonQuestionSheetWords`` as whole words, camel case split and a plural "s" allowed (`Cover
+    /// Sheet`, `ReadMe`, `Lists`), so that `Question List`, `Resilience & Recovery`, `Incident Reporting`,
+    /// `Configuration Management` or `Privacy Checklists` are read.
+    static func nonQuestionSheetWord(_ name: String) -> String? {
+        let lower = name.lowercased()
+        if let stem = nonQuestionSheetStems.first(where: lower.contains) { return stem }
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in name {
+            let split = !character.isLetter || (character.isUppercase && previous?.isLowercase == true)
+            if split, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            if character.isLetter { current.append(Character(character.lowercased())) }
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return nonQuestionSheetWords.first { phrase in
+            let parts = phrase.split(separator: " ").map(String.init)
+            guard parts.count <= words.count else { return false }
+            return (0...(words.count - parts.count)).contains { start in
+                parts.indices.allSatisfy { index in
+                    let word = words[start + index]
+                    return word == parts[index] || (index == parts.count - 1 && word == parts[index] + "s")
+                }
+            }
+        }
+    }
+
+    /// Parts of a sheet's name, found anywhere in it, that say it holds no questions: long enough
+    /// not to sit inside a questionnaire's words.
+    static let nonQuestionSheetStems = [
+        "instruction", "introduction", "readme", "attribution", "changelog", "acknowledg", "glossary", "lookup",
+        "dropdown", "scorecard", "roadmap", "crosswalk", "dashboard", "licence", "license", "coversheet", "coverpage",
+    ]
+
+    /// Words of a sheet's name, matched whole, that say it holds no questions.
     static let nonQuestionSheetWords = [
-        "instruction", "introduction", "intro", "readme", "read me", "cover", "license", "licence", "attribution",
-        "changelog", "change log", "version history", "revision history", "acknowledg", "glossary", "definition",
-        "lookup", "lists", "list values", "dropdown", "drop-down", "drop down", "values", "report", "summary",
-        "scorecard", "score card", "roadmap", "crosswalk", "benchmark", "chart", "dashboard", "background",
+        "intro", "read me", "cover", "change log", "version history", "revision history", "definition", "lists",
+        "list values", "drop down", "values", "report", "summary", "score card", "benchmark", "chart", "background",
         "analyst", "guidance", "help", "about", "contents", "legend", "settings", "config",
     ]
 

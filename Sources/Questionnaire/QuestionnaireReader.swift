@@ -51,7 +51,6 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
                 )
                 continue
             }
-            let lower = sheet.name.lowercased()
             if let why = receiverSheetReason(sheet.name) {
                 layouts.append(
                     SheetLayout(
@@ -66,7 +65,7 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
                 )
                 continue
             }
-            if let word = LayoutDetector.nonQuestionSheetWords.first(where: { lower.contains($0) }) {
+            if let word = LayoutDetector.nonQuestionSheetWord(sheet.name) {
                 layouts.append(
                     SheetLayout(
                         sheet: sheet.name,

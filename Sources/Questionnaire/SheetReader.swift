@@ -438,6 +438,12 @@ struct ItemBuilder {
             skipped.append((row, .marker))
             return
         }
+        // A worked example of how to answer ("e.g." in the id column, "Example only: Do you …?"),
+        // often already marked: it shows the form, it is not asked.
+        if Self.isWorkedExample(id: rawID, question: question) {
+            skipped.append((row, .instructions))
+            return
+        }
         // A label in the id column ("NOTE", "Remarks") before text that asks nothing: a note.
         if let rawID, plan.id != nil, !LayoutDetector.looksLikeID(rawID), !readsAsQuestion, !hasList {
             skipped.append((row, .instructions))
@@ -566,6 +572,31 @@ struct ItemBuilder {
         if let answer = plan.answer, roles[answer]?.0 == .answer { return true }
         return roles[questionColumn]?.0 == .question
     }
+
+    /// Whether a row is a worked example of how to answer.
+    ///
+    /// Its id cell says so (`e.g.`, `Example`, `Sample`) or its text opens with such a label
+    /// (`Example only:`, `Example - …`, `Sample question:`). "For example, …" inside a question is
+    /// not such a label.
+    static func isWorkedExample(id: String?, question: String) -> Bool {
+        if let id {
+            let letters = id.lowercased().filter(\.isLetter)
+            if exampleLabels.contains(letters), id.filter(\.isNumber).isEmpty { return true }
+        }
+        let words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != ":" }).prefix(3)
+        guard let first = words.first else { return false }
+        let label = first.filter(\.isLetter)
+        guard exampleLabels.contains(label), label != "ex" else { return false }
+        // The label stands apart from the question: a colon, a dash or "only" after it, or "e.g.".
+        let opening = question.drop { $0 == " " }.lowercased()
+        let after = opening.dropFirst(first.count).drop { $0 == " " }
+        return label == "eg" || first.hasSuffix(":") || after.hasPrefix(":") || after.hasPrefix("- ")
+            || after.hasPrefix("\u{2013} ") || after.hasPrefix("only") || after.hasPrefix("row")
+            || (label == "sample" && after.hasPrefix("question"))
+    }
+
+    /// Labels of a worked example, letters only ("ex" in an id cell only: "Ex-employees …").
+    private static let exampleLabels: Set<String> = ["eg", "example", "sample", "ex", "exampleonly", "illustration"]
 
     /// A sentence addressed to the reader (`Please return the completed questionnaire to …`).
     static func isInstruction(_ text: String) -> Bool {

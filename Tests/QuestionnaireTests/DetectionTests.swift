@@ -25,7 +25,8 @@ import Yams
         ("Answer (Yes/No/N/A)", .answer), ("Compliant?", .answer), ("Comments", .comment),
         ("Additional Information", .comment), ("Answer comments", .comment), ("Evidence / Attachments", .evidence),
         ("Guidance", .guidance), ("Control Owner", .owner), ("Section", .section), ("Domain", .section),
-        ("question_type", .other),
+        ("question_type", .other), ("Supplier Statement", .answer), ("Vendor's position", .answer),
+        ("Control statement", .question), ("Requirement Statement", .question),
     ])
     func headerWordsNameRoles(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)
@@ -175,6 +176,46 @@ import Yams
         let questionnaire = try read(csv)
         #expect(questionnaire.items.map(\.id) == ["Q1", "Q2", "Q3", "Q4", "Q5"])
         #expect(questionnaire.sheets.first?.skippedRows.contains { $0.reason == .forReceiver } == true)
+    }
+
+    @Test(
+        arguments: [
+            ("Instructions", "instruction"), ("Cover", "cover"), ("Cover Sheet", "cover"), ("CoverPage", "coverpage"),
+            ("coversheet", "coversheet"), ("ReadMe", "readme"), ("Read me first", "read me"),
+            ("DropDownLists", "dropdown"), ("Drop-down values", "drop down"),
+            ("Lists", "lists"), ("ListValues", "list values"), ("Report", "report"), ("Summary of results", "summary"),
+            ("Table of Contents", "contents"), ("Change Log", "change log"), ("Definitions", "definition"),
+            ("Resilience & Recovery", nil), ("Incident Reporting", nil), ("Configuration Management", nil),
+            ("Privacy Checklists", nil), ("Question List", nil), ("Helpdesk Security", nil),
+            ("Insurance Coverage", nil),
+            ("Charter and Governance", nil), ("Discovery", nil),
+        ] as [(String, String?)]
+    )
+    func sheetNamesThatSayTheyHoldNoQuestions(name: String, word: String?) {
+        #expect(LayoutDetector.nonQuestionSheetWord(name) == word)
+    }
+
+    @Test func aWorkedExampleRowIsNotAnItem() throws {
+        let csv = """
+            Item,Requirement,Answer,Comments
+            e.g.,Example only: Do you appoint a representative in the Union?,Yes,How to fill a row
+            ,Example: Do you keep a record of processing?,Yes,
+            1,Do you process personal data only on documented instructions?,,
+            2,"For example, do you keep logs of access to personal data?",,
+            3,Are ex-employees' accounts removed on their last day?,,
+            4,Sample sizes: how many records do you audit each quarter?,,
+
+            """
+        let questionnaire = try read(csv)
+        #expect(questionnaire.items.map(\.id) == ["1", "2", "3", "4"])
+        #expect(
+            questionnaire.sheets.first?.skippedRows.contains { $0.first == 2 && $0.reason == .instructions } == true
+        )
+        #expect(ItemBuilder.isWorkedExample(id: "Sample", question: "Do you encrypt backups?"))
+        #expect(ItemBuilder.isWorkedExample(id: nil, question: "EXAMPLE - Do you encrypt backups?"))
+        #expect(ItemBuilder.isWorkedExample(id: nil, question: "Sample question: Do you encrypt backups?"))
+        #expect(!ItemBuilder.isWorkedExample(id: "EX-1", question: "Do you encrypt backups?"))
+        #expect(!ItemBuilder.isWorkedExample(id: nil, question: "Examples of evidence you keep?"))
     }
 
     @Test func aQuestionEndingInAColonIntroducesItsSubQuestions() {
