@@ -109,6 +109,23 @@ extension HeaderVocabulary {
                 && lower.wholeMatch(of: /page [0-9]+( of [0-9]+)?/) != nil)
     }
 
+    /// Whether a drop-down value only prompts for a choice (`-- Please select --`, `Select one`,
+    /// `(choose)`): it is neither an allowed answer nor, left in a cell, an answer.
+    static func isPlaceholder(_ value: String) -> Bool {
+        let letters = value.lowercased().filter { $0.isLetter }
+        guard letters.count <= 24 else { return false }
+        return placeholders.contains(letters)
+    }
+
+    /// ``isPlaceholder(_:)``'s prompts, letters only.
+    private static let placeholders: Set<String> = [
+        "select", "pleaseselect", "selectone", "pleaseselectone", "selectanoption", "pleaseselectanoption",
+        "selectananswer", "pleaseselectananswer", "selectaresponse", "pleaseselectaresponse", "selectfromlist",
+        "selectfromthelist", "choose", "pleasechoose", "chooseone", "pleasechooseone", "chooseanoption",
+        "pleasechooseanoption", "chooseananswer", "pickone", "makeaselection", "pleasemakeaselection",
+        "selectvalue", "chooseanitem", "selectanitem",
+    ]
+
     /// Who besides the vendor may be said to fill a part of a questionnaire.
     static let receivers = [
         "institution", "university", "college", "reviewer", "assessor", "evaluator", "analyst", "auditor", "customer",

@@ -266,10 +266,16 @@ struct LayoutDetector {
             }
         }
 
-        // The answer column from drop-downs, when the header does not name one.
+        // The answer column from drop-downs, when the header does not name one: a column no header
+        // claimed, or one whose header lost its claim to another ("Meets requirement" beside
+        // "Requirement"), not one the receiving organisation fills ("Assessor rating").
         if plan.answer == nil {
             var best: (column: Int, count: Int)?
-            for column in (question + 1)...(question + 12) where plan.assignments[column] == nil {
+            for column in (question + 1)...(question + 12)
+            where plan.assignments[column] == nil
+                || (plan.role(of: column) == .other
+                    && !(headerRow.flatMap { grid.text($0, column) }.map(HeaderVocabulary.namesReceiverColumn) ?? false))
+            {
                 var count = 0
                 for row in dataRows where grid.text(row, question) != nil && grid.listValidationExists(row, column) {
                     count += 1

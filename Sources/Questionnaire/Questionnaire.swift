@@ -349,6 +349,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case forReceiver = "for-receiver"
     /// A row whose question is copied by formula from another sheet that is read too.
     case copied
+    /// A row the workbook hides: withdrawn or parked by whoever sent it, never answered.
+    case hidden
 }
 
 /// A run of rows passed over for one reason.

@@ -19,10 +19,13 @@ struct SheetGrid {
     private var listCache: [CellAddress: Int] = [:]
     /// The formula of every cell that has one.
     private(set) var formulas: [CellAddress: String] = [:]
+    /// The rows the workbook hides.
+    let hiddenRows: Set<Int>
 
     init(table: Table) {
         sheet = table.sheet
         metadata = table.metadata
+        hiddenRows = Set(table.metadata.hiddenRows)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
             var columns: [Int: String] = [:]

@@ -32,6 +32,7 @@ extension LayoutDetector {
         }
         var items = builder.items
         items = Self.nestSubQuestions(items)
+        ItemBuilder.clearUntickedBoxes(&items)
 
         let hasAnswers = plan.answer != nil
         let questionBecause = plan.assignments[questionColumn]?.because ?? ""
@@ -43,6 +44,15 @@ extension LayoutDetector {
                 } == true)
             || byHand
         let receiver = receiverReason(plan: plan, headerRow: headerRow, items: items)
+        // Statements to rate rather than questions ("An inventory of assets is maintained", a
+        // drop-down of maturity levels beside each): read when a drop-down offers the answer on
+        // four rows in five, though not written without the question column named.
+        let fewQuestions = items.filter({ HeaderVocabulary.readsAsQuestion($0.question) }).count * 5 < items.count
+        let offeredChoices =
+            plan.answer.map { answer in
+                items.filter { item in item.row.map { grid.listValidationExists($0, answer) } ?? false }.count * 5
+                    >= items.count * 4
+            } ?? false
         let forced = options.sheet != nil
         var status: SheetStatus
         var reason: String
@@ -52,9 +62,7 @@ extension LayoutDetector {
         } else if let log = changeLogReason(headerRow: headerRow), !forced, !byHand {
             status = .ignored
             reason = log
-        } else if !questionHeaderNamed, plan.marks.isEmpty,
-            items.filter({ HeaderVocabulary.readsAsQuestion($0.question) }).count * 5 < items.count
-        {
+        } else if !questionHeaderNamed, plan.marks.isEmpty, fewQuestions, !offeredChoices {
             status = .ignored
             reason =
                 "column \(CellAddress.columnName(questionColumn)) holds text, but few of its rows read as questions"
@@ -86,6 +94,12 @@ extension LayoutDetector {
         if !byHand {
             if headerRow == nil {
                 doubt(0.6, "no header row: the columns were found from what they hold")
+            } else if !questionHeaderNamed, fewQuestions, plan.marks.isEmpty {
+                doubt(
+                    0.6,
+                    "few rows read as questions and the header does not name the question column (\(questionBecause)): "
+                        + "name it with --question-column for answers to be written"
+                )
             } else if !questionHeaderNamed {
                 doubt(0.75, "the header does not name the question column (\(questionBecause))")
             }
@@ -210,6 +224,8 @@ struct ItemBuilder {
     private var questionHeaderNamesSection = false
     /// The rows below the header that repeat it, found once.
     private var repeatedHeaders: Set<Int> = []
+    /// The header row of another table under the questions, if any (``decideHeaderSections(_:)``).
+    private var otherTable: Int?
     /// Section headings, outermost first, with the depth a numbered heading gives.
     private var sectionStack: [(text: String, level: Int?)] = []
     private var itemsSinceSection = 0
@@ -245,6 +261,18 @@ struct ItemBuilder {
     /// single header's text there is just the column's name.
     mutating func decideHeaderSections(_ headerRow: Int) {
         repeatedHeaders = Set(grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) })
+        // Another table's header under the questions ("No. | Control ID | Description of deviation |
+        // Compensating control | Risk owner"): three roles or more, none of them an answer, and
+        // nothing over the answer column. Its rows are that table's, not questions.
+        if let answer = plan.answer, plan.marks.isEmpty {
+            otherTable = grid.rowNumbers.first { row in
+                guard row > headerRow, grid.text(row, answer) == nil else { return false }
+                let (score, roles) = detector.headerScore(row)
+                return score >= 3 && !roles.values.contains { $0.0 == .answer }
+                    && !grid.cells(of: row).contains { HeaderVocabulary.readsAsQuestion($0.text) }
+            }
+            if let otherTable { repeatedHeaders = repeatedHeaders.filter { $0 < otherTable } }
+        }
         let headers = [headerRow] + repeatedHeaders.sorted()
         headerSectionsVary = Set(headers.compactMap(headerSectionText)).count >= 2
         // A header that repeats with other text over the questions names the section below it
@@ -329,6 +357,15 @@ struct ItemBuilder {
         if cells.isEmpty {
             inLegend = false
             skipped.append((row, .blank))
+            return
+        }
+        // A row the customer hid (a withdrawn question) is never answered.
+        if grid.hiddenRows.contains(row) {
+            skipped.append((row, .hidden))
+            return
+        }
+        if let otherTable, row >= otherTable {
+            skipped.append((row, .marker))
             return
         }
         if repeatedHeaders.contains(row) {
@@ -462,6 +499,16 @@ struct ItemBuilder {
             items[items.count - 1].question += " " + question
             lastItemRow = row
             skipped.append((row, .continuation))
+            return
+        }
+        // A short title alone on its row, without an id where the items have ids, right under an
+        // item ("Data protection"): the next section, though the answer column's drop-down runs
+        // through it, not guidance for the item above.
+        if plan.id != nil, filledID == nil, answer == nil, !isField, !readsAsQuestion, cells.count == 1,
+            HeaderVocabulary.words(in: question) <= 6, question.first?.isUppercase == true,
+            !Self.readsAsSentence(question), !question.contains(":")
+        {
+            section(row, text: question)
             return
         }
         if filledID == nil, !hasList, answer == nil, !isField, let last = items.last, let lastRow = lastItemRow,
@@ -626,6 +673,22 @@ struct ItemBuilder {
         return !words.isDisjoint(with: verbs)
     }
 
+    /// Clears the FALSE of unticked checkboxes in a blank form.
+    ///
+    /// Checkboxes as a spreadsheet exports them are a TRUE/FALSE drop-down, and in a blank form
+    /// every box reads FALSE, which is no answer. When every such item of the sheet (two or more)
+    /// holds FALSE, none has an answer yet; when any box is ticked, the FALSE ones are answers too.
+    static func clearUntickedBoxes(_ items: inout [QuestionnaireItem]) {
+        let boxes = items.indices.filter { index in
+            Set(items[index].allowedAnswers.map { $0.uppercased() }) == ["TRUE", "FALSE"]
+                && items[index].allowedAnswers.count == 2
+        }
+        guard boxes.count >= 2,
+            boxes.allSatisfy({ items[$0].existingAnswer?.uppercased() == "FALSE" })
+        else { return }
+        for index in boxes { items[index].existingAnswer = nil }
+    }
+
     /// Whether an id-column value is a section's code: `V1`, `1`, `1.`, `A`, `A.`, `II`.
     static func isSectionCode(_ text: String) -> Bool {
         var code = text.trimmingCharacters()
@@ -656,14 +719,15 @@ struct ItemBuilder {
         if let answerColumn = plan.answer, let rule = detector.grid.listValidation(row, answerColumn),
             let values = rule.listValues, !values.isEmpty
         {
-            allowed = values
+            allowed = values.filter { !HeaderVocabulary.isPlaceholder($0) }
             source = .validation
         } else if !plan.headerAnswers.isEmpty {
             allowed = plan.headerAnswers
             source = detector.profile == nil ? .header : .profile
         }
         var target = reference(plan.answer).map(AnswerTarget.cell)
-        var existing = grid.text(row, plan.answer)
+        // "-- Please select --" left in the cell is the drop-down's prompt, not an answer.
+        var existing = grid.text(row, plan.answer).flatMap { HeaderVocabulary.isPlaceholder($0) ? nil : $0 }
         var severalMarked = false
         if !plan.marks.isEmpty {
             let cells = plan.marks.map { column, choice in

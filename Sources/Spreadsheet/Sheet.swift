@@ -138,6 +138,8 @@ public struct SheetMetadata: Hashable, Sendable {
     public var mergedRanges: [CellRange]
     /// The data validations, in file order (the `extLst` ones after the plain ones).
     public var validations: [DataValidation]
+    /// The rows the file marks hidden (`<row hidden="1">`), in file order.
+    public var hiddenRows: [Int]
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.
@@ -149,6 +151,7 @@ public struct SheetMetadata: Hashable, Sendable {
         usedRange: CellRange? = nil,
         mergedRanges: [CellRange] = [],
         validations: [DataValidation] = [],
+        hiddenRows: [Int] = [],
         rowCount: Int = 0,
         cellCount: Int = 0
     ) {
@@ -156,6 +159,7 @@ public struct SheetMetadata: Hashable, Sendable {
         self.usedRange = usedRange
         self.mergedRanges = mergedRanges
         self.validations = validations
+        self.hiddenRows = hiddenRows
         self.rowCount = rowCount
         self.cellCount = cellCount
     }

@@ -167,6 +167,7 @@ final class WorksheetReader: XMLEventHandler {
         }
         columnIndex = 0
         rowFirstCell = batch.cells.count
+        if attributes.bool("hidden", default: false) { metadata.hiddenRows.append(rowIndex) }
     }
 
     private func endRow() {

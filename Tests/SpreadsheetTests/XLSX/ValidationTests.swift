@@ -8,6 +8,15 @@ import Testing
         return try workbook.metadata(of: try workbook.sheet(named: sheet))
     }
 
+    /// Hidden rows as Google Sheets (`hidden="1"`) and LibreOffice (`hidden="true"`, and
+    /// `hidden="false"` on the others) write them; openpyxl reads row 2 hidden in both.
+    @Test(arguments: [
+        "exceljs-hidden-test-google-sheets.xlsx", "exceljs-hidden-test-libre-calc-as-excel-2007-365.xlsx",
+    ])
+    func hiddenRowsAreRead(file: String) throws {
+        #expect(try metadata(file, sheet: "Sheet1").hiddenRows == [2])
+    }
+
     @Test func inlineListIsSplit() throws {
         let rules = try metadata("rust_xlsxwriter-data_validation02.xlsx", sheet: "Sheet1").validations
         #expect(rules.count == 1)

@@ -1,0 +1,149 @@
+"""Layout rules found by the blind layout sets (bench/heldout_layouts2.py, heldout_layouts3.py),
+each on a small workbook of its own words written here with openpyxl, read back by `quire
+inspect --format json` (and `quire answer` where a cell is written):
+
+- a row the workbook hides (a withdrawn question) is no item, and is named as skipped "hidden";
+- a drop-down's prompt ("-- Please select --") is not an allowed answer, and left in a cell it is
+  not an existing answer, so the cell is answered;
+- TRUE/FALSE checkboxes all FALSE (a blank form) hold no answers; once one is ticked, all hold one;
+- another table under the questions with its own header (an exceptions list) gives no items;
+- a short title under an item, with the answer column's drop-down running through it, is the next
+  section, not an item or guidance;
+- statements to rate with a drop-down under headers that name neither column are read, but not
+  written without the question column named.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
+
+pytestmark = pytest.mark.quire
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def inspect(quire_bin: Path, path: Path, *extra: str) -> dict:
+    run = subprocess.run([str(quire_bin), "inspect", str(path), "--format", "json", *extra],
+                         capture_output=True, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    return json.loads(run.stdout)
+
+
+def table(path: Path, rows: list[list[object]], lists: dict[str, str] | None = None,
+          hidden: tuple[int, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Security"
+    for row in rows:
+        sheet.append(row)
+    for cells, formula in (lists or {}).items():
+        rule = DataValidation(type="list", formula1=formula, allow_blank=True)
+        rule.add(cells)
+        sheet.add_data_validation(rule)
+    for number in hidden:
+        sheet.row_dimensions[number].hidden = True
+    book.save(path)
+    return path
+
+
+def test_a_hidden_row_is_no_item(quire_bin: Path, tmp_path: Path) -> None:
+    path = table(tmp_path / "hidden.xlsx", [
+        ["No.", "Question", "Answer"],
+        ["1", "Do you rotate database credentials after staff changes?", None],
+        ["2", "Do you still print customer statements on site?", None],
+        ["3", "Are laptops wiped before they are reissued?", None],
+    ], hidden=(3,))
+    sheet = inspect(quire_bin, path)
+    assert [item["id"] for item in sheet["items"]] == ["1", "3"]
+    skipped = sheet["sheets"][0]["skipped_rows"]
+    assert {"first": 3, "last": 3, "reason": "hidden"} in skipped
+
+
+def test_a_drop_down_prompt_is_no_answer(quire_bin: Path, tmp_path: Path) -> None:
+    prompt = "-- Please select --"
+    path = table(tmp_path / "prompt.xlsx", [
+        ["Ref", "Question", "Response"],
+        ["P1", "Is customer data encrypted at rest?", prompt],
+        ["P2", "Do you run phishing simulations for all staff?", "Yes"],
+    ], lists={"C2:C3": f'"{prompt},Yes,No,N/A"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["allowed_answers"] for item in items] == [["Yes", "No", "N/A"]] * 2
+    assert [item.get("existing_answer") for item in items] == [None, "Yes"]
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of",
+                          "2026-11-29", "--write-proposals", "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    filled = openpyxl.load_workbook(out).active
+    # The prompt's cell got an allowed answer (a proposal, marked in the review list); the answered
+    # one is untouched.
+    assert filled["C2"].value in {"Yes", "No", "N/A"}
+    assert filled["C3"].value == "Yes"
+
+
+@pytest.mark.parametrize("ticked", [False, True])
+def test_unticked_checkboxes_of_a_blank_form_are_no_answers(quire_bin: Path, tmp_path: Path, ticked: bool) -> None:
+    path = table(tmp_path / "boxes.xlsx", [
+        ["Req", "Requirement", "Meets requirement", "Vendor notes"],
+        ["B1", "Backups are copied to a second region every day.", ticked, None],
+        ["B2", "Administrator access to production needs a hardware key.", False, None],
+        ["B3", "Security patches are applied to servers within fourteen days.", False, None],
+    ], lists={"C2:C4": '"TRUE,FALSE"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["answer_cell"] for item in items] == ["Security!$C$2", "Security!$C$3", "Security!$C$4"]
+    expected = ["TRUE", "FALSE", "FALSE"] if ticked else [None, None, None]
+    assert [item.get("existing_answer") for item in items] == expected
+
+
+def test_another_table_under_the_questions_gives_no_items(quire_bin: Path, tmp_path: Path) -> None:
+    path = table(tmp_path / "exceptions.xlsx", [
+        ["ID", "Question", "ISO 27001", "Response", "Comments"],
+        ["Q1", "Is there a documented incident response plan?", "A.5.24", None, None],
+        ["Q2", "Are access rights reviewed every quarter?", "A.5.18", None, None],
+        [None],
+        ["Open exceptions"],
+        ["#", "Description of the gap", "Control ID", None, "Owner", "Target date"],
+        [1, "Reviews of the finance tools are done twice a year only.", "Q2", None, "IT lead", "2027-06-30"],
+        [2, None, None, None, None, None],
+    ], lists={"D2:D3": '"Yes,No,N/A"'})
+    sheet = inspect(quire_bin, path)
+    assert [item["id"] for item in sheet["items"]] == ["Q1", "Q2"]
+
+
+def test_a_title_under_an_item_starts_the_next_section(quire_bin: Path, tmp_path: Path) -> None:
+    path = table(tmp_path / "sections.xlsx", [
+        ["Ref", "Statement", "Response", "Notes"],
+        [None, "Network security"],
+        ["N1", "Inbound traffic to production passes a web application firewall.", None, None],
+        ["N2", "Administrative interfaces are reachable only over the VPN.", None, None],
+        [None, "Physical security"],
+        ["S1", "Visitors to the office are escorted at all times.", None, None],
+    ], lists={"C2:C7": '"Yes,No"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["N1", "N2", "S1"]
+    assert items[2]["section"] == ["Physical security"]
+    assert not items[1].get("guidance")
+
+
+def test_rated_statements_are_read_but_not_written_unnamed(quire_bin: Path, tmp_path: Path) -> None:
+    levels = "0 - None,1 - Ad hoc,2 - Repeatable,3 - Defined,4 - Measured"
+    rows: list[list[object]] = [["Practice ID", "Practice", "Current level", "Basis for rating"]]
+    statements = [
+        "Software dependencies are tracked and updated on a defined schedule.",
+        "Security requirements are recorded for every new feature.",
+        "Threat models are kept for the externally facing services.",
+        "Build pipelines sign the artefacts they publish.",
+        "Secrets are kept in a managed vault rather than in source code.",
+    ]
+    rows += [[f"D{n}", text, None, None] for n, text in enumerate(statements, start=1)]
+    path = table(tmp_path / "maturity.xlsx", rows, lists={"C2:C6": f'"{levels}"'})
+    sheet = inspect(quire_bin, path)
+    assert [item["id"] for item in sheet["items"]] == ["D1", "D2", "D3", "D4", "D5"]
+    assert all(item["answer_cell"].endswith(f"$C${n}") for n, item in enumerate(sheet["items"], start=2))
+    assert not any(item["writable"] for item in sheet["items"])
+    named = inspect(quire_bin, path, "--question-column", "B")
+    assert all(item["writable"] for item in named["items"])
