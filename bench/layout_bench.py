@@ -85,7 +85,7 @@ TIMEOUT = 120
 AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
-GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "corpus")
+GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "corpus")
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
@@ -674,6 +674,14 @@ def main(argv: list[str]) -> int:
                     cases = []
                 else:
                     cases = layout_cases(group, HELDOUT3_BY_NAME, folder / "in", selected)
+            elif group == "heldout4":
+                try:
+                    from heldout_layouts4 import HELDOUT4_BY_NAME
+                except Exception as error:  # noqa: BLE001
+                    notes.append(f"heldout4: bench/heldout_layouts4.py skipped ({type(error).__name__}: {error})")
+                    cases = []
+                else:
+                    cases = layout_cases(group, HELDOUT4_BY_NAME, folder / "in", selected)
             else:
                 cases = corpus_cases(selected, notes)
             results[group] = []
@@ -700,7 +708,7 @@ def main(argv: list[str]) -> int:
                             **{k: v for k, v in vars(r).items() if k != "details"},
                             "extra_share": r.extra_share,
                             "goals": r.goals(),
-                            **({"details": r.details} if group != "heldout" else {}),
+                            **({"details": r.details} if group not in ("heldout", "heldout4") else {}),
                         }
                         for r in group_results
                     ],
@@ -722,7 +730,7 @@ def main(argv: list[str]) -> int:
                 print(table(HEADERS, [file_row(r) for r in group_results], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
             else:
                 print("(no files)")
-            if options.details and group != "heldout":
+            if options.details and group not in ("heldout", "heldout4"):
                 for r in group_results:
                     for what, lines in r.details.items():
                         shown = lines[:5] + ([f"... {len(lines) - 5} more"] if len(lines) > 5 else [])
