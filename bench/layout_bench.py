@@ -708,7 +708,7 @@ def main(argv: list[str]) -> int:
                             **{k: v for k, v in vars(r).items() if k != "details"},
                             "extra_share": r.extra_share,
                             "goals": r.goals(),
-                            **({"details": r.details} if group not in ("heldout", "heldout4") else {}),
+                            **({"details": r.details} if group != "heldout" else {}),
                         }
                         for r in group_results
                     ],
@@ -730,7 +730,7 @@ def main(argv: list[str]) -> int:
                 print(table(HEADERS, [file_row(r) for r in group_results], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
             else:
                 print("(no files)")
-            if options.details and group not in ("heldout", "heldout4"):
+            if options.details and group != "heldout":
                 for r in group_results:
                     for what, lines in r.details.items():
                         shown = lines[:5] + ([f"... {len(lines) - 5} more"] if len(lines) > 5 else [])

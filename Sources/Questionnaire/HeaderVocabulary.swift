@@ -28,6 +28,9 @@ enum HeaderVocabulary {
         let bytes = Array(text.utf8)
         func contains(_ phrase: String) -> Bool { bytes.containsRun(of: phrase.utf8) }
 
+        // Abbreviated headers: "Qstn", "Resp.", "Cmnts", "Evid.".
+        if words.count == 1, let role = abbreviations[text.trimmingSuffix(".")] { return (role, 3) }
+
         // Ids: "ID", "#", "No.", "Ref", "Question ID", "Control #".
         if text == "#" || text == "no" || text == "no." || text == "nr." || text == "ref" || text == "ref."
             || text == "id" || text == "item" || text == "item #"
@@ -136,12 +139,28 @@ enum HeaderVocabulary {
     ]
 
     /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`.
+    /// Headers abbreviated to one word, without their full stop.
+    private static let abbreviations: [String: ColumnRole] = [
+        "qstn": .question, "qstns": .question, "ques": .question, "quest": .question, "qn": .question,
+        "resp": .answer, "rsp": .answer, "ans": .answer, "answ": .answer,
+        "cmnt": .comment, "cmnts": .comment, "cmt": .comment, "cmts": .comment, "rmk": .comment, "rmks": .comment,
+        "evid": .evidence, "evd": .evidence,
+    ]
+
+    /// Words a header made only of choices may hold ("Yes/No", "Y/N", "Yes/No/N/A": "N/A" splits in two).
+    private static let bareChoices: Set<String> = ["yes", "no", "y", "n", "a", "na", "partial", "partially"]
+
     static func allowedAnswers(inHeader header: String) -> [String] {
         var candidate: Substring?
         if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
             candidate = header[header.index(after: open)..<close]
         } else if let colon = header.lastIndex(of: ":") {
             candidate = header[header.index(after: colon)...]
+        } else {
+            // A header that is nothing but the choices: "Yes/No", "Y / N", "Yes/No/N/A".
+            let whole = header.trimmingCharacters().trimmingSuffix("?")
+            let words = whole.lowercased().split(whereSeparator: { $0 == "/" || $0 == "|" || $0 == " " })
+            if words.count >= 2, words.allSatisfy({ bareChoices.contains(String($0)) }) { candidate = Substring(whole) }
         }
         guard let candidate, candidate.contains("/") || candidate.contains(",") else { return [] }
         let parts = candidate.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "|" })
@@ -161,6 +180,11 @@ enum HeaderVocabulary {
 }
 
 extension String {
+    /// The text without a trailing `suffix` (once), and the white space before it.
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)).trimmingCharacters() : self
+    }
+
     /// The text without leading and trailing white space.
     func trimmingCharacters() -> String {
         var start = startIndex

@@ -26,7 +26,8 @@ import Yams
         ("Additional Information", .comment), ("Answer comments", .comment), ("Evidence / Attachments", .evidence),
         ("Guidance", .guidance), ("Control Owner", .owner), ("Section", .section), ("Domain", .section),
         ("question_type", .other), ("Supplier Statement", .answer), ("Vendor's position", .answer),
-        ("Control statement", .question), ("Requirement Statement", .question),
+        ("Control statement", .question), ("Requirement Statement", .question), ("Qstn", .question),
+        ("Resp.", .answer), ("Cmnts", .comment), ("Evid.", .evidence),
     ])
     func headerWordsNameRoles(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)
@@ -38,6 +39,14 @@ import Yams
             HeaderVocabulary.role(of: "Do you keep a documented and tested incident response plan for all services?")
                 == nil
         )
+    }
+
+    @Test func aHeaderMadeOfChoicesGivesThem() {
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Yes/No") == ["Yes", "No"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Y / N") == ["Y", "N"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Yes/No/N/A?") == ["Yes", "No", "N/A"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Input/Output").isEmpty)
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Response").isEmpty)
     }
 
     @Test func allowedAnswersInAHeader() {
