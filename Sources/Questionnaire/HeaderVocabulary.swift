@@ -138,7 +138,6 @@ enum HeaderVocabulary {
         "documented", "if",
     ]
 
-    /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`.
     /// Headers abbreviated to one word, without their full stop.
     private static let abbreviations: [String: ColumnRole] = [
         "qstn": .question, "qstns": .question, "ques": .question, "quest": .question, "qn": .question,
@@ -150,6 +149,7 @@ enum HeaderVocabulary {
     /// Words a header made only of choices may hold ("Yes/No", "Y/N", "Yes/No/N/A": "N/A" splits in two).
     private static let bareChoices: Set<String> = ["yes", "no", "y", "n", "a", "na", "partial", "partially"]
 
+    /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`, `Yes/No`.
     static func allowedAnswers(inHeader header: String) -> [String] {
         var candidate: Substring?
         if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
