@@ -532,8 +532,10 @@ struct ItemBuilder {
             skipped.append((row, .instructions))
             return
         }
+        // Alone on its row but for what formulas compute ("Average maturity level" over a score
+        // column's AVERAGE, once a program has cached its result): a heading or a total, no item.
         if filledID == nil, !hasList, answer == nil, !readsAsQuestion, !isField, question.count <= 80,
-            cells.count == 1
+            cells.filter({ grid.formula(row, $0.column) == nil }).count == 1
                 || (plan.id != nil && cells.allSatisfy { $0.column == questionColumn || $0.column == plan.section })
         {
             section(row, text: question)

@@ -147,3 +147,28 @@ def test_rated_statements_are_read_but_not_written_unnamed(quire_bin: Path, tmp_
     assert not any(item["writable"] for item in sheet["items"])
     named = inspect(quire_bin, path, "--question-column", "B")
     assert all(item["writable"] for item in named["items"])
+
+
+def test_a_label_beside_cached_formula_results_is_no_item(quire_bin: Path, tmp_path: Path) -> None:
+    """"Average score" with an AVERAGE beside it, as a program that computes formulas saves it (its
+    result cached in the file; openpyxl writes none, so the file is given one here)."""
+    import re
+    import zipfile
+
+    path = table(tmp_path / "average.xlsx", [
+        ["Ref", "Question", "Answer", "Score"],
+        ["A1", "Do you keep an inventory of cloud accounts?", None, 2],
+        ["A2", "Are unused cloud accounts closed within a month?", None, 3],
+        [None],
+        [None, "Average score", None, "=AVERAGE(D2:D3)"],
+    ], lists={"C2:C3": '"Yes,No"'})
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(cached, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb"(<f>AVERAGE\(D2:D3\)</f>)(<v\s*/>|<v></v>)?", rb"\1<v>2.5</v>", data)
+                assert count == 1
+            target.writestr(entry, data)
+    sheet = inspect(quire_bin, cached)
+    assert [item["id"] for item in sheet["items"]] == ["A1", "A2"]
