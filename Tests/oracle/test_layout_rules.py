@@ -172,3 +172,25 @@ def test_a_label_beside_cached_formula_results_is_no_item(quire_bin: Path, tmp_p
             target.writestr(entry, data)
     sheet = inspect(quire_bin, cached)
     assert [item["id"] for item in sheet["items"]] == ["A1", "A2"]
+
+
+@pytest.mark.parametrize(
+    "group", [pytest.param(group, marks=pytest.mark.xdist_group(f"layouts-{group}")) for group in ("heldout2", "heldout3", "heldout4")]
+)
+def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) -> None:
+    """The second to fourth blind layout sets (bench/heldout_layouts2-4.py), whose misses were read
+    and fixed: every item found with its answer cell and allowed answers, nothing extra, nothing
+    written outside answer cells (bench/layout_bench.py, which runs inspect and answer on each)."""
+    import os
+    import sys
+
+    run = subprocess.run([sys.executable, "bench/layout_bench.py", "--group", group, "--json"], capture_output=True,
+                         cwd=ROOT, env={**os.environ, "QUIRE_BIN": str(quire_bin)}, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr.decode()[-2000:]
+    summary = json.loads(run.stdout)["groups"][group]["summary"]
+    assert summary["files"] == 10 and summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
+    assert summary["matched"] == summary["true"] == summary["found"], summary
+    assert summary["extra"] == summary["missing"] == summary["outside"] == 0, summary
+    assert summary["sheets_right"] == summary["sheets"], summary
+    assert summary["allowed_right"] == summary["allowed_total"] == summary["true"], summary
+    assert summary["ids_right"] == summary["ids_total"], summary
