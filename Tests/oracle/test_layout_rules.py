@@ -1,4 +1,4 @@
-"""Layout rules found by the blind layout sets (bench/heldout_layouts2.py, heldout_layouts3.py),
+"""Layout rules found by the blind layout sets (bench/heldout_layouts2.py to heldout_layouts4.py),
 each on a small workbook of its own words written here with openpyxl, read back by `quire
 inspect --format json` (and `quire answer` where a cell is written):
 
@@ -10,7 +10,10 @@ inspect --format json` (and `quire answer` where a cell is written):
 - a short title under an item, with the answer column's drop-down running through it, is the next
   section, not an item or guidance;
 - statements to rate with a drop-down under headers that name neither column are read, but not
-  written without the question column named.
+  written without the question column named;
+- a label beside cells that only hold formula results is no item;
+and the second to fourth blind sets themselves (bench/heldout_layouts2-4.py), read right since
+(through bench/layout_bench.py).
 """
 
 from __future__ import annotations
