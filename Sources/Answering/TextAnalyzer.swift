@@ -169,8 +169,30 @@ struct TextAnalyzer: Sendable {
     /// `Can staff copy data onto USB drives?`).
     func isRiskPhrased(_ text: String) -> Bool {
         let tokens = Self.tokens(text)
+        // A requirement stated in the negative ("Shared accounts are not used to access customer
+        // data.", "The supplier shall not use customer data to train models.") asserts the
+        // safeguard: confirming it ("Yes") is the good answer, and a past answer to the question
+        // "Do you use …?" is of the other polarity.
+        if Self.isNegatedStatement(text, tokens: tokens) { return false }
         return asksAboutEvents(tokens) || asksAboutRisk(tokens)
     }
+
+    /// Whether a text is a statement, not a question, that negates what it states: no question
+    /// mark, no opening that asks or instructs ("Describe why …", "Please confirm …"), and "not",
+    /// "never", "cannot" or a leading "no" ("No customer data leaves the EEA.").
+    static func isNegatedStatement(_ text: String, tokens: [String]) -> Bool {
+        guard let first = tokens.first, !text.contains("?"), !statementOpeners.contains(first) else { return false }
+        return first == "no" || tokens.contains { $0 == "not" || $0 == "never" || $0 == "cannot" }
+    }
+
+    /// Openings of a text that asks or instructs rather than states.
+    private static let statementOpeners: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+        "shall", "should", "may", "might", "must", "how", "what", "when", "where", "which", "who", "whom", "whose",
+        "why", "describe", "provide", "list", "explain", "indicate", "specify", "state", "detail", "confirm",
+        "identify", "outline", "summarize", "summarise", "attach", "upload", "please", "select", "enter", "share",
+        "give", "name", "define", "if", "in", "for", "where",
+    ]
 
     /// Whether a text asks whether something bad has happened (a breach, an incident): controls
     /// cannot say.

@@ -474,6 +474,34 @@ import Testing
         #expect(!analyzer.asksAboutEvents("Can staff copy client data onto USB drives?"))
     }
 
+    /// A requirement stated in the negative asserts the safeguard: not risk-phrased, and the
+    /// approved "No" to the question "Do you …?" is not its answer (it was written, unreviewed).
+    @Test func aNegatedStatementIsNotTheQuestionItNegates() throws {
+        let analyzer = TextAnalyzer.standard
+        #expect(!analyzer.isRiskPhrased("Shared administrator accounts are not used on production systems."))
+        #expect(!analyzer.isRiskPhrased("No customer data is kept on removable media."))
+        #expect(!analyzer.isRiskPhrased("The vendor will never copy production records into test systems."))
+        #expect(analyzer.isRiskPhrased("Are shared administrator accounts used on production systems?"))
+        #expect(analyzer.isRiskPhrased("Please confirm whether shared administrator accounts are not disabled."))
+        var library = AnsweringTests.library()
+        library.answers.append(
+            AnswerLibraryEntry(
+                id: "ANS-SHARED",
+                question: "Do your staff use shared administrator accounts on production systems?",
+                answer: "No",
+                comment: "Every administrator signs in with a named account.",
+                controls: ["T-MFA"]
+            )
+        )
+        // The question, then the same requirement stated in the negative.
+        let answers = try [
+            "Do your staff use shared administrator accounts on production systems?",
+            "Staff do not use shared administrator accounts on production systems.",
+        ].map { try answer($0, library: library) }
+        #expect(answers[0].libraryEntry == "ANS-SHARED" && answers[0].value == "No")
+        #expect(answers[1].libraryEntry != "ANS-SHARED" && answers[1].value != "No")
+    }
+
     /// Each shape of ``RiskPhrasing``, in wording of its own (not the labelled sets'), both ways.
     @Test(arguments: [
         // A safeguard bypassed, even a safeguard word negated.
