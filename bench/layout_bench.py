@@ -63,6 +63,7 @@ from __future__ import annotations
 import argparse
 import csv
 import fnmatch
+import importlib
 import io
 import json
 import os
@@ -92,6 +93,8 @@ AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
 GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "corpus")
+#: The blind sets written after the first, read since: group -> (module, its builders by name).
+LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4)}
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
@@ -633,12 +636,8 @@ def main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
 
     if options.self_check:
-        import heldout_layouts
-        import heldout_layouts2
-        import heldout_layouts3
-        import heldout_layouts4
-
-        problems = [module.self_check() for module in (heldout_layouts, heldout_layouts2, heldout_layouts3, heldout_layouts4)]
+        modules = ["heldout_layouts"] + [module for module, _ in LATER_SETS.values()]
+        problems = [importlib.import_module(module).self_check() for module in modules]
         return 1 if any(problems) else 0
 
     value = os.environ.get("QUIRE_BIN", "").strip() or ".build/release/quire"
@@ -667,30 +666,15 @@ def main(argv: list[str]) -> int:
                     cases = []
                 else:
                     cases = layout_cases(group, HELDOUT_LAYOUTS, folder / "in", selected)
-            elif group == "heldout2":
+            elif group in LATER_SETS:
+                module, registry = LATER_SETS[group]
                 try:
-                    from heldout_layouts2 import HELDOUT2_BY_NAME
+                    builders = getattr(importlib.import_module(module), registry)
                 except Exception as error:  # noqa: BLE001
-                    notes.append(f"heldout2: bench/heldout_layouts2.py skipped ({type(error).__name__}: {error})")
+                    notes.append(f"{group}: bench/{module}.py skipped ({type(error).__name__}: {error})")
                     cases = []
                 else:
-                    cases = layout_cases(group, HELDOUT2_BY_NAME, folder / "in", selected)
-            elif group == "heldout3":
-                try:
-                    from heldout_layouts3 import HELDOUT3_BY_NAME
-                except Exception as error:  # noqa: BLE001
-                    notes.append(f"heldout3: bench/heldout_layouts3.py skipped ({type(error).__name__}: {error})")
-                    cases = []
-                else:
-                    cases = layout_cases(group, HELDOUT3_BY_NAME, folder / "in", selected)
-            elif group == "heldout4":
-                try:
-                    from heldout_layouts4 import HELDOUT4_BY_NAME
-                except Exception as error:  # noqa: BLE001
-                    notes.append(f"heldout4: bench/heldout_layouts4.py skipped ({type(error).__name__}: {error})")
-                    cases = []
-                else:
-                    cases = layout_cases(group, HELDOUT4_BY_NAME, folder / "in", selected)
+                    cases = layout_cases(group, builders, folder / "in", selected)
             else:
                 cases = corpus_cases(selected, notes)
             results[group] = []

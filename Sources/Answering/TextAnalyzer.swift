@@ -1,4 +1,5 @@
 import Foundation
+import Questionnaire
 
 /// Turns questionnaire and control text into the terms the index matches on: case and accent
 /// folded, split at punctuation, security phrases mapped to one concept each (MFA, two-factor
@@ -177,22 +178,20 @@ struct TextAnalyzer: Sendable {
         return asksAboutEvents(tokens) || asksAboutRisk(tokens)
     }
 
-    /// Whether a text is a statement, not a question, that negates what it states: no question
-    /// mark, no opening that asks or instructs ("Describe why …", "Please confirm …"), and "not",
-    /// "never", "cannot" or a leading "no" ("No customer data leaves the EEA.").
+    /// Whether a text is a statement, not a question, that negates what it states: it does not
+    /// read as a question (``QuestionnaireItem/readsAsQuestion(_:)``: no question mark, no opening
+    /// that asks or instructs, "Describe why …", "Please confirm …"), does not open on a condition
+    /// ("In the event …", "For …"), and holds "not", "never", "cannot" or a leading "no" ("No
+    /// customer data leaves the EEA.").
     static func isNegatedStatement(_ text: String, tokens: [String]) -> Bool {
-        guard let first = tokens.first, !text.contains("?"), !statementOpeners.contains(first) else { return false }
+        guard let first = tokens.first, !text.contains("?"), !conditionalOpeners.contains(first),
+            !QuestionnaireItem.readsAsQuestion(text)
+        else { return false }
         return first == "no" || tokens.contains { $0 == "not" || $0 == "never" || $0 == "cannot" }
     }
 
-    /// Openings of a text that asks or instructs rather than states.
-    private static let statementOpeners: Set<String> = [
-        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
-        "shall", "should", "may", "might", "must", "how", "what", "when", "where", "which", "who", "whom", "whose",
-        "why", "describe", "provide", "list", "explain", "indicate", "specify", "state", "detail", "confirm",
-        "identify", "outline", "summarize", "summarise", "attach", "upload", "please", "select", "enter", "share",
-        "give", "name", "define", "if", "in", "for", "where",
-    ]
+    /// Openings of a statement that set a condition or a scope rather than state.
+    private static let conditionalOpeners: Set<String> = ["in", "for", "might"]
 
     /// Whether a text asks whether something bad has happened (a breach, an incident): controls
     /// cannot say.

@@ -247,6 +247,10 @@ extension HeaderVocabulary {
 }
 
 extension QuestionnaireItem {
+    /// Whether a text reads as a question: a question mark, or an opening that asks or instructs
+    /// the vendor ("Do …", "Describe …", "Please confirm …").
+    public static func readsAsQuestion(_ text: String) -> Bool { HeaderVocabulary.readsAsQuestion(text) }
+
     /// Whether the item asks for text that "Yes" or "No" cannot be (a name, a date, an address,
     /// "describe…", "which…"): such an item never receives a bare Yes or No.
     public var asksForText: Bool {

@@ -266,7 +266,10 @@ struct ItemBuilder {
         // nothing over the answer column. Its rows are that table's, not questions.
         if let answer = plan.answer, plan.marks.isEmpty {
             otherTable = grid.rowNumbers.first { row in
-                guard row > headerRow, grid.text(row, answer) == nil else { return false }
+                // Three roles need three cells: most rows leave before their cells are scored.
+                guard row > headerRow, grid.text(row, answer) == nil, grid.cells(of: row).count >= 3 else {
+                    return false
+                }
                 let (score, roles) = detector.headerScore(row)
                 return score >= 3 && !roles.values.contains { $0.0 == .answer }
                     && !grid.cells(of: row).contains { HeaderVocabulary.readsAsQuestion($0.text) }
@@ -632,12 +635,11 @@ struct ItemBuilder {
             let letters = id.lowercased().filter(\.isLetter)
             if exampleLabels.contains(letters), id.filter(\.isNumber).isEmpty { return true }
         }
-        let words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != ":" }).prefix(3)
-        guard let first = words.first else { return false }
+        let opening = question.drop { $0 == " " }.lowercased()
+        let first = opening.prefix { $0.isLetter || $0 == "." || $0 == ":" }
         let label = first.filter(\.isLetter)
         guard exampleLabels.contains(label), label != "ex" else { return false }
         // The label stands apart from the question: a colon, a dash or "only" after it, or "e.g.".
-        let opening = question.drop { $0 == " " }.lowercased()
         let after = opening.dropFirst(first.count).drop { $0 == " " }
         return label == "eg" || first.hasSuffix(":") || after.hasPrefix(":") || after.hasPrefix("- ")
             || after.hasPrefix("\u{2013} ") || after.hasPrefix("only") || after.hasPrefix("row")
