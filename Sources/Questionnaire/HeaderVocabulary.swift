@@ -75,9 +75,12 @@ enum HeaderVocabulary {
         }
         let answerPhrases = [
             "answer", "response", "reply", "yes/no", "yes / no", "y/n", "compliant", "compliance", "implemented",
-            "in place", "selection", "status", "vendor input", "your input", "result", "conformance",
+            "in place", "vendor input", "your input", "conformance",
         ]
         if answerPhrases.contains(where: contains) { return (.answer, 3) }
+        // Words that name an answer column only when nothing says "answer": a requester's
+        // "Status" (what changed since last version) or "Result" beside an "Answer" column.
+        if ["selection", "status", "result"].contains(where: contains) { return (.answer, 2) }
         // What the answering party states ("Supplier Statement", "Your position"), where a
         // statement alone is the question's ("Control statement").
         if ["statement", "position", "confirmation"].contains(where: has),

@@ -159,8 +159,14 @@ struct LayoutDetector {
                     $0.strength != $1.strength ? $0.strength > $1.strength : $0.column < $1.column
                 }
                 if role == .answer, ordered.count > 1 {
+                    // Drop-downs decide among the strongest claims; a weaker claim ("Status")
+                    // only when none of those has one.
+                    let strongest = ordered.filter { $0.strength == ordered[0].strength }
                     var withLists: [(Int, Int)] = []
-                    for claim in ordered {
+                    let listed = { (claim: (column: Int, strength: Int)) in
+                        dataRows.contains { grid.listValidationExists($0, claim.column) }
+                    }
+                    for claim in strongest.contains(where: listed) ? strongest : ordered {
                         var count = 0
                         for row in dataRows where grid.listValidationExists(row, claim.column) { count += 1 }
                         withLists.append((claim.column, count))

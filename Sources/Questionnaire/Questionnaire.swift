@@ -351,6 +351,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case copied
     /// A row the workbook hides: withdrawn or parked by whoever sent it, never answered.
     case hidden
+    /// A row whose question is struck through: withdrawn, though still shown.
+    case struckThrough = "struck-through"
 }
 
 /// A run of rows passed over for one reason.

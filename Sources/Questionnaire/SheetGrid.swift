@@ -17,22 +17,26 @@ struct SheetGrid {
     private let lists: [DataValidation]
     /// Validation lookups already made, by cell.
     private var listCache: [CellAddress: Int] = [:]
-    /// The formula of every cell that has one.
+    /// The formula of every cell that has one, except the constants TRUE() and FALSE().
     private(set) var formulas: [CellAddress: String] = [:]
     /// The rows the workbook hides.
     let hiddenRows: Set<Int>
+    /// The cells whose text is struck through.
+    let struckCells: Set<CellAddress>
 
     init(table: Table) {
         sheet = table.sheet
         metadata = table.metadata
         hiddenRows = Set(table.metadata.hiddenRows)
+        struckCells = Set(table.metadata.struckCells)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
             var columns: [Int: String] = [:]
             for cell in row.cells {
                 let text = cell.value.text.trimmingCharacters()
                 if !text.isEmpty { columns[cell.address.column] = text }
-                if let formula = cell.formula { formulas[cell.address] = formula }
+                // A constant TRUE()/FALSE() (LibreOffice's checkbox) computes nothing: a value.
+                if let formula = cell.formula, !isConstantBooleanFormula(formula) { formulas[cell.address] = formula }
             }
             if !columns.isEmpty { cells[row.index] = columns }
         }

@@ -183,7 +183,9 @@ extension LayoutDetector {
     }
 
     /// A question that ends with a colon and is followed by items whose ids extend its own
-    /// (`3.1` then `3.1.a`, `3.1.b`) introduces them: it becomes their section, not an item.
+    /// (`3.1` then `3.1.a`, `3.1.b`) introduces them: it becomes their section, not an item,
+    /// unless it asks a question of its own with a drop-down to answer it ("Is data encrypted at
+    /// rest? If yes:").
     static func nestSubQuestions(_ items: [QuestionnaireItem]) -> [QuestionnaireItem] {
         var result: [QuestionnaireItem] = []
         var index = 0
@@ -193,7 +195,8 @@ extension LayoutDetector {
                 !item.idGenerated && child.id.count > item.id.count && child.id.hasPrefix(item.id)
                     && ".-_ ".contains(child.id[child.id.index(child.id.startIndex, offsetBy: item.id.count)])
             }
-            if !children.isEmpty, item.question.hasSuffix(":"), item.existingAnswer == nil {
+            let asksItself = item.question.contains("?") && item.allowedAnswersSource == .validation
+            if !children.isEmpty, item.question.hasSuffix(":"), item.existingAnswer == nil, !asksItself {
                 let parent = item.question
                 result += children.map { child in
                     var child = child
@@ -365,6 +368,11 @@ struct ItemBuilder {
         // A row the customer hid (a withdrawn question) is never answered.
         if grid.hiddenRows.contains(row) {
             skipped.append((row, .hidden))
+            return
+        }
+        // A question struck through is withdrawn: still shown, never answered.
+        if let question = plan.question, grid.struckCells.contains(CellAddress(row: row, column: question)) {
+            skipped.append((row, .struckThrough))
             return
         }
         if let otherTable, row >= otherTable {
@@ -545,7 +553,10 @@ struct ItemBuilder {
             return
         }
         var id = filledID
-        if let base = filledID, let marker = grid.text(row, plan.subID) {
+        if let rawID, let label = Self.partLabel(rawID), let base = idAbove(row) {
+            // A lettered part ("(a)", "b)") under a numbered question: "4.1" then "(a)" is 4.1.a.
+            id = base.last.map { $0.isLetter || $0.isNumber } == true ? "\(base).\(label)" : base + label
+        } else if let base = filledID, let marker = grid.text(row, plan.subID) {
             let letters = marker.filter { $0.isLetter || $0.isNumber }
             id = base.last.map { $0.isLetter || $0.isNumber } == true ? "\(base).\(letters)" : base + letters
         } else if let base = filledID, rawID == nil {
@@ -563,6 +574,35 @@ struct ItemBuilder {
         }
         items.append(makeItem(row: row, id: id, question: question, section: section))
         lastItemRow = row
+    }
+
+    /// The letters of a part's label in the id column: `(a)`, `(iv)`, `(B)`, `a)`, `b.`, `ii)`;
+    /// nil for anything else (a bare capital with a dot, `A.`, is a section's code).
+    static func partLabel(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters()
+        if let match = trimmed.wholeMatch(of: /\(([a-zA-Z]|[ivx]{1,4})\)/) { return String(match.1) }
+        if let match = trimmed.wholeMatch(of: /([a-z]|[ivx]{1,4})[.)]/) { return String(match.1) }
+        return nil
+    }
+
+    /// The id a lettered part belongs to.
+    ///
+    /// The nearest id above that is not a part's label, when it looks like an id (not a
+    /// section's title in the id column). Looks at most 30 rows up.
+    private func idAbove(_ row: Int) -> String? {
+        let rows = grid.rowNumbers
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        for above in rows[max(0, low - 30)..<low].reversed() {
+            guard let text = grid.text(above, plan.id) else { continue }
+            if Self.partLabel(text) != nil { continue }
+            return LayoutDetector.looksLikeID(text) && !text.contains(where: \.isWhitespace) ? text : nil
+        }
+        return nil
     }
 
     /// Whether the next rows' ids extend `id` (`3` then `3.1`, `3.2`; `AC` then `AC-1`): the row

@@ -149,3 +149,15 @@ public struct Row: Hashable, Sendable {
         cells.last(where: { !$0.value.isEmpty })?.address.column ?? 0
     }
 }
+
+/// Whether a formula's text (with or without its `=`) only states a boolean.
+///
+/// `TRUE()`, `FALSE()`, `TRUE` or `FALSE`, in any case and spacing. LibreOffice stores a
+/// checkbox's value this way; such a cell computes nothing, so a reader may take it for a value
+/// and a writer may replace it.
+public func isConstantBooleanFormula(_ formula: String) -> Bool {
+    var text = formula.uppercased().filter { !$0.isWhitespace }
+    if text.hasPrefix("=") { text.removeFirst() }
+    if text.hasSuffix("()") { text.removeLast(2) }
+    return text == "TRUE" || text == "FALSE"
+}

@@ -140,6 +140,9 @@ public struct SheetMetadata: Hashable, Sendable {
     public var validations: [DataValidation]
     /// The rows the file marks hidden (`<row hidden="1">`), in file order.
     public var hiddenRows: [Int]
+    /// The cells with a value whose format strikes the text through (a withdrawn question, as
+    /// questionnaires mark one), in file order.
+    public var struckCells: [CellAddress]
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.
@@ -152,6 +155,7 @@ public struct SheetMetadata: Hashable, Sendable {
         mergedRanges: [CellRange] = [],
         validations: [DataValidation] = [],
         hiddenRows: [Int] = [],
+        struckCells: [CellAddress] = [],
         rowCount: Int = 0,
         cellCount: Int = 0
     ) {
@@ -160,6 +164,7 @@ public struct SheetMetadata: Hashable, Sendable {
         self.mergedRanges = mergedRanges
         self.validations = validations
         self.hiddenRows = hiddenRows
+        self.struckCells = struckCells
         self.rowCount = rowCount
         self.cellCount = cellCount
     }

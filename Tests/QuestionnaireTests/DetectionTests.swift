@@ -240,6 +240,53 @@ import Yams
         #expect(nested[2].section == ["Data"])
     }
 
+    @Test func aQuestionOfItsOwnWithADropDownKeepsItsParts() {
+        var parent = QuestionnaireItem(
+            id: "7.2",
+            section: ["Keys"],
+            question: "Are signing keys held in an HSM? If so:"
+        )
+        parent.allowedAnswers = ["Yes", "No"]
+        parent.allowedAnswersSource = .validation
+        let items = [
+            parent, QuestionnaireItem(id: "7.2.a", section: ["Keys"], question: "Which HSM vendor is used?"),
+        ]
+        #expect(LayoutDetector.nestSubQuestions(items).map(\.id) == ["7.2", "7.2.a"])
+    }
+
+    @Test func lettersInTheIDColumnArePartsOfTheIDAbove() throws {
+        #expect(
+            ["(a)", "(iv)", "(B)", "c)", "d.", "ii)"].map(ItemBuilder.partLabel) == ["a", "iv", "B", "c", "d", "ii"]
+        )
+        #expect(["A.", "a", "(ab)", "1)", "A1", "(a) text"].allSatisfy { ItemBuilder.partLabel($0) == nil })
+        let csv = """
+            Ref,Question,Answer
+            B,Backups,
+            B7,How long are backups kept?,
+            (a),Are they kept off site?,
+            (b),Is a restore tested each quarter?,
+            B8,Are backup jobs monitored for failure?,
+            i),Who is alerted when one fails?,
+
+            """
+        let questionnaire = try read(csv)
+        #expect(questionnaire.items.map(\.id) == ["B7", "B7.a", "B7.b", "B8", "B8.i"])
+    }
+
+    @Test func anAnswerColumnOutranksAStatusColumn() throws {
+        // A requester's "Status" of each question (new, reworded) beside the "Response" column.
+        let csv = """
+            #,Question,Status,Response,Notes
+            1,Do you run a bug bounty programme?,New,,
+            2,Are pull requests reviewed by a second engineer?,Unchanged,,
+            3,Is production access logged centrally?,Reworded,,
+
+            """
+        let sheet = try #require(try read(csv).sheets.first)
+        #expect(sheet.columns.first { $0.role == .answer }?.column == "D")
+        #expect(HeaderVocabulary.role(of: "Implementation status")?.role == .answer)
+    }
+
     @Test func profilesReadFromYAML() throws {
         let yaml = """
             name: acme-vendor-review

@@ -8,6 +8,9 @@ final class CellTyper {
     private let part: String
     private let sharedStrings: SharedStringTable
     private let numberKinds: [NumberKind]
+    private let struckFormats: [Bool]
+    /// The cells delivered whose format strikes their text through, in order.
+    @exclusivity(unchecked) private(set) var struckCells: [CellAddress] = []
     private let dateSystem: DateSystem
     @exclusivity(unchecked) private var cells: [Cell] = []
     @exclusivity(unchecked) private var sharedFormulas: [Int32: (anchor: CellAddress, text: String)] = [:]
@@ -23,12 +26,14 @@ final class CellTyper {
         part: String,
         sharedStrings: SharedStringTable,
         numberKinds: [NumberKind],
+        struckFormats: [Bool] = [],
         dateSystem: DateSystem
     ) {
         self.path = path
         self.part = part
         self.sharedStrings = sharedStrings
         self.numberKinds = numberKinds
+        self.struckFormats = struckFormats
         self.dateSystem = dateSystem
         cells.reserveCapacity(64)
     }
@@ -88,6 +93,9 @@ final class CellTyper {
             buffer[last].styleIndex = Int(raw.style)
         }
         cellCount += 1
+        if Int(raw.style) < struckFormats.count, struckFormats[Int(raw.style)], formula == nil {
+            struckCells.append(address)
+        }
         if address.row < minRow { minRow = address.row }
         if address.row > maxRow { maxRow = address.row }
         if address.column < minColumn { minColumn = address.column }

@@ -67,11 +67,22 @@ enum NumberKind: UInt8, Sendable {
     case duration
 }
 
-/// Reads the styles part far enough to tell which cell formats show dates.
+/// Reads the styles part far enough to tell which cell formats show dates and which strike
+/// their text through.
 final class StylesReader: XMLEventHandler {
     private var customFormats: [Int: String] = [:]
     private var inCellFormats = false
     private var cellFormatIDs: [Int] = []
+    /// The font of each cell format, by index.
+    private var cellFontIDs: [Int] = []
+    private var inFonts = false
+    /// Whether each font of `<fonts>` strikes through, by index.
+    private var fontStrikes: [Bool] = []
+
+    /// Whether each cell format (`cellXfs`) strikes its text through, by index.
+    func struckFormats() -> [Bool] {
+        cellFontIDs.map { id in id >= 0 && id < fontStrikes.count && fontStrikes[id] }
+    }
 
     /// The kind of each cell format (`cellXfs`), by index.
     func numberKinds() -> [NumberKind] {
@@ -90,11 +101,21 @@ final class StylesReader: XMLEventHandler {
             inCellFormats = true
         } else if inCellFormats, xmlNameEquals(name, "xf") {
             cellFormatIDs.append(attributes.int("numFmtId") ?? 0)
+            cellFontIDs.append(attributes.int("fontId") ?? 0)
+        } else if xmlNameEquals(name, "fonts") {
+            inFonts = true
+        } else if inFonts, xmlNameEquals(name, "font") {
+            fontStrikes.append(false)
+        } else if inFonts, xmlNameEquals(name, "strike"), !fontStrikes.isEmpty {
+            // `<strike/>` and `<strike val="1"/>` strike; `val="0"` or `"false"` does not.
+            let value = attributes.string("val")
+            fontStrikes[fontStrikes.count - 1] = value != "0" && value != "false"
         }
     }
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
         if xmlNameEquals(name, "cellXfs") { inCellFormats = false }
+        if xmlNameEquals(name, "fonts") { inFonts = false }
     }
 }
 

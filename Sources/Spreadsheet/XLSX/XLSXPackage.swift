@@ -13,6 +13,8 @@ final class XLSXPackage {
     private let stylesPart: String?
     private var loadedSharedStrings: SharedStringTable?
     private var loadedNumberKinds: [NumberKind]?
+    /// Whether each cell format strikes its text through, read with the number kinds.
+    private var loadedStruckFormats: [Bool] = []
 
     static let workbookContentTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -156,6 +158,7 @@ final class XLSXPackage {
             let reader = StylesReader()
             try parseXML(entry, in: archive, handler: reader)
             kinds = reader.numberKinds()
+            loadedStruckFormats = reader.struckFormats()
         }
         loadedNumberKinds = kinds
         return kinds
@@ -176,6 +179,7 @@ final class XLSXPackage {
             part: entry.name,
             sharedStrings: strings,
             numberKinds: try numberKinds(),
+            struckFormats: loadedStruckFormats,
             dateSystem: dateSystem
         )
         let archive = self.archive
@@ -201,6 +205,7 @@ final class XLSXPackage {
         metadata.rowCount = typer.rowCount
         metadata.cellCount = typer.cellCount
         metadata.usedRange = typer.usedRange
+        metadata.struckCells = typer.struckCells
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
         return metadata

@@ -144,7 +144,7 @@ struct WorksheetPatcher {
         if formulaRanges.contains(where: { $0.contains(address) }) {
             skippedFormulas.append(address)
         } else {
-            appendCell(row, column, text, style: style, to: &out)
+            appendCell(row, column, text, style: style, boolean: true, to: &out)
         }
     }
 
@@ -321,11 +321,14 @@ struct WorksheetPatcher {
                 let text = edit.text
                 pending.removeFirst()
                 let address = CellAddress(row: number, column: column)
-                if formula != nil || formulaRanges.contains(where: { $0.contains(address) }) {
+                let constant = formula.map { scanner.isConstantBoolean($0, cellEnd: cellEnd) } ?? false
+                if (formula != nil && !constant) || formulaRanges.contains(where: { $0.contains(address) }) {
                     skippedFormulas.append(address)
                     output.append(contentsOf: xml[tag.start..<cellEnd])
                 } else {
-                    appendCell(number, column, text, style: scanner.attribute(tag, "s"), to: &output)
+                    let type = scanner.attribute(tag, "t")
+                    let boolean = constant || type == "b" || (type == nil && tag.selfClosing)
+                    appendCell(number, column, text, style: scanner.attribute(tag, "s"), boolean: boolean, to: &output)
                 }
             } else {
                 output.append(contentsOf: xml[tag.start..<cellEnd])
@@ -399,11 +402,15 @@ struct WorksheetPatcher {
         output.append(contentsOf: Array("</\(prefix)row>".utf8))
     }
 
+    /// Appends a cell holding `text`: an inline string, or a boolean when `boolean` allows it and
+    /// the text is `TRUE` or `FALSE` (a checkbox's tick, written as the spreadsheet program would
+    /// store it when typed, so the box stays a box).
     private mutating func appendCell(
         _ row: Int,
         _ column: Int,
         _ text: String,
         style: String?,
+        boolean: Bool = false,
         to output: inout [UInt8]
     ) {
         let address = CellAddress(row: row, column: column)
@@ -419,6 +426,16 @@ struct WorksheetPatcher {
             output.append(contentsOf: " s=\"".utf8)
             output.append(contentsOf: style.utf8)
             output.append(UInt8(ascii: "\""))
+        }
+        if boolean, text == "TRUE" || text == "FALSE" {
+            output.append(contentsOf: " t=\"b\"><".utf8)
+            output.append(contentsOf: name)
+            output.append(contentsOf: (text == "TRUE" ? "v>1</" : "v>0</").utf8)
+            output.append(contentsOf: name)
+            output.append(contentsOf: "v></".utf8)
+            output.append(contentsOf: name)
+            output.append(contentsOf: "c>".utf8)
+            return
         }
         output.append(contentsOf: " t=\"inlineStr\"><".utf8)
         output.append(contentsOf: name)

@@ -196,6 +196,21 @@ struct XMLScanner {
         throw PatchFailure(reason: "a <c> element is not closed", incomplete: true)
     }
 
+    /// Whether a cell's formula is only a boolean constant.
+    ///
+    /// LibreOffice stores a checkbox's value as `TRUE()` or `FALSE()`: nothing is computed, so
+    /// the cell may be written. `formula` is the cell's `<f>` start tag, `cellEnd` where the
+    /// cell ends.
+    func isConstantBoolean(_ formula: Tag, cellEnd: Int) -> Bool {
+        guard !formula.selfClosing, attribute(formula, "t").map({ $0 == "normal" }) ?? true,
+            attribute(formula, "ref") == nil
+        else { return false }
+        var end = formula.end
+        while end < cellEnd, bytes[end] != UInt8(ascii: "<") { end += 1 }
+        let text = String(decoding: bytes[formula.end..<end], as: UTF8.self)
+        return isConstantBooleanFormula(text)
+    }
+
     private static let commentEnd = Array("-->".utf8)
     private static let cdataStart = Array("<![CDATA[".utf8)
     private static let cdataEnd = Array("]]>".utf8)
