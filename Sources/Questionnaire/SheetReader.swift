@@ -579,10 +579,16 @@ struct ItemBuilder {
     /// The letters of a part's label in the id column: `(a)`, `(iv)`, `(B)`, `a)`, `b.`, `ii)`;
     /// nil for anything else (a bare capital with a dot, `A.`, is a section's code).
     static func partLabel(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters()
-        if let match = trimmed.wholeMatch(of: /\(([a-zA-Z]|[ivx]{1,4})\)/) { return String(match.1) }
-        if let match = trimmed.wholeMatch(of: /([a-z]|[ivx]{1,4})[.)]/) { return String(match.1) }
-        return nil
+        // By hand, not a regular expression: this runs for every item row.
+        let scalars = Array(text.trimmingCharacters().unicodeScalars)
+        guard scalars.count >= 2, scalars.count <= 6, let last = scalars.last else { return nil }
+        let opened = scalars[0] == "("
+        guard opened ? last == ")" : last == ")" || last == "." else { return nil }
+        let inner = scalars[(opened ? 1 : 0)..<(scalars.count - 1)]
+        let single =
+            inner.count == 1 && inner.allSatisfy { ("a"..."z").contains($0) || (opened && ("A"..."Z").contains($0)) }
+        let roman = (1...4).contains(inner.count) && inner.allSatisfy { "ivx".unicodeScalars.contains($0) }
+        return single || roman ? String(String.UnicodeScalarView(inner)) : nil
     }
 
     /// The id a lettered part belongs to.
