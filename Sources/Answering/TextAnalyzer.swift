@@ -239,6 +239,7 @@ struct TextAnalyzer: Sendable {
         "implemented", "enforced", "required", "rotated", "reset", "obtained", "verified", "safeguarded",
         "covered", "flag", "flagged", "alerted", "resolved", "fixed",
         "authorised", "authorized", "stop", "stops", "prevent", "prevents", "block", "blocks", "hardened", "scanned",
+        "barred", "banned", "disallowed", "precluded", "segregated", "isolated",
     ]
 
     /// Who a permission question asks about ("Can staff …?", "May contractors …?").

@@ -483,23 +483,39 @@ import Testing
         #expect(!analyzer.isRiskPhrased("The vendor will never copy production records into test systems."))
         #expect(analyzer.isRiskPhrased("Are shared administrator accounts used on production systems?"))
         #expect(analyzer.isRiskPhrased("Please confirm whether shared administrator accounts are not disabled."))
+        // The question, then the same requirement stated in the negative.
+        try expectApprovedNoOnlyFor(
+            "Do your staff use shared administrator accounts on production systems?",
+            comment: "Every administrator signs in with a named account.",
+            notFor: "Staff do not use shared administrator accounts on production systems."
+        )
+    }
+
+    /// Approves "No" (with `comment`) to the risk question `asked`, then checks that it answers
+    /// `asked` and is not taken for `reversed`, which asks for the safeguard.
+    func expectApprovedNoOnlyFor(_ asked: String, comment: String, notFor reversed: String) throws {
         var library = AnsweringTests.library()
         library.answers.append(
-            AnswerLibraryEntry(
-                id: "ANS-SHARED",
-                question: "Do your staff use shared administrator accounts on production systems?",
-                answer: "No",
-                comment: "Every administrator signs in with a named account.",
-                controls: ["T-MFA"]
-            )
+            AnswerLibraryEntry(id: "ANS-RISK", question: asked, answer: "No", comment: comment, controls: ["T-MFA"])
         )
-        // The question, then the same requirement stated in the negative.
-        let answers = try [
-            "Do your staff use shared administrator accounts on production systems?",
-            "Staff do not use shared administrator accounts on production systems.",
-        ].map { try answer($0, library: library) }
-        #expect(answers[0].libraryEntry == "ANS-SHARED" && answers[0].value == "No")
-        #expect(answers[1].libraryEntry != "ANS-SHARED" && answers[1].value != "No")
+        let answers = try [asked, reversed].map { try answer($0, library: library) }
+        #expect(answers[0].libraryEntry == "ANS-RISK" && answers[0].value == "No")
+        #expect(answers[1].libraryEntry != "ANS-RISK" && answers[1].value != "No")
+    }
+
+    /// A question asking whether the risky thing is barred (found in a blind layout set, where the
+    /// library's "No" to "Is production data used in test?" was written, unreviewed, as the answer
+    /// to "Are copies of production data barred from test?") asks for the safeguard.
+    @Test func aQuestionAskingWhetherTheRiskIsBarredAsksForTheSafeguard() throws {
+        let analyzer = TextAnalyzer.standard
+        #expect(analyzer.isRiskPhrased("Do staff keep customer records on personal phones?"))
+        #expect(!analyzer.isRiskPhrased("Are personal phones barred from holding customer records?"))
+        #expect(!analyzer.isRiskPhrased("Is the guest Wi-Fi isolated from the payment network?"))
+        try expectApprovedNoOnlyFor(
+            "Do staff keep customer records on personal phones?",
+            comment: "Mobile device management blocks customer records on unmanaged phones.",
+            notFor: "Are staff barred from keeping customer records on personal phones?"
+        )
     }
 
     /// Each shape of ``RiskPhrasing``, in wording of its own (not the labelled sets'), both ways.
