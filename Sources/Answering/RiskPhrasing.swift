@@ -259,6 +259,18 @@ enum RiskPhrasing {
         zip(tokens, tokens.dropFirst()).contains { $0 == "to" && protectiveActs.contains(Stemmer.stem($1)) }
     }
 
+    /// Whether the question asks whether defaults are changed ("Are vendor-supplied defaults
+    /// always changed before …?", "Are default passwords changed at installation?"): the
+    /// safeguard against default credentials, where "changed" alone says nothing of safety.
+    static func changesDefaults(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { index in
+            ["default", "defaults"].contains(tokens[index])
+                && tokens[(index + 1)..<min(tokens.count, index + 5)].indices.contains { later in
+                    ["changed", "altered", "modified"].contains(tokens[later]) && !isNegated(tokens, at: later)
+                }
+        }
+    }
+
     /// Whether a safeguard word in the question is negated ("not approved", "without being
     /// wiped"): then it says the safeguard is missing.
     static func isNegated(_ tokens: [String], at index: Int) -> Bool {

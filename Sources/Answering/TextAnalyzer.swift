@@ -312,7 +312,9 @@ struct TextAnalyzer: Sendable {
                 && ["with", "by", "against", "using"].contains(tokens[index + 1])
             return (protected || Self.safeguards.contains(tokens[index])) && !RiskPhrasing.isNegated(tokens, at: index)
         }
-        if safeguarded || RiskPhrasing.servesProtectiveAct(tokens) { return false }
+        if safeguarded || RiskPhrasing.servesProtectiveAct(tokens) || RiskPhrasing.changesDefaults(tokens) {
+            return false
+        }
         if RiskPhrasing.namesAWeakness(tokens) || RiskPhrasing.namesAnExposure(tokens)
             || RiskPhrasing.asksWhetherAny(tokens, incidents: Self.incidents)
         {

@@ -525,6 +525,11 @@ import Testing
         ("Are old backup tapes thrown away without first being shredded?", true),
         ("Can support staff open a workspace without an administrator on the customer side granting permission?", true),
         ("Do you notify affected customers without undue delay?", false),
+        // Defaults changed is the safeguard; left unchanged, or not changed, the risk.
+        ("Are vendor-supplied defaults always changed before a device joins the network?", false),
+        ("Are default passwords on new routers changed before deployment?", false),
+        ("Are default administrator passwords left unchanged on network switches?", true),
+        ("Are the factory default credentials of printers not changed?", true),
         // A safeguard switched off.
         ("Is antivirus monitoring turned off on build servers?", true),
         // A safeguard lacking, unless the question is a rule against it.
