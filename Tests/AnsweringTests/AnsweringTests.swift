@@ -527,7 +527,7 @@ import Testing
         ("Do you notify affected customers without undue delay?", false),
         // Defaults changed is the safeguard; left unchanged, or not changed, the risk.
         ("Are vendor-supplied defaults always changed before a device joins the network?", false),
-        ("Are default passwords on new routers changed before deployment?", false),
+        ("Are default passwords changed before each new router is deployed?", false),
         ("Are default administrator passwords left unchanged on network switches?", true),
         ("Are the factory default credentials of printers not changed?", true),
         // A safeguard switched off.
