@@ -124,12 +124,20 @@ struct LayoutDetector {
         return (score, roles)
     }
 
-    /// The header row: the best-scoring row among the first hundred rows that score at least
+    /// How many rows with content are searched for the header: the first hundred, and when no
+    /// row of those names both a question and an answer column, up to four hundred, since a
+    /// questionnaire may open with a long preamble (instructions, a details form, definitions, a
+    /// revision history) and put its table under row 200.
+    static let headerSearchRows = (first: 100, most: 400)
+
+    /// The header row: the best-scoring row among the first rows with content that score at least
     /// two, or an earlier row that puts the answer (or question) in the same column, since a
     /// header repeated further down may name its columns better than the first one.
     func findHeaderRow() -> Int? {
         var scored: [(row: Int, score: Int, roles: [Int: (ColumnRole, Int)])] = []
-        for row in grid.rowNumbers.prefix(100) {
+        for (index, row) in grid.rowNumbers.prefix(Self.headerSearchRows.most).enumerated() {
+            // A question-and-answer header (score 4 or more) among the first rows ends the search.
+            if index == Self.headerSearchRows.first, scored.contains(where: { $0.score >= 4 }) { break }
             let (score, roles) = headerScore(row)
             if score >= 2 { scored.append((row, score, roles)) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Spreadsheet
 
 /// One sheet's cells as text, with merged ranges and validations at hand: what the layout
@@ -33,7 +34,8 @@ struct SheetGrid {
         for row in table.rows {
             var columns: [Int: String] = [:]
             for cell in row.cells {
-                let text = cell.value.text.trimmingCharacters()
+                let text = Self.shown(cell.value, decimals: table.metadata.fixedDecimals[cell.styleIndex])
+                    .trimmingCharacters()
                 if !text.isEmpty { columns[cell.address.column] = text }
                 // A constant TRUE()/FALSE() (LibreOffice's checkbox) computes nothing: a value.
                 if let formula = cell.formula, !isConstantBooleanFormula(formula) { formulas[cell.address] = formula }
@@ -99,6 +101,19 @@ struct SheetGrid {
     /// The non-empty cells of a row, in column order.
     func cells(of row: Int) -> [(column: Int, text: String)] {
         (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// A value's text as a spreadsheet shows it: a number with the decimals its format fixes
+    /// (1.1 as "1.10" under `0.00`), else to 15 significant digits, as Excel keeps them, so a
+    /// cached `=A7+0.1` of 1.2000000000000002 reads "1.2".
+    static func shown(_ value: CellValue, decimals: Int? = nil) -> String {
+        guard case .number(let number) = value else { return value.text }
+        if let decimals, number.isFinite, abs(number) < 1e15 { return String(format: "%.\(decimals)f", number) }
+        let text = formatNumber(number)
+        guard text.count > 16, number.isFinite, let rounded = Double(String(format: "%.15g", number)) else {
+            return text
+        }
+        return formatNumber(rounded)
     }
 
     /// The formula of a cell, if it has one.

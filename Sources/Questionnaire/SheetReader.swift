@@ -30,6 +30,7 @@ extension LayoutDetector {
         if let first = headerRow.map({ $0 + 1 }) ?? grid.rowNumbers.first, first <= grid.lastRow {
             for row in first...grid.lastRow { builder.classify(row) }
         }
+        if headerRow == nil { builder.passOverDetailsForms() }
         var items = builder.items
         items = Self.nestSubQuestions(items)
         ItemBuilder.clearUntickedBoxes(&items)
@@ -845,6 +846,24 @@ struct ItemBuilder {
             !item.allowedAnswers.contains(where: { $0.lowercased() == existing.lowercased() })
         {
             item.doubt(0.6, because: "the answer cell holds \"\(existing.prefix(40))\", none of the allowed answers")
+        }
+    }
+
+    /// On a sheet without a header, the fields before the first question and after the last
+    /// (`Legal entity name`, `Date completed`: a details form, a sign-off) are no items: they
+    /// are what a header row would have left above the table: two fields or more before, any
+    /// after.
+    mutating func passOverDetailsForms() {
+        let fields = items.map { $0.isField && $0.allowedAnswersSource == nil }
+        let leading = fields.prefix { $0 }.count
+        let trailing = fields.reversed().prefix { $0 }.count
+        guard leading < items.count else { return }
+        var dropped: [Int] = []
+        if leading >= 2 { dropped += Array(0..<leading) }
+        if trailing >= 1 { dropped += Array((items.count - trailing)..<items.count) }
+        for index in dropped.reversed() {
+            if let row = items[index].row { skipped.append((row, .title)) }
+            items.remove(at: index)
         }
     }
 

@@ -143,6 +143,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// The cells with a value whose format strikes the text through (a withdrawn question, as
     /// questionnaires mark one), in file order.
     public var struckCells: [CellAddress]
+    /// The cell formats (by style index) that show numbers with a fixed count of decimals
+    /// (`0.00`), with that count.
+    public var fixedDecimals: [Int: Int]
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.
@@ -156,6 +159,7 @@ public struct SheetMetadata: Hashable, Sendable {
         validations: [DataValidation] = [],
         hiddenRows: [Int] = [],
         struckCells: [CellAddress] = [],
+        fixedDecimals: [Int: Int] = [:],
         rowCount: Int = 0,
         cellCount: Int = 0
     ) {
@@ -165,6 +169,7 @@ public struct SheetMetadata: Hashable, Sendable {
         self.validations = validations
         self.hiddenRows = hiddenRows
         self.struckCells = struckCells
+        self.fixedDecimals = fixedDecimals
         self.rowCount = rowCount
         self.cellCount = cellCount
     }

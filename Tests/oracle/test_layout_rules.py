@@ -16,6 +16,11 @@ inspect --format json` (and `quire answer` where a cell is written):
 - a question struck through (withdrawn, still shown) is no item, and is named as skipped
   "struck-through";
 - an "Answer" column outranks a requester's "Status" column, though both have drop-downs;
+- a header under a long preamble (past the hundredth row with content) is found;
+- ids computed by formula read as a spreadsheet shows them (1.2, not 1.2000000000000002), and
+  numeric ids with the decimals their format fixes (1.1 under 0.00 is "1.10");
+- on a sheet without a header, the details form before the questions and the sign-off after
+  them are no items;
 and the second to fifth blind sets themselves (bench/heldout_layouts2-5.py), read right since
 (through bench/layout_bench.py).
 """
@@ -168,6 +173,85 @@ def test_an_answer_column_outranks_a_status_column_with_its_own_drop_down(quire_
     items = inspect(quire_bin, path)["items"]
     assert [item["answer_cell"] for item in items] == ["Security!$D$2", "Security!$D$3", "Security!$D$4"]
     assert all(item["allowed_answers"] == ["Yes", "No", "N/A"] for item in items)
+
+
+def test_a_header_under_a_long_preamble_is_found(quire_bin: Path, tmp_path: Path) -> None:
+    """The table's header is the 161st row with content: 150 rows of terms above it."""
+    rows: list[list[object]] = [["Supplier onboarding pack"]]
+    rows += [[f"Term {n}", f"Meaning of the term number {n} as this pack uses it."] for n in range(1, 150)]
+    rows += [[None], ["Ref", "Question", "Response", "Remarks"]]
+    rows += [[f"OB-{n}", text, None, None] for n, text in enumerate([
+        "Do you keep an inventory of the personal data you hold for customers?",
+        "Are supplier contracts reviewed by your legal team before signature?",
+        "Is access to source code repositories logged?",
+    ], start=1)]
+    path = table(tmp_path / "preamble.xlsx", rows, lists={"C153:C155": '"Yes,No"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["OB-1", "OB-2", "OB-3"]
+    assert [item["answer_cell"] for item in items] == ["Security!$C$153", "Security!$C$154", "Security!$C$155"]
+
+
+def test_ids_computed_by_formula_read_as_shown(quire_bin: Path, tmp_path: Path) -> None:
+    """"=A2+0.1" cached as 1.2000000000000002 (binary floating point) is shown, and read, as 1.2."""
+    import re
+    import zipfile
+
+    path = table(tmp_path / "numbered.xlsx", [
+        ["No", "Question", "Answer"],
+        [1.1, "Is customer data encrypted in backups?", None],
+        ["=A2+0.1", "Are backup restores tested every quarter?", None],
+        ["=A3+0.1", "Is backup access limited to the operations team?", None],
+    ], lists={"C2:C4": '"Yes,No"'})
+    cached = tmp_path / "cached.xlsx"
+    results = {"A2+0.1": b"1.2000000000000002", "A3+0.1": b"1.3000000000000003"}
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(cached, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                for formula, value in results.items():
+                    data, count = re.subn(rb"(<f>" + re.escape(formula.encode()) + rb"</f>)(<v\s*/>|<v></v>)?",
+                                          rb"\1<v>" + value + rb"</v>", data)
+                    assert count == 1
+            target.writestr(entry, data)
+    items = inspect(quire_bin, cached)["items"]
+    assert [item["id"] for item in items] == ["1.1", "1.2", "1.3"]
+
+
+def test_numeric_ids_read_with_the_decimals_their_format_shows(quire_bin: Path, tmp_path: Path) -> None:
+    """1.1 under the format 0.00 is the tenth question, "1.10", after "1.09"; a General 1.1 stays "1.1"."""
+    path = table(tmp_path / "decimals.xlsx", [
+        ["Ref", "Requirement", "Answer"],
+        [1.09, "Is remote access protected by a second factor?", None],
+        [1.1, "Are administrator sessions recorded?", None],
+        [1.11, "Is access revoked on the day a person leaves?", None],
+        [2.1, "Are firewall rules reviewed twice a year?", None],
+    ], lists={"C2:C5": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    for row in (2, 3, 4):
+        book["Security"][f"A{row}"].number_format = "0.00"
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["1.09", "1.10", "1.11", "2.1"]
+
+
+def test_a_details_form_on_a_sheet_without_header_is_no_items(quire_bin: Path, tmp_path: Path) -> None:
+    path = table(tmp_path / "form.xlsx", [
+        ["Supplier profile"],
+        ["Registered company name", None],
+        ["Head office address", None],
+        ["Security contact email", None],
+        [None],
+        ["Is multi-factor authentication enforced for all staff?", None],
+        ["Are laptops encrypted with centrally managed keys?", None],
+        ["Is there a documented incident response plan?", None],
+        [None],
+        ["Date signed", None],
+    ], lists={"B6:B8": '"Yes,No"'})
+    described = inspect(quire_bin, path)
+    questions = [item["question"] for item in described["items"]]
+    assert questions == ["Is multi-factor authentication enforced for all staff?",
+                         "Are laptops encrypted with centrally managed keys?",
+                         "Is there a documented incident response plan?"], questions
 
 
 def test_another_table_under_the_questions_gives_no_items(quire_bin: Path, tmp_path: Path) -> None:

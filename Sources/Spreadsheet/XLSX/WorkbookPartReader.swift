@@ -79,6 +79,18 @@ final class StylesReader: XMLEventHandler {
     /// Whether each font of `<fonts>` strikes through, by index.
     private var fontStrikes: [Bool] = []
 
+    /// The cell formats that show numbers with a fixed count of decimals (`0.00`, built-in 2),
+    /// by index, with that count: what turns 1.1 into the "1.10" a reader sees.
+    func fixedDecimals() -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (index, id) in cellFormatIDs.enumerated() {
+            let code = customFormats[id] ?? (id == 2 ? "0.00" : id == 1 ? "0" : nil)
+            guard let code, let decimals = fixedDecimalCount(code) else { continue }
+            result[index] = decimals
+        }
+        return result
+    }
+
     /// Whether each cell format (`cellXfs`) strikes its text through, by index.
     func struckFormats() -> [Bool] {
         cellFontIDs.map { id in id >= 0 && id < fontStrikes.count && fontStrikes[id] }
@@ -117,6 +129,15 @@ final class StylesReader: XMLEventHandler {
         if xmlNameEquals(name, "cellXfs") { inCellFormats = false }
         if xmlNameEquals(name, "fonts") { inFonts = false }
     }
+}
+
+/// The decimals of a plain fixed format (`0`, `0.0`, `0.00`, up to six), nil for any other code.
+func fixedDecimalCount(_ code: String) -> Int? {
+    guard code.first == "0" else { return nil }
+    let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, parts[0].allSatisfy({ $0 == "0" }), parts[0].count <= 3 else { return nil }
+    guard parts.count == 2 else { return 0 }
+    return parts[1].allSatisfy({ $0 == "0" }) && (1...6).contains(parts[1].count) ? parts[1].count : nil
 }
 
 /// The kind of a built-in number format: 14–22 and 45–47 are dates and times, 46 (`[h]:mm:ss`)

@@ -15,6 +15,8 @@ final class XLSXPackage {
     private var loadedNumberKinds: [NumberKind]?
     /// Whether each cell format strikes its text through, read with the number kinds.
     private var loadedStruckFormats: [Bool] = []
+    /// The cell formats with a fixed count of decimals, read with the number kinds.
+    private var loadedFixedDecimals: [Int: Int] = [:]
 
     static let workbookContentTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -159,6 +161,7 @@ final class XLSXPackage {
             try parseXML(entry, in: archive, handler: reader)
             kinds = reader.numberKinds()
             loadedStruckFormats = reader.struckFormats()
+            loadedFixedDecimals = reader.fixedDecimals()
         }
         loadedNumberKinds = kinds
         return kinds
@@ -206,6 +209,7 @@ final class XLSXPackage {
         metadata.cellCount = typer.cellCount
         metadata.usedRange = typer.usedRange
         metadata.struckCells = typer.struckCells
+        metadata.fixedDecimals = loadedFixedDecimals
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
         return metadata

@@ -30,4 +30,10 @@ import Testing
     func decodesOOXMLEscapes(raw: String, expected: String) {
         #expect(decodeEscapes(Array(raw.utf8)) == expected)
     }
+
+    @Test func plainFixedFormatsGiveTheirDecimals() {
+        #expect(["0", "0.0", "0.00", "00.000", "0.000000"].map(fixedDecimalCount) == [0, 1, 2, 3, 6])
+        let others = ["#,##0.00", "0.00%", "0.00E+00", "0.0000000", "General", "0.0#", "yyyy-mm-dd", "0.00;[Red]-0.00"]
+        #expect(others.allSatisfy { fixedDecimalCount($0) == nil })
+    }
 }
