@@ -2,8 +2,18 @@ import Spreadsheet
 
 /// Reads one sheet's items once its layout is known.
 extension LayoutDetector {
-    /// The sheet's layout and items.
+    /// The sheet's layout and items: as a table of questions, or, when that finds none, as a
+    /// form with an answer box under each question.
     mutating func read() -> (SheetLayout, [QuestionnaireItem]) {
+        let table = readTable()
+        if table.0.status == .ignored, table.0.filledByReceiver == nil, let form = readAnswerBoxesBelow() {
+            return form
+        }
+        return table
+    }
+
+    /// The sheet's layout and items as a table: a header (or none), a column for each role.
+    mutating func readTable() -> (SheetLayout, [QuestionnaireItem]) {
         let name = grid.sheet.name
         let headerRow = options.headerRow ?? profile?.headerRow ?? profileHeaderRow() ?? findHeaderRow()
         let dataRows = grid.rowNumbers.filter { $0 > (headerRow ?? 0) }

@@ -21,6 +21,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   numeric ids with the decimals their format fixes (1.1 under 0.00 is "1.10");
 - on a sheet without a header, the details form before the questions and the sign-off after
   them are no items;
+- a form with the answer box merged under each question (no header) is read, and written only
+  into the boxes;
 and the second to fifth blind sets themselves (bench/heldout_layouts2-5.py), read right since
 (through bench/layout_bench.py).
 """
@@ -252,6 +254,55 @@ def test_a_details_form_on_a_sheet_without_header_is_no_items(quire_bin: Path, t
     assert questions == ["Is multi-factor authentication enforced for all staff?",
                          "Are laptops encrypted with centrally managed keys?",
                          "Is there a documented incident response plan?"], questions
+
+
+def test_a_form_with_an_answer_box_under_each_question(quire_bin: Path, tmp_path: Path) -> None:
+    """A form converted from a document: id in A, the question merged B:E, and under it a merged
+    box B:E for the answer (one with a drop-down, one already answered). Written only into the
+    boxes, and the answered one is kept."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Vendor Form"
+    sheet["A1"] = "Supplier assurance form"
+    sheet.merge_cells("A1:E1")
+    sheet["A3"] = "Section 1: Operations"
+    sheet.merge_cells("A3:E3")
+    questions = [
+        ("1.1", "Describe how production changes are approved before release.", None),
+        ("1.2", "Is every server's system clock synchronised to a trusted time source?", None),
+        ("1.3", "Which team monitors security alerts outside office hours?", "Our managed SOC, around the clock."),
+    ]
+    row = 4
+    for number, text, held in questions:
+        sheet[f"A{row}"] = number
+        sheet[f"B{row}"] = text
+        sheet.merge_cells(f"B{row}:E{row}")
+        sheet.merge_cells(f"B{row + 1}:E{row + 1}")
+        if held:
+            sheet[f"B{row + 1}"] = held
+        row += 2
+    rule = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+    rule.add("B7:E7")
+    sheet.add_data_validation(rule)
+    path = tmp_path / "form.xlsx"
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert [(item["id"], item["answer_cell"]) for item in items] == [
+        ("1.1", "'Vendor Form'!$B$5"), ("1.2", "'Vendor Form'!$B$7"), ("1.3", "'Vendor Form'!$B$9")]
+    assert items[1]["allowed_answers"] == ["Yes", "No"]
+    assert items[2]["existing_answer"] == "Our managed SOC, around the clock."
+    assert all(item["section"] == ["Section 1: Operations"] for item in items)
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "--write-proposals", "-o", str(out)], capture_output=True, cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    before = openpyxl.load_workbook(path)["Vendor Form"]
+    after = openpyxl.load_workbook(out)["Vendor Form"]
+    changed = {cell.coordinate for cells in after.iter_rows() for cell in cells
+               if cell.value != before[cell.coordinate].value}
+    assert changed == {"B5", "B7"}, changed  # both proposals land in their boxes, nowhere else
+    assert after["B7"].value in {"Yes", "No"}
+    assert after["B9"].value == "Our managed SOC, around the clock."
 
 
 def test_another_table_under_the_questions_gives_no_items(quire_bin: Path, tmp_path: Path) -> None:
