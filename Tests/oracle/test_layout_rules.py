@@ -23,8 +23,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   them are no items;
 - a form with the answer box merged under each question (no header) is read, and written only
   into the boxes;
-and the second to fifth blind sets themselves (bench/heldout_layouts2-5.py), read right since
-(through bench/layout_bench.py).
+and the second to sixth blind sets themselves (bench/heldout_layouts2-6.py), read right since
+(through bench/layout_bench.py; the sixth but for its second product's items, a known gap).
 """
 
 from __future__ import annotations
@@ -380,6 +380,17 @@ def test_a_label_beside_cached_formula_results_is_no_item(quire_bin: Path, tmp_p
     assert [item["id"] for item in sheet["items"]] == ["A1", "A2"]
 
 
+def blind_set_summary(quire_bin: Path, group: str) -> dict:
+    """bench/layout_bench.py's summary of one blind set (it runs inspect and answer on each file)."""
+    import os
+    import sys
+
+    run = subprocess.run([sys.executable, "bench/layout_bench.py", "--group", group, "--json"], capture_output=True,
+                         cwd=ROOT, env={**os.environ, "QUIRE_BIN": str(quire_bin)}, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr.decode()[-2000:]
+    return json.loads(run.stdout)["groups"][group]["summary"]
+
+
 @pytest.mark.parametrize(
     "group", [pytest.param(group, marks=pytest.mark.xdist_group(f"layouts-{group}")) for group in ("heldout2", "heldout3", "heldout4", "heldout5")]
 )
@@ -387,16 +398,25 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     """The second to fifth blind layout sets (bench/heldout_layouts2-5.py), whose misses were read
     and fixed: every item found with its answer cell and allowed answers, nothing extra, nothing
     written outside answer cells (bench/layout_bench.py, which runs inspect and answer on each)."""
-    import os
-    import sys
-
-    run = subprocess.run([sys.executable, "bench/layout_bench.py", "--group", group, "--json"], capture_output=True,
-                         cwd=ROOT, env={**os.environ, "QUIRE_BIN": str(quire_bin)}, timeout=600, check=False)
-    assert run.returncode == 0, run.stderr.decode()[-2000:]
-    summary = json.loads(run.stdout)["groups"][group]["summary"]
+    summary = blind_set_summary(quire_bin, group)
     assert summary["files"] == 10 and summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
     assert summary["matched"] == summary["true"] == summary["found"], summary
     assert summary["extra"] == summary["missing"] == summary["outside"] == 0, summary
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["true"], summary
+    assert summary["ids_right"] == summary["ids_total"], summary
+
+
+@pytest.mark.xdist_group("layouts-heldout6")
+def test_the_sixth_blind_set_stays_read_but_for_its_second_product(quire_bin: Path) -> None:
+    """The sixth blind set (bench/heldout_layouts6.py), read since but for one known gap: a sheet
+    answering two products side by side ("Response – Harbor Web", "Response – Harbor Mobile") is
+    read for the first product's columns only, its second product's 8 items missing. Nothing
+    extra, nothing written outside answer cells, every answer column, id and allowed list right."""
+    summary = blind_set_summary(quire_bin, "heldout6")
+    assert summary["files"] == 10 and summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
+    assert summary["extra"] == summary["outside"] == 0, summary
+    assert summary["missing"] <= 8 and summary["matched"] == summary["found"] >= summary["true"] - 8, summary
+    assert summary["sheets_right"] == summary["sheets"], summary
+    assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_right"] == summary["ids_total"], summary
