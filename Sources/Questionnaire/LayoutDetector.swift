@@ -20,6 +20,8 @@ struct ColumnPlan {
     var assignments: [Int: ColumnAssignment] = [:]
     /// Allowed answers the answer column's header names.
     var headerAnswers: [String] = []
+    /// Further products answered on the same rows, each in columns of its own.
+    var products: [ProductColumns] = []
 
     mutating func assign(_ column: Int, _ role: ColumnRole, header: String?, because: String) {
         switch role {
@@ -229,6 +231,7 @@ struct LayoutDetector {
             if let answer = plan.answer, let header = grid.text(headerRow, answer) {
                 plan.headerAnswers = HeaderVocabulary.allowedAnswers(inHeader: header)
             }
+            if options.answerColumn == nil, profile == nil { findProductColumns(headerRow: headerRow, in: &plan) }
         }
         if let profile { applyProfile(profile, to: &plan, headerRow: headerRow) }
         if let headerRow, options.answerColumn == nil {

@@ -203,7 +203,8 @@ extension LayoutDetector {
         while index < items.count {
             let item = items[index]
             let children = items[(index + 1)...].prefix { child in
-                !item.idGenerated && child.id.count > item.id.count && child.id.hasPrefix(item.id)
+                !item.idGenerated && child.question != item.question && child.id.count > item.id.count
+                    && child.id.hasPrefix(item.id)
                     && ".-_ ".contains(child.id[child.id.index(child.id.startIndex, offsetBy: item.id.count)])
             }
             let asksItself = item.question.contains("?") && item.allowedAnswersSource == .validation
@@ -583,7 +584,9 @@ struct ItemBuilder {
         for part in sectionStack.map(\.text) + [headerSection, grid.filled(row, plan.section)] {
             if let part, !part.isEmpty, section.last != part { section.append(part) }
         }
-        items.append(makeItem(row: row, id: id, question: question, section: section))
+        let item = makeItem(row: row, id: id, question: question, section: section)
+        items.append(item)
+        for product in plan.products { items.append(productItem(item, product, row: row)) }
         lastItemRow = row
     }
 
@@ -823,6 +826,31 @@ struct ItemBuilder {
             existingComment: grid.text(row, separate(plan.comment))
         )
         assess(&item, row: row, severalMarked: severalMarked)
+        return item
+    }
+
+    /// The item for a further product on the same row.
+    ///
+    /// The same question, its own answer and comment cells, its own drop-down, and an id naming
+    /// the product (`AS-3 [Harbor Mobile]`, since review decisions are matched by id). The
+    /// evidence cell stays the first product's.
+    mutating func productItem(_ base: QuestionnaireItem, _ product: ProductColumns, row: Int) -> QuestionnaireItem {
+        let sheetName = grid.sheet.name
+        var item = base
+        item.id = "\(base.id) [\(product.name)]"
+        item.answerTarget = .cell(SheetCell(sheet: sheetName, row: row, column: product.answer))
+        item.commentCell = product.comment.map { SheetCell(sheet: sheetName, row: row, column: $0) }
+        item.evidenceCell = nil
+        item.existingAnswer = grid.text(row, product.answer).flatMap { HeaderVocabulary.isPlaceholder($0) ? nil : $0 }
+        item.existingComment = grid.text(row, product.comment)
+        if let values = detector.grid.listValidation(row, product.answer)?.listValues, !values.isEmpty {
+            item.allowedAnswers = values.filter { !HeaderVocabulary.isPlaceholder($0) }
+            item.allowedAnswersSource = .validation
+        } else if base.allowedAnswersSource == .validation {
+            item.allowedAnswers = []
+            item.allowedAnswersSource = nil
+        }
+        item.answerType = item.allowedAnswers.isEmpty ? .text : .choice
         return item
     }
 

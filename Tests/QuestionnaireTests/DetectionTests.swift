@@ -273,6 +273,16 @@ import Yams
         #expect(questionnaire.items.map(\.id) == ["B7", "B7.a", "B7.b", "B8", "B8.i"])
     }
 
+    @Test func productsAnsweredSideBySideAreToldApartByTheirHeaders() {
+        let names = { (headers: [String]) in LayoutDetector.productNames(headers, sharing: ["answer", "response"]) }
+        #expect(names(["Response – Web", "Response – Mobile app"]) == ["Web", "Mobile app"])
+        #expect(names(["Answer (EU region)", "Answer (US region)"]) == ["EU region", "US region"])
+        #expect(names(["Platform response", "Desktop client response"]) == ["Platform", "Desktop client"])
+        #expect(names(["Vendor Response", "Vendor Response Date"]) == nil)
+        #expect(names(["Response", "Response"]) == nil)
+        #expect(names(["Current answer", "Prior year's notes"]) == nil)
+    }
+
     @Test func anAnswerColumnOutranksAStatusColumn() throws {
         // A requester's "Status" of each question (new, reworded) beside the "Response" column.
         let csv = """

@@ -344,3 +344,50 @@ if CORPUS:
         validations = lambda path: sorted((v.formula1, str(v.sqref)) for sheet in openpyxl.load_workbook(path)
                                           for v in sheet.data_validations.dataValidation)
         assert validations(tmp_path / "final.xlsx") == validations(source)
+
+
+def test_the_loop_closes_on_two_products_answered_side_by_side(tmp_path: Path) -> None:
+    """A sheet asking each question of two products ("Response – Web portal", "Notes – Web portal",
+    then the same for "Mobile app"): one item per product, told apart by id, each proposal in its
+    product's column, and every accepted decision written into the cell it was made for."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Products"
+    sheet.append(["Ref", "Question", "Response – Web portal", "Notes – Web portal", "Response – Mobile app",
+                  "Notes – Mobile app"])
+    questions = [
+        "Is multi-factor authentication enforced for administrator access?",
+        "Is customer data encrypted at rest?",
+        "Are penetration tests performed at least annually?",
+        "Is there a documented incident response plan?",
+    ]
+    for number, text in enumerate(questions, start=1):
+        sheet.append([f"P-{number}", text, None, None, None, None])
+    rule = DataValidation(type="list", formula1='"Yes,No,N/A"', allow_blank=True)
+    rule.add("C2:C5")
+    rule.add("E2:E5")
+    sheet.add_data_validation(rule)
+    book.save(tmp_path / "products.xlsx")
+    shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
+
+    described = json.loads(quire("inspect", "products.xlsx", "--format", "json", cwd=tmp_path).stdout)
+    cells_of = {item["id"]: item["answer_cell"] for item in described["items"]}
+    assert cells_of["P-1"] == "Products!$C$2" and cells_of["P-1 [Mobile app]"] == "Products!$E$2", cells_of
+    assert len(cells_of) == 8
+    comment = {item["id"]: item.get("comment_cell") for item in described["items"]}
+    assert comment["P-2"] == "Products!$D$3" and comment["P-2 [Mobile app]"] == "Products!$F$3", comment
+
+    first = quire("answer", "products.xlsx", "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.xlsx",
+                  cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    accepted = review_lists.accept(tmp_path / "filled.review.csv", lambda row: row["proposed_value"] in ("Yes", "No"))
+    assert {split(row["answer_cell"])[1][0] for row in accepted} >= {"C", "E"}, "proposals for both products"
+    applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", cwd=tmp_path)
+    assert applied.returncode == 0 and b"0 refused" in applied.stderr, applied.stderr.decode()
+    before, after = cells(tmp_path / "filled.xlsx"), cells(tmp_path / "final.xlsx")
+    written = {split(row["answer_cell"]): row["proposed_value"] for row in accepted}
+    assert {key: after[key] for key in written} == written
+    assert {key for key in after if after.get(key) != before.get(key)} <= set(written) | {
+        split(row["comment_cell"]) for row in accepted if row["comment_cell"]}

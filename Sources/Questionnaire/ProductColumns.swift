@@ -1,0 +1,99 @@
+import Foundation
+import Spreadsheet
+
+/// A further product answered on the same rows, in answer and comment columns of its own
+/// (`Response – Harbor Mobile`, `Comments – Harbor Mobile` beside the first product's).
+struct ProductColumns {
+    /// The product's name as the headers give it (`Harbor Mobile`).
+    var name: String
+    var answer: Int
+    var comment: Int?
+}
+
+extension LayoutDetector {
+    /// Finds answer columns for several products side by side.
+    ///
+    /// Two or more equally strong answer headers that differ only by what follows (or precedes)
+    /// a shared answer word, `Response – Web` and `Response – Mobile`. The first stays the plan's answer column, with the comment
+    /// column named for the same product; the others become ``ColumnPlan/products``, each with
+    /// its own comment column when one is named for it.
+    mutating func findProductColumns(headerRow: Int, in plan: inout ColumnPlan) {
+        guard let first = plan.answer, plan.marks.isEmpty,
+            let strength = grid.text(headerRow, first).flatMap(HeaderVocabulary.role(of:))?.strength
+        else { return }
+        let cells = grid.cells(of: headerRow)
+        let answers = cells.filter { cell in
+            HeaderVocabulary.role(of: cell.text).map { $0.role == .answer && $0.strength == strength } == true
+        }
+        guard answers.count >= 2, answers.contains(where: { $0.column == first }),
+            let names = Self.productNames(answers.map(\.text), sharing: ["answer", "response", "reply"])
+        else { return }
+        let comments = cells.filter { HeaderVocabulary.role(of: $0.text)?.role == .comment }
+        let commentNames = Self.productNames(
+            comments.map(\.text),
+            sharing: ["comment", "note", "remark", "explanation"]
+        )
+        func commentColumn(for name: String) -> Int? {
+            guard let commentNames else { return nil }
+            return zip(comments, commentNames).first { $0.1.lowercased() == name.lowercased() }?.0.column
+        }
+        for (cell, name) in zip(answers, names) {
+            if cell.column == first {
+                if let comment = commentColumn(for: name) { plan.comment = comment }
+                continue
+            }
+            let product = ProductColumns(name: name, answer: cell.column, comment: commentColumn(for: name))
+            plan.products.append(product)
+            plan.assignments[cell.column] = ColumnAssignment(
+                column: CellAddress.columnName(cell.column),
+                header: cell.text,
+                role: .answer,
+                because: "header \"\(cell.text)\": the answers for \(name), beside those of column "
+                    + CellAddress.columnName(first)
+            )
+            if let comment = product.comment {
+                let header = grid.text(headerRow, comment)
+                plan.assignments[comment] = ColumnAssignment(
+                    column: CellAddress.columnName(comment),
+                    header: header,
+                    role: .comment,
+                    because: "header \"\(header ?? "")\": the comments for \(name)"
+                )
+            }
+        }
+    }
+
+    /// What tells headers apart when they share a leading or trailing part holding one of
+    /// `words` (`Response – Harbor Web`, `Response – Harbor Mobile` give `Harbor Web`, `Harbor
+    /// Mobile`: all but the shared word and its separators); nil unless every header has a
+    /// distinct, short, non-empty remainder.
+    static func productNames(_ headers: [String], sharing words: [String]) -> [String]? {
+        guard headers.count >= 2 else { return nil }
+        let separators: Set<Character> = [" ", "-", "–", "—", ":", "/", "(", ")", "[", "]", "|", "\n"]
+        func trimmed(_ text: Substring) -> String {
+            String(text.drop { separators.contains($0) }.reversed().drop { separators.contains($0) }.reversed())
+        }
+        for fromEnd in [false, true] {
+            let texts = headers.map { fromEnd ? String($0.reversed()) : $0 }
+            var shared = texts[0]
+            for text in texts.dropFirst() {
+                shared = String(zip(shared, text).prefix { $0.lowercased() == $1.lowercased() }.map(\.0))
+            }
+            let part = (fromEnd ? String(shared.reversed()) : shared).lowercased()
+            guard let word = words.first(where: part.contains) else { continue }
+            // The name is what is left once the shared word (with its plural) is taken away.
+            let names = headers.map { header -> String in
+                let lower = header.lowercased()
+                guard let found = fromEnd ? lower.range(of: word, options: .backwards) : lower.range(of: word)
+                else { return "" }
+                if fromEnd { return trimmed(header[..<found.lowerBound]) }
+                return trimmed(header[found.upperBound...].drop { $0.isLetter })
+            }
+            guard names.allSatisfy({ !$0.isEmpty && $0.count <= 40 }),
+                Set(names.map { $0.lowercased() }).count == names.count
+            else { continue }
+            return names
+        }
+        return nil
+    }
+}
