@@ -88,6 +88,9 @@ public enum ReviewReason: Sendable, Hashable {
     case staleEvidence(ids: [String])
     /// The past answer's value is none of the item's allowed answers.
     case pastAnswerDoesNotFit(answer: String)
+    /// The question asks for a fact (which, what, who, when, how often) and the past answer is a
+    /// Yes or No to another question: its comment may not name the fact.
+    case pastAnswerIsAVerdict(entry: String, answer: String)
     /// No allowed answer says what the controls say; only the comment could be written.
     case noAllowedValue
     /// The past answer comes from an earlier questionnaire, not from the approved library.
@@ -141,6 +144,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .noEvidence: "no-evidence"
         case .staleControlEvidence, .staleEvidence, .failingEvidence: "stale-evidence"
         case .pastAnswerDoesNotFit, .noAllowedValue: "no-allowed-value"
+        case .pastAnswerIsAVerdict: "past-answer-is-a-verdict"
         case .notApproved: "not-approved"
         case .looseMatch: "loose-match"
         case .lowConfidence: "low-confidence"
@@ -183,6 +187,9 @@ public enum ReviewReason: Sendable, Hashable {
             "it cites evidence that has expired or failed: " + ids.joined(separator: ", ")
         case .pastAnswerDoesNotFit(let answer):
             "the past answer \"\(answer)\" fits none of the allowed values"
+        case .pastAnswerIsAVerdict(let entry, let answer):
+            "the question asks for a fact, and \(entry) answers another question \"\(answer)\": its comment may not "
+                + "name what is asked"
         case .noAllowedValue:
             "no allowed value says this; only the comment can be written"
         case .notApproved:

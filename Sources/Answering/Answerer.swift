@@ -97,6 +97,12 @@ public struct Answerer: Sendable {
             if answer.value == nil {
                 let field = item.isField && Verdict(reading: entry.answer) != nil
                 reasons.append(field ? .freeTextField : .pastAnswerDoesNotFit(answer: entry.answer))
+            } else if !exact, item.asksForText, Verdict(reading: entry.answer) != nil,
+                Self.asksForAFact(item.question)
+            {
+                // "Which algorithm is used?" answered from "Do you have a cryptography policy?":
+                // the comment says a policy lists them, not which.
+                reasons.append(.pastAnswerIsAVerdict(entry: entry.id, answer: entry.answer))
             }
             // Evidence that has lapsed or failed since the answer was approved: the answer may no
             // longer hold. Evidence already failing when a person approved it was known to them.
@@ -118,6 +124,15 @@ public struct Answerer: Sendable {
             return answer
         }
         return nil
+    }
+
+    /// Whether a question opens by asking for a fact rather than a description: `Which …`,
+    /// `What …`, `Who …`, `Where …`, `When …`, `How many / often / long …`.
+    static func asksForAFact(_ question: String) -> Bool {
+        let words = question.lowercased().split { !$0.isLetter }.prefix(2).map(String.init)
+        guard let first = words.first else { return false }
+        if ["which", "what", "who", "whom", "where", "when"].contains(first) { return true }
+        return first == "how" && words.count > 1 && ["many", "often", "long", "much", "frequently"].contains(words[1])
     }
 
     /// Whether an entry was recorded for this item: learned from a review of a questionnaire item

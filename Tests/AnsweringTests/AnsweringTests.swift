@@ -147,6 +147,33 @@ import Testing
         return answerer.answer(item, match: answerer.matcher.match(item))
     }
 
+    /// "Which …?" answered from an approved Yes to "Do you have a policy …?": the comment says a
+    /// policy exists, not which; it goes to review (found on a blind set's lettered part).
+    @Test func aFactAskedIsNotAnsweredByAVerdictsComment() throws {
+        var library = AnsweringTests.library()
+        library.answers.append(
+            AnswerLibraryEntry(
+                id: "ANS-HASH",
+                question: "Do you hash stored passwords with an approved algorithm?",
+                answer: "Yes",
+                comment: "The password standard names the approved hashing algorithms and their parameters.",
+                controls: ["T-MFA"]
+            )
+        )
+        let which = try answer("Which algorithm do you hash stored passwords with?", allowed: [], library: library)
+        #expect(which.libraryEntry == "ANS-HASH")
+        #expect(which.reviewReasons.contains(.pastAnswerIsAVerdict(entry: "ANS-HASH", answer: "Yes")))
+        let asked = try answer(
+            "Do you hash stored passwords with an approved algorithm?",
+            allowed: [],
+            library: library
+        )
+        #expect(asked.libraryEntry == "ANS-HASH" && asked.reviewReasons.isEmpty)
+        #expect(
+            Answerer.asksForAFact("How often are the keys rotated?") && !Answerer.asksForAFact("How are keys kept?")
+        )
+    }
+
     @Test func aPastAnswerToTheSameQuestionComesFirst() throws {
         let answer = try answer("Is your disaster recovery plan documented and tested every year?")
         #expect(answer.basis == .library)
