@@ -121,6 +121,13 @@ import Testing
         return library
     }
 
+    /// The test library with `entries` added to its answers.
+    static func library(adding entries: [AnswerLibraryEntry]) -> Library {
+        var library = Self.library()
+        library.answers += entries
+        return library
+    }
+
     func answer(
         _ question: String,
         allowed: [String] = ["Yes", "No", "N/A"],
@@ -150,8 +157,7 @@ import Testing
     /// "Which …?" answered from an approved Yes to "Do you have a policy …?": the comment says a
     /// policy exists, not which; it goes to review (found on a blind set's lettered part).
     @Test func aFactAskedIsNotAnsweredByAVerdictsComment() throws {
-        var library = AnsweringTests.library()
-        library.answers.append(
+        let library = Self.library(adding: [
             AnswerLibraryEntry(
                 id: "ANS-HASH",
                 question: "Do you hash stored passwords with an approved algorithm?",
@@ -159,7 +165,7 @@ import Testing
                 comment: "The password standard names the approved hashing algorithms and their parameters.",
                 controls: ["T-MFA"]
             )
-        )
+        ])
         let which = try answer("Which algorithm do you hash stored passwords with?", allowed: [], library: library)
         #expect(which.libraryEntry == "ANS-HASH")
         #expect(which.reviewReasons.contains(.pastAnswerIsAVerdict(entry: "ANS-HASH", answer: "Yes")))
@@ -521,10 +527,9 @@ import Testing
     /// Approves "No" (with `comment`) to the risk question `asked`, then checks that it answers
     /// `asked` and is not taken for `reversed`, which asks for the safeguard.
     func expectApprovedNoOnlyFor(_ asked: String, comment: String, notFor reversed: String) throws {
-        var library = AnsweringTests.library()
-        library.answers.append(
+        let library = Self.library(adding: [
             AnswerLibraryEntry(id: "ANS-RISK", question: asked, answer: "No", comment: comment, controls: ["T-MFA"])
-        )
+        ])
         let answers = try [asked, reversed].map { try answer($0, library: library) }
         #expect(answers[0].libraryEntry == "ANS-RISK" && answers[0].value == "No")
         #expect(answers[1].libraryEntry != "ANS-RISK" && answers[1].value != "No")
