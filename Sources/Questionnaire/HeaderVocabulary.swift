@@ -44,7 +44,11 @@ enum HeaderVocabulary {
             "link to",
         ]
         if words.count <= 4,
-            words.contains(where: ["id", "#", "no", "nr", "number", "ref", "reference", "identifier"].contains),
+            words.contains(
+                where: [
+                    "id", "#", "no", "no.", "nr", "nr.", "number", "ref", "ref.", "reference", "identifier",
+                ].contains
+            ),
             !contains("answer"), !contains("response"), !contains("phone"), !contains("contact"),
             !evidencePhrases.contains(where: contains)
         {
@@ -77,7 +81,9 @@ enum HeaderVocabulary {
             "answer", "response", "reply", "yes/no", "yes / no", "y/n", "compliant", "compliance", "implemented",
             "in place", "vendor input", "your input", "conformance",
         ]
-        if answerPhrases.contains(where: contains) { return (.answer, 3) }
+        // "Applicable (Y/N)" beside the answer asks whether the question applies: the answer
+        // column only when no other claims it.
+        if answerPhrases.contains(where: contains) { return (.answer, contains("applicab") ? 2 : 3) }
         // Words that name an answer column only when nothing says "answer": a requester's
         // "Status" (what changed since last version) or "Result" beside an "Answer" column.
         if ["selection", "status", "result"].contains(where: contains) { return (.answer, 2) }

@@ -76,10 +76,7 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
                 continue
             }
         }
-        let table = try workbook.table(sheet)
-        let grid = SheetGrid(table: table)
-        var detector = LayoutDetector(grid: grid, options: options, profile: sheetProfile)
-        var (layout, sheetItems) = detector.read()
+        var (layout, sheetItems, grid) = try readSheet(sheet, of: workbook, options: options, profile: sheetProfile)
         // A sheet read because it was named, though the receiving organisation fills it: read,
         // never written.
         if layout.filledByReceiver == nil, let why = receiverSheetReason(sheet.name) {
@@ -94,6 +91,24 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
         layouts.append(layout)
         items += sheetItems
     }
+    // A questionnaire left on a hidden sheet behind a cover: when no sheet shown holds questions,
+    // the hidden ones (not the very hidden, a program's own) are read too.
+    if options.sheet == nil, profile == nil, !layouts.contains(where: { $0.status == .questionnaire }) {
+        for sheet in sheets where sheet.visibility == .hidden {
+            guard LayoutDetector.nonQuestionSheetWord(sheet.name) == nil, receiverSheetReason(sheet.name) == nil,
+                let position = layouts.firstIndex(where: { $0.sheet == sheet.name && $0.status == .ignored })
+            else { continue }
+            var (layout, sheetItems, grid) = try readSheet(sheet, of: workbook, options: options, profile: nil)
+            guard layout.status == .questionnaire else { continue }
+            let why = "a hidden sheet, read because no sheet shown holds questions"
+            layout.confidence = min(layout.confidence, 0.75)
+            layout.confidenceReasons.append(why)
+            for item in sheetItems.indices { sheetItems[item].doubt(0.75, because: "sheet: \(why)") }
+            grids[sheet.name] = grid
+            layouts[position] = layout
+            items += sheetItems
+        }
+    }
     dropCopiedRows(&layouts, &items, grids: grids)
     return Questionnaire(
         file: path,
@@ -102,6 +117,19 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
         sheets: layouts,
         items: items
     )
+}
+
+/// One sheet read by the layout detector, with the grid it read.
+private func readSheet(
+    _ sheet: SheetInfo,
+    of workbook: Workbook,
+    options: DetectionOptions,
+    profile: LayoutProfile.SheetProfile?
+) throws -> (SheetLayout, [QuestionnaireItem], SheetGrid) {
+    let grid = SheetGrid(table: try workbook.table(sheet))
+    var detector = LayoutDetector(grid: grid, options: options, profile: profile)
+    let (layout, items) = detector.read()
+    return (layout, items, grid)
 }
 
 /// Why a sheet's name says the receiving organisation fills it (`Scoring`, `Assessor review`,

@@ -28,7 +28,14 @@ struct SheetGrid {
     init(table: Table) {
         sheet = table.sheet
         metadata = table.metadata
-        hiddenRows = Set(table.metadata.hiddenRows)
+        // Rows an AutoFilter hides (the customer's view of the sheet, left applied) are not
+        // withdrawn: only rows hidden by hand are.
+        let filtered = table.metadata.filteredRange
+        hiddenRows = Set(
+            table.metadata.hiddenRows.filter { row in
+                filtered.map { row > $0.start.row && row <= $0.end.row } != true
+            }
+        )
         struckCells = Set(table.metadata.struckCells)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {

@@ -143,6 +143,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// The cells with a value whose format strikes the text through (a withdrawn question, as
     /// questionnaires mark one), in file order.
     public var struckCells: [CellAddress]
+    /// The range of the sheet's AutoFilter when it filters (names a column to filter on): the rows
+    /// it hides are hidden by the filter, a view, not by hand.
+    public var filteredRange: CellRange?
     /// The cell formats (by style index) that show numbers with a fixed count of decimals
     /// (`0.00`), with that count.
     public var fixedDecimals: [Int: Int]
@@ -159,6 +162,7 @@ public struct SheetMetadata: Hashable, Sendable {
         validations: [DataValidation] = [],
         hiddenRows: [Int] = [],
         struckCells: [CellAddress] = [],
+        filteredRange: CellRange? = nil,
         fixedDecimals: [Int: Int] = [:],
         rowCount: Int = 0,
         cellCount: Int = 0
@@ -169,6 +173,7 @@ public struct SheetMetadata: Hashable, Sendable {
         self.validations = validations
         self.hiddenRows = hiddenRows
         self.struckCells = struckCells
+        self.filteredRange = filteredRange
         self.fixedDecimals = fixedDecimals
         self.rowCount = rowCount
         self.cellCount = cellCount

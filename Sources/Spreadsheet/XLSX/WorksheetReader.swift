@@ -53,6 +53,8 @@ final class WorksheetReader: XMLEventHandler {
     // Validations.
     private var validation: DataValidation?
     private var inExtensionList = 0
+    /// The range of the sheet's AutoFilter, while its filter columns are read.
+    private var autoFilterRange: CellRange?
     private let validationText = ByteBuffer()
 
     init(path: String, part: String, maxCellSize: Int) {
@@ -329,6 +331,10 @@ final class WorksheetReader: XMLEventHandler {
             validationText.removeAll()
         } else if xmlNameEquals(name, "extLst") {
             inExtensionList += 1
+        } else if inExtensionList == 0, xmlNameEquals(name, "autoFilter") {
+            autoFilterRange = attributes.string("ref").flatMap(CellRange.init(a1:))
+        } else if inExtensionList == 0, xmlNameEquals(name, "filterColumn"), let range = autoFilterRange {
+            metadata.filteredRange = range
         }
     }
 
