@@ -119,6 +119,10 @@ answer column per sheet, so the two-product sheet is shown to them once per prod
 patterns are English, so their complaints about the Arabic headings are replaced by an Arabic
 check (heldout_layouts5's mechanism); and their "a CSV has no drop-downs" complaint about header
 choices in a CSV is replaced by a check that the header names them.
+
+bench/heldout_layouts7.py imports this self-check machinery (`_run_set` with `_known_texts`, the
+parts of `check_layout`, `_per_product`), so a change to it changes set 7's checks too; the
+parameters it takes for set 7 leave this set's checks as they were.
 """
 
 from __future__ import annotations
@@ -1469,9 +1473,24 @@ def _rows_of(layout: Layout) -> dict[tuple[str, int], list[ExpectedItem]]:
     return grouped
 
 
-def _per_product(view: Layout) -> list[Layout]:
+def _product_roles(sheet: ExpectedSheet, k: int) -> dict[str, str]:
+    """The column roles of a side-by-side sheet as the k-th product's view shows them: the k-th
+    answer and comment columns, every other role as it is."""
+    answers, comments = _letters(sheet, "answer"), _letters(sheet, "comment")
+    roles = {l: r for l, r in sheet.columns.items() if r not in ("answer", "comment")}
+    if k < len(answers):
+        roles[answers[k]] = "answer"
+    if k < len(comments):
+        roles[comments[k]] = "comment"
+    return roles
+
+
+def _per_product(view: Layout,
+                 roles_at: Callable[[ExpectedSheet, int], dict[str, str]] = _product_roles) -> list[Layout]:
     """A side-by-side sheet as the imported checks can see it: one layout per product column pair,
-    holding the k-th item of every row and the k-th answer and comment columns."""
+    holding the k-th item of every row and, by default, the k-th answer and comment columns
+    (`roles_at(sheet, k)` gives the k-th layout's column roles; heldout_layouts7 passes its own for
+    two question blocks on one row)."""
     grouped = list(_rows_of(view).values())
     width = max((len(g) for g in grouped), default=1)
     width = max(width, max((len(_letters(s, "answer")) for s in view.sheets), default=1))
@@ -1480,13 +1499,7 @@ def _per_product(view: Layout) -> list[Layout]:
         part = copy.deepcopy(view)
         part.items = [copy.deepcopy(g[k]) for g in grouped if len(g) > k]
         for sheet in part.sheets:
-            answers, comments = _letters(sheet, "answer"), _letters(sheet, "comment")
-            roles = {l: r for l, r in sheet.columns.items() if r not in ("answer", "comment")}
-            if k < len(answers):
-                roles[answers[k]] = "answer"
-            if k < len(comments):
-                roles[comments[k]] = "comment"
-            sheet.columns = roles
+            sheet.columns = roles_at(sheet, k)
         out.append(part)
     return out
 
@@ -1893,39 +1906,64 @@ FEATURES: dict[str, Callable[[Layout], list[str]]] = {
 }
 
 
-def check_layout(layout: Layout) -> list[str]:
-    """Every check of one built layout against its file: the imported ones (on the views they can
-    read, less the complaints this file replaces), the headerless column check, the layout's own
-    feature check and the order of items and ids."""
+#: What a feature check may raise on a layout it cannot read (reported as a problem, not raised).
+FEATURE_ERRORS: tuple[type[Exception], ...] = (KeyError, AttributeError, TypeError, ValueError, IndexError)
+
+
+def _imported_problems(layout: Layout, views: list[Layout], is_replaced: Callable[[Layout, str], bool]) -> list[str]:
+    """The imported checks' complaints about `views` (the layout as they can read it), once each,
+    less those `is_replaced(layout, problem)` says this file checks itself."""
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="quire-heldout6-views-") as scratch:
-        for view in _imported_views(layout, Path(scratch)):
-            found = (_check_csv(view) + _csv_problems(view)) if view.csv else (_check_xlsx(view) + _xlsx_problems(view))
-            for problem in found + _generic_problems(view):
-                if not _is_replaced(layout, problem) and problem not in problems:
-                    problems.append(problem)
-    problems += _headerless_columns(layout)
-    feature = FEATURES.get(layout.name)
+    for view in views:
+        found = (_check_csv(view) + _csv_problems(view)) if view.csv else (_check_xlsx(view) + _xlsx_problems(view))
+        for problem in found + _generic_problems(view):
+            if not is_replaced(layout, problem) and problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+def _feature_problems(layout: Layout, features: dict[str, Callable[[Layout], list[str]]],
+                      errors: tuple[type[Exception], ...] = FEATURE_ERRORS) -> list[str]:
+    """The layout's own feature check from `features`; one problem when it has none or it raises
+    one of `errors`."""
+    feature = features.get(layout.name)
     if feature is None:
-        problems.append("no feature check for this layout")
-    else:
-        try:
-            problems += feature(layout)
-        except (KeyError, AttributeError, TypeError, ValueError, IndexError) as error:
-            problems.append(f"the feature check cannot read the layout ({type(error).__name__}: {error})")
-    per_row = 2 if layout.name in SIDE_BY_SIDE else 1
+        return ["no feature check for this layout"]
+    try:
+        return feature(layout)
+    except errors as error:
+        return [f"the feature check cannot read the layout ({type(error).__name__}: {error})"]
+
+
+def _order_problems(layout: Layout, per_row: int, ids_may_repeat: bool = False) -> list[str]:
+    """More than `per_row` items on one row, items out of sheet and row order, and (unless
+    `ids_may_repeat`) one id on two rows of a sheet."""
+    problems: list[str] = []
     if any(len(group) > per_row for group in _rows_of(layout).values()):
         problems.append(f"more than {per_row} item(s) on one row")
     order = {sheet.name: index for index, sheet in enumerate(layout.sheets)}
     keys = [(order.get(item.sheet, -1), item.row) for item in layout.items]
     if keys != sorted(keys):
         problems.append("items are not in sheet and row order")
-    first_row: dict[tuple[str, str], int] = {}
-    for item in layout.items:
-        if isinstance(item.id, str):
-            row = first_row.setdefault((item.sheet, item.id), item.row)
-            if row != item.row:
-                problems.append(f"id {item.id!r} on rows {row} and {item.row}")
+    if not ids_may_repeat:
+        first_row: dict[tuple[str, str], int] = {}
+        for item in layout.items:
+            if isinstance(item.id, str):
+                row = first_row.setdefault((item.sheet, item.id), item.row)
+                if row != item.row:
+                    problems.append(f"id {item.id!r} on rows {row} and {item.row}")
+    return problems
+
+
+def check_layout(layout: Layout) -> list[str]:
+    """Every check of one built layout against its file: the imported ones (on the views they can
+    read, less the complaints this file replaces), the headerless column check, the layout's own
+    feature check and the order of items and ids."""
+    with tempfile.TemporaryDirectory(prefix="quire-heldout6-views-") as scratch:
+        problems = _imported_problems(layout, _imported_views(layout, Path(scratch)), _is_replaced)
+    problems += _headerless_columns(layout)
+    problems += _feature_problems(layout, FEATURES)
+    problems += _order_problems(layout, 2 if layout.name in SIDE_BY_SIDE else 1)
     return problems
 
 
@@ -1986,21 +2024,29 @@ def _aimed_mistake(layout: Layout) -> tuple[str, Layout] | None:
 # --- running the set ----------------------------------------------------------------------------------
 
 
-def _known_texts(folder: Path) -> tuple[dict[str, tuple[set[str], set[str]]], list[str]]:
-    """Sheet names and questions of the tuned layouts and of the five earlier held-out sets (built
-    quietly, never printed)."""
+#: A later held-out set to compare with: (its number, its ordinal, its builders).
+LaterSet = tuple[int, str, list[Callable[[Path], Layout]]]
+
+
+def _known_texts(folder: Path,
+                 later: tuple[LaterSet, ...] = ()) -> tuple[dict[str, tuple[set[str], set[str]]], list[str]]:
+    """Sheet names and questions of the tuned layouts, of the five earlier held-out sets and of the
+    `later` ones (heldout_layouts7 passes set 6), built quietly, never printed."""
+    sets = [(5, "fifth", HELDOUT5_LAYOUTS), *later]
     with contextlib.redirect_stdout(io.StringIO()):
         tuned = _tuned_words(folder / "tuned")
         earlier = _all_earlier(folder / "earlier")
-        fifth = _words_of(list(HELDOUT5_LAYOUTS), folder / "earlier5", "heldout5")
-    notes = tuned[2] + earlier[2] + fifth[2]
-    if not fifth[1]:
-        notes.append("heldout5: no questions found to compare")
+        words = [_words_of(list(builders), folder / f"earlier{n}", f"heldout{n}") for n, _, builders in sets]
+    notes = tuned[2] + earlier[2] + [note for got in words for note in got[2]]
+    for (n, _, _), got in zip(sets, words):
+        if not got[1]:
+            notes.append(f"heldout{n}: no questions found to compare")
     known = {
         "a tuned layout": (tuned[0], tuned[1]),
         "an earlier held-out set (1-4)": (earlier[0], earlier[1]),
-        "the fifth held-out set": (fifth[0], fifth[1]),
     }
+    for (_, ordinal, _), got in zip(sets, words):
+        known[f"the {ordinal} held-out set"] = (got[0], got[1])
     return known, notes
 
 
@@ -2011,21 +2057,29 @@ def _one_item_per_row(layout: Layout) -> Layout:
     return single
 
 
-def self_check(verbose: bool = True) -> int:
-    """Writes every file of this set into a temporary folder and checks its expectations; returns the
-    number of problems (0 when every layout is described by its expectations, every deliberate
-    mistake is caught and nothing repeats an earlier set)."""
+def _run_set(number: int, builders: list[Callable[[Path], Layout]], check: Callable[[Layout], list[str]],
+             aimed_mistake: Callable[[Layout], tuple[str, Layout] | None], *, later: tuple[LaterSet, ...] = (),
+             formats: tuple[str, ...] = ("xlsx", "xlsm", "csv"), one_item_per_row: bool = True,
+             items_per_file: tuple[int, int] | None = None, verbose: bool = True) -> int:
+    """The self-check of held-out set `number` (this file's and heldout_layouts7's): writes every
+    file of `builders` into a temporary folder, runs `check` on each layout and on its deliberate
+    mistakes (the imported `_mutations` and `aimed_mistake`'s), checks its name, format (one of
+    `formats`), note and, when given, its item count (`items_per_file`, inclusive), and that its
+    questions repeat none of the tuned layouts, the earlier sets or the `later` sets given (with
+    `one_item_per_row`, only each row's first item is compared: a side-by-side row's items share
+    their question on purpose). Prints a line per layout and a summary; returns the number of
+    problems."""
     total = 0
     items_total = tried = caught = 0
-    with tempfile.TemporaryDirectory(prefix="quire-heldout6-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"quire-heldout{number}-") as tmp:
         folder = Path(tmp)
-        known, notes = _known_texts(folder / "known")
+        known, notes = _known_texts(folder / "known", later)
         for note in notes:
             print(f"note: {note}")
         seen: set[str] = set()
-        for builder in HELDOUT6_LAYOUTS:
+        for builder in builders:
             name = builder.__name__
-            target = folder / "set6" / name
+            target = folder / f"set{number}" / name
             target.mkdir(parents=True)
             try:
                 layout = builder(target)
@@ -2033,26 +2087,29 @@ def self_check(verbose: bool = True) -> int:
                 print(f"{name}: FAIL, the builder raised {type(error).__name__}: {error}")
                 total += 1
                 continue
-            problems = check_layout(layout)
+            problems = check(layout)
             if layout.name != name:
                 problems.append(f"the layout calls itself {layout.name!r}")
             suffix = layout.path.suffix.lstrip(".")
-            if layout.format != suffix or layout.format not in ("xlsx", "xlsm", "csv") or layout.csv != (suffix == "csv"):
+            if layout.format != suffix or layout.format not in formats or layout.csv != (suffix == "csv"):
                 problems.append(f"format {layout.format!r} (csv={layout.csv}) does not match {layout.path.name}")
             if not layout.note:
                 problems.append("the layout states no note")
-            single = _one_item_per_row(layout)
+            if items_per_file is not None and not items_per_file[0] <= len(layout.items) <= items_per_file[1]:
+                problems.append(f"{len(layout.items)} items; this set wants {items_per_file[0]}-{items_per_file[1]} "
+                                "per file")
+            single = _one_item_per_row(layout) if one_item_per_row else layout
             problems += _overlap_problems(single, known, seen)
             seen |= {collapse(item.question) for item in single.items}
             mistakes = _mutations(layout)
-            aimed = _aimed_mistake(layout)
+            aimed = aimed_mistake(layout)
             if aimed is None:
                 problems.append("no deliberate mistake aimed at this layout's feature")
             else:
                 mistakes.append(aimed)
             for label, wrong in mistakes:
                 tried += 1
-                if check_layout(wrong):
+                if check(wrong):
                     caught += 1
                 else:
                     problems.append(f"self-check blind spot: a layout with the mistake '{label}' passes")
@@ -2062,13 +2119,19 @@ def self_check(verbose: bool = True) -> int:
                 print(f"{name}: {layout.format}, {len(layout.items)} items, {'ok' if not problems else f'FAIL ({len(problems)})'}")
             for problem in problems:
                 print(f"    {problem}")
-        if len(HELDOUT6_BY_NAME) != len(HELDOUT6_LAYOUTS):
+        if len({builder.__name__ for builder in builders}) != len(builders):
             print("two builders share a name")
             total += 1
         print(f"deliberate mistakes caught: {caught}/{tried}")
-        print(f"self-check: {len(HELDOUT6_LAYOUTS)} held-out layouts (set 6), {items_total} items, {total} problem(s)")
+        print(f"self-check: {len(builders)} held-out layouts (set {number}), {items_total} items, {total} problem(s)")
     return total
 
+
+def self_check(verbose: bool = True) -> int:
+    """Writes every file of this set into a temporary folder and checks its expectations; returns the
+    number of problems (0 when every layout is described by its expectations, every deliberate
+    mistake is caught and nothing repeats an earlier set)."""
+    return _run_set(6, HELDOUT6_LAYOUTS, check_layout, _aimed_mistake, verbose=verbose)
 
 if __name__ == "__main__":
     sys.exit(1 if self_check() else 0)

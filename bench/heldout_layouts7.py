@@ -96,20 +96,29 @@ guidance among the item row's cells, so the guidance-line layout is shown to the
 None and `_feature_guidance_lines` checks the line below; their complaints that a sheet is hidden
 (hidden_sheet_behind_cover) or a row is hidden (autofilter_left_applied) are replaced by the
 feature checks of those layouts; their "a CSV has no drop-downs" complaint about header choices in
-a CSV is replaced by a check that the header names them; and this file's own "id on two rows"
-check is skipped for the layout whose ids restart per category, whose feature check verifies the
+a CSV is replaced by a check that the header names them; and the "id on two rows" check is
+skipped for the layout whose ids restart per category, whose feature check verifies the
 restart instead.
+
+From bench/heldout_layouts6.py this file imports, rather than copies, the self-check machinery the
+two sets share: `_run_set`, the runner behind `self_check` (it builds every file, runs
+`check_layout` on each layout and on its deliberate mistakes, checks each layout's name, format,
+note and 12-18 items, compares the questions with the tuned layouts and the six earlier sets, set
+6's HELDOUT6_LAYOUTS given as the later set, and prints the lines); the three parts of
+`check_layout`: `_imported_problems` (the imported checks' complaints, less those replaced here),
+`_feature_problems` (catching FEATURE_ERRORS and, here, StopIteration) and `_order_problems` (items
+per row, sheet and row order, an id on two rows); `_per_product`, which with this file's
+`_block_roles` splits the two-block sheet into one view per block; and the small helpers
+`_letters`, `_role` and `_rows_of`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import csv
 import io
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -125,23 +134,11 @@ from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Alignment, Font  # noqa: E402
 from openpyxl.utils.cell import column_index_from_string  # noqa: E402
 
-from heldout_layouts import (  # noqa: E402
-    _check_csv,
-    _check_xlsx,
-    _tuned_words,
-    _validations_over,
-    collapse,
-    split_ref,
-)
+from heldout_layouts import _validations_over, collapse, split_ref  # noqa: E402
 from heldout_layouts4 import (  # noqa: E402
     DECOYS,
     WRAP,
     YES_NO_NA,
-    _csv_problems,
-    _generic_problems,
-    _mutations,
-    _words_of,
-    _xlsx_problems,
     band_row,
     body_row,
     caption,
@@ -152,17 +149,18 @@ from heldout_layouts4 import (  # noqa: E402
     small_print,
     store,
 )
-from heldout_layouts5 import (  # noqa: E402
-    HELDOUT5_LAYOUTS,
-    _all_earlier,
-    _excused,
-    _overlap_problems,
-)
+from heldout_layouts5 import _excused  # noqa: E402
 from heldout_layouts6 import (  # noqa: E402
+    FEATURE_ERRORS,
     HELDOUT6_LAYOUTS,
+    _feature_problems,
+    _imported_problems,
     _letters,
+    _order_problems,
+    _per_product,
     _role,
     _rows_of,
+    _run_set,
 )
 from questionnaire_layouts import (  # noqa: E402
     ANY,
@@ -822,27 +820,17 @@ def _is_replaced(layout: Layout, problem: str) -> bool:
     return any(pattern.search(problem) for pattern, _ in REPLACED.get(layout.name, []))
 
 
-def _per_block(view: Layout) -> list[Layout]:
-    """A two-block sheet as the imported checks can see it: one layout per block, holding the k-th
-    item of every row and the k-th column of every role."""
-    grouped = list(_rows_of(view).values())
-    width = max((len(g) for g in grouped), default=1)
-    width = max(width, max((len(_letters(s, "answer")) for s in view.sheets), default=1))
-    out = []
-    for k in range(width):
-        part = copy.deepcopy(view)
-        part.items = [copy.deepcopy(g[k]) for g in grouped if len(g) > k]
-        for sheet in part.sheets:
-            roles: dict[str, str] = {}
-            for role in set(sheet.columns.values()):
-                letters = _letters(sheet, role)
-                if len(letters) == 1:
-                    roles[letters[0]] = role
-                elif k < len(letters):
-                    roles[letters[k]] = role
-            sheet.columns = roles
-        out.append(part)
-    return out
+def _block_roles(sheet: ExpectedSheet, k: int) -> dict[str, str]:
+    """The column roles of a two-block sheet as the k-th block's view shows them: the k-th column of
+    every role that has one per block, a role with a single column as it is."""
+    roles: dict[str, str] = {}
+    for role in set(sheet.columns.values()):
+        letters = _letters(sheet, role)
+        if len(letters) == 1:
+            roles[letters[0]] = role
+        elif k < len(letters):
+            roles[letters[k]] = role
+    return roles
 
 
 def _imported_views(layout: Layout) -> list[Layout]:
@@ -850,7 +838,9 @@ def _imported_views(layout: Layout) -> list[Layout]:
     if layout.name in LINE_GUIDANCE:
         for item in view.items:
             item.guidance = None
-    return _per_block(view) if layout.name in TWO_PER_ROW else [view]
+    # heldout_layouts6's split of a side-by-side sheet, one layout per block (the k-th item of every
+    # row, the k-th column of every role)
+    return _per_product(view, _block_roles) if layout.name in TWO_PER_ROW else [view]
 
 
 def _records(layout: Layout) -> list[list[str]]:
@@ -1144,35 +1134,11 @@ FEATURES: dict[str, Callable[[Layout], list[str]]] = {
 def check_layout(layout: Layout) -> list[str]:
     """Every check of one built layout against its file: the imported ones (on the views they can
     read, less the complaints this file replaces), the layout's own feature check and the order of
-    items and ids."""
-    problems: list[str] = []
-    for view in _imported_views(layout):
-        found = (_check_csv(view) + _csv_problems(view)) if view.csv else (_check_xlsx(view) + _xlsx_problems(view))
-        for problem in found + _generic_problems(view):
-            if not _is_replaced(layout, problem) and problem not in problems:
-                problems.append(problem)
-    feature = FEATURES.get(layout.name)
-    if feature is None:
-        problems.append("no feature check for this layout")
-    else:
-        try:
-            problems += feature(layout)
-        except (KeyError, AttributeError, TypeError, ValueError, IndexError, StopIteration) as error:
-            problems.append(f"the feature check cannot read the layout ({type(error).__name__}: {error})")
-    per_row = 2 if layout.name in TWO_PER_ROW else 1
-    if any(len(group) > per_row for group in _rows_of(layout).values()):
-        problems.append(f"more than {per_row} item(s) on one row")
-    order = {sheet.name: index for index, sheet in enumerate(layout.sheets)}
-    keys = [(order.get(item.sheet, -1), item.row) for item in layout.items]
-    if keys != sorted(keys):
-        problems.append("items are not in sheet and row order")
-    if layout.name not in REPEATING_IDS:
-        first_row: dict[tuple[str, str], int] = {}
-        for item in layout.items:
-            if isinstance(item.id, str):
-                row = first_row.setdefault((item.sheet, item.id), item.row)
-                if row != item.row:
-                    problems.append(f"id {item.id!r} on rows {row} and {item.row}")
+    items and ids (heldout_layouts6's helpers for each)."""
+    problems = _imported_problems(layout, _imported_views(layout), _is_replaced)
+    problems += _feature_problems(layout, FEATURES, FEATURE_ERRORS + (StopIteration,))
+    problems += _order_problems(layout, 2 if layout.name in TWO_PER_ROW else 1,
+                                ids_may_repeat=layout.name in REPEATING_IDS)
     return problems
 
 
@@ -1221,85 +1187,13 @@ def _aimed_mistake(layout: Layout) -> tuple[str, Layout] | None:
 # --- running the set ----------------------------------------------------------------------------------
 
 
-def _known_texts(folder: Path) -> tuple[dict[str, tuple[set[str], set[str]]], list[str]]:
-    """Sheet names and questions of the tuned layouts and of the six earlier held-out sets (built
-    quietly, never printed)."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        tuned = _tuned_words(folder / "tuned")
-        earlier = _all_earlier(folder / "earlier")
-        fifth = _words_of(list(HELDOUT5_LAYOUTS), folder / "earlier5", "heldout5")
-        sixth = _words_of(list(HELDOUT6_LAYOUTS), folder / "earlier6", "heldout6")
-    notes = tuned[2] + earlier[2] + fifth[2] + sixth[2]
-    for label, got in (("heldout5", fifth), ("heldout6", sixth)):
-        if not got[1]:
-            notes.append(f"{label}: no questions found to compare")
-    known = {
-        "a tuned layout": (tuned[0], tuned[1]),
-        "an earlier held-out set (1-4)": (earlier[0], earlier[1]),
-        "the fifth held-out set": (fifth[0], fifth[1]),
-        "the sixth held-out set": (sixth[0], sixth[1]),
-    }
-    return known, notes
-
-
 def self_check(verbose: bool = True) -> int:
-    """Writes every file of this set into a temporary folder and checks its expectations; returns the
-    number of problems (0 when every layout is described by its expectations, every deliberate
-    mistake is caught and nothing repeats an earlier set)."""
-    total = 0
-    items_total = tried = caught = 0
-    with tempfile.TemporaryDirectory(prefix="quire-heldout7-") as tmp:
-        folder = Path(tmp)
-        known, notes = _known_texts(folder / "known")
-        for note in notes:
-            print(f"note: {note}")
-        seen: set[str] = set()
-        for builder in HELDOUT7_LAYOUTS:
-            name = builder.__name__
-            target = folder / "set7" / name
-            target.mkdir(parents=True)
-            try:
-                layout = builder(target)
-            except Exception as error:  # noqa: BLE001
-                print(f"{name}: FAIL, the builder raised {type(error).__name__}: {error}")
-                total += 1
-                continue
-            problems = check_layout(layout)
-            if layout.name != name:
-                problems.append(f"the layout calls itself {layout.name!r}")
-            suffix = layout.path.suffix.lstrip(".")
-            if layout.format != suffix or layout.format not in ("xlsx", "csv") or layout.csv != (suffix == "csv"):
-                problems.append(f"format {layout.format!r} (csv={layout.csv}) does not match {layout.path.name}")
-            if not layout.note:
-                problems.append("the layout states no note")
-            if not 12 <= len(layout.items) <= 18:
-                problems.append(f"{len(layout.items)} items; this set wants 12-18 per file")
-            problems += _overlap_problems(layout, known, seen)
-            seen |= {collapse(item.question) for item in layout.items}
-            mistakes = _mutations(layout)
-            aimed = _aimed_mistake(layout)
-            if aimed is None:
-                problems.append("no deliberate mistake aimed at this layout's feature")
-            else:
-                mistakes.append(aimed)
-            for label, wrong in mistakes:
-                tried += 1
-                if check_layout(wrong):
-                    caught += 1
-                else:
-                    problems.append(f"self-check blind spot: a layout with the mistake '{label}' passes")
-            items_total += len(layout.items)
-            total += len(problems)
-            if verbose or problems:
-                print(f"{name}: {layout.format}, {len(layout.items)} items, {'ok' if not problems else f'FAIL ({len(problems)})'}")
-            for problem in problems:
-                print(f"    {problem}")
-        if len(HELDOUT7_BY_NAME) != len(HELDOUT7_LAYOUTS):
-            print("two builders share a name")
-            total += 1
-        print(f"deliberate mistakes caught: {caught}/{tried}")
-        print(f"self-check: {len(HELDOUT7_LAYOUTS)} held-out layouts (set 7), {items_total} items, {total} problem(s)")
-    return total
+    """Writes every file of this set into a temporary folder and checks its expectations (with
+    heldout_layouts6's runner, which also compares the questions with set 6's); returns the number
+    of problems (0 when every layout is described by its expectations, every deliberate mistake is
+    caught and nothing repeats an earlier set)."""
+    return _run_set(7, HELDOUT7_LAYOUTS, check_layout, _aimed_mistake, later=((6, "sixth", HELDOUT6_LAYOUTS),),
+                    formats=("xlsx", "csv"), one_item_per_row=False, items_per_file=(12, 18), verbose=verbose)
 
 
 if __name__ == "__main__":
