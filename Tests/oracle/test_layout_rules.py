@@ -26,6 +26,7 @@ inspect --format json` (and `quire answer` where a cell is written):
 - "Item No." names the id column, and an "Applicable (Y/N)" column is not the answer;
 - rows an AutoFilter hides are items, rows hidden by hand are not;
 - a questionnaire on a hidden sheet is read when no sheet shown holds questions;
+- two question tables side by side under a header that repeats its headings are both read;
 and the second to seventh blind sets themselves (bench/heldout_layouts2-7.py), read right since
 (through bench/layout_bench.py; the sixth and seventh but for what their test says).
 """
@@ -370,6 +371,23 @@ def test_a_questionnaire_on_a_hidden_sheet_behind_a_cover(quire_bin: Path, tmp_p
     assert [item["id"] for item in both["items"]] == ["W1", "W2"]
 
 
+def test_two_question_tables_side_by_side(quire_bin: Path, tmp_path: Path) -> None:
+    """A one-page checklist: questions 1-3 in A-C and 4-6 in E-G under a header that repeats its
+    headings; every question is an item, on a row the left one first, and each is written into
+    its own table's answer column."""
+    path = table(tmp_path / "two-tables.xlsx", [
+        ["#", "Check", "Answer", None, "#", "Check", "Answer"],
+        ["1", "Is the office alarm tested every month?", None, None, "4", "Are visitor badges returned on exit?", None],
+        ["2", "Are desks cleared of papers overnight?", None, None, "5", "Is the shredding bin emptied weekly?", None],
+        ["3", "Are keys to the records room signed out?", None, None, "6", "Is the fire door kept shut?", None],
+    ], lists={"C2:C4": '"Yes,No"', "G2:G4": '"Yes,No"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["1", "4", "2", "5", "3", "6"]
+    assert [item["answer_cell"] for item in items] == [
+        "Security!$C$2", "Security!$G$2", "Security!$C$3", "Security!$G$3", "Security!$C$4", "Security!$G$4"]
+    assert all(item["allowed_answers"] == ["Yes", "No"] for item in items)
+
+
 def test_another_table_under_the_questions_gives_no_items(quire_bin: Path, tmp_path: Path) -> None:
     path = table(tmp_path / "exceptions.xlsx", [
         ["ID", "Question", "ISO 27001", "Response", "Comments"],
@@ -474,7 +492,7 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
 
 @pytest.mark.parametrize("group, missing, ids_wrong", [
     pytest.param("heldout6", 0, 8, marks=pytest.mark.xdist_group("layouts-heldout6")),
-    pytest.param("heldout7", 8, 0, marks=pytest.mark.xdist_group("layouts-heldout7")),
+    pytest.param("heldout7", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout7")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
@@ -483,8 +501,7 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
-    - heldout7: a checklist with two question blocks on each row (questions 1-8 in A-C, 9-16 in E-G)
-      is read for its left block only, so its 8 right-block items are missing.
+    - heldout7: nothing known; it stays here with the sixth for one test of both.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
