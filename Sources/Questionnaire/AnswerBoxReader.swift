@@ -29,7 +29,7 @@ extension LayoutDetector {
         else { return nil }
         let name = grid.sheet.name
         var items: [QuestionnaireItem] = []
-        var skipped: [SkippedRows] = []
+        var skipped: [(row: Int, reason: SkipReason)] = []
         var section: [String] = []
         var questionLike = 0
         var boxRows: Set<Int> = []
@@ -42,9 +42,9 @@ extension LayoutDetector {
                     !HeaderVocabulary.readsAsQuestion(only.text)
                 {
                     section = [only.text]
-                    skipped.append(SkippedRows(first: row, last: row, reason: .section))
+                    skipped.append((row, .section))
                 } else {
-                    skipped.append(SkippedRows(first: row, last: row, reason: .title))
+                    skipped.append((row, .title))
                 }
                 continue
             }
@@ -57,7 +57,7 @@ extension LayoutDetector {
                 grid.cells(of: row + 1).allSatisfy({ $0.column >= question }),
                 grid.text(row + 1, question).map(HeaderVocabulary.readsAsQuestion) != true
             else {
-                skipped.append(SkippedRows(first: row, last: row, reason: .instructions))
+                skipped.append((row, .instructions))
                 continue
             }
             boxRows.insert(row + 1)
@@ -104,7 +104,7 @@ extension LayoutDetector {
                 ),
             ],
             itemCount: items.count,
-            skippedRows: merged(skipped),
+            skippedRows: SkippedRows.runs(skipped),
             confidence: 0.9,
             confidenceReasons: ["no header row: each answer box was found under its question, by the form's shape"]
         )
@@ -112,18 +112,5 @@ extension LayoutDetector {
             items[index].doubt(0.9, because: "sheet: no header row: the answer box was found by the form's shape")
         }
         return (layout, items)
-    }
-
-    /// Runs of one reason made one.
-    private func merged(_ rows: [SkippedRows]) -> [SkippedRows] {
-        var runs: [SkippedRows] = []
-        for run in rows {
-            if let last = runs.last, last.reason == run.reason, last.last + 1 == run.first {
-                runs[runs.count - 1].last = run.last
-            } else {
-                runs.append(run)
-            }
-        }
-        return runs
     }
 }

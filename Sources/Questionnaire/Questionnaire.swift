@@ -370,4 +370,17 @@ public struct SkippedRows: Sendable, Hashable, Codable {
         self.last = last
         self.reason = reason
     }
+
+    /// Rows passed over, each with its reason, as runs of one reason over consecutive rows.
+    static func runs(_ rows: [(row: Int, reason: SkipReason)]) -> [SkippedRows] {
+        var runs: [SkippedRows] = []
+        for (row, reason) in rows.sorted(by: { $0.row < $1.row }) {
+            if let last = runs.last, last.reason == reason, last.last + 1 == row {
+                runs[runs.count - 1].last = row
+            } else {
+                runs.append(SkippedRows(first: row, last: row, reason: reason))
+            }
+        }
+        return runs
+    }
 }

@@ -908,15 +908,5 @@ struct ItemBuilder {
     }
 
     /// Skipped rows as runs of one reason.
-    func skippedRuns() -> [SkippedRows] {
-        var runs: [SkippedRows] = []
-        for (row, reason) in skipped.sorted(by: { $0.row < $1.row }) {
-            if let last = runs.last, last.reason == reason, last.last + 1 == row {
-                runs[runs.count - 1].last = row
-            } else {
-                runs.append(SkippedRows(first: row, last: row, reason: reason))
-            }
-        }
-        return runs
-    }
+    func skippedRuns() -> [SkippedRows] { SkippedRows.runs(skipped) }
 }
