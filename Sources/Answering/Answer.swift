@@ -91,6 +91,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// The question asks for a fact (which, what, who, when, how often) and the past answer is a
     /// Yes or No to another question: its comment may not name the fact.
     case pastAnswerIsAVerdict(entry: String, answer: String)
+    /// The question is asked of one product and the past answer was approved for the whole
+    /// organisation: products may differ (one encrypts its data at rest, another not yet).
+    case organisationAnswerForProduct(entry: String, product: String)
     /// No allowed answer says what the controls say; only the comment could be written.
     case noAllowedValue
     /// The past answer comes from an earlier questionnaire, not from the approved library.
@@ -145,6 +148,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .staleControlEvidence, .staleEvidence, .failingEvidence: "stale-evidence"
         case .pastAnswerDoesNotFit, .noAllowedValue: "no-allowed-value"
         case .pastAnswerIsAVerdict: "past-answer-is-a-verdict"
+        case .organisationAnswerForProduct: "organisation-answer-for-product"
         case .notApproved: "not-approved"
         case .looseMatch: "loose-match"
         case .lowConfidence: "low-confidence"
@@ -190,6 +194,8 @@ public enum ReviewReason: Sendable, Hashable {
         case .pastAnswerIsAVerdict(let entry, let answer):
             "the question asks for a fact, and \(entry) answers another question \"\(answer)\": its comment may not "
                 + "name what is asked"
+        case .organisationAnswerForProduct(let entry, let product):
+            "\(entry) was approved for the whole organisation; check that it holds for \(product)"
         case .noAllowedValue:
             "no allowed value says this; only the comment can be written"
         case .notApproved:
@@ -290,6 +296,8 @@ public struct Answer: Sendable, Hashable, Encodable {
     public var row: Int?
     /// The question.
     public var question: String
+    /// The product it is answered for, when the questionnaire asks per product.
+    public var product: String?
     /// Where the value goes.
     public var target: AnswerTarget?
     /// Where the comment goes.
@@ -329,6 +337,7 @@ public struct Answer: Sendable, Hashable, Encodable {
         sheet = item.sheet
         row = item.row
         question = item.question
+        product = item.product
         target = item.answerTarget
         commentCell = item.commentCell
         value = nil
@@ -380,7 +389,7 @@ public struct Answer: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, sheet, row, question, value, comment, confidence, basis, controls, evidence, review
+        case id, sheet, row, question, product, value, comment, confidence, basis, controls, evidence, review
         case answerCell = "answer_cell"
         case commentCell = "comment_cell"
         case libraryEntry = "library_entry"
@@ -395,6 +404,7 @@ public struct Answer: Sendable, Hashable, Encodable {
         try container.encode(sheet, forKey: .sheet)
         try container.encode(row, forKey: .row)
         try container.encode(question, forKey: .question)
+        try container.encode(product, forKey: .product)
         try container.encode(target?.description, forKey: .answerCell)
         try container.encode(commentCell?.reference, forKey: .commentCell)
         try container.encode(value, forKey: .value)

@@ -69,13 +69,16 @@ public struct Answerer: Sendable {
         // Among past answers to the same question, one whose value fits the item's allowed answers
         // comes before one whose free text fits none; among those, an entry recorded for this very
         // item (the same id in a questionnaire of the same family, CAIQ's `A&A-01.1`, with the same
-        // question text) answers it exactly; otherwise the most similar first.
+        // question text) answers it exactly; then one given for the item's product before one for
+        // the whole organisation; otherwise the most similar first.
         let ranked = match.library.filter { $0.similarity >= Self.sameQuestion }.enumerated()
             .map { position, candidate in
                 let entry = library.answers[candidate.entry]
                 let fits = item.allowedAnswers.isEmpty || pastValue(entry, for: item) != nil
                 let exact = Self.recordedFor(item, entry)
-                return (candidate: candidate, exact: exact, rank: (fits ? 0 : 2) + (exact ? 0 : 1), position: position)
+                let named = entry.names(product: item.product)
+                let rank = (fits ? 0 : 4) + (exact ? 0 : 2) + (named ? 0 : 1)
+                return (candidate: candidate, exact: exact, rank: rank, position: position)
             }
             .sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }
         for (candidate, exact, _, _) in ranked {
@@ -112,6 +115,12 @@ public struct Answerer: Sendable {
             }
             if !stale.isEmpty { reasons.append(.staleEvidence(ids: stale.map(\.id))) }
             if previous { reasons.append(.notApproved) }
+            // A question asked of one product, answered for the organisation: the products may
+            // differ, so a person confirms it once for the product (`apply --learn` then records it
+            // for that product).
+            if let product = item.product, entry.products.isEmpty {
+                reasons.append(.organisationAnswerForProduct(entry: entry.id, product: product))
+            }
             if reasons.isEmpty, answer.confidence < Self.reviewBelow {
                 reasons.append(
                     .lowConfidence(

@@ -33,12 +33,18 @@ public struct LibraryFinding: Sendable, Hashable, Codable {
 
 /// Checks an answer library: entries that repeat or contradict each other, and entries that
 /// point at controls or evidence that do not exist.
+///
+/// Entries for different products (or one for a product, one for the whole organisation) may
+/// answer the same question differently: only entries with the same products are compared.
 public func auditAnswerLibrary(_ matcher: Matcher) -> [LibraryFinding] {
     let answers = matcher.index.library.answers
     var findings: [LibraryFinding] = []
     var seenPairs: Set<[Int]> = []
     for (position, entry) in answers.enumerated() {
-        let match = matcher.match(QuestionnaireItem(id: entry.id, question: entry.question))
+        let scope = Set(entry.products.map(AnswerLibraryEntry.productKey))
+        let match = matcher.match(QuestionnaireItem(id: entry.id, question: entry.question)) {
+            Set($0.products.map(AnswerLibraryEntry.productKey)) == scope
+        }
         for candidate in match.library
         where candidate.entry != position && candidate.similarity >= Answerer.sameQuestion {
             let pair = [min(position, candidate.entry), max(position, candidate.entry)]

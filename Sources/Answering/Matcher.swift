@@ -53,6 +53,9 @@ public struct Matcher: Sendable {
     private var knownTerms = Set<String>()
     private var libraryIndex = SearchIndex()
     private var libraryTerms: [[String]] = []
+    /// Whether some past answer holds for named products only (then more are searched, as some
+    /// are left out for an item's product).
+    private var productAnswers = false
     private var requirementIndexes: [String: (index: SearchIndex, ids: [String])] = [:]
 
     /// Indexes a library's controls, answers and framework requirements.
@@ -78,6 +81,7 @@ public struct Matcher: Sendable {
                 .union(analyzer.terms((evidence + notes).joined(separator: " ; ")))
         }
         for entry in index.library.answers {
+            if !entry.products.isEmpty { productAnswers = true }
             let terms = analyzer.terms(entry.question)
             libraryIndex.add([(terms, 1)])
             libraryTerms.append(terms)
@@ -98,7 +102,12 @@ public struct Matcher: Sendable {
     }
 
     /// What one item is about.
-    public func match(_ item: QuestionnaireItem) -> ItemMatch {
+    ///
+    /// Past answers are those that hold for the item's product (``AnswerLibraryEntry/holds(for:)``),
+    /// or those `include` accepts.
+    public func match(_ item: QuestionnaireItem, pastAnswers include: ((AnswerLibraryEntry) -> Bool)? = nil)
+        -> ItemMatch
+    {
         let text = ([item.question] + (item.section.isEmpty ? [] : [item.section.joined(separator: " ")]))
             .joined(separator: " \n ")
         let terms = analyzer.terms(item.question)
@@ -114,7 +123,7 @@ public struct Matcher: Sendable {
         }
         // Past answers to similar questions name the controls they rest on: a person made
         // that link, so it counts as much as the text match, scaled by how alike the questions are.
-        let pastAnswers = libraryMatches(terms)
+        let pastAnswers = libraryMatches(terms, include: include ?? { $0.holds(for: item.product) })
         for candidate in pastAnswers.prefix(3) where candidate.similarity >= 0.3 {
             for control in index.library.answers[candidate.entry].controls where index.control(control) != nil {
                 let score = min(1, candidate.similarity + 0.2)
@@ -294,10 +303,13 @@ public struct Matcher: Sendable {
     }
 
     /// Past answers whose questions share terms with the item, closest first.
-    private func libraryMatches(_ terms: [String]) -> [ItemMatch.LibraryScore] {
+    private func libraryMatches(_ terms: [String], include: (AnswerLibraryEntry) -> Bool)
+        -> [ItemMatch.LibraryScore]
+    {
         guard !terms.isEmpty else { return [] }
         let mine = Set(terms)
-        return libraryIndex.search(terms, limit: 8).map { hit in
+        let hits = libraryIndex.search(terms, limit: productAnswers ? 32 : 8)
+        return hits.filter { include(index.library.answers[$0.document]) }.prefix(8).map { hit in
             let theirs = Set(libraryTerms[hit.document])
             // Dice's coefficient over term weights: how much of both questions the shared terms carry.
             let shared = mine.intersection(theirs).sorted().reduce(0) { $0 + libraryIndex.idf($1) }

@@ -22,6 +22,8 @@ public struct ApprovedAnswer: Sendable, Hashable {
     /// The entry's tags: `learned` for a reviewed answer; `imported`, and `needs-approval` until a
     /// person approves it, for an import.
     public var tags: [String]
+    /// The products it was given for; empty for the whole organisation.
+    public var products: [String]
 
     /// Whether a person approved it.
     public var isApproved: Bool { approvedBy != nil && !tags.contains(Answerer.unapprovedTag) }
@@ -36,7 +38,8 @@ public struct ApprovedAnswer: Sendable, Hashable {
         source: String,
         approvedBy: String?,
         approvedOn: Day?,
-        tags: [String] = ["learned"]
+        tags: [String] = ["learned"],
+        products: [String] = []
     ) {
         self.question = question
         self.answer = answer
@@ -47,6 +50,7 @@ public struct ApprovedAnswer: Sendable, Hashable {
         self.approvedBy = approvedBy
         self.approvedOn = approvedOn
         self.tags = tags
+        self.products = products
     }
 }
 
@@ -76,7 +80,8 @@ public struct LearnedEntries: Sendable, Hashable {
 /// Learns approved answers into an answer library's entries.
 ///
 /// An approved answer to a question an entry already asks (the same words, or near enough: nine
-/// in ten of their terms shared) updates that entry (answer, comment, controls, evidence,
+/// in ten of their terms shared) for the same products (or both for the whole organisation)
+/// updates that entry (answer, comment, controls, evidence,
 /// provenance) instead of adding a copy; if its answer differs, the change is reported. An answer
 /// still to be approved never replaces an approved entry: the same answer is merged into it
 /// unchanged, a different one is reported as a contradiction and left out. Any other becomes a
@@ -95,8 +100,12 @@ public func learn(
     var entries = library
     var result = LearnedEntries()
     var next = ((library + elsewhere).compactMap { Int($0.id.drop { !$0.isNumber }) }.max() ?? 0) + 1
-    func asks(_ terms: Set<String>) -> (AnswerLibraryEntry) -> Bool {
+    func scope(_ products: [String]) -> Set<String> { Set(products.map(AnswerLibraryEntry.productKey)) }
+    func asks(_ terms: Set<String>, for products: [String]) -> (AnswerLibraryEntry) -> Bool {
         { entry in
+            // An answer for one product neither updates nor contradicts one for another product
+            // or for the whole organisation: each holds where it was given.
+            guard scope(entry.products) == scope(products) else { return false }
             let other = Set(analyzer.terms(entry.question))
             let union = terms.union(other).count
             return union > 0 && Double(terms.intersection(other).count) / Double(union) >= 0.9
@@ -104,7 +113,7 @@ public func learn(
     }
     for answer in approved {
         let terms = Set(analyzer.terms(answer.question))
-        if let other = elsewhere.first(where: asks(terms)) {
+        if let other = elsewhere.first(where: asks(terms, for: answer.products)) {
             if other.answer.lowercased() != answer.answer.lowercased() {
                 result.contradictions.append(
                     .init(entry: other.id, was: other.answer, now: answer.answer, replaced: false)
@@ -112,7 +121,7 @@ public func learn(
             }
             continue
         }
-        let same = entries.firstIndex(where: asks(terms))
+        let same = entries.firstIndex(where: asks(terms, for: answer.products))
         var entry = AnswerLibraryEntry(
             id: "ANS-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next),
             question: answer.question,
@@ -123,7 +132,8 @@ public func learn(
             source: answer.source,
             approvedBy: answer.approvedBy,
             approvedOn: answer.approvedOn,
-            tags: answer.tags
+            tags: answer.tags,
+            products: answer.products
         )
         if let same {
             let old = entries[same]
@@ -138,6 +148,7 @@ public func learn(
             }
             entry.id = old.id
             entry.question = old.question
+            entry.products = old.products
             entry.tags = old.tags.filter { $0 != Answerer.unapprovedTag || !answer.isApproved }
             for tag in answer.tags where !entry.tags.contains(tag) { entry.tags.append(tag) }
             if old.answer.lowercased() != answer.answer.lowercased() {

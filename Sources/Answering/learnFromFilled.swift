@@ -21,7 +21,8 @@ public func previousAnswers(in questionnaire: Questionnaire) -> [AnswerLibraryEn
             answer: answer,
             comment: comment,
             source: questionnaire.file,
-            tags: [Answerer.previousTag]
+            tags: [Answerer.previousTag],
+            products: item.product.map { [$0] } ?? []
         )
     }
 }
@@ -80,7 +81,8 @@ public func importAnswers(
                 source: "\(source) item \(item.id)",
                 approvedBy: approvedBy,
                 approvedOn: approvedBy == nil ? nil : approvedOn,
-                tags: approvedBy == nil ? ["imported", Answerer.unapprovedTag] : ["imported"]
+                tags: approvedBy == nil ? ["imported", Answerer.unapprovedTag] : ["imported"],
+                products: item.product.map { [$0] } ?? []
             )
         )
     }

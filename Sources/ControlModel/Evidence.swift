@@ -124,6 +124,11 @@ public struct AnswerLibraryEntry: Sendable, Hashable, Codable, Identifiable {
     public var approvedOn: Day?
     /// Free labels.
     public var tags: [String]
+    /// The products it answers for (`Harbor Mobile`); empty for the whole organisation.
+    ///
+    /// A question asked for one product is answered only from entries for that product or for
+    /// the whole organisation.
+    public var products: [String]
     /// Where it was read; not part of the library's content.
     public var origin: SourceLocation? = nil
 
@@ -139,6 +144,7 @@ public struct AnswerLibraryEntry: Sendable, Hashable, Codable, Identifiable {
         approvedBy: String? = nil,
         approvedOn: Day? = nil,
         tags: [String] = [],
+        products: [String] = [],
         origin: SourceLocation? = nil
     ) {
         self.id = id
@@ -151,12 +157,63 @@ public struct AnswerLibraryEntry: Sendable, Hashable, Codable, Identifiable {
         self.approvedBy = approvedBy
         self.approvedOn = approvedOn
         self.tags = tags
+        self.products = products
         self.origin = origin
     }
 
+    /// Whether it answers a question asked for `product` (nil: for the organisation): an entry
+    /// for the whole organisation answers any; one for named products answers only those
+    /// (the names compared without regard to case or spacing).
+    public func holds(for product: String?) -> Bool {
+        guard !products.isEmpty else { return true }
+        guard let product else { return false }
+        let wanted = Self.productKey(product)
+        return products.contains { Self.productKey($0) == wanted }
+    }
+
+    /// Whether it was given for `product` by name (not merely for the whole organisation).
+    public func names(product: String?) -> Bool { !products.isEmpty && holds(for: product) }
+
+    /// A product name as compared: lowercased, runs of spaces as one.
+    public static func productKey(_ name: String) -> String {
+        name.lowercased().split { $0.isWhitespace }.joined(separator: " ")
+    }
+
     enum CodingKeys: String, CodingKey {
-        case id, question, answer, comment, controls, evidence, source, tags
+        case id, question, answer, comment, controls, evidence, source, tags, products
         case approvedBy = "approved_by"
         case approvedOn = "approved_on"
+    }
+
+    /// Reads an entry; `products` may be absent (the whole organisation).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        question = try container.decode(String.self, forKey: .question)
+        answer = try container.decode(String.self, forKey: .answer)
+        comment = try container.decodeIfPresent(String.self, forKey: .comment)
+        controls = try container.decode([String].self, forKey: .controls)
+        evidence = try container.decode([String].self, forKey: .evidence)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        approvedBy = try container.decodeIfPresent(String.self, forKey: .approvedBy)
+        approvedOn = try container.decodeIfPresent(Day.self, forKey: .approvedOn)
+        tags = try container.decode([String].self, forKey: .tags)
+        products = try container.decodeIfPresent([String].self, forKey: .products) ?? []
+    }
+
+    /// Writes an entry; `products` only when it names some.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(question, forKey: .question)
+        try container.encode(answer, forKey: .answer)
+        try container.encodeIfPresent(comment, forKey: .comment)
+        try container.encode(controls, forKey: .controls)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encodeIfPresent(approvedBy, forKey: .approvedBy)
+        try container.encodeIfPresent(approvedOn, forKey: .approvedOn)
+        try container.encode(tags, forKey: .tags)
+        if !products.isEmpty { try container.encode(products, forKey: .products) }
     }
 }

@@ -181,6 +181,9 @@ public enum AnswerLibraryYAML: Sendable {
         if let approvedBy = entry.approvedBy { lines.append("\(inner)approved_by: \(quoted(approvedBy))") }
         if let approvedOn = entry.approvedOn { lines.append("\(inner)approved_on: \(approvedOn)") }
         if !entry.tags.isEmpty { lines.append("\(inner)tags: [\(entry.tags.map(quoted).joined(separator: ", "))]") }
+        if !entry.products.isEmpty {
+            lines.append("\(inner)products: [\(entry.products.map(quoted).joined(separator: ", "))]")
+        }
         return lines
     }
 

@@ -521,7 +521,7 @@ struct LibraryDocumentReader {
                 path,
                 known: [
                     "id", "question", "answer", "comment", "controls", "evidence", "source", "approved_by",
-                    "approved_on", "tags",
+                    "approved_on", "tags", "products",
                 ],
                 what: "an answer"
             )
@@ -542,6 +542,7 @@ struct LibraryDocumentReader {
             approvedBy: reader.text(fields["approved_by"], in: node, path),
             approvedOn: approvedOn,
             tags: reader.list(fields["tags"]),
+            products: reader.list(fields["products"]),
             origin: reader.location(node, path)
         )
     }

@@ -69,7 +69,7 @@ struct TableLibraryReader {
                     "answerid": "id", "questiontext": "question", "response": "answer", "answervalue": "answer",
                     "explanation": "comment", "comments": "comment", "notes": "comment", "controlids": "controls",
                     "evidenceids": "evidence", "approver": "approved_by", "approvedate": "approved_on",
-                    "dateapproved": "approved_on",
+                    "dateapproved": "approved_on", "product": "products",
                 ]
             }
         }
@@ -79,7 +79,8 @@ struct TableLibraryReader {
             case .controls: ["description", "domain", "keywords", "synonyms"]
             case .implementation: ["justification", "reasons", "owner", "notes", "target_date"]
             case .evidence: ["kind", "valid_until", "result", "location", "source_tool", "description"]
-            case .answers: ["id", "comment", "controls", "evidence", "source", "approved_by", "approved_on", "tags"]
+            case .answers:
+                ["id", "comment", "controls", "evidence", "source", "approved_by", "approved_on", "tags", "products"]
             }
         }
     }
@@ -360,6 +361,7 @@ private struct RowCells {
             approvedBy: value("approved_by"),
             approvedOn: approvedOn,
             tags: list("tags"),
+            products: list("products"),
             origin: location()
         )
     }

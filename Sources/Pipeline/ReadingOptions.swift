@@ -1,3 +1,4 @@
+import Foundation
 import Questionnaire
 
 /// How to read a questionnaire when detection guesses wrong: the sheet, the header row and
@@ -17,6 +18,9 @@ public struct ReadingOptions: Sendable, Hashable {
     public var idColumn: String?
     /// A layout profile: a built-in profile's name, or a YAML file.
     public var profile: String?
+    /// The product the questionnaire asks about, for the items that name none of their own
+    /// (``QuestionnaireItem/product``).
+    public var product: String?
 
     /// Options; the defaults detect everything.
     public init(
@@ -26,7 +30,8 @@ public struct ReadingOptions: Sendable, Hashable {
         answerColumn: String? = nil,
         commentColumn: String? = nil,
         idColumn: String? = nil,
-        profile: String? = nil
+        profile: String? = nil,
+        product: String? = nil
     ) {
         self.sheet = sheet
         self.headerRow = headerRow
@@ -35,6 +40,7 @@ public struct ReadingOptions: Sendable, Hashable {
         self.commentColumn = commentColumn
         self.idColumn = idColumn
         self.profile = profile
+        self.product = product
     }
 
     /// The detector's options, with the profile file read.
@@ -52,8 +58,15 @@ public struct ReadingOptions: Sendable, Hashable {
         return options
     }
 
-    /// Reads a questionnaire with these options.
+    /// Reads a questionnaire with these options; items that name no product are asked about
+    /// ``product``, when one is given.
     func read(_ path: String) throws -> Questionnaire {
-        try readQuestionnaire(path: path, options: try detectionOptions())
+        var questionnaire = try readQuestionnaire(path: path, options: try detectionOptions())
+        if let product = product?.trimmingCharacters(in: .whitespaces), !product.isEmpty {
+            for index in questionnaire.items.indices where questionnaire.items[index].product == nil {
+                questionnaire.items[index].product = product
+            }
+        }
+        return questionnaire
     }
 }

@@ -22,6 +22,8 @@ struct ColumnPlan {
     var headerAnswers: [String] = []
     /// Further products answered on the same rows, each in columns of its own.
     var products: [ProductColumns] = []
+    /// The product the plan's own answer column is for, when ``products`` are answered beside it.
+    var firstProduct: String?
 
     mutating func assign(_ column: Int, _ role: ColumnRole, header: String?, because: String) {
         switch role {

@@ -39,6 +39,7 @@ extension LayoutDetector {
         }
         for (cell, name) in zip(answers, names) {
             if cell.column == first {
+                plan.firstProduct = name
                 if let comment = commentColumn(for: name) { plan.comment = comment }
                 continue
             }

@@ -50,6 +50,10 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
     public var section: [String]
     /// The question, continuation rows and wrapped lines joined.
     public var question: String
+    /// The product the question is answered for, when a questionnaire asks per product (answer
+    /// columns `Response – Harbor Web`, `Response – Harbor Mobile`, or `quire answer --product`);
+    /// nil when it asks about the organisation.
+    public var product: String?
     /// Guidance or help text given with the question, when the questionnaire has some.
     public var guidance: String?
     /// The sheet it is on (nil for a VSAQ template).
@@ -99,6 +103,7 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         idGenerated: Bool = false,
         section: [String] = [],
         question: String,
+        product: String? = nil,
         guidance: String? = nil,
         sheet: String? = nil,
         row: Int? = nil,
@@ -117,6 +122,7 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         self.idGenerated = idGenerated
         self.section = section
         self.question = question
+        self.product = product
         self.guidance = guidance
         self.sheet = sheet
         self.row = row
@@ -133,7 +139,7 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, section, question, guidance, sheet, row
+        case id, section, question, product, guidance, sheet, row
         case idGenerated = "id_generated"
         case answerCell = "answer_cell"
         case commentCell = "comment_cell"
@@ -157,6 +163,7 @@ public struct QuestionnaireItem: Sendable, Hashable, Encodable {
         try container.encode(idGenerated, forKey: .idGenerated)
         try container.encode(section, forKey: .section)
         try container.encode(question, forKey: .question)
+        try container.encode(product, forKey: .product)
         try container.encode(guidance, forKey: .guidance)
         try container.encode(sheet, forKey: .sheet)
         try container.encode(row, forKey: .row)

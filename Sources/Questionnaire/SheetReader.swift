@@ -586,7 +586,8 @@ struct ItemBuilder {
         for part in sectionStack.map(\.text) + [headerSection, grid.filled(row, plan.section)] {
             if let part, !part.isEmpty, section.last != part { section.append(part) }
         }
-        let item = makeItem(row: row, id: id, question: question, section: section)
+        var item = makeItem(row: row, id: id, question: question, section: section)
+        if !plan.products.isEmpty { item.product = plan.firstProduct }
         items.append(item)
         for product in plan.products { items.append(productItem(item, product, row: row)) }
         lastItemRow = row
@@ -840,6 +841,7 @@ struct ItemBuilder {
         let sheetName = grid.sheet.name
         var item = base
         item.id = "\(base.id) [\(product.name)]"
+        item.product = product.name
         item.answerTarget = .cell(SheetCell(sheet: sheetName, row: row, column: product.answer))
         item.commentCell = product.comment.map { SheetCell(sheet: sheetName, row: row, column: $0) }
         item.evidenceCell = nil

@@ -28,6 +28,9 @@ public struct ReviewDecision: Sendable, Hashable {
     public var id: String
     /// The question as it was reviewed.
     public var question: String
+    /// The product it was answered for (empty: the organisation, or a list written before the
+    /// column).
+    public var product: String = ""
     /// The answer cell (or mark cells, or VSAQ keys) the list was made for.
     public var target: String
     /// The proposal.
@@ -256,6 +259,7 @@ extension ReviewDecision {
             return ReviewDecision(
                 id: id,
                 question: values["question"] ?? "",
+                product: (values["product"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                 target: values["answer_cell"] ?? "",
                 proposedValue: proposedValue,
                 proposedComment: values["proposed_comment"] ?? "",

@@ -12,6 +12,8 @@ public struct ReviewList: Sendable, Hashable {
         public var id: String
         /// The question.
         public var question: String
+        /// The product it is answered for, when the questionnaire asks per product.
+        public var product: String?
         /// The item's sheet, if any.
         public var sheet: String?
         /// The item's row, if any.
@@ -63,6 +65,7 @@ public struct ReviewList: Sendable, Hashable {
             Entry(
                 id: answer.id,
                 question: answer.question,
+                product: answer.product,
                 sheet: answer.sheet,
                 row: answer.row,
                 target: answer.target?.description,
@@ -81,7 +84,7 @@ public struct ReviewList: Sendable, Hashable {
 
     /// The CSV column names, in order.
     public static let csvColumns = [
-        "id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
+        "id", "question", "product", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment", "confidence",
         "basis", "cites", "reason", "decision", "final_answer", "final_comment", "comment_cell", "cell_value",
         "proposal_in_file",
     ]
@@ -98,7 +101,8 @@ public struct ReviewList: Sendable, Hashable {
             columns: Self.csvColumns,
             rows: entries.map { entry in
                 [
-                    entry.id, entry.question, entry.sheet ?? "", entry.row.map(String.init) ?? "", entry.target ?? "",
+                    entry.id, entry.question, entry.product ?? "", entry.sheet ?? "", entry.row.map(String.init) ?? "",
+                    entry.target ?? "",
                     entry.proposedValue ?? "", entry.proposedComment ?? "", formatConfidence(entry.confidence),
                     entry.basis.rawValue, entry.cites, entry.reason, "", "", "", entry.commentCell ?? "",
                     entry.cellValue ?? "", entry.proposalInFile ? "yes" : "",
@@ -113,7 +117,7 @@ public struct ReviewList: Sendable, Hashable {
     public func sheet() -> XLSXSheet {
         let rows: [[XLSXValue]] = entries.map { entry in
             [
-                .text(entry.id), .text(entry.question), .text(entry.sheet ?? ""),
+                .text(entry.id), .text(entry.question), .text(entry.product ?? ""), .text(entry.sheet ?? ""),
                 entry.row.map { .number(Double($0)) } ?? .empty, .text(entry.target ?? ""),
                 .text(entry.proposedValue ?? ""), .text(entry.proposedComment ?? ""), .number(entry.confidence),
                 .text(entry.basis.rawValue), .text(entry.cites), .text(entry.reason), .empty, .empty, .empty,
@@ -124,7 +128,8 @@ public struct ReviewList: Sendable, Hashable {
             name: "Review",
             columns: [
                 XLSXColumn("ID", width: 10), XLSXColumn("Question", width: 60, wrap: true),
-                XLSXColumn("Sheet", width: 14), XLSXColumn("Row", width: 6), XLSXColumn("Cell", width: 16),
+                XLSXColumn("Product", width: 14), XLSXColumn("Sheet", width: 14), XLSXColumn("Row", width: 6),
+                XLSXColumn("Cell", width: 16),
                 XLSXColumn("Proposed answer", width: 14), XLSXColumn("Proposed comment", width: 50, wrap: true),
                 XLSXColumn("Confidence", width: 11), XLSXColumn("Basis", width: 20),
                 XLSXColumn("Cites", width: 30, wrap: true), XLSXColumn("Reason", width: 40, wrap: true),

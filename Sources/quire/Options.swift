@@ -57,9 +57,19 @@ struct ReadingOptionsGroup: ParsableArguments {
     @Option(help: ArgumentHelp("The column holding the question ids.", valueName: "letter")) var idColumn: String?
     @Option(help: ArgumentHelp("Use this layout profile (a name, or a YAML file).", valueName: "profile"))
     var profile: String?
+    @Option(
+        help: ArgumentHelp(
+            "The product the questionnaire asks about: answered from library answers for that product or for the whole organisation, and learned for it by apply --learn.",
+            valueName: "name"
+        )
+    )
+    var product: String?
 
     func validate() throws {
         if let headerRow, headerRow < 1 { throw ValidationError("--header-row counts from 1, not \(headerRow)") }
+        if let product, product.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--product needs a product's name")
+        }
         let columns = [
             ("--question-column", questionColumn), ("--answer-column", answerColumn),
             ("--comment-column", commentColumn), ("--id-column", idColumn),
@@ -77,7 +87,8 @@ struct ReadingOptionsGroup: ParsableArguments {
             answerColumn: answerColumn,
             commentColumn: commentColumn,
             idColumn: idColumn,
-            profile: profile
+            profile: profile,
+            product: product
         )
     }
 }

@@ -53,6 +53,18 @@ import Testing
         )
     }
 
+    @Test("an entry for products lists them; one for the whole organisation has no products line")
+    func productsAreWritten() throws {
+        var entry = Self.entry
+        entry.products = ["Harbor Mobile", "Web: portal"]
+        let edited = try AnswerLibraryYAML.edit(Self.text, adding: [entry, Self.entry], updating: [])
+        #expect(
+            edited.components(separatedBy: "\n").filter { $0.contains("products:") } == [
+                "    products: [\"Harbor Mobile\", \"Web: portal\"]"
+            ]
+        )
+    }
+
     @Test func anUpdatedEntryIsRewrittenInPlaceAndCommentsStay() throws {
         var updated = Self.entry
         updated.id = "ANS-0001"

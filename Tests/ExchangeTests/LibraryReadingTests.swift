@@ -220,6 +220,28 @@ import Testing
         #expect(loaded.index.evidence(for: "IAM-02").map(\.id) == ["EV-1"])
     }
 
+    @Test("an answer's products are read from YAML and from a table's Product column")
+    func answerProducts() throws {
+        let loaded = try load([
+            "answers.yaml": """
+            answers:
+              - id: ANS-1
+                question: Is data encrypted on the device?
+                answer: "No"
+                products: [Harbor Mobile]
+              - id: ANS-2
+                question: Is MFA enforced?
+                answer: "Yes"
+            """,
+            "more.csv": "question,answer,product\nIs the app pen-tested?,Yes,Harbor Web; Harbor Mobile\n",
+        ])
+        #expect(loaded.diagnostics.isEmpty, "\(messages(loaded))")
+        let products = Dictionary(uniqueKeysWithValues: loaded.user.answers.map { ($0.question, $0.products) })
+        #expect(products["Is data encrypted on the device?"] == ["Harbor Mobile"])
+        #expect(products["Is MFA enforced?"] == [])
+        #expect(products["Is the app pen-tested?"] == ["Harbor Web", "Harbor Mobile"])
+    }
+
     @Test func reasonsForInclusionInEveryForm() throws {
         let loaded = try load([
             "status.yaml": """

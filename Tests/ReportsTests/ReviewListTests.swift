@@ -1,4 +1,5 @@
 import Answering
+import Foundation
 import Questionnaire
 import Spreadsheet
 import Testing
@@ -42,6 +43,24 @@ import Testing
         #expect(text.hasSuffix(",0.40,library,answer ANS-1,no control or past answer matches this question,,,,,,\r\n"))
     }
 
+    @Test("an item's product is listed, and read back with the decision")
+    func theProductIsListedAndReadBack() throws {
+        var item = Self.items[0]
+        item.product = "Harbor Mobile"
+        let list = ReviewList(answers: [.flagged(item, value: "Yes", reasons: [.noAllowedValue])])
+        let text = String(decoding: list.csv(), as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n")
+        #expect(rows[0].hasPrefix("id,question,product,sheet,"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quire-review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["list.csv", "list.xlsx"] {
+            let path = folder.appendingPathComponent(name).path
+            try Data(try list.rendered(forPath: path)).write(to: URL(fileURLWithPath: path))
+            #expect(try ReviewDecision.read(path: path).map(\.product) == ["Harbor Mobile"], "\(name)")
+        }
+    }
+
     @Test func theWorkbookHasADecisionDropDown() throws {
         let list = ReviewList(answers: [.flagged(Self.items[0], value: "Yes", reasons: [.noAllowedValue])])
         let sheet = list.sheet()
@@ -55,7 +74,11 @@ import Testing
         let bytes = try list.rendered(forPath: "x.REVIEW.XLSX")
         #expect(bytes.prefix(2) == [0x50, 0x4B], "a workbook for .xlsx")
         let cells = try ReportsFixtures.cells(of: bytes, sheet: "Review")
-        #expect(cells["A2"] == "Q1" && cells["H2"] == "0.4" && cells["K2"] == ReviewReason.noAllowedValue.message)
+        #expect(cells["A2"] == "Q1" && cells["I2"] == "0.4" && cells["L2"] == ReviewReason.noAllowedValue.message)
+        #expect(
+            cells["C1"] == "Product" && (cells["C2"] ?? "") == "",
+            "an item asked of the organisation names no product"
+        )
         #expect(try list.rendered(forPath: "x.csv") == list.csv())
     }
 

@@ -346,10 +346,16 @@ if CORPUS:
         assert validations(tmp_path / "final.xlsx") == validations(source)
 
 
-def test_the_loop_closes_on_two_products_answered_side_by_side(tmp_path: Path) -> None:
-    """A sheet asking each question of two products ("Response – Web portal", "Notes – Web portal",
-    then the same for "Mobile app"): one item per product, told apart by id, each proposal in its
-    product's column, and every accepted decision written into the cell it was made for."""
+PRODUCT_QUESTIONS = [
+    "Is multi-factor authentication enforced for administrator access?",
+    "Is customer data encrypted at rest?",
+    "Are penetration tests performed at least annually?",
+    "Is there a documented incident response plan?",
+]
+
+
+def products_workbook(path: Path) -> None:
+    """A sheet asking PRODUCT_QUESTIONS of two products side by side, answers by drop-down."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
@@ -357,19 +363,92 @@ def test_the_loop_closes_on_two_products_answered_side_by_side(tmp_path: Path) -
     sheet.title = "Products"
     sheet.append(["Ref", "Question", "Response – Web portal", "Notes – Web portal", "Response – Mobile app",
                   "Notes – Mobile app"])
-    questions = [
-        "Is multi-factor authentication enforced for administrator access?",
-        "Is customer data encrypted at rest?",
-        "Are penetration tests performed at least annually?",
-        "Is there a documented incident response plan?",
-    ]
-    for number, text in enumerate(questions, start=1):
+    for number, text in enumerate(PRODUCT_QUESTIONS, start=1):
         sheet.append([f"P-{number}", text, None, None, None, None])
     rule = DataValidation(type="list", formula1='"Yes,No,N/A"', allow_blank=True)
     rule.add("C2:C5")
     rule.add("E2:E5")
     sheet.add_data_validation(rule)
-    book.save(tmp_path / "products.xlsx")
+    book.save(path)
+
+
+def test_each_product_learns_its_own_answer(tmp_path: Path) -> None:
+    """The web portal encrypts at rest, the mobile app does not. The library's answer for the whole
+    organisation ("Yes") is only proposed for each product; a reviewer accepts it for the web portal
+    and changes it to "No" for the mobile app; `apply --learn` records two answers, each for its product (PyYAML reads them), neither
+    replacing the other; the next questionnaire gets each product's own answer without review, one
+    about a single product (`--product`) gets that product's, one about the organisation neither,
+    and `library check` sees no conflict."""
+    products_workbook(tmp_path / "products.xlsx")
+    shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
+    first = quire("answer", "products.xlsx", "--library", "lib", "--as-of", "2026-11-29", "-o", "filled.xlsx",
+                  cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    review = tmp_path / "filled.review.csv"
+    rows = list(csv.DictReader(io.StringIO(review.read_text(encoding="utf-8"), newline="")))
+    product_of = {row["id"]: row["product"] for row in rows}
+    assert product_of.get("P-2") == "Web portal" and product_of.get("P-2 [Mobile app]") == "Mobile app", product_of
+    proposed = {row["id"]: row for row in rows}
+    for item in ("P-2", "P-2 [Mobile app]"):
+        row = proposed[item]
+        assert row["proposed_value"] == "Yes" and \
+            "approved for the whole organisation; check that it holds for " + row["product"] in row["reason"], row
+        mobile = row["product"] == "Mobile app"
+        row["decision"] = "Change" if mobile else "Accept"
+        row["final_answer"] = "No" if mobile else ""
+        row["final_comment"] = "The offline cache is not encrypted yet." if mobile else ""
+    with review.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    learned_into = tmp_path / "lib" / "answers.yaml"
+    before = yaml.safe_load(learned_into.read_text(encoding="utf-8"))["answers"]
+    applied = quire("apply", "filled.review.csv", "--to", "filled.xlsx", "-o", "final.xlsx", "--learn",
+                    str(learned_into), "--approved-by", "Dana Reviewer", "--library", "lib", cwd=tmp_path)
+    assert applied.returncode == 0, applied.stderr.decode()
+    assert b"replaces it" not in applied.stderr, applied.stderr.decode()
+    after = yaml.safe_load(learned_into.read_text(encoding="utf-8"))["answers"]
+    new = [entry for entry in after if entry["id"] not in {old["id"] for old in before}]
+    assert sorted((entry["products"], entry["answer"]) for entry in new) == [(["Mobile app"], "No"),
+                                                                           (["Web portal"], "Yes")], new
+    assert all(entry["question"] == PRODUCT_QUESTIONS[1] for entry in new)
+    assert not any(entry.get("products") for entry in before), "the sample library names no product"
+    ids = {entry["products"][0]: entry["id"] for entry in new}
+
+    products_workbook(tmp_path / "again.xlsx")
+    second = quire("answer", "again.xlsx", "--library", "lib", "--as-of", "2026-11-29", "-o", "again-filled.xlsx",
+                   "--answers", "again.json", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr.decode()
+    answers = {a["id"]: a for a in json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))["answers"]}
+    web, mobile = answers["P-2"], answers["P-2 [Mobile app]"]
+    assert (web["value"], web["library_entry"], web["review"], web["product"]) == (
+        "Yes", ids["Web portal"], False, "Web portal"), web
+    assert (mobile["value"], mobile["library_entry"], mobile["review"], mobile["product"]) == (
+        "No", ids["Mobile app"], False, "Mobile app"), mobile
+    written = cells(tmp_path / "again-filled.xlsx")
+    assert written[("Products", "C3")] == "Yes" and written[("Products", "E3")] == "No"
+
+    (tmp_path / "one.csv").write_text("ID,Question,Answer\nQ1," + PRODUCT_QUESTIONS[1] + ",\n", encoding="utf-8")
+    for product, entry in (("Mobile app", ids["Mobile app"]), ("Web portal", ids["Web portal"]), (None, None)):
+        chosen = ["--product", product] if product else []
+        run = quire("answer", "one.csv", "--library", "lib", "--as-of", "2026-11-29", "--format", "json", *chosen,
+                    cwd=tmp_path)
+        assert run.returncode == 0, run.stderr.decode()
+        (answer,) = json.loads(run.stdout)["answers"]
+        assert answer["product"] == product and answer["library_entry"] not in (
+            set(ids.values()) - {entry}), (product, answer)
+        if entry:
+            assert answer["library_entry"] == entry and answer["review"] is False, answer
+    check = quire("library", "check", "lib", "--format", "json", cwd=tmp_path)
+    findings = json.loads(check.stdout)["findings"]
+    assert not [f for f in findings if set(f["entries"]) & set(ids.values())], findings
+
+
+def test_the_loop_closes_on_two_products_answered_side_by_side(tmp_path: Path) -> None:
+    """A sheet asking each question of two products ("Response – Web portal", "Notes – Web portal",
+    then the same for "Mobile app"): one item per product, told apart by id, each proposal in its
+    product's column, and every accepted decision written into the cell it was made for."""
+    products_workbook(tmp_path / "products.xlsx")
     shutil.copytree(ROOT / "samples" / "library", tmp_path / "lib")
 
     described = json.loads(quire("inspect", "products.xlsx", "--format", "json", cwd=tmp_path).stdout)

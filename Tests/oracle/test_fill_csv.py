@@ -201,7 +201,7 @@ def test_review_list_beside_the_copy(filled: tuple[Path, dict]) -> None:
     output, document = filled
     review = output.with_name("OUT.review.csv")
     rows = list(csv.reader(io.StringIO(review.read_bytes().decode("utf-8"), newline="")))
-    assert rows[0] == ["id", "question", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment",
+    assert rows[0] == ["id", "question", "product", "sheet", "row", "answer_cell", "proposed_value", "proposed_comment",
                        "confidence", "basis", "cites", "reason", "decision", "final_answer", "final_comment",
                        "comment_cell", "cell_value", "proposal_in_file"]
     flagged = [answer for answer in document["answers"] if answer["review"]]

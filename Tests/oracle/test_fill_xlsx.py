@@ -159,20 +159,20 @@ def test_review_list_as_a_workbook(tmp_path: Path) -> None:
     assert flagged
     sheet = openpyxl.load_workbook(review)["Review"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("ID", "Question", "Sheet", "Row", "Cell", "Proposed answer", "Proposed comment", "Confidence",
-                       "Basis", "Cites", "Reason", "Decision", "Final answer", "Final comment", "Comment cell",
-                       "Cell value when listed", "Proposal in file")
+    assert rows[0] == ("ID", "Question", "Product", "Sheet", "Row", "Cell", "Proposed answer", "Proposed comment",
+                       "Confidence", "Basis", "Cites", "Reason", "Decision", "Final answer", "Final comment",
+                       "Comment cell", "Cell value when listed", "Proposal in file")
     assert len(rows) == len(flagged) + 1
     for row, answer in zip(rows[1:], flagged):
-        assert row[0] == answer["id"] and row[1] == answer["question"] and row[4] == answer["answer_cell"]
-        assert row[3] == answer["row"]
-        assert (row[5] or None) == answer["value"]
-        assert row[7] == pytest.approx(answer["confidence"], abs=0.005)
-        assert row[8] == answer["basis"] and (row[10] or None) == answer["review_reason"]
-        assert row[11] is None and row[12] is None and row[13] is None
-        assert (row[14] or None) == answer["comment_cell"]
+        assert row[0] == answer["id"] and row[1] == answer["question"] and row[5] == answer["answer_cell"]
+        assert (row[2] or None) == answer["product"] and row[4] == answer["row"]
+        assert (row[6] or None) == answer["value"]
+        assert row[8] == pytest.approx(answer["confidence"], abs=0.005)
+        assert row[9] == answer["basis"] and (row[11] or None) == answer["review_reason"]
+        assert row[12] is None and row[13] is None and row[14] is None
+        assert (row[15] or None) == answer["comment_cell"]
     rules = sheet.data_validations.dataValidation
-    assert [(r.formula1, str(r.sqref)) for r in rules] == [('"Accept,Change,Reject"', f"L2:L{len(flagged) + 1}")]
+    assert [(r.formula1, str(r.sqref)) for r in rules] == [('"Accept,Change,Reject"', f"M2:M{len(flagged) + 1}")]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     calamine = python_calamine.CalamineWorkbook.from_path(str(review)).get_sheet_by_name("Review").to_python()
     assert [r[0] for r in calamine[1:]] == [a["id"] for a in flagged]

@@ -110,7 +110,9 @@ public func applyReview(_ request: ApplyRequest, diagnostics: Diagnostics) throw
                 evidence: outcome.decision.evidence,
                 source: "\(name) item \(answer.id)",
                 approvedBy: approvedBy,
-                approvedOn: day
+                approvedOn: day,
+                products: [outcome.decision.product.isEmpty ? item.product : outcome.decision.product]
+                    .compactMap { $0 }
             )
         }
         let (text, entries) = try learnAnswers(approved, into: learn, libraryFiles: request.libraryFiles)

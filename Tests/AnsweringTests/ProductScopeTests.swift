@@ -1,0 +1,122 @@
+import ControlModel
+import Questionnaire
+import Testing
+
+@testable import Answering
+
+/// Answers given for one product: used only for that product's questions, learned for it, and
+/// never in conflict with another product's answer to the same question.
+@Suite struct ProductScopeTests {
+    static let question = "Is customer data encrypted at rest on the devices running the app?"
+
+    static func entry(_ id: String, _ answer: String, products: [String] = [], question: String = question)
+        -> AnswerLibraryEntry
+    {
+        AnswerLibraryEntry(
+            id: id,
+            question: question,
+            answer: answer,
+            comment: "\(answer) for \(products.isEmpty ? "everything" : products.joined(separator: ", ")).",
+            approvedBy: "Head of Security",
+            products: products
+        )
+    }
+
+    static func answer(_ product: String?, with entries: [AnswerLibraryEntry]) throws -> Answer {
+        let library = AnsweringTests.library(adding: entries)
+        let answerer = Answerer(
+            matcher: Matcher(index: LibraryIndex(library)),
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")))
+        )
+        let item = QuestionnaireItem(
+            id: "AS-3",
+            question: Self.question,
+            product: product,
+            sheet: "Questions",
+            row: 5,
+            answerTarget: .cell(SheetCell(sheet: "Questions", row: 5, column: 3)),
+            answerType: .choice,
+            allowedAnswers: ["Yes", "No", "N/A"]
+        )
+        return answerer.answer(item, match: answerer.matcher.match(item))
+    }
+
+    @Test("a product's answer wins for that product; the organisation's is proposed for the others")
+    func productAnswerFirst() throws {
+        let entries = [Self.entry("ANS-ORG", "Yes"), Self.entry("ANS-MOB", "No", products: ["Harbor  mobile"])]
+        let mobile = try Self.answer("Harbor Mobile", with: entries)
+        #expect(mobile.libraryEntry == "ANS-MOB" && mobile.value == "No" && mobile.product == "Harbor Mobile")
+        #expect(mobile.reviewReasons.isEmpty, "approved for this product: written")
+        // The organisation's answer is proposed for another product, for a person to confirm.
+        let web = try Self.answer("Harbor Web", with: entries)
+        #expect(web.libraryEntry == "ANS-ORG" && web.value == "Yes")
+        #expect(web.reviewReasons == [.organisationAnswerForProduct(entry: "ANS-ORG", product: "Harbor Web")])
+        let organisation = try Self.answer(nil, with: entries)
+        #expect(organisation.libraryEntry == "ANS-ORG" && organisation.value == "Yes")
+        #expect(organisation.reviewReasons.isEmpty)
+        // The order in the library does not decide it.
+        let reversed = try Self.answer("Harbor Mobile", with: entries.reversed())
+        #expect(reversed.libraryEntry == "ANS-MOB")
+    }
+
+    @Test("an answer for one product answers no other product and not the organisation")
+    func otherProductsAnswerNothing() throws {
+        let entries = [Self.entry("ANS-MOB", "No", products: ["Harbor Mobile"])]
+        #expect(try Self.answer("Harbor Web", with: entries).libraryEntry == nil)
+        #expect(try Self.answer(nil, with: entries).libraryEntry == nil)
+        #expect(try Self.answer("harbor mobile", with: entries).libraryEntry == "ANS-MOB")
+    }
+
+    @Test("a product's answer is found among many other products' answers to the same question")
+    func crowdedByOtherProducts() throws {
+        let others = (1...20).map { Self.entry("ANS-P\($0)", "No", products: ["Product \($0)"]) }
+        let found = try Self.answer(
+            "Harbor Web",
+            with: others + [Self.entry("ANS-WEB", "Yes", products: ["Harbor Web"])]
+        )
+        #expect(found.libraryEntry == "ANS-WEB" && found.value == "Yes")
+    }
+
+    @Test("learning: each product's decision is its own entry; the same product's is updated")
+    func learningKeepsProductsApart() {
+        func approved(_ answer: String, _ products: [String]) -> ApprovedAnswer {
+            ApprovedAnswer(
+                question: Self.question,
+                answer: answer,
+                comment: nil,
+                controls: [],
+                evidence: [],
+                source: "acme.xlsx item AS-3",
+                approvedBy: "Dana",
+                approvedOn: nil,
+                products: products
+            )
+        }
+        let first = learn(
+            [approved("Yes", ["Harbor Web"]), approved("No", ["Harbor Mobile"]), approved("Yes", [])],
+            into: [Self.entry("ANS-0001", "Yes")]
+        )
+        #expect(first.added.map(\.products) == [["Harbor Web"], ["Harbor Mobile"]])
+        #expect(first.added.map(\.answer) == ["Yes", "No"])
+        #expect(first.updated.map(\.id) == ["ANS-0001"] && first.updated.first?.products == [])
+        #expect(first.contradictions.isEmpty)
+        let library = [Self.entry("ANS-0001", "Yes")] + first.added
+        let second = learn([approved("Yes", ["harbor mobile"])], into: library)
+        #expect(second.added.isEmpty && second.updated.map(\.id) == [first.added[1].id])
+        #expect(second.contradictions.map(\.was) == ["No"])
+    }
+
+    @Test("library check compares only entries for the same products")
+    func auditByProduct() {
+        var library = AnsweringTests.library(adding: [
+            Self.entry("ANS-ORG", "Yes"), Self.entry("ANS-MOB", "No", products: ["Harbor Mobile"]),
+            Self.entry("ANS-WEB", "Yes", products: ["Harbor Web"]),
+        ])
+        #expect(
+            auditAnswerLibrary(Matcher(index: LibraryIndex(library))).filter { $0.kind != .unknownReference }.isEmpty
+        )
+        library.answers.append(Self.entry("ANS-MOB2", "Yes", products: ["Harbor Mobile"]))
+        let findings = auditAnswerLibrary(Matcher(index: LibraryIndex(library))).filter { $0.kind == .conflict }
+        #expect(findings.map(\.entries) == [["ANS-MOB", "ANS-MOB2"]])
+    }
+}
