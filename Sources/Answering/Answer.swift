@@ -92,8 +92,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// Yes or No to another question: its comment may not name the fact.
     case pastAnswerIsAVerdict(entry: String, answer: String)
     /// The question is asked of one product and the past answer was approved for the whole
-    /// organisation: products may differ (one encrypts its data at rest, another not yet).
-    case organisationAnswerForProduct(entry: String, product: String)
+    /// organisation (or, without `entry`, the controls are the organisation's): products may
+    /// differ (one encrypts its data at rest, another not yet).
+    case organisationAnswerForProduct(entry: String?, product: String)
     /// No allowed answer says what the controls say; only the comment could be written.
     case noAllowedValue
     /// The past answer comes from an earlier questionnaire, not from the approved library.
@@ -194,8 +195,10 @@ public enum ReviewReason: Sendable, Hashable {
         case .pastAnswerIsAVerdict(let entry, let answer):
             "the question asks for a fact, and \(entry) answers another question \"\(answer)\": its comment may not "
                 + "name what is asked"
-        case .organisationAnswerForProduct(let entry, let product):
+        case .organisationAnswerForProduct(let entry?, let product):
             "\(entry) was approved for the whole organisation; check that it holds for \(product)"
+        case .organisationAnswerForProduct(nil, let product):
+            "the controls it rests on are the organisation's; check that they hold for \(product)"
         case .noAllowedValue:
             "no allowed value says this; only the comment can be written"
         case .notApproved:

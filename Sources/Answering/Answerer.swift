@@ -48,6 +48,13 @@ public struct Answerer: Sendable {
         if item.answerTarget != nil, !item.writable, proposed.value != nil || proposed.comment != nil {
             proposed.reviewReasons.append(.layoutUncertain(reasons: item.confidenceReasons))
         }
+        // Controls are the organisation's: an answer derived from them for one product is checked
+        // by a person, even above a team's own write threshold.
+        if let product = item.product, proposed.reviewReasons.isEmpty, proposed.value != nil,
+            proposed.basis != .library, proposed.basis != .previousAnswer, proposed.basis != .existing
+        {
+            proposed.reviewReasons.append(.organisationAnswerForProduct(entry: nil, product: product))
+        }
         if item.isField, proposed.value == nil, !proposed.reviewReasons.contains(.freeTextField) {
             proposed.reviewReasons.append(.freeTextField)
         }

@@ -77,6 +77,29 @@ import Testing
         #expect(found.libraryEntry == "ANS-WEB" && found.value == "Yes")
     }
 
+    @Test(
+        "an answer derived from the organisation's controls for one product is checked, even above a team's threshold"
+    )
+    func derivedForAProduct() throws {
+        let question = "Do staff sign in with multi-factor authentication (MFA)?"
+        let matcher = Matcher(index: LibraryIndex(AnsweringTests.library()))
+        let answerer = Answerer(
+            matcher: matcher,
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")), writeFrom: 0)
+        )
+        var item = FreeTextAndLayoutTests.item(question)
+        let organisation = answerer.answer(item, match: matcher.match(item))
+        #expect(organisation.basis == .controlsImplemented && organisation.reviewReasons.isEmpty)
+        item.product = "Harbor Mobile"
+        let mobile = answerer.answer(item, match: matcher.match(item))
+        #expect(mobile.value == organisation.value && mobile.confidence == organisation.confidence)
+        #expect(mobile.reviewReasons == [.organisationAnswerForProduct(entry: nil, product: "Harbor Mobile")])
+        #expect(
+            mobile.reviewReason
+                == "the controls it rests on are the organisation's; check that they hold for Harbor Mobile"
+        )
+    }
+
     @Test("learning: each product's decision is its own entry; the same product's is updated")
     func learningKeepsProductsApart() {
         func approved(_ answer: String, _ products: [String]) -> ApprovedAnswer {
