@@ -14,6 +14,11 @@ debug signals` (the same test that keeps a risk question from an unreviewed "Yes
     QUIRE_BIN=.build/debug/quire .venv/bin/python bench/risk_phrasing.py [--misses]
 
 `--misses` lists the tuning parts' misclassified questions. Exit 1 when quire fails to run.
+
+A second table is what a miss would cost: every set answered by `quire answer` from the sample
+library (`samples/library`, as of 2026-11-29, answers Yes/No/N/A), counting the "Yes" answers to
+risk-phrased questions written without review (the damaging error) and those only proposed for
+review, beside all answers written without review.
 """
 
 from __future__ import annotations
@@ -48,19 +53,36 @@ def load(path: Path) -> list[dict]:
     return document["questions"]
 
 
-def verdicts(quire: str, questions: list[dict]) -> dict[str, bool]:
-    """quire's risk_phrased per question id."""
+def run_on(quire: str, questions: list[dict], command: list[str], *options: str) -> bytes:
+    """quire's standard output for `command` on the questions as a CSV questionnaire, with `options`."""
     with tempfile.TemporaryDirectory(prefix="quire-risk-") as tmp:
         path = Path(tmp) / "questions.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["ID", "Question", "Answer"])
+            writer.writerow(["ID", "Question", "Answer (Yes/No/N/A)"])
             for q in questions:
                 writer.writerow([q["id"], q["question"], ""])
-        process = subprocess.run([quire, "debug", "signals", str(path)], capture_output=True, timeout=300)
+        process = subprocess.run([quire, *command, str(path), *options], capture_output=True, timeout=300, cwd=ROOT)
     if process.returncode != 0:
-        sys.exit(f"quire debug signals failed: {process.stderr.decode(errors='replace')}")
-    return {row["id"]: bool(row["risk_phrased"]) for row in json.loads(process.stdout)}
+        sys.exit(f"quire {' '.join(command)} failed: {process.stderr.decode(errors='replace')}")
+    return process.stdout
+
+
+def verdicts(quire: str, questions: list[dict]) -> dict[str, bool]:
+    """quire's risk_phrased per question id."""
+    rows = json.loads(run_on(quire, questions, ["debug", "signals"]))
+    return {row["id"]: bool(row["risk_phrased"]) for row in rows}
+
+
+def answered(quire: str, questions: list[dict]) -> dict:
+    """What `quire answer` does with the risk-phrased questions, from the sample library."""
+    answers = json.loads(run_on(quire, questions, ["answer"], "--library", "samples/library", "--as-of", "2026-11-29",
+                                "--format", "json"))["answers"]
+    risk = {q["id"]: q["risk"] for q in questions}
+    yes = [a for a in answers if risk[a["id"]] and a["value"] == "Yes"]
+    return {"risk": sum(risk.values()), "written_yes_on_risk": sum(1 for a in yes if not a["review"]),
+            "proposed_yes_on_risk": sum(1 for a in yes if a["review"]),
+            "written": sum(1 for a in answers if a["value"] and not a["review"]), "items": len(answers)}
 
 
 def score(questions: list[dict], said: dict[str, bool]) -> dict:
@@ -91,6 +113,14 @@ def main() -> int:
             for q in questions:
                 if q["risk"] != said[q["id"]]:
                     print(f"   {'missed' if q['risk'] else 'false alarm'}: {q['id']} {q['question']}")
+    print()
+    print("answered from the sample library: \"Yes\" to risk-phrased questions")
+    print(f"{'part':<14} {'items':>5} {'risk':>5} {'Yes written':>11} {'Yes in review':>13} {'all written':>11}")
+    for name, path in PARTS.items():
+        a = answered(quire, load(path))
+        results[name]["answers"] = a
+        print(f"{name:<14} {a['items']:>5} {a['risk']:>5} {a['written_yes_on_risk']:>11} "
+              f"{a['proposed_yes_on_risk']:>13} {a['written']:>11}")
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "risk_phrasing.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")

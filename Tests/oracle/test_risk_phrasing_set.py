@@ -81,3 +81,14 @@ def test_tuning_parts_stay_recognised(quire_bin, part):
     # g, the newest tuning part, is held to what its rules reached (52 of 60), the others to 95%.
     assert found / risky >= (0.85 if part == "g" else 0.95), f"recall {found}/{risky}"
     assert found / (found + alarms) >= 0.95, f"precision {found}/{found + alarms}"
+
+
+@pytest.mark.quire
+@pytest.mark.parametrize("part", TUNING)
+def test_no_yes_is_written_to_a_risk_question(quire_bin, part):
+    """Answered from the sample library, no risk-phrased question of a tuning part gets a "Yes"
+    written without review, and some answers are written (the check is not vacuous)."""
+    answered = risk_phrasing.answered(str(quire_bin), load(PARTS[part][0])["questions"])
+    assert answered["items"] >= 140 and answered["risk"] == 60
+    assert answered["written_yes_on_risk"] == 0, answered
+    assert answered["written"] > 0, answered
