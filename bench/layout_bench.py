@@ -70,6 +70,8 @@ each with a 120 s timeout.
   matched item is not right. Shown as right sheets / sheets;
 - allowed right: matched items whose allowed_answers equal the truth's (in order);
 - ids right: matched items whose id equals the truth's (ids the truth leaves open are not counted);
+- writable: matched items quire is sure enough of to write into (`writable` in its JSON: a
+  question beyond doubt, on a sheet read with confidence); the others are answered for review only;
 - outside: cells that differ between the input and quire's filled copy (every sheet; openpyxl for
   XLSX, the csv module for CSV) and that are not a true item's answer, comment or mark cell.
 
@@ -416,6 +418,7 @@ class Result:
     allowed_right: int = 0
     ids_total: int = 0
     ids_right: int = 0
+    writable: int = 0
     outside: int | None = None  # None: not measured (the answer run failed)
     inspect_problem: str | None = None
     answer_problem: str | None = None
@@ -532,6 +535,7 @@ def score(case: Case, quire: str, out_folder: Path) -> Result:
                     f"{want.sheet or ''} row {want.row}: {show_cell(got_cell)}, expected {show_cell(want.answer_cell)}"
                 )
         right_by_sheet[key_true(want)[0]].append(right)
+        result.writable += got.get("writable") is True
         if want.allowed_answers is not ANY:
             result.allowed_total += 1
             if got.get("allowed_answers") == want.allowed_answers:
@@ -593,7 +597,7 @@ def file_row(r: Result) -> list[Any]:
     return [
         r.name, r.true, r.found, r.matched, r.extra, f"{r.extra_share * 100:.1f}%", r.missing,
         f"{r.sheets_right}/{r.sheets}", f"{r.allowed_right}/{r.allowed_total}", f"{r.ids_right}/{r.ids_total}",
-        "n/a" if r.outside is None else r.outside, shorten(r.note(), 110),
+        f"{r.writable}/{r.matched}", "n/a" if r.outside is None else r.outside, shorten(r.note(), 110),
     ]
 
 
@@ -601,7 +605,8 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-HEADERS = ["file", "true", "found", "matched", "extra", "extra%", "missing", "ans col", "allowed", "ids", "outside", "note"]
+HEADERS = ["file", "true", "found", "matched", "extra", "extra%", "missing", "ans col", "allowed", "ids", "writable", "outside",
+           "note"]
 
 
 def totals(results: list[Result]) -> dict[str, Any]:
@@ -623,6 +628,7 @@ def totals(results: list[Result]) -> dict[str, Any]:
         "allowed_right": total("allowed_right"),
         "ids_total": total("ids_total"),
         "ids_right": total("ids_right"),
+        "writable": total("writable"),
         "outside": total("outside"),
         "outside_not_measured": sum(1 for r in results if r.outside is None),
         "inspect_failed": sum(1 for r in results if r.inspect_problem or r.error),
@@ -636,6 +642,7 @@ def summary_line(label: str, t: dict[str, Any]) -> str:
         f"{t['sheets_right']}/{t['sheets']} sheets, {t['outside']} cells written outside answer cells"
     )
     line += f"; allowed answers right on {t['allowed_right']}/{t['allowed_total']}, ids right on {t['ids_right']}/{t['ids_total']}"
+    line += f", writable {t['writable']}/{t['matched']}"
     def files(n: int) -> str:
         return f"{n} file{'' if n == 1 else 's'}"
 
@@ -764,7 +771,7 @@ def main(argv: list[str]) -> int:
         for group, group_results in results.items():
             print(f"\n== {group}")
             if group_results:
-                print(table(HEADERS, [file_row(r) for r in group_results], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}))
+                print(table(HEADERS, [file_row(r) for r in group_results], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}))
             else:
                 print("(no files)")
             if options.details and group != "heldout":

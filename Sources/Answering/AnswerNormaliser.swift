@@ -248,6 +248,11 @@ public struct AnswerNormaliser: Sendable {
         "partly in place": .partial, "limited": .partial, "in part": .partial,
         "not applicable": .notApplicable, "does not apply": .notApplicable, "n a": .notApplicable,
         "not relevant": .notApplicable,
+        // Diacritics are folded before these are looked up ("não" is "nao").
+        "trifft nicht zu": .notApplicable, "nicht relevant": .notApplicable, "ne s'applique pas": .notApplicable,
+        "non pertinent": .notApplicable, "no corresponde": .notApplicable, "n v t": .notApplicable,
+        "nao se aplica": .notApplicable, "non conforme": .no, "no cumple": .no, "nao conforme": .no,
+        "in teilen": .partial, "en partie": .partial, "en parte": .partial, "in parte": .partial,
     ]
 
     /// The answer word or phrase free text starts with, and how it was found.

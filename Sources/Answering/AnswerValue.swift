@@ -15,9 +15,17 @@ enum Verdict: String, Sendable, Hashable, Encodable {
     }
 
     /// Reads an answer value as a verdict: `Yes`, `Y`, `True`, `1`, `Not Applicable`,
-    /// `Partially`, `1) Yes`; nil for anything else (free text, graded options).
+    /// `Partially`, `1) Yes`, and the same words in German, French, Spanish, Dutch, Italian and
+    /// Portuguese (`Ja`, `Non`, `Sí`, `N.v.t.`, `Sans objet`, `Teilweise`); nil for anything else
+    /// (free text, graded options).
     init?(reading value: String) {
         var text = value.lowercased().trimmingSpaces()
+        func word(_ text: String) -> String { text.filter { $0.isLetter || $0.isNumber || $0 == "/" } }
+        // The whole value first: "N.v.t." and "N.A." are words, not a list marker "N." before one.
+        if let verdict = Self.verdict(ofWord: word(text)) {
+            self = verdict
+            return
+        }
         // "1) Yes", "a. No": a list marker before the word.
         if let close = text.firstIndex(where: { $0 == ")" || $0 == "." }),
             text.distance(from: text.startIndex, to: close) <= 2,
@@ -25,16 +33,63 @@ enum Verdict: String, Sendable, Hashable, Encodable {
         {
             text = String(text[text.index(after: close)...]).trimmingSpaces()
         }
-        let word = text.filter { $0.isLetter || $0.isNumber || $0 == "/" }
+        guard let verdict = Self.verdict(ofWord: word(text)) else { return nil }
+        self = verdict
+    }
+
+    /// The verdict a value's letters, digits and slashes spell, lower-cased (`notapplicable`).
+    private static func verdict(ofWord word: String) -> Verdict? {
         switch word {
-        case "yes", "y", "true", "1", "compliant", "implemented", "inplace": self = .yes
-        case "no", "n", "false", "0", "noncompliant", "notimplemented": self = .no
-        case "n/a", "na", "notapplicable", "n/app", "notrelevant": self = .notApplicable
+        case "yes", "y", "true", "1", "compliant", "implemented", "inplace": .yes
+        case "no", "n", "false", "0", "noncompliant", "notimplemented": .no
+        case "n/a", "na", "notapplicable", "n/app", "notrelevant": .notApplicable
         case "partial", "partially", "partlycompliant", "partiallycompliant", "inprogress", "somewhat", "partly":
-            self = .partial
-        default: return nil
+            .partial
+        default: otherLanguages[word]
         }
     }
+
+    /// Answer words of questionnaires in German, French, Spanish, Dutch, Italian and Portuguese,
+    /// lower-cased, letters, digits and slashes only (`nichtzutreffend`, `n/a` as `nvt`).
+    static let otherLanguages: [String: Verdict] = {
+        var words: [String: Verdict] = [:]
+        let lists: [(Verdict, [String])] = [
+            (
+                .yes,
+                [
+                    "ja", "erfüllt", "umgesetzt", "vorhanden", "oui", "conforme", "sí", "si", "sì", "cumple", "sim",
+                ]
+            ),
+            (
+                .no,
+                [
+                    "nein", "nichterfüllt", "nichtumgesetzt", "nichtvorhanden", "non", "nonconforme", "nocumple",
+                    "nee", "não", "nao",
+                ]
+            ),
+            (
+                .notApplicable,
+                [
+                    "nichtzutreffend", "entfällt", "nichtanwendbar", "nonapplicable", "sansobjet", "nonconcerné",
+                    "noaplica", "noaplicable", "noprocede", "nvt", "nietvantoepassing", "nonapplicabile",
+                    "nonpertinente",
+                    "nãoaplicável", "naoaplicavel", "nãoseaplica", "naoseaplica", "nãoaplicavel",
+                ]
+            ),
+            (
+                .partial,
+                [
+                    "teilweise", "teilweiseerfüllt", "teilweiseumgesetzt", "partiellement", "enpartie",
+                    "partiellementconforme", "parcialmente", "parcial", "cumpleparcialmente", "gedeeltelijk", "deels",
+                    "parzialmente", "inparte", "parcialmenteconforme",
+                ]
+            ),
+        ]
+        for (verdict, list) in lists {
+            for word in list { words[word] = verdict }
+        }
+        return words
+    }()
 
     /// The allowed value that says this verdict, if one does.
     func fitted(to allowed: [String]) -> String? {

@@ -35,7 +35,7 @@ enum HeaderVocabulary {
         if text == "#" || text == "no" || text == "no." || text == "nr." || text == "ref" || text == "ref."
             || text == "id" || text == "item" || text == "item #"
             || text == "q#"
-            || text == "q #" || text == "qno"
+            || text == "q #" || text == "qno" || Languages.ids.contains(text)
         {
             return (.id, 3)
         }
@@ -48,9 +48,9 @@ enum HeaderVocabulary {
                 where: [
                     "id", "#", "no", "no.", "nr", "nr.", "number", "ref", "ref.", "reference", "identifier",
                 ].contains
-            ),
+            ) || words.contains(where: Languages.idWords.contains),
             !contains("answer"), !contains("response"), !contains("phone"), !contains("contact"),
-            !evidencePhrases.contains(where: contains)
+            !evidencePhrases.contains(where: contains), !Languages.answers.contains(where: contains)
         {
             return (.id, 3)
         }
@@ -62,19 +62,21 @@ enum HeaderVocabulary {
             "implementation description",
             "description of implementation", "narrative", "rationale",
         ]
-        if commentPhrases.contains(where: contains) { return (.comment, 3) }
+        if commentPhrases.contains(where: contains) || Languages.comments.contains(where: contains) {
+            return (.comment, 3)
+        }
 
-        if evidencePhrases.contains(where: contains) {
+        if evidencePhrases.contains(where: contains) || Languages.evidence.contains(where: contains) {
             return (.evidence, 3)
         }
         if ["guidance", "help text", "hint", "what we are looking for", "purpose", "intent", "instructions"].contains(
             where: contains
-        ) {
+        ) || Languages.guidance.contains(where: contains) {
             return (.guidance, 2)
         }
         if ["owner", "responsible", "assignee", "answered by", "ownership", "accountable", "contact"].contains(
             where: contains
-        ) {
+        ) || Languages.owners.contains(where: contains) {
             return (.owner, 2)
         }
         let answerPhrases = [
@@ -83,10 +85,16 @@ enum HeaderVocabulary {
         ]
         // "Applicable (Y/N)" beside the answer asks whether the question applies: the answer
         // column only when no other claims it.
-        if answerPhrases.contains(where: contains) { return (.answer, contains("applicab") ? 2 : 3) }
+        if answerPhrases.contains(where: contains) || Languages.answers.contains(where: contains) {
+            return (.answer, contains("applicab") ? 2 : 3)
+        }
         // Words that name an answer column only when nothing says "answer": a requester's
         // "Status" (what changed since last version) or "Result" beside an "Answer" column.
-        if ["selection", "status", "result"].contains(where: contains) { return (.answer, 2) }
+        if ["selection", "status", "result"].contains(where: contains)
+            || Languages.weakAnswers.contains(where: contains)
+        {
+            return (.answer, 2)
+        }
         // What the answering party states ("Supplier Statement", "Your position"), where a
         // statement alone is the question's ("Control statement").
         if ["statement", "position", "confirmation"].contains(where: has),
@@ -97,14 +105,16 @@ enum HeaderVocabulary {
         {
             return (.answer, 3)
         }
-        if contains("question") {
+        if contains("question") || Languages.questions.contains(where: contains) {
             // "question_type", "question choices": about the question, not the question.
             if ["type", "choice", "option", "format", "weight", "score"].contains(where: contains) {
                 return (.other, 1)
             }
             return (.question, 4)
         }
-        if ["requirement", "query", "criterion", "criteria", "assessment item", "statement"].contains(where: contains) {
+        if ["requirement", "query", "criterion", "criteria", "assessment item", "statement"].contains(where: contains)
+            || Languages.requirements.contains(where: contains)
+        {
             return (.question, 3)
         }
         if ["control description", "description", "control text", "control"].contains(where: contains) {
@@ -114,7 +124,7 @@ enum HeaderVocabulary {
             "section", "category", "domain", "area", "topic", "chapter", "family", "group", "theme", "function",
             "stream", "practice",
         ]
-        .contains(where: has) {
+        .contains(where: has) || Languages.sections.contains(where: has) {
             return (.section, 2)
         }
         return nil
@@ -155,8 +165,12 @@ enum HeaderVocabulary {
         "evid": .evidence, "evd": .evidence,
     ]
 
-    /// Words a header made only of choices may hold ("Yes/No", "Y/N", "Yes/No/N/A": "N/A" splits in two).
-    private static let bareChoices: Set<String> = ["yes", "no", "y", "n", "a", "na", "partial", "partially"]
+    /// Words a header made only of choices may hold ("Yes/No", "Y/N", "Yes/No/N/A": "N/A" splits in
+    /// two; "Ja/Nein", "Oui/Non").
+    private static let bareChoices: Set<String> = [
+        "yes", "no", "y", "n", "a", "na", "partial", "partially", "ja", "nein", "oui", "non", "si", "sí", "sì", "nee",
+        "sim", "não", "nao", "teilweise", "partiellement", "parcialmente", "gedeeltelijk", "parzialmente",
+    ]
 
     /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`, `Yes/No`.
     static func allowedAnswers(inHeader header: String) -> [String] {

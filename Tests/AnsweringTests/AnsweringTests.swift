@@ -59,6 +59,25 @@ import Testing
         #expect(Verdict(reading: text) == verdict)
     }
 
+    @Test(arguments: [
+        ("Ja", Verdict.yes), ("Oui", .yes), ("Sí", .yes), ("Si", .yes), ("Sì", .yes), ("Sim", .yes), ("Nein", .no),
+        ("Non", .no), ("Nee", .no), ("Não", .no), ("Nicht zutreffend", .notApplicable), ("Entfällt", .notApplicable),
+        ("Sans objet", .notApplicable), ("No aplica", .notApplicable), ("N.v.t.", .notApplicable),
+        ("Non applicabile", .notApplicable), ("Não se aplica", .notApplicable), ("Teilweise", .partial),
+        ("Partiellement", .partial), ("Parcialmente", .partial), ("Gedeeltelijk", .partial), ("Parzialmente", .partial),
+        ("1) Ja", .yes), ("Non conforme", .no),
+    ])
+    func valuesInOtherLanguagesAreRead(text: String, verdict: Verdict) {
+        #expect(Verdict(reading: text) == verdict)
+    }
+
+    @Test func verdictsFitAllowedValuesInAnotherLanguage() {
+        #expect(Verdict.yes.fitted(to: ["Ja", "Nein", "Nicht zutreffend"]) == "Ja")
+        #expect(Verdict.notApplicable.fitted(to: ["Oui", "Non", "Sans objet"]) == "Sans objet")
+        #expect(Verdict.partial.fitted(to: ["Sí", "No", "Parcialmente", "No aplica"]) == "Parcialmente")
+        #expect(Verdict(reading: "Nicht") == nil && Verdict(reading: "Sin datos") == nil)
+    }
+
     @Test func verdictsFitTheAllowedValues() {
         #expect(Verdict.yes.fitted(to: ["Y", "N", "N/A"]) == "Y")
         #expect(Verdict.notApplicable.fitted(to: ["Yes", "No", "Not Applicable"]) == "Not Applicable")

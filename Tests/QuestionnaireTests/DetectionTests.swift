@@ -33,6 +33,32 @@ import Yams
         #expect(HeaderVocabulary.role(of: header)?.role == role)
     }
 
+    /// Questionnaires in German, French, Spanish, Dutch, Italian and Portuguese, and bilingual
+    /// headers; a word holding an answer word in another role keeps that role.
+    @Test(arguments: [
+        ("Lfd. Nr.", ColumnRole.id), ("N°", .id), ("Nº", .id), ("Réf.", .id), ("Número", .id), ("Frage", .question),
+        ("Prüffrage", .question), ("Anforderung", .question), ("Exigence", .question), ("Pregunta", .question),
+        ("Vraag", .question), ("Domanda", .question), ("Pergunta", .question), ("Frage / Question", .question),
+        ("Antwort", .answer), ("Antwort / Answer", .answer), ("Réponse du fournisseur", .answer),
+        ("Respuesta", .answer),
+        ("Antwoord", .answer), ("Risposta", .answer), ("Resposta (Sim/Não)", .answer), ("Cumple", .answer),
+        ("Erläuterung", .comment), ("Bemerkung", .comment), ("Commentaire", .comment), ("Observaciones", .comment),
+        ("Toelichting", .comment), ("Observações", .comment), ("Kommentar / Comment", .comment),
+        ("Nachweis", .evidence),
+        ("Justificatif", .evidence), ("Evidencia", .evidence), ("Bewijs", .evidence), ("Verantwortlich", .owner),
+        ("Responsable", .owner), ("Kapitel", .section), ("Domaine", .section), ("Hoofdstuk", .section),
+        ("Hinweis", .guidance),
+    ])
+    func headerWordsOfOtherLanguages(header: String, role: ColumnRole) {
+        #expect(HeaderVocabulary.role(of: header)?.role == role)
+    }
+
+    @Test func choicesInAnotherLanguageInTheHeader() {
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Réponse (Oui/Non/N.A.)") == ["Oui", "Non", "N.A."])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Ja/Nein") == ["Ja", "Nein"])
+        #expect(HeaderVocabulary.allowedAnswers(inHeader: "Sim / Não") == ["Sim", "Não"])
+    }
+
     @Test func textsThatAreNoHeaders() {
         #expect(HeaderVocabulary.role(of: "Vendor name") == nil)
         #expect(
