@@ -149,8 +149,12 @@ struct LayoutDetector {
             return nil
         }
         let anchors = best.roles.filter { $0.value.0 == .answer || $0.value.0 == .question }
+        // A row right above the best one (`Requisitos del banco` over `Pregunta`, `Respuesta del
+        // proveedor` over `Cumple`) groups its columns: no items lie between them to be lost.
+        let rows = grid.rowNumbers
+        let above = rows.firstIndex(of: best.row).flatMap { $0 > 0 ? rows[$0 - 1] : nil }
         let earliest = scored.first { candidate in
-            candidate.row <= best.row
+            candidate.row <= best.row && candidate.row != above
                 && anchors.contains { column, match in candidate.roles[column]?.0 == match.0 }
         }
         return earliest?.row ?? best.row

@@ -53,6 +53,27 @@ import Yams
         #expect(HeaderVocabulary.role(of: header)?.role == role)
     }
 
+    /// A row over the header that groups its columns (`Bank requirements` over id, question and
+    /// criticality, `Supplier response` over answer and comments) names a question and an answer
+    /// column too; the header is the row under it, with every column's own name.
+    @Test func aGroupRowOverTheHeaderIsNotTheHeader() throws {
+        let questionnaire = try read(
+            """
+            Supplier security assessment,,,,
+            Bank requirements,,,Supplier response,
+            No.,Question,Criticality,Answer,Comments
+            1.1,Do you have a security officer?,High,,
+            1.2,Is data encrypted at rest?,High,,
+            1.3,Do you run annual penetration tests?,Medium,,
+
+            """
+        )
+        #expect(questionnaire.items.map(\.id) == ["1.1", "1.2", "1.3"])
+        #expect(questionnaire.items.first?.question == "Do you have a security officer?")
+        #expect(questionnaire.items.first?.answerTarget?.cell?.address.column == 4)
+        #expect(questionnaire.items.first?.commentCell?.address.column == 5)
+    }
+
     @Test func choicesInAnotherLanguageInTheHeader() {
         #expect(HeaderVocabulary.allowedAnswers(inHeader: "Réponse (Oui/Non/N.A.)") == ["Oui", "Non", "N.A."])
         #expect(HeaderVocabulary.allowedAnswers(inHeader: "Ja/Nein") == ["Ja", "Nein"])

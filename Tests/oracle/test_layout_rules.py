@@ -27,8 +27,12 @@ inspect --format json` (and `quire answer` where a cell is written):
 - rows an AutoFilter hides are items, rows hidden by hand are not;
 - a questionnaire on a hidden sheet is read when no sheet shown holds questions;
 - two question tables side by side under a header that repeats its headings are both read;
-and the second to seventh blind sets themselves (bench/heldout_layouts2-7.py), read right since
-(through bench/layout_bench.py; the sixth and seventh but for what their test says).
+- a questionnaire with German or French headers and answer words is read with every column's
+  role, and answered in its own words ("Ja", "Nein"; "Oui", "Non");
+- a row grouping the header's columns ("Bank requirements" over the question, "Supplier
+  response" over the answer) is not taken for the header;
+and the second to eighth blind sets themselves (bench/heldout_layouts2-8.py), read right since
+(through bench/layout_bench.py; the sixth to eighth but for what their test says).
 """
 
 from __future__ import annotations
@@ -493,15 +497,17 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
 @pytest.mark.parametrize("group, missing, ids_wrong", [
     pytest.param("heldout6", 0, 8, marks=pytest.mark.xdist_group("layouts-heldout6")),
     pytest.param("heldout7", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout7")),
+    pytest.param("heldout8", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout8")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth and seventh blind sets, read right since but for what is known and said:
+    """The sixth to eighth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
-    - heldout7: nothing known; it stays here with the sixth for one test of both.
+    - heldout7: nothing known; it stays here with the sixth for one test of both;
+    - heldout8 (questionnaires in other languages): nothing known, and every item may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -510,3 +516,48 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
+    if group == "heldout8":
+        assert summary["writable"] == summary["found"] == summary["true"], summary
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_headers_and_answers_in_another_language(quire_bin: Path, tmp_path: Path, language: str) -> None:
+    """English questions the sample library answers (MFA "Yes", a bug bounty "No"), under German
+    or French headers with the answers' own words: each column has its role, the item may be
+    written, and the filled copy says "Ja"/"Nein" or "Oui"/"Non"."""
+    headers, choices = {
+        "de": (["Lfd. Nr.", "Frage", "Antwort", "Erläuterung", "Nachweis"], '"Ja,Nein,Teilweise,Nicht zutreffend"'),
+        "fr": (["N°", "Question", "Réponse", "Commentaire", "Justificatif"], '"Oui,Non,Partiellement,Sans objet"'),
+    }[language]
+    path = table(tmp_path / f"{language}.xlsx", [
+        headers,
+        ["1", "Is multi-factor authentication enforced for all workforce accounts?", None, None, None],
+        ["2", "Do you operate a bug bounty programme?", None, None, None],
+    ], lists={"C2:C3": choices})
+    read = inspect(quire_bin, path)
+    roles = {column["header"]: column["role"] for column in read["sheets"][0]["columns"]}
+    assert list(roles.values()) == ["id", "question", "answer", "comment", "evidence"], roles
+    assert all(item["writable"] for item in read["items"]), read["items"]
+    out = tmp_path / f"filled-{language}.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    filled = openpyxl.load_workbook(out).active
+    yes, no = {"de": ("Ja", "Nein"), "fr": ("Oui", "Non")}[language]
+    assert (filled["C2"].value, filled["C3"].value) == (yes, no)
+
+
+def test_a_row_grouping_the_header_columns_is_not_the_header(quire_bin: Path, tmp_path: Path) -> None:
+    path = table(tmp_path / "grouped.xlsx", [
+        ["Supplier security assessment"],
+        [],
+        ["Requisitos del banco", None, None, "Respuesta del proveedor", None],
+        ["Nº", "Pregunta", "Criticidad", "Cumple", "Observaciones"],
+        ["1.1", "¿Cuenta con un responsable de seguridad?", "Alta", None, None],
+        ["1.2", "¿Cifra los datos en reposo?", "Alta", None, None],
+    ], lists={"D5:D6": '"Sí,No,Parcialmente,No aplica"'})
+    read = inspect(quire_bin, path)
+    assert read["sheets"][0]["header_row"] == 4
+    assert [(item["id"], item["answer_cell"], item["comment_cell"]) for item in read["items"]] == [
+        ("1.1", "Security!$D$5", "Security!$E$5"), ("1.2", "Security!$D$6", "Security!$E$6")]
+    assert read["items"][0]["allowed_answers"] == ["Sí", "No", "Parcialmente", "No aplica"]
