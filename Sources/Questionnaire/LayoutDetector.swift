@@ -179,12 +179,13 @@ struct LayoutDetector {
                     // only when none of those has one.
                     let strongest = ordered.filter { $0.strength == ordered[0].strength }
                     var withLists: [(Int, Int)] = []
+                    // On a protected sheet an unlocked column is offered as much as a drop-down.
                     let listed = { (claim: (column: Int, strength: Int)) in
-                        dataRows.contains { grid.listValidationExists($0, claim.column) }
+                        dataRows.contains { grid.offersInput($0, claim.column) }
                     }
                     for claim in strongest.contains(where: listed) ? strongest : ordered {
                         var count = 0
-                        for row in dataRows where grid.listValidationExists(row, claim.column) { count += 1 }
+                        for row in dataRows where grid.offersInput(row, claim.column) { count += 1 }
                         withLists.append((claim.column, count))
                     }
                     if let best = withLists.max(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }), best.1 > 0 {
@@ -289,28 +290,35 @@ struct LayoutDetector {
             }
         }
 
-        // The answer column from drop-downs, when the header does not name one: a column no header
-        // claimed, or one whose header lost its claim to another ("Meets requirement" beside
-        // "Requirement"), not one the receiving organisation fills ("Assessor rating").
+        // The answer column from drop-downs (or cells a protected sheet leaves unlocked), when the
+        // header does not name one: a column no header claimed, or one whose header lost its claim
+        // to another ("Meets requirement" beside "Requirement"), not one the receiving
+        // organisation fills ("Assessor rating").
         if plan.answer == nil {
-            var best: (column: Int, count: Int)?
+            var best: (column: Int, count: Int, lists: Int)?
             for column in (question + 1)...(question + 12)
             where plan.assignments[column] == nil
                 || (plan.role(of: column) == .other
                     && !(headerRow.flatMap { grid.text($0, column) }.map(HeaderVocabulary.namesReceiverColumn) ?? false))
             {
                 var count = 0
-                for row in dataRows where grid.text(row, question) != nil && grid.listValidationExists(row, column) {
+                var lists = 0
+                for row in dataRows where grid.text(row, question) != nil && grid.offersInput(row, column) {
                     count += 1
+                    if grid.listValidationExists(row, column) { lists += 1 }
                 }
-                if count > (best?.count ?? 0) { best = (column, count) }
+                if count > (best?.count ?? 0) { best = (column, count, lists) }
             }
             if let best {
                 plan.assign(
                     best.column,
                     .answer,
                     header: headerRow.flatMap { grid.text($0, best.column) },
-                    because: "drop-down on \(best.count) question rows"
+                    because: best.lists == best.count
+                        ? "drop-down on \(best.count) question rows"
+                        : best.lists == 0
+                            ? "unlocked on \(best.count) question rows of the protected sheet"
+                            : "drop-down or unlocked cell on \(best.count) question rows of the protected sheet"
                 )
             }
         }
@@ -565,5 +573,10 @@ extension SheetGrid {
     func listValidationExists(_ row: Int, _ column: Int) -> Bool {
         let address = CellAddress(row: row, column: column)
         return metadata.validations.contains { $0.kind == .list && $0.covers(address) }
+    }
+
+    /// Whether the sheet offers the cell for input: a drop-down, or unlocked on a protected sheet.
+    func offersInput(_ row: Int, _ column: Int) -> Bool {
+        listValidationExists(row, column) || isUnlocked(row, column)
     }
 }

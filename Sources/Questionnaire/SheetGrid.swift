@@ -24,6 +24,11 @@ struct SheetGrid {
     let hiddenRows: Set<Int>
     /// The cells whose text is struck through.
     let struckCells: Set<CellAddress>
+    /// Whether the sheet is protected and leaves some cells unlocked: the sender's sign of where
+    /// the reader may type.
+    let hasInputCells: Bool
+    private let unlockedCells: Set<CellAddress>
+    private let unlockedColumns: [ClosedRange<Int>]
 
     init(table: Table) {
         sheet = table.sheet
@@ -37,6 +42,9 @@ struct SheetGrid {
             }
         )
         struckCells = Set(table.metadata.struckCells)
+        unlockedCells = Set(table.metadata.unlockedCells)
+        unlockedColumns = table.metadata.unlockedColumns
+        hasInputCells = table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
             var columns: [Int: String] = [:]
@@ -83,6 +91,22 @@ struct SheetGrid {
     func isMergedContinuation(_ row: Int, _ column: Int?) -> Bool {
         guard let column else { return false }
         return mergedOrigin[CellAddress(row: row, column: column)] != nil
+    }
+
+    /// Whether a protected sheet lets the reader type in the cell: its format (or, for a cell the
+    /// file leaves out, its column's) unlocks it; a merged range goes by its top-left cell. False
+    /// on a sheet that is not protected.
+    func isUnlocked(_ row: Int, _ column: Int) -> Bool {
+        guard hasInputCells else { return false }
+        let address = CellAddress(row: row, column: column)
+        let origin = mergedOrigin[address] ?? address
+        return unlockedCells.contains(origin) || unlockedColumns.contains { $0.contains(origin.column) }
+    }
+
+    /// Whether a protected sheet locks the cell (nil on a sheet without input cells, where locks
+    /// say nothing).
+    func isLocked(_ row: Int, _ column: Int) -> Bool? {
+        hasInputCells ? !isUnlocked(row, column) : nil
     }
 
     /// The merged ranges that start on a row.

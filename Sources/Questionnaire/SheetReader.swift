@@ -116,8 +116,14 @@ extension LayoutDetector {
             } else if !questionHeaderNamed {
                 doubt(0.75, "the header does not name the question column (\(questionBecause))")
             }
-            if let answer = plan.answer, plan.assignments[answer]?.because.hasPrefix("drop-down") == true {
-                doubt(0.85, "the header does not name the answer column; it was found from its drop-downs")
+            if let answer = plan.answer, let because = plan.assignments[answer]?.because,
+                because.hasPrefix("drop-down") || because.hasPrefix("unlocked on")
+            {
+                let found =
+                    because.hasPrefix("unlocked")
+                    ? "the cells the protected sheet leaves unlocked"
+                    : because.contains("unlocked") ? "its drop-downs and unlocked cells" : "its drop-downs"
+                doubt(0.85, "the header does not name the answer column; it was found from \(found)")
             }
         }
         if let receiver { doubt(0, "filled by the receiving organisation: \(receiver)") }
@@ -126,6 +132,7 @@ extension LayoutDetector {
                 for why in confidenceReasons { items[index].doubt(confidence, because: "sheet: \(why)") }
             }
         }
+        if status == .questionnaire, grid.hasInputCells { keepToUnlockedCells(&items) }
         let layout = SheetLayout(
             sheet: name,
             status: status,
@@ -224,6 +231,26 @@ extension LayoutDetector {
             }
         }
         return result
+    }
+
+    /// On a protected sheet, the sender unlocks the cells the vendor fills: an item whose answer
+    /// cell stays locked (a question this vendor is not to answer, or a column misread) is
+    /// answered for review only, and a locked comment or evidence cell is not written into.
+    func keepToUnlockedCells(_ items: inout [QuestionnaireItem]) {
+        func locked(_ cell: SheetCell?) -> Bool {
+            cell.map { grid.isLocked($0.address.row, $0.address.column) == true } ?? false
+        }
+        for index in items.indices {
+            var answerLocked = locked(items[index].answerTarget?.cell)
+            if case .marks(let cells, _)? = items[index].answerTarget {
+                answerLocked = cells.contains { locked($0.cell) }
+            }
+            if answerLocked {
+                items[index].doubt(0.6, because: "the sheet is protected and keeps the answer cell locked")
+            }
+            if locked(items[index].commentCell) { items[index].commentCell = nil }
+            if locked(items[index].evidenceCell) { items[index].evidenceCell = nil }
+        }
     }
 }
 

@@ -149,6 +149,15 @@ public struct SheetMetadata: Hashable, Sendable {
     /// The cell formats (by style index) that show numbers with a fixed count of decimals
     /// (`0.00`), with that count.
     public var fixedDecimals: [Int: Int]
+    /// Whether the sheet is protected (`<sheetProtection sheet="1">`): only its unlocked cells
+    /// can be edited in a spreadsheet program.
+    public var isProtected: Bool = false
+    /// On a protected sheet, the cells in the file whose format unlocks them (with or without a
+    /// value): where the sender lets the reader type, in file order; empty on other sheets.
+    public var unlockedCells: [CellAddress] = []
+    /// On a protected sheet, the columns whose default format (`<col style=…>`) unlocks them:
+    /// their cells absent from the file are unlocked too.
+    public var unlockedColumns: [ClosedRange<Int>] = []
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.

@@ -78,6 +78,8 @@ final class StylesReader: XMLEventHandler {
     private var inFonts = false
     /// Whether each font of `<fonts>` strikes through, by index.
     private var fontStrikes: [Bool] = []
+    /// Whether each cell format unlocks its cells (`<protection locked="0"/>`), by index.
+    private var cellUnlocked: [Bool] = []
 
     /// The cell formats that show numbers with a fixed count of decimals (`0.00`, built-in 2),
     /// by index, with that count: what turns 1.1 into the "1.10" a reader sees.
@@ -90,6 +92,9 @@ final class StylesReader: XMLEventHandler {
         }
         return result
     }
+
+    /// Whether each cell format (`cellXfs`) unlocks its cells on a protected sheet, by index.
+    func unlockedFormats() -> [Bool] { cellUnlocked }
 
     /// Whether each cell format (`cellXfs`) strikes its text through, by index.
     func struckFormats() -> [Bool] {
@@ -114,6 +119,11 @@ final class StylesReader: XMLEventHandler {
         } else if inCellFormats, xmlNameEquals(name, "xf") {
             cellFormatIDs.append(attributes.int("numFmtId") ?? 0)
             cellFontIDs.append(attributes.int("fontId") ?? 0)
+            cellUnlocked.append(false)
+        } else if inCellFormats, xmlNameEquals(name, "protection"), !cellUnlocked.isEmpty {
+            // Cells are locked unless the format says `locked="0"` (or LibreOffice's "false").
+            let locked = attributes.string("locked")
+            cellUnlocked[cellUnlocked.count - 1] = locked == "0" || locked == "false"
         } else if xmlNameEquals(name, "fonts") {
             inFonts = true
         } else if inFonts, xmlNameEquals(name, "font") {

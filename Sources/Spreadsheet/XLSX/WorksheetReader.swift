@@ -57,10 +57,14 @@ final class WorksheetReader: XMLEventHandler {
     private var autoFilterRange: CellRange?
     private let validationText = ByteBuffer()
 
-    init(path: String, part: String, maxCellSize: Int) {
+    /// Whether each cell format unlocks its cells, by style index (for `<col style=…>`).
+    private let unlockedFormats: [Bool]
+
+    init(path: String, part: String, maxCellSize: Int, unlockedFormats: [Bool] = []) {
         self.maxCellSize = maxCellSize
         self.path = path
         self.part = part
+        self.unlockedFormats = unlockedFormats
         super.init()
     }
 
@@ -267,6 +271,10 @@ final class WorksheetReader: XMLEventHandler {
 
     private func endCell() {
         capture = .none
+        // An empty cell counts here: a form's input cell is unlocked before anyone types in it.
+        if cellStyle >= 0, cellStyle < unlockedFormats.count, unlockedFormats[cellStyle] {
+            metadata.unlockedCells.append(cellAddress)
+        }
         guard hasValue || hasFormula else { return }
         guard batch.bytes.count + value.count + formula.count < Int(Int32.max) else {
             fail(
@@ -331,6 +339,14 @@ final class WorksheetReader: XMLEventHandler {
             validationText.removeAll()
         } else if xmlNameEquals(name, "extLst") {
             inExtensionList += 1
+        } else if xmlNameEquals(name, "col") {
+            if let style = attributes.int("style"), style >= 0, style < unlockedFormats.count, unlockedFormats[style],
+                let first = attributes.int("min"), let last = attributes.int("max"), 1 <= first, first <= last
+            {
+                metadata.unlockedColumns.append(first...min(last, CellAddress.maxColumn))
+            }
+        } else if xmlNameEquals(name, "sheetProtection") {
+            metadata.isProtected = attributes.bool("sheet", default: false)
         } else if inExtensionList == 0, xmlNameEquals(name, "autoFilter") {
             autoFilterRange = attributes.string("ref").flatMap(CellRange.init(a1:))
         } else if inExtensionList == 0, xmlNameEquals(name, "filterColumn"), let range = autoFilterRange {

@@ -15,6 +15,7 @@ final class XLSXPackage {
     private var loadedNumberKinds: [NumberKind]?
     /// Whether each cell format strikes its text through, read with the number kinds.
     private var loadedStruckFormats: [Bool] = []
+    private var loadedUnlockedFormats: [Bool] = []
     /// The cell formats with a fixed count of decimals, read with the number kinds.
     private var loadedFixedDecimals: [Int: Int] = [:]
 
@@ -161,6 +162,7 @@ final class XLSXPackage {
             try parseXML(entry, in: archive, handler: reader)
             kinds = reader.numberKinds()
             loadedStruckFormats = reader.struckFormats()
+            loadedUnlockedFormats = reader.unlockedFormats()
             loadedFixedDecimals = reader.fixedDecimals()
         }
         loadedNumberKinds = kinds
@@ -186,8 +188,14 @@ final class XLSXPackage {
             dateSystem: dateSystem
         )
         let archive = self.archive
+        let unlockedFormats = loadedUnlockedFormats
         let parse: @Sendable (_ emit: @escaping (RawRows) throws -> Void) throws -> SheetMetadata = { emit in
-            let reader = WorksheetReader(path: archive.path, part: entry.name, maxCellSize: archive.limits.maxCellSize)
+            let reader = WorksheetReader(
+                path: archive.path,
+                part: entry.name,
+                maxCellSize: archive.limits.maxCellSize,
+                unlockedFormats: unlockedFormats
+            )
             reader.onBatch = emit
             defer { reader.onBatch = nil }
             do {
@@ -209,6 +217,11 @@ final class XLSXPackage {
         metadata.cellCount = typer.cellCount
         metadata.usedRange = typer.usedRange
         metadata.struckCells = typer.struckCells
+        // Locks mean nothing on a sheet that is not protected.
+        if !metadata.isProtected {
+            metadata.unlockedCells = []
+            metadata.unlockedColumns = []
+        }
         metadata.fixedDecimals = loadedFixedDecimals
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
