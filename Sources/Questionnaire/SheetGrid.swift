@@ -93,9 +93,10 @@ struct SheetGrid {
         return mergedOrigin[CellAddress(row: row, column: column)] != nil
     }
 
-    /// Whether a protected sheet lets the reader type in the cell: its format (or, for a cell the
-    /// file leaves out, its column's) unlocks it; a merged range goes by its top-left cell. False
-    /// on a sheet that is not protected.
+    /// Whether a protected sheet lets the reader type in the cell; false on other sheets.
+    ///
+    /// Its format unlocks it (for a cell the file leaves out, its column's); a merged range goes by
+    /// its top-left cell.
     func isUnlocked(_ row: Int, _ column: Int) -> Bool {
         guard hasInputCells else { return false }
         let address = CellAddress(row: row, column: column)
