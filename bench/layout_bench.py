@@ -62,6 +62,16 @@ Groups
   Its one miss (a row grouping the header's columns, "Requisitos del banco" over the question and
   "Respuesta del proveedor" over the answer, taken for the header) was then read and fixed, so it
   is tuned now, and --details shows it.
+- heldout9: bench/heldout_layouts9.py (HELDOUT9_BY_NAME), a ninth blind set (8 files, 114 items) by a
+  helper under the same rules: protected workbooks as customers send them (answer and comment
+  cells unlocked, an answer column named only by its unlocked cells, a locked customer column with
+  its own drop-down, rows a tier does not answer locked, workbook structure locked, whole columns
+  unlocked by their style, merged input boxes, a weighted maturity sheet). Written while the
+  reading of protection was being added, without either side seeing the other. Blind run with it
+  (55c90cf): 114 of 114 found, 5 extra (a tier's locked rows, no items by the set's rule), 8 of 9
+  answer columns right, allowed answers 100 of 114, ids 114 of 114, writable 100 of 114 (the sheet
+  whose answer column was missed: its locked cells kept every answer out), 0 cells written outside.
+  With the build before (4b75fa1): the same, but writable 114 of 114.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).
@@ -129,9 +139,9 @@ TIMEOUT = 120
 AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
-GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "corpus")
+GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "corpus")
 #: The blind sets written after the first, read since: group -> (module, its builders by name).
-LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8)}
+LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9)}
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
