@@ -72,6 +72,9 @@ Groups
   answer columns right, allowed answers 100 of 114, ids 114 of 114, writable 100 of 114 (the sheet
   whose answer column was missed: its locked cells kept every answer out), 0 cells written outside.
   With the build before (4b75fa1): the same, but writable 114 of 114.
+  Its misses were then read and fixed (on a protected sheet the lock decides what is offered for
+  input, so a locked drop-down column is the sender's; a question locked where the answer column
+  is open is no item), so it is tuned now, and --details shows it.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).

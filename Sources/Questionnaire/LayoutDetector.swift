@@ -575,8 +575,10 @@ extension SheetGrid {
         return metadata.validations.contains { $0.kind == .list && $0.covers(address) }
     }
 
-    /// Whether the sheet offers the cell for input: a drop-down, or unlocked on a protected sheet.
+    /// Whether the sheet offers the cell for input: on a protected sheet that leaves cells
+    /// unlocked, whether it leaves this one unlocked (a locked drop-down is the sender's own
+    /// column, a priority or a rating); elsewhere, whether it has a drop-down.
     func offersInput(_ row: Int, _ column: Int) -> Bool {
-        listValidationExists(row, column) || isUnlocked(row, column)
+        hasInputCells ? isUnlocked(row, column) : listValidationExists(row, column)
     }
 }

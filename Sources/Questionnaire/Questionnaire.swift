@@ -360,6 +360,9 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case hidden
     /// A row whose question is struck through: withdrawn, though still shown.
     case struckThrough = "struck-through"
+    /// A question whose answer cell a protected sheet keeps locked while it leaves the answer
+    /// column open on other rows: not for this vendor to answer.
+    case locked
 }
 
 /// A run of rows passed over for one reason.

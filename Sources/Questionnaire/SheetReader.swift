@@ -275,6 +275,8 @@ struct ItemBuilder {
     private var itemsSinceSection = 0
     private var lastItemRow: Int?
     private var idRepeats: [String: Int] = [:]
+    /// Whether a protected sheet leaves the answer column unlocked on two rows or more.
+    private var answerColumnIsOpen = false
     /// Inside a legend or key (from its heading to the next blank row).
     private var inLegend = false
     /// Inside a block the receiving organisation fills (from its phrase to the next header,
@@ -288,6 +290,10 @@ struct ItemBuilder {
         self.plan = plan
         self.questionColumn = questionColumn
         self.headerRow = headerRow
+        if let answer = plan.answer, detector.grid.hasInputCells {
+            let rows = detector.grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
+            answerColumnIsOpen = rows.count { detector.grid.isUnlocked($0, answer) } >= 2
+        }
         if let idColumn = plan.id {
             var shapes: [String: Int] = [:]
             for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
@@ -591,6 +597,12 @@ struct ItemBuilder {
                 || (plan.id != nil && cells.allSatisfy { $0.column == questionColumn || $0.column == plan.section })
         {
             section(row, text: question)
+            return
+        }
+        // A question whose answer cell the protected sheet keeps locked, where it leaves the answer
+        // column open on other rows: one this vendor is not to answer (greyed for its tier).
+        if answerColumnIsOpen, let answerColumn = plan.answer, grid.isLocked(row, answerColumn) == true {
+            skipped.append((row, .locked))
             return
         }
         var id = filledID

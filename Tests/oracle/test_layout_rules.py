@@ -31,8 +31,13 @@ inspect --format json` (and `quire answer` where a cell is written):
   role, and answered in its own words ("Ja", "Nein"; "Oui", "Non");
 - a row grouping the header's columns ("Bank requirements" over the question, "Supplier
   response" over the answer) is not taken for the header;
-and the second to eighth blind sets themselves (bench/heldout_layouts2-8.py), read right since
-(through bench/layout_bench.py; the sixth to eighth but for what their test says).
+- on a protected sheet the unlocked cells are the input cells: an answer column named by nothing
+  else is found from them, a locked column with the customer's own drop-down is not the answer, a
+  question whose answer cell stays locked where the column is open is no item ("locked"), an
+  answer column locked throughout is never written into, and a column unlocked by its style
+  counts;
+and the second to ninth blind sets themselves (bench/heldout_layouts2-9.py), read right since
+(through bench/layout_bench.py; the sixth to ninth but for what their test says).
 """
 
 from __future__ import annotations
@@ -498,16 +503,18 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout6", 0, 8, marks=pytest.mark.xdist_group("layouts-heldout6")),
     pytest.param("heldout7", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout7")),
     pytest.param("heldout8", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout8")),
+    pytest.param("heldout9", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout9")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to eighth blind sets, read right since but for what is known and said:
+    """The sixth to ninth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
     - heldout7: nothing known; it stays here with the sixth for one test of both;
-    - heldout8 (questionnaires in other languages): nothing known, and every item may be written.
+    - heldout8 (questionnaires in other languages) and heldout9 (protected workbooks): nothing
+      known, and every item may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -516,7 +523,7 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
-    if group == "heldout8":
+    if group in ("heldout8", "heldout9"):
         assert summary["writable"] == summary["found"] == summary["true"], summary
 
 
@@ -561,3 +568,77 @@ def test_a_row_grouping_the_header_columns_is_not_the_header(quire_bin: Path, tm
     assert [(item["id"], item["answer_cell"], item["comment_cell"]) for item in read["items"]] == [
         ("1.1", "Security!$D$5", "Security!$E$5"), ("1.2", "Security!$D$6", "Security!$E$6")]
     assert read["items"][0]["allowed_answers"] == ["Sí", "No", "Parcialmente", "No aplica"]
+
+
+def protected(path: Path, rows: list[list[object]], unlocked: list[str], lists: dict[str, str] | None = None,
+              unlocked_columns: tuple[str, ...] = ()) -> Path:
+    """A protected sheet of `rows` whose `unlocked` cells (and `unlocked_columns`, by style) are
+    left open to type in, with list validations `lists`."""
+    from openpyxl.styles import Protection
+
+    table(path, rows, lists)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    for reference in unlocked:
+        sheet[reference].protection = Protection(locked=False)
+    for letter in unlocked_columns:
+        sheet.column_dimensions[letter].protection = Protection(locked=False)
+    sheet.protection.sheet = True
+    sheet.protection.password = "vendor"
+    book.save(path)
+    return path
+
+
+QUESTIONS = [
+    "Is multi-factor authentication enforced for all workforce accounts?",
+    "Do you operate a bug bounty programme?",
+    "Is customer data encrypted at rest?",
+    "Are security patches applied within 30 days of release?",
+]
+
+
+def test_unlocked_cells_name_the_answer_column(quire_bin: Path, tmp_path: Path) -> None:
+    """The answer column is headed "Supplier" (no answer word) and is the only one left unlocked;
+    the customer's locked "Priority" column has a drop-down of its own."""
+    rows = [["Ref", "Question", "Priority", "Supplier"]] + [[f"R{n}", q, "Mandatory", None]
+                                                           for n, q in enumerate(QUESTIONS, 1)]
+    path = protected(tmp_path / "p.xlsx", rows, [f"D{r}" for r in range(2, 6)], {"C2:C5": '"Mandatory,Desirable"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["answer_cell"] for item in items] == [f"Security!$D${r}" for r in range(2, 6)]
+    assert all(item["writable"] and item["allowed_answers"] == [] for item in items), items
+
+
+def test_a_locked_question_where_the_column_is_open_is_no_item(quire_bin: Path, tmp_path: Path) -> None:
+    rows = [["Ref", "Question", "Answer", "Comments"]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]
+    rows[3][2] = "Not required for your tier"
+    open_cells = [f"{c}{r}" for r in (2, 3, 5) for c in "CD"]
+    path = protected(tmp_path / "tier.xlsx", rows, open_cells, {"C2:C5": '"Yes,No,N/A"'})
+    read = inspect(quire_bin, path)
+    assert [item["id"] for item in read["items"]] == ["R1", "R2", "R4"]
+    assert {"first": 4, "last": 4, "reason": "locked"} in read["sheets"][0]["skipped_rows"], read["sheets"][0]
+
+
+def test_a_locked_answer_column_is_never_written(quire_bin: Path, tmp_path: Path) -> None:
+    """The header names the answer column, but the sheet keeps it locked and leaves only the
+    comments open: the items are read but not sure enough to write into, and nothing is written."""
+    rows = [["Ref", "Question", "Answer", "Comments"]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = protected(tmp_path / "closed.xlsx", rows, [f"D{r}" for r in range(2, 6)], {"C2:C5": '"Yes,No,N/A"'})
+    items = inspect(quire_bin, path)["items"]
+    assert len(items) == 4 and not any(item["writable"] for item in items), items
+    assert all("keeps the answer cell locked" in " ".join(item["confidence_reasons"]) for item in items)
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    filled = openpyxl.load_workbook(out).active
+    assert [filled[f"C{r}"].value for r in range(2, 6)] == [None] * 4
+
+
+def test_a_column_unlocked_by_its_style_is_open(quire_bin: Path, tmp_path: Path) -> None:
+    """Column D is unlocked by its style alone (its cells are not in the file); the customer's
+    locked "Weight" column has a drop-down; "Supplier" names no role."""
+    rows = [["Ref", "Question", "Weight", "Supplier"]] + [[f"R{n}", q, 5, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = protected(tmp_path / "columns.xlsx", rows, [], {"C2:C5": '"1,3,5"'}, unlocked_columns=("D",))
+    items = inspect(quire_bin, path)["items"]
+    assert [item["answer_cell"] for item in items] == [f"Security!$D${r}" for r in range(2, 6)]
+    assert all(item["writable"] for item in items), items
