@@ -219,6 +219,24 @@ struct LayoutDetector {
                         ordered.insert(best, at: 0)
                     }
                 }
+                if role == .comment || role == .evidence {
+                    // "Assessor comments", "Reviewer notes": the receiving organisation's column,
+                    // never where the vendor's comment or evidence goes.
+                    let theirs = ordered.filter { claim in
+                        grid.text(headerRow, claim.column).map(HeaderVocabulary.namesReceiverColumn) ?? false
+                    }
+                    for claim in theirs {
+                        let header = grid.text(headerRow, claim.column)
+                        plan.assign(
+                            claim.column,
+                            .other,
+                            header: header,
+                            because: "header \"\(header ?? "")\": the receiving organisation's column"
+                        )
+                    }
+                    ordered.removeAll { claim in theirs.contains { $0.column == claim.column } }
+                    if ordered.isEmpty { continue }
+                }
                 for (index, claim) in ordered.enumerated() {
                     let header = grid.text(headerRow, claim.column)
                     if index == 0 {
@@ -282,6 +300,7 @@ struct LayoutDetector {
                 let next = plan.assignments.keys.sorted().first { column in
                     column != question && plan.role(of: column) == .other
                         && grid.text(headerRow, column).flatMap(HeaderVocabulary.role(of:))?.role == role
+                        && !(grid.text(headerRow, column).map(HeaderVocabulary.namesReceiverColumn) ?? false)
                 }
                 if let next {
                     let header = grid.text(headerRow, next)

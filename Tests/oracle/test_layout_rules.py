@@ -36,6 +36,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   question whose answer cell stays locked where the column is open is no item ("locked"), an
   answer column locked throughout is never written into, and a column unlocked by its style
   counts;
+- a comment column the receiving organisation keeps ("Assessor comments", "Reviewer notes") is
+  not the vendor's comment column and is never written into;
 and the second to ninth blind sets themselves (bench/heldout_layouts2-9.py), read right since
 (through bench/layout_bench.py; the sixth to ninth but for what their test says).
 """
@@ -642,3 +644,20 @@ def test_a_column_unlocked_by_its_style_is_open(quire_bin: Path, tmp_path: Path)
     items = inspect(quire_bin, path)["items"]
     assert [item["answer_cell"] for item in items] == [f"Security!$D${r}" for r in range(2, 6)]
     assert all(item["writable"] for item in items), items
+
+
+@pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])
+def test_the_receivers_comment_column_is_not_written(quire_bin: Path, tmp_path: Path, header: str) -> None:
+    rows = [["Ref", "Question", "Answer", header]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = table(tmp_path / "receiver.xlsx", rows, {"C2:C5": '"Yes,No,N/A"'})
+    read = inspect(quire_bin, path)
+    roles = {column["header"]: column["role"] for column in read["sheets"][0]["columns"]}
+    assert roles[header] == "other" and roles["Answer"] == "answer", roles
+    assert all(item["comment_cell"] is None for item in read["items"])
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    filled = openpyxl.load_workbook(out).active
+    assert [filled[f"D{r}"].value for r in range(2, 6)] == [None] * 4
+    assert any(filled[f"C{r}"].value for r in range(2, 6)), "answers are written, comments are not"
