@@ -82,7 +82,9 @@ Groups
   all, conditional follow-ups with a parent id column, last year's answers prefilled beside the
   answer column, a question split into title and detail, a SharePoint list exported as a table).
   Blind run (018d5f6): 121 of 121 found, 0 extra, 7 of 8 answer columns right, allowed answers 121
-  of 121, ids 121 of 121, writable 121 of 121, 0 cells written outside.
+  of 121, ids 121 of 121, writable 121 of 121, 0 cells written outside. Its one miss (the
+  export's "Response Type" taken for the answer column before "Response") was then read and
+  fixed, so it is tuned now, and --details shows it.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).

@@ -86,6 +86,15 @@ enum HeaderVocabulary {
         // "Applicable (Y/N)" beside the answer asks whether the question applies: the answer
         // column only when no other claims it.
         if answerPhrases.contains(where: contains) || Languages.answers.contains(where: contains) {
+            // About the answer, not the answer: "Response Type", "Response Options", "Answer
+            // format", "Response date" beside the platform export's "Response".
+            if [
+                "type", "types", "option", "options", "choice", "choices", "format", "values", "date", "due",
+                "deadline",
+                "length",
+            ].contains(where: has) {
+                return (.other, 1)
+            }
             return (.answer, contains("applicab") ? 2 : 3)
         }
         // Words that name an answer column only when nothing says "answer": a requester's

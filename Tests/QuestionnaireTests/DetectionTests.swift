@@ -74,6 +74,25 @@ import Yams
         #expect(questionnaire.items.first?.commentCell?.address.column == 5)
     }
 
+    /// A platform export's columns about the answer ("Response Type", "Response Options") beside
+    /// its "Response": only "Response" is the answer column.
+    @Test func columnsAboutTheAnswerAreNotTheAnswer() throws {
+        for header in ["Response Type", "Response Options", "Answer format", "Response date", "Answer choices"] {
+            #expect(HeaderVocabulary.role(of: header)?.role == .other, "\(header)")
+        }
+        let questionnaire = try read(
+            """
+            Question ID,Question Text,Response Type,Response Options,Response,Response Comment
+            101,Do you have a security officer?,Single Select,Yes;No;N/A,,
+            102,Describe your backup schedule.,Text,,,
+            103,Is data encrypted at rest?,Single Select,Yes;No;N/A,,
+
+            """
+        )
+        #expect(questionnaire.items.map { $0.answerTarget?.cell?.address.column } == [5, 5, 5])
+        #expect(questionnaire.items.map { $0.commentCell?.address.column } == [6, 6, 6])
+    }
+
     @Test func choicesInAnotherLanguageInTheHeader() {
         #expect(HeaderVocabulary.allowedAnswers(inHeader: "Réponse (Oui/Non/N.A.)") == ["Oui", "Non", "N.A."])
         #expect(HeaderVocabulary.allowedAnswers(inHeader: "Ja/Nein") == ["Ja", "Nein"])

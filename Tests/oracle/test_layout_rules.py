@@ -38,8 +38,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   counts;
 - a comment column the receiving organisation keeps ("Assessor comments", "Reviewer notes") is
   not the vendor's comment column and is never written into;
-and the second to ninth blind sets themselves (bench/heldout_layouts2-9.py), read right since
-(through bench/layout_bench.py; the sixth to ninth but for what their test says).
+and the second to tenth blind sets themselves (bench/heldout_layouts2-10.py), read right since
+(through bench/layout_bench.py; the sixth to tenth but for what their test says).
 """
 
 from __future__ import annotations
@@ -506,17 +506,18 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout7", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout7")),
     pytest.param("heldout8", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout8")),
     pytest.param("heldout9", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout9")),
+    pytest.param("heldout10", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout10")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to ninth blind sets, read right since but for what is known and said:
+    """The sixth to tenth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
     - heldout7: nothing known; it stays here with the sixth for one test of both;
-    - heldout8 (questionnaires in other languages) and heldout9 (protected workbooks): nothing
-      known, and every item may be written.
+    - heldout8 (questionnaires in other languages), heldout9 (protected workbooks) and heldout10
+      (platform exports): nothing known, and every item may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -525,7 +526,7 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
-    if group in ("heldout8", "heldout9"):
+    if group in ("heldout8", "heldout9", "heldout10"):
         assert summary["writable"] == summary["found"] == summary["true"], summary
 
 
