@@ -40,10 +40,11 @@ enum Verdict: String, Sendable, Hashable, Encodable {
     /// The verdict a value's letters, digits and slashes spell, lower-cased (`notapplicable`).
     private static func verdict(ofWord word: String) -> Verdict? {
         switch word {
-        case "yes", "y", "true", "1", "compliant", "implemented", "inplace": .yes
-        case "no", "n", "false", "0", "noncompliant", "notimplemented": .no
+        case "yes", "y", "true", "1", "compliant", "implemented", "inplace", "fullyimplemented", "fullycompliant": .yes
+        case "no", "n", "false", "0", "noncompliant", "notimplemented", "notcompliant", "notinplace": .no
         case "n/a", "na", "notapplicable", "n/app", "notrelevant": .notApplicable
-        case "partial", "partially", "partlycompliant", "partiallycompliant", "inprogress", "somewhat", "partly":
+        case "partial", "partially", "partlycompliant", "partiallycompliant", "inprogress", "somewhat", "partly",
+            "partiallyimplemented", "partlyimplemented":
             .partial
         default: otherLanguages[word]
         }

@@ -85,6 +85,15 @@ enum HeaderVocabulary {
         ]
         // "Applicable (Y/N)" beside the answer asks whether the question applies: the answer
         // column only when no other claims it.
+        // Each row's allowed answers written out: "Response Options", "Possible answers".
+        let optionPhrases = [
+            "response options", "answer options", "response choices", "answer choices", "possible answers",
+            "possible responses", "allowed answers", "allowed values", "allowed responses", "valid responses",
+            "valid answers", "response values", "answer values", "picklist values",
+        ]
+        if words.count <= 4, optionPhrases.contains(where: contains) || ["options", "choices"].contains(words[0]) {
+            return (.options, 2)
+        }
         if answerPhrases.contains(where: contains) || Languages.answers.contains(where: contains) {
             // About the answer, not the answer: "Response Type", "Response Options", "Answer
             // format", "Response date" beside the platform export's "Response".
@@ -180,6 +189,18 @@ enum HeaderVocabulary {
         "yes", "no", "y", "n", "a", "na", "partial", "partially", "ja", "nein", "oui", "non", "si", "sí", "sì", "nee",
         "sim", "não", "nao", "teilweise", "partiellement", "parcialmente", "gedeeltelijk", "parzialmente",
     ]
+
+    /// The allowed answers a row's options cell lists (`Yes;No;N/A`, `Yes | No | Not Applicable`,
+    /// one a line, or `Yes/No/N/A`); empty when it lists fewer than two or more than twelve, or
+    /// any longer than 60 characters.
+    static func choices(inCell text: String) -> [String] {
+        let separators: [Character] = [";", "|", "\n"]
+        var parts = text.split(whereSeparator: separators.contains).map { String($0).trimmingCharacters() }
+            .filter { !$0.isEmpty }
+        if parts.count < 2 { parts = allowedAnswers(inHeader: "(" + text + ")") }
+        guard (2...12).contains(parts.count), parts.allSatisfy({ $0.count <= 60 }) else { return [] }
+        return parts
+    }
 
     /// Allowed answers written in a header: `Answer (Yes/No/N/A)`, `Response: Yes / No`, `Yes/No`.
     static func allowedAnswers(inHeader header: String) -> [String] {

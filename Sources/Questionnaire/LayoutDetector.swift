@@ -9,6 +9,8 @@ struct ColumnPlan {
     var comment: Int?
     var evidence: Int?
     var guidance: Int?
+    /// A column holding each row's allowed answers as text.
+    var options: Int?
     /// A column of sub-question markers (`a`, `b`, `ii`) joined to the id.
     var subID: Int?
     /// Columns an answer is marked in, one per choice, with the choice each stands for.
@@ -34,6 +36,7 @@ struct ColumnPlan {
         case .comment: comment = column
         case .evidence: evidence = column
         case .guidance: guidance = column
+        case .options: options = column
         case .owner, .other: break
         }
         assignments[column] = ColumnAssignment(

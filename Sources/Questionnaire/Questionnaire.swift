@@ -204,6 +204,8 @@ public enum AllowedAnswersSource: String, Sendable, Hashable, Codable, CaseItera
     case template
     /// The headers of the columns an answer is marked in (one column per choice).
     case marks
+    /// The row's own cell in an options column (`Yes;No;N/A` under "Response Options").
+    case options
 }
 
 /// What Quire decided about one sheet.
@@ -301,6 +303,9 @@ public enum SheetStatus: String, Sendable, Hashable, Codable, CaseIterable {
 /// What a column holds.
 public enum ColumnRole: String, Sendable, Hashable, Codable, CaseIterable {
     case id, section, question, answer, comment, evidence, guidance, owner, other
+    /// The answers each row allows, written in the row (`Yes;No;N/A`): a platform export's
+    /// "Response Options".
+    case options
 }
 
 /// One column's role, and why.

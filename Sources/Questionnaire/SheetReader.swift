@@ -827,6 +827,10 @@ struct ItemBuilder {
         {
             allowed = values.filter { !HeaderVocabulary.isPlaceholder($0) }
             source = .validation
+        } else if let options = grid.text(row, plan.options).map(HeaderVocabulary.choices(inCell:)), !options.isEmpty {
+            // The row's own list ("Yes;No;N/A" under "Response Options"), before the header's.
+            allowed = options
+            source = .options
         } else if !plan.headerAnswers.isEmpty {
             allowed = plan.headerAnswers
             source = detector.profile == nil ? .header : .profile

@@ -65,7 +65,8 @@ import Testing
         ("Sans objet", .notApplicable), ("No aplica", .notApplicable), ("N.v.t.", .notApplicable),
         ("Non applicabile", .notApplicable), ("Não se aplica", .notApplicable), ("Teilweise", .partial),
         ("Partiellement", .partial), ("Parcialmente", .partial), ("Gedeeltelijk", .partial), ("Parzialmente", .partial),
-        ("1) Ja", .yes), ("Non conforme", .no),
+        ("1) Ja", .yes), ("Non conforme", .no), ("Fully Implemented", .yes), ("Partially implemented", .partial),
+        ("Not compliant", .no),
     ])
     func valuesInOtherLanguagesAreRead(text: String, verdict: Verdict) {
         #expect(Verdict(reading: text) == verdict)

@@ -75,10 +75,14 @@ import Yams
     }
 
     /// A platform export's columns about the answer ("Response Type", "Response Options") beside
-    /// its "Response": only "Response" is the answer column.
+    /// its "Response": only "Response" is the answer column, and each row's options are its
+    /// allowed answers.
     @Test func columnsAboutTheAnswerAreNotTheAnswer() throws {
-        for header in ["Response Type", "Response Options", "Answer format", "Response date", "Answer choices"] {
+        for header in ["Response Type", "Answer format", "Response date"] {
             #expect(HeaderVocabulary.role(of: header)?.role == .other, "\(header)")
+        }
+        for header in ["Response Options", "Answer choices", "Possible answers", "Options"] {
+            #expect(HeaderVocabulary.role(of: header)?.role == .options, "\(header)")
         }
         let questionnaire = try read(
             """
@@ -91,6 +95,23 @@ import Yams
         )
         #expect(questionnaire.items.map { $0.answerTarget?.cell?.address.column } == [5, 5, 5])
         #expect(questionnaire.items.map { $0.commentCell?.address.column } == [6, 6, 6])
+        #expect(questionnaire.items.map(\.allowedAnswers) == [["Yes", "No", "N/A"], [], ["Yes", "No", "N/A"]])
+        #expect(questionnaire.items.map(\.allowedAnswersSource) == [.options, nil, .options])
+        #expect(questionnaire.items.map(\.answerType) == [.choice, .text, .choice])
+    }
+
+    @Test func choicesWrittenInACell() {
+        #expect(HeaderVocabulary.choices(inCell: "Yes;No;N/A") == ["Yes", "No", "N/A"])
+        #expect(
+            HeaderVocabulary.choices(inCell: "Fully | Partially | Not at all") == ["Fully", "Partially", "Not at all"]
+        )
+        #expect(HeaderVocabulary.choices(inCell: "Yes\nNo") == ["Yes", "No"])
+        #expect(HeaderVocabulary.choices(inCell: "Yes/No/N/A") == ["Yes", "No", "N/A"])
+        #expect(HeaderVocabulary.choices(inCell: "Free text").isEmpty)
+        #expect(
+            HeaderVocabulary.choices(inCell: "Yes; and describe how the keys are rotated and by whom, in detail please")
+                .isEmpty
+        )
     }
 
     @Test func choicesInAnotherLanguageInTheHeader() {

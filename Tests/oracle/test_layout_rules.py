@@ -38,6 +38,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   counts;
 - a comment column the receiving organisation keeps ("Assessor comments", "Reviewer notes") is
   not the vendor's comment column and is never written into;
+- a platform export's per-row options ("Response Options": "Yes;No;N/A") are the row's allowed
+  answers, and an answer is written only as one of them;
 and the second to tenth blind sets themselves (bench/heldout_layouts2-10.py), read right since
 (through bench/layout_bench.py; the sixth to tenth but for what their test says).
 """
@@ -662,3 +664,25 @@ def test_the_receivers_comment_column_is_not_written(quire_bin: Path, tmp_path: 
     filled = openpyxl.load_workbook(out).active
     assert [filled[f"D{r}"].value for r in range(2, 6)] == [None] * 4
     assert any(filled[f"C{r}"].value for r in range(2, 6)), "answers are written, comments are not"
+
+
+def test_a_rows_options_are_its_allowed_answers(quire_bin: Path, tmp_path: Path) -> None:
+    """A platform export: the options written in each row bound what is written into "Response",
+    which "Response Type" before it does not claim. The library's "Yes" becomes "Fully
+    Implemented", its "No" stays "No", and a row whose options no answer fits gets nothing."""
+    path = table(tmp_path / "export.xlsx", [
+        ["Question ID", "Question Text", "Response Type", "Response Options", "Response"],
+        [101, QUESTIONS[0], "Single Select", "Fully Implemented | Partially Implemented | Not Implemented", None],
+        [102, QUESTIONS[1], "Single Select", "Yes;No;Not Applicable", None],
+        [103, QUESTIONS[0], "Single Select", "Low;Medium;High", None],
+    ])
+    items = inspect(quire_bin, path)["items"]
+    assert [(item["answer_cell"], item["allowed_answers_source"]) for item in items] == [
+        (f"Security!$E${r}", "options") for r in (2, 3, 4)]
+    assert items[1]["allowed_answers"] == ["Yes", "No", "Not Applicable"]
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    filled = openpyxl.load_workbook(out).active
+    assert [filled[f"E{r}"].value for r in (2, 3, 4)] == ["Fully Implemented", "No", None]
