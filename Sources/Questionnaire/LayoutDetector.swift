@@ -26,6 +26,9 @@ struct ColumnPlan {
     var products: [ProductColumns] = []
     /// The product the plan's own answer column is for, when ``products`` are answered beside it.
     var firstProduct: String?
+    /// What the answer column was found from when no header named it (`its drop-downs`), with
+    /// that column.
+    var answerFoundFrom: (column: Int, what: String)?
 
     mutating func assign(_ column: Int, _ role: ColumnRole, header: String?, because: String) {
         switch role {
@@ -225,9 +228,7 @@ struct LayoutDetector {
                 if role == .comment || role == .evidence {
                     // "Assessor comments", "Reviewer notes": the receiving organisation's column,
                     // never where the vendor's comment or evidence goes.
-                    let theirs = ordered.filter { claim in
-                        grid.text(headerRow, claim.column).map(HeaderVocabulary.namesReceiverColumn) ?? false
-                    }
+                    let theirs = ordered.filter { grid.namesReceiver(headerRow, $0.column) }
                     for claim in theirs {
                         let header = grid.text(headerRow, claim.column)
                         plan.assign(
@@ -303,7 +304,7 @@ struct LayoutDetector {
                 let next = plan.assignments.keys.sorted().first { column in
                     column != question && plan.role(of: column) == .other
                         && grid.text(headerRow, column).flatMap(HeaderVocabulary.role(of:))?.role == role
-                        && !(grid.text(headerRow, column).map(HeaderVocabulary.namesReceiverColumn) ?? false)
+                        && !grid.namesReceiver(headerRow, column)
                 }
                 if let next {
                     let header = grid.text(headerRow, next)
@@ -321,27 +322,38 @@ struct LayoutDetector {
             for column in (question + 1)...(question + 12)
             where plan.assignments[column] == nil
                 || (plan.role(of: column) == .other
-                    && !(headerRow.flatMap { grid.text($0, column) }.map(HeaderVocabulary.namesReceiverColumn) ?? false))
+                    && !grid.namesReceiver(headerRow, column))
             {
                 var count = 0
                 var lists = 0
-                for row in dataRows where grid.text(row, question) != nil && grid.offersInput(row, column) {
+                for row in dataRows where grid.text(row, question) != nil {
+                    let listed = grid.listValidationExists(row, column)
+                    guard grid.hasInputCells ? grid.isUnlocked(row, column) : listed else { continue }
                     count += 1
-                    if grid.listValidationExists(row, column) { lists += 1 }
+                    if listed { lists += 1 }
                 }
                 if count > (best?.count ?? 0) { best = (column, count, lists) }
             }
             if let best {
+                let (found, because) =
+                    best.lists == best.count
+                    ? ("its drop-downs", "drop-down on \(best.count) question rows")
+                    : best.lists == 0
+                        ? (
+                            "the cells the protected sheet leaves unlocked",
+                            "unlocked on \(best.count) question rows of the protected sheet"
+                        )
+                        : (
+                            "its drop-downs and unlocked cells",
+                            "drop-down or unlocked cell on \(best.count) question rows of the protected sheet"
+                        )
                 plan.assign(
                     best.column,
                     .answer,
                     header: headerRow.flatMap { grid.text($0, best.column) },
-                    because: best.lists == best.count
-                        ? "drop-down on \(best.count) question rows"
-                        : best.lists == 0
-                            ? "unlocked on \(best.count) question rows of the protected sheet"
-                            : "drop-down or unlocked cell on \(best.count) question rows of the protected sheet"
+                    because: because
                 )
+                plan.answerFoundFrom = (best.column, found)
             }
         }
         // Ids from content: short tokens with a digit, left of the question, on most question rows.
@@ -595,6 +607,11 @@ extension SheetGrid {
     func listValidationExists(_ row: Int, _ column: Int) -> Bool {
         let address = CellAddress(row: row, column: column)
         return metadata.validations.contains { $0.kind == .list && $0.covers(address) }
+    }
+
+    /// Whether a header names a column the receiving organisation fills (`Assessor comments`).
+    func namesReceiver(_ headerRow: Int?, _ column: Int) -> Bool {
+        headerRow.flatMap { text($0, column) }.map(HeaderVocabulary.namesReceiverColumn) ?? false
     }
 
     /// Whether the sheet offers the cell for input: on a protected sheet that leaves cells

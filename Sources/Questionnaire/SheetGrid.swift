@@ -120,6 +120,13 @@ struct SheetGrid {
         return mergedByRow[origin.row]?.first { $0.start == origin && $0.contains(address) }
     }
 
+    /// The answers a cell's drop-down offers, its prompt (`-- Please select --`) left out; nil
+    /// when the cell has no list, or an empty one.
+    mutating func dropDownChoices(_ row: Int, _ column: Int?) -> [String]? {
+        guard let values = listValidation(row, column)?.listValues, !values.isEmpty else { return nil }
+        return values.filter { !HeaderVocabulary.isPlaceholder($0) }
+    }
+
     /// The list validation on a cell, if any.
     mutating func listValidation(_ row: Int, _ column: Int?) -> DataValidation? {
         guard let column else { return nil }

@@ -116,14 +116,8 @@ extension LayoutDetector {
             } else if !questionHeaderNamed {
                 doubt(0.75, "the header does not name the question column (\(questionBecause))")
             }
-            if let answer = plan.answer, let because = plan.assignments[answer]?.because,
-                because.hasPrefix("drop-down") || because.hasPrefix("unlocked on")
-            {
-                let found =
-                    because.hasPrefix("unlocked")
-                    ? "the cells the protected sheet leaves unlocked"
-                    : because.contains("unlocked") ? "its drop-downs and unlocked cells" : "its drop-downs"
-                doubt(0.85, "the header does not name the answer column; it was found from \(found)")
+            if let answer = plan.answer, let found = plan.answerFoundFrom, found.column == answer {
+                doubt(0.85, "the header does not name the answer column; it was found from \(found.what)")
             }
         }
         if let receiver { doubt(0, "filled by the receiving organisation: \(receiver)") }
@@ -822,10 +816,8 @@ struct ItemBuilder {
         }
         var allowed: [String] = []
         var source: AllowedAnswersSource?
-        if let answerColumn = plan.answer, let rule = detector.grid.listValidation(row, answerColumn),
-            let values = rule.listValues, !values.isEmpty
-        {
-            allowed = values.filter { !HeaderVocabulary.isPlaceholder($0) }
+        if let values = detector.grid.dropDownChoices(row, plan.answer) {
+            allowed = values
             source = .validation
         } else if let options = grid.text(row, plan.options).map(HeaderVocabulary.choices(inCell:)), !options.isEmpty {
             // The row's own list ("Yes;No;N/A" under "Response Options"), before the header's.
@@ -890,8 +882,8 @@ struct ItemBuilder {
         item.evidenceCell = nil
         item.existingAnswer = grid.text(row, product.answer).flatMap { HeaderVocabulary.isPlaceholder($0) ? nil : $0 }
         item.existingComment = grid.text(row, product.comment)
-        if let values = detector.grid.listValidation(row, product.answer)?.listValues, !values.isEmpty {
-            item.allowedAnswers = values.filter { !HeaderVocabulary.isPlaceholder($0) }
+        if let values = detector.grid.dropDownChoices(row, product.answer) {
+            item.allowedAnswers = values
             item.allowedAnswersSource = .validation
         } else if base.allowedAnswersSource == .validation {
             item.allowedAnswers = []
