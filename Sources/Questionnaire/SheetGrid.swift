@@ -29,6 +29,7 @@ struct SheetGrid {
     let hasInputCells: Bool
     private let unlockedCells: Set<CellAddress>
     private let unlockedColumns: [ClosedRange<Int>]
+    private let lockedCells: Set<CellAddress>
 
     init(table: Table) {
         sheet = table.sheet
@@ -44,6 +45,7 @@ struct SheetGrid {
         struckCells = Set(table.metadata.struckCells)
         unlockedCells = Set(table.metadata.unlockedCells)
         unlockedColumns = table.metadata.unlockedColumns
+        lockedCells = Set(table.metadata.lockedCells)
         hasInputCells = table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
@@ -95,13 +97,15 @@ struct SheetGrid {
 
     /// Whether a protected sheet lets the reader type in the cell; false on other sheets.
     ///
-    /// Its format unlocks it (for a cell the file leaves out, its column's); a merged range goes by
-    /// its top-left cell.
+    /// Its own format unlocks it; a cell the file leaves out goes by its column's format; a merged
+    /// range goes by its top-left cell.
     func isUnlocked(_ row: Int, _ column: Int) -> Bool {
         guard hasInputCells else { return false }
         let address = CellAddress(row: row, column: column)
         let origin = mergedOrigin[address] ?? address
-        return unlockedCells.contains(origin) || unlockedColumns.contains { $0.contains(origin.column) }
+        if unlockedCells.contains(origin) { return true }
+        if lockedCells.contains(origin) { return false }
+        return unlockedColumns.contains { $0.contains(origin.column) }
     }
 
     /// Whether a protected sheet locks the cell (nil on a sheet without input cells, where locks

@@ -158,6 +158,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// On a protected sheet, the columns whose default format (`<col style=…>`) unlocks them:
     /// their cells absent from the file are unlocked too.
     public var unlockedColumns: [ClosedRange<Int>] = []
+    /// On a protected sheet, the cells in the file that lie in an unlocked column but whose own
+    /// format locks them: a cell's format decides over its column's.
+    public var lockedCells: [CellAddress] = []
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.

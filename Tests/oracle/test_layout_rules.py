@@ -649,6 +649,23 @@ def test_a_column_unlocked_by_its_style_is_open(quire_bin: Path, tmp_path: Path)
     assert all(item["writable"] for item in items), items
 
 
+def test_a_locked_cell_in_an_open_column_stays_locked(quire_bin: Path, tmp_path: Path) -> None:
+    """Column D is unlocked by its style, but the customer wrote "Not required for your tier" into
+    D4 with a locked format: a cell's own format decides over its column's, so that row is no item
+    and D4 is never written into."""
+    rows = [["Ref", "Question", "Weight", "Supplier"]] + [[f"R{n}", q, 5, None] for n, q in enumerate(QUESTIONS, 1)]
+    rows[3][3] = "Not required for your tier"
+    path = protected(tmp_path / "tier-columns.xlsx", rows, [], {"C2:C5": '"1,3,5"'}, unlocked_columns=("D",))
+    read = inspect(quire_bin, path)
+    assert [item["answer_cell"] for item in read["items"]] == [f"Security!$D${r}" for r in (2, 3, 5)], read["items"]
+    assert {"first": 4, "last": 4, "reason": "locked"} in read["sheets"][0]["skipped_rows"], read["sheets"][0]
+    out = tmp_path / "filled.xlsx"
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out), "--overwrite"], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    assert openpyxl.load_workbook(out).active["D4"].value == "Not required for your tier"
+
+
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])
 def test_the_receivers_comment_column_is_not_written(quire_bin: Path, tmp_path: Path, header: str) -> None:
     rows = [["Ref", "Question", "Answer", header]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]

@@ -274,6 +274,12 @@ final class WorksheetReader: XMLEventHandler {
         // An empty cell counts here: a form's input cell is unlocked before anyone types in it.
         if cellStyle >= 0, cellStyle < unlockedFormats.count, unlockedFormats[cellStyle] {
             metadata.unlockedCells.append(cellAddress)
+        } else if !metadata.unlockedColumns.isEmpty,
+            metadata.unlockedColumns.contains(where: { $0.contains(cellAddress.column) })
+        {
+            // A cell's own format decides over its column's: a formula or a heading the sender
+            // locked inside an open column stays locked.
+            metadata.lockedCells.append(cellAddress)
         }
         guard hasValue || hasFormula else { return }
         guard batch.bytes.count + value.count + formula.count < Int(Int32.max) else {

@@ -221,6 +221,7 @@ final class XLSXPackage {
         if !metadata.isProtected {
             metadata.unlockedCells = []
             metadata.unlockedColumns = []
+            metadata.lockedCells = []
         }
         metadata.fixedDecimals = loadedFixedDecimals
         // A damaged shared-string part fails the read even if this sheet needed none of it.
