@@ -85,6 +85,13 @@ Groups
   of 121, ids 121 of 121, writable 121 of 121, 0 cells written outside. Its one miss (the
   export's "Response Type" taken for the answer column before "Response") was then read and
   fixed, so it is tuned now, and --details shows it.
+- heldout11: bench/heldout_layouts11.py (HELDOUT11_BY_NAME), an eleventh blind set (8 files, 121
+  items) by a helper under the same rules: scoring machinery and input marked by convention (a
+  score column of formulas reading the answer with totals below, a form printed with its header
+  repeated on each page, answer cells marked only by a yellow fill under an empty heading,
+  whole-number, date and text-length validations beside lists in one answer column, a two-row
+  header grouping "Vendor Response" with merged question cells, symbol drop-down values, answer
+  cells holding placeholder formulas or "Select…", a scored CSV with TOTAL rows).
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).
@@ -152,9 +159,9 @@ TIMEOUT = 120
 AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
-GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "corpus")
+GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "corpus")
 #: The blind sets written after the first, read since: group -> (module, its builders by name).
-LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10)}
+LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11)}
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
