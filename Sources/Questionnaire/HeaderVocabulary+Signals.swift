@@ -123,7 +123,7 @@ extension HeaderVocabulary {
         "selectananswer", "pleaseselectananswer", "selectaresponse", "pleaseselectaresponse", "selectfromlist",
         "selectfromthelist", "choose", "pleasechoose", "chooseone", "pleasechooseone", "chooseanoption",
         "pleasechooseanoption", "chooseananswer", "pickone", "makeaselection", "pleasemakeaselection",
-        "selectvalue", "chooseanitem", "selectanitem",
+        "selectvalue", "chooseanitem", "selectanitem", "notanswered", "notyetanswered", "unanswered",
     ]
 
     /// Who besides the vendor may be said to fill a part of a questionnaire.

@@ -28,7 +28,7 @@ struct ColumnPlan {
     var firstProduct: String?
     /// What the answer column was found from when no header named it (`its drop-downs`), with
     /// that column.
-    var answerFoundFrom: (column: Int, what: String)?
+    var answerFoundFrom: (column: Int, what: String, confidence: Double)?
 
     mutating func assign(_ column: Int, _ role: ColumnRole, header: String?, because: String) {
         switch role {
@@ -100,6 +100,12 @@ struct LayoutDetector {
         "dropdown", "scorecard", "roadmap", "crosswalk", "dashboard", "licence", "license", "coversheet", "coverpage",
     ]
 
+    /// Whether a word of ``nonQuestionSheetWord(_:)``'s only seldom names a sheet of questions: a
+    /// scorecard or a summary may be the questionnaire itself, an instructions sheet never is.
+    static func seldomQuestions(_ word: String) -> Bool {
+        ["scorecard", "score card", "summary", "report", "dashboard", "benchmark"].contains(word)
+    }
+
     /// Words of a sheet's name, matched whole, that say it holds no questions.
     static let nonQuestionSheetWords = [
         "intro", "read me", "cover", "change log", "version history", "revision history", "definition", "lists",
@@ -132,6 +138,65 @@ struct LayoutDetector {
         if seen.contains(.question) && seen.contains(.answer) { score += 2 }
         if !seen.contains(.question) && !seen.contains(.answer) { score = min(score, 1) }
         return (score, roles)
+    }
+
+    /// The column a form shades for input (`Complete the cells shaded yellow`).
+    ///
+    /// Looked for when no header, drop-down or lock names the answer column: right of the
+    /// question, with no heading, one solid
+    /// colour on at least four in five question rows that the question cell does not share (not
+    /// a banded row), no formula there (a shaded column may be computed), and typed in on at most
+    /// half of them. `named` says whether a note outside the question rows speaks of shaded,
+    /// highlighted or coloured cells.
+    func shadedInputColumn(
+        question: Int,
+        headerRow: Int?,
+        dataRows: [Int],
+        _ plan: ColumnPlan
+    ) -> (column: Int, count: Int, named: Bool)? {
+        let questionRows = dataRows.filter { grid.text($0, question) != nil }
+        guard questionRows.count >= 2 else { return nil }
+        var best: (column: Int, count: Int)?
+        // A column with a heading of its own (a mapping, "ISO 29100", colour-coded) is not one the
+        // shading alone makes the answer.
+        for column in (question + 1)...(question + 12)
+        where headerRow.flatMap({ grid.text($0, column) }) == nil
+            && (plan.assignments[column] == nil || plan.role(of: column) == .other)
+        {
+            var counts: [Int32: Int] = [:]
+            var typed = 0
+            var computed = false
+            for row in questionRows {
+                if grid.formula(row, column) != nil {
+                    computed = true
+                    break
+                }
+                guard let fill = grid.fill(row, column), fill != grid.fill(row, question) else { continue }
+                counts[fill, default: 0] += 1
+                if grid.text(row, column) != nil { typed += 1 }
+            }
+            guard !computed, let count = counts.values.max(), count * 5 >= questionRows.count * 4,
+                typed * 2 <= count, count > (best?.count ?? 0)
+            else { continue }
+            best = (column, count)
+        }
+        guard let best else { return nil }
+        let items = Set(questionRows)
+        let named = grid.rowNumbers.contains { row in
+            !items.contains(row) && grid.cells(of: row).contains { Self.speaksOfShading($0.text) }
+        }
+        return (best.column, best.count, named)
+    }
+
+    /// Whether a note speaks of cells marked by a colour for input ("cells shaded yellow",
+    /// "highlighted fields", "the green boxes").
+    static func speaksOfShading(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.count <= 600, ["cell", "field", "box"].contains(where: lower.contains) else { return false }
+        return [
+            "shaded", "shading", "highlighted", "coloured", "colored", "yellow", "green", "blue", "orange", "pink",
+        ]
+        .contains(where: lower.contains)
     }
 
     /// How many rows with content are searched for the header: the first hundred, and when no
@@ -353,7 +418,25 @@ struct LayoutDetector {
                     header: headerRow.flatMap { grid.text($0, best.column) },
                     because: because
                 )
-                plan.answerFoundFrom = (best.column, found)
+                plan.answerFoundFrom = (best.column, found, 0.85)
+            } else if let shaded = shadedInputColumn(question: question, headerRow: headerRow, dataRows: dataRows, plan)
+            {
+                plan.assign(
+                    shaded.column,
+                    .answer,
+                    header: headerRow.flatMap { grid.text($0, shaded.column) },
+                    because: "shaded as input on \(shaded.count) question rows"
+                )
+                // The colour is the sender's convention only when the sheet says so; otherwise
+                // it may be decoration, and the items are read but not written into.
+                plan.answerFoundFrom =
+                    shaded.named
+                    ? (shaded.column, "the cells shaded for input, as the sheet says", 0.85)
+                    : (
+                        shaded.column,
+                        "its shaded cells, though the sheet does not say what the shading means",
+                        QuestionnaireItem.writableFrom - 0.1
+                    )
             }
         }
         // Ids from content: short tokens with a digit, left of the question, on most question rows.

@@ -91,16 +91,24 @@ public func readQuestionnaire(path: String, options: DetectionOptions = Detectio
         layouts.append(layout)
         items += sheetItems
     }
-    // A questionnaire left on a hidden sheet behind a cover: when no sheet shown holds questions,
-    // the hidden ones (not the very hidden, a program's own) are read too.
+    // When no sheet read holds questions, two kinds of sheet passed over are read too: a hidden one
+    // (not very hidden, a program's own), a questionnaire left behind a cover; and a shown one whose
+    // name only seldom means no questions ("Supplier Scorecard", "Assessment Summary"), if a header
+    // names its question and answer columns.
     if options.sheet == nil, profile == nil, !layouts.contains(where: { $0.status == .questionnaire }) {
-        for sheet in sheets where sheet.visibility == .hidden {
-            guard LayoutDetector.nonQuestionSheetWord(sheet.name) == nil, receiverSheetReason(sheet.name) == nil,
+        for sheet in sheets where sheet.visibility != .veryHidden {
+            let word = LayoutDetector.nonQuestionSheetWord(sheet.name)
+            let passedOverByName = sheet.visibility == .visible && word.map(LayoutDetector.seldomQuestions) == true
+            guard sheet.visibility == .hidden ? word == nil : passedOverByName,
+                receiverSheetReason(sheet.name) == nil,
                 let position = layouts.firstIndex(where: { $0.sheet == sheet.name && $0.status == .ignored })
             else { continue }
             var (layout, sheetItems, grid) = try readSheet(sheet, of: workbook, options: options, profile: nil)
-            guard layout.status == .questionnaire else { continue }
-            let why = "a hidden sheet, read because no sheet shown holds questions"
+            guard layout.status == .questionnaire, !passedOverByName || layout.namesQuestionAndAnswer else { continue }
+            let why =
+                passedOverByName
+                ? "the name says \"\(word ?? "")\", read because no other sheet holds questions"
+                : "a hidden sheet, read because no sheet shown holds questions"
             layout.confidence = min(layout.confidence, 0.75)
             layout.confidenceReasons.append(why)
             for item in sheetItems.indices { sheetItems[item].doubt(0.75, because: "sheet: \(why)") }
@@ -275,4 +283,11 @@ private func isVSAQCandidate(_ path: String) -> Bool {
     defer { try? handle.close() }
     guard let data = try? handle.read(upToCount: 65_536) else { return false }
     return looksLikeVSAQTemplate([UInt8](data))
+}
+
+extension SheetLayout {
+    /// Whether a header row gives the sheet both a question and an answer column.
+    fileprivate var namesQuestionAndAnswer: Bool {
+        headerRow != nil && columns.contains { $0.role == .question } && columns.contains { $0.role == .answer }
+    }
 }

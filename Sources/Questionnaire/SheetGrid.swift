@@ -30,6 +30,8 @@ struct SheetGrid {
     private let unlockedCells: Set<CellAddress>
     private let unlockedColumns: [ClosedRange<Int>]
     private let lockedCells: Set<CellAddress>
+    /// The runs of cells filled with a solid colour, by row.
+    private let fills: [Int: [FillRun]]
 
     init(table: Table) {
         sheet = table.sheet
@@ -46,6 +48,7 @@ struct SheetGrid {
         unlockedCells = Set(table.metadata.unlockedCells)
         unlockedColumns = table.metadata.unlockedColumns
         lockedCells = Set(table.metadata.lockedCells)
+        fills = Dictionary(grouping: table.metadata.filledRuns, by: { Int($0.row) })
         hasInputCells = table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
@@ -54,8 +57,9 @@ struct SheetGrid {
                 let text = Self.shown(cell.value, decimals: table.metadata.fixedDecimals[cell.styleIndex])
                     .trimmingCharacters()
                 if !text.isEmpty { columns[cell.address.column] = text }
-                // A constant TRUE()/FALSE() (LibreOffice's checkbox) computes nothing: a value.
-                if let formula = cell.formula, !isConstantBooleanFormula(formula) { formulas[cell.address] = formula }
+                // A constant formula (LibreOffice's checkbox TRUE(), a default `="Not answered"`)
+                // computes nothing: a value.
+                if let formula = cell.formula, !isConstantFormula(formula) { formulas[cell.address] = formula }
             }
             if !columns.isEmpty { cells[row.index] = columns }
         }
@@ -106,6 +110,15 @@ struct SheetGrid {
         if unlockedCells.contains(origin) { return true }
         if lockedCells.contains(origin) { return false }
         return unlockedColumns.contains { $0.contains(origin.column) }
+    }
+
+    /// The solid colour a cell is filled with, as the workbook numbers its colours; nil for none.
+    ///
+    /// A merged range goes by its top-left cell.
+    func fill(_ row: Int, _ column: Int) -> Int32? {
+        let address = CellAddress(row: row, column: column)
+        let origin = mergedOrigin[address] ?? address
+        return fills[origin.row]?.first { $0.first <= origin.column && origin.column <= $0.last }?.fill
     }
 
     /// Whether a protected sheet locks the cell (nil on a sheet without input cells, where locks

@@ -117,7 +117,7 @@ extension LayoutDetector {
                 doubt(0.75, "the header does not name the question column (\(questionBecause))")
             }
             if let answer = plan.answer, let found = plan.answerFoundFrom, found.column == answer {
-                doubt(0.85, "the header does not name the answer column; it was found from \(found.what)")
+                doubt(found.confidence, "the header does not name the answer column; it was found from \(found.what)")
             }
         }
         if let receiver { doubt(0, "filled by the receiving organisation: \(receiver)") }

@@ -150,14 +150,87 @@ public struct Row: Hashable, Sendable {
     }
 }
 
-/// Whether a formula's text (with or without its `=`) only states a boolean.
+/// Whether a formula's text (with or without its `=`) only states a text or a boolean: it refers
+/// to no cell, range or name, calls no function whose result changes by itself, and holds a
+/// string or `TRUE`/`FALSE`.
 ///
-/// `TRUE()`, `FALSE()`, `TRUE` or `FALSE`, in any case and spacing. LibreOffice stores a
-/// checkbox's value this way; such a cell computes nothing, so a reader may take it for a value
-/// and a writer may replace it.
-public func isConstantBooleanFormula(_ formula: String) -> Bool {
-    var text = formula.uppercased().filter { !$0.isWhitespace }
-    if text.hasPrefix("=") { text.removeFirst() }
-    if text.hasSuffix("()") { text.removeLast(2) }
-    return text == "TRUE" || text == "FALSE"
+/// `TRUE()` (LibreOffice's checkbox), `="Not answered"`, `=IF(TRUE,"Select","")`: the cell shows a
+/// value its sender typed as a formula, a default waiting to be replaced, so a reader may take it
+/// for a value and a writer may replace it. `=C7`, `=Points`, `=Sheet2!A1`, `=TODAY()`, `=ROW()`,
+/// anything this reading does not follow (`#REF!`, a table reference), and arithmetic (`=2*5`, a
+/// sheet's own sum) are kept as formulas.
+public func isConstantFormula(_ formula: String) -> Bool {
+    let characters = Array(formula.unicodeScalars)
+    var index = 0
+    while index < characters.count, characters[index].properties.isWhitespace { index += 1 }
+    if index < characters.count, characters[index] == "=" { index += 1 }
+    var statesValue = false
+    while index < characters.count {
+        let character = characters[index]
+        if character == "\"" {
+            // A string literal; `""` inside it is one quote.
+            index += 1
+            while index < characters.count {
+                if characters[index] == "\"" {
+                    guard index + 1 < characters.count, characters[index + 1] == "\"" else { break }
+                    index += 1
+                }
+                index += 1
+            }
+            guard index < characters.count else { return false }
+            index += 1
+            statesValue = true
+        } else if character.properties.isAlphabetic || character == "_" {
+            var name = ""
+            while index < characters.count,
+                characters[index].properties.isAlphabetic || characters[index] == "_" || characters[index] == "."
+                    || ("0"..."9").contains(characters[index])
+            {
+                name.unicodeScalars.append(characters[index])
+                index += 1
+            }
+            var next = index
+            while next < characters.count, characters[next] == " " { next += 1 }
+            let upper = name.uppercased()
+            if next < characters.count, characters[next] == "(" {
+                // A function: its arguments are read on; one whose result moves is no constant.
+                let bare = upper.split(separator: ".").last.map(String.init) ?? upper
+                guard !movingFunctions.contains(upper), !movingFunctions.contains(bare) else { return false }
+                if upper == "TRUE" || upper == "FALSE" { statesValue = true }
+            } else if upper == "TRUE" || upper == "FALSE" {
+                statesValue = true
+            } else {
+                return false  // a cell reference (C7) or a defined name
+            }
+        } else if ("0"..."9").contains(character) || character == "." {
+            while index < characters.count, ("0"..."9").contains(characters[index]) || characters[index] == "." {
+                index += 1
+            }
+            if index + 1 < characters.count, characters[index] == "E" || characters[index] == "e",
+                ("0"..."9").contains(characters[index + 1]) || characters[index + 1] == "+"
+                    || characters[index + 1] == "-"
+            {
+                index += 2
+                while index < characters.count, ("0"..."9").contains(characters[index]) { index += 1 }
+            }
+            // `1:1` (a row range) and `3A` are references or damage.
+            if index < characters.count, characters[index] == ":" || characters[index].properties.isAlphabetic {
+                return false
+            }
+        } else if "+-*/^&=<>(),;% {}".unicodeScalars.contains(character) || character.properties.isWhitespace {
+            index += 1
+            continue
+        } else {
+            return false  // `$`, `!`, `:`, `[`, `'`, `#`: a reference, a sheet, a table, an error
+        }
+    }
+    return statesValue
 }
+
+/// Functions whose result depends on something besides their arguments: the time, chance, the
+/// cell they are in, or a reference built from text.
+private let movingFunctions: Set<String> = [
+    "NOW", "TODAY", "RAND", "RANDBETWEEN", "RANDARRAY", "INDIRECT", "OFFSET", "INFO", "CELL", "ROW", "ROWS",
+    "COLUMN", "COLUMNS", "SHEET", "SHEETS", "ISREF", "FORMULATEXT", "ISFORMULA", "WEBSERVICE", "RTD", "CALL",
+    "REGISTER.ID", "GETPIVOTDATA", "CUBEVALUE", "CUBEMEMBER", "IMAGE", "STOCKHISTORY", "LAMBDA", "LET",
+]

@@ -128,6 +128,25 @@ public struct DataValidation: Hashable, Sendable {
     }
 }
 
+/// Cells side by side on one row filled with the same solid colour.
+public struct FillRun: Hashable, Sendable {
+    /// The row.
+    public var row: Int32
+    /// The first and last column of the run.
+    public var first: Int32
+    public var last: Int32
+    /// The colour, as a number the workbook's cells filled alike share.
+    public var fill: Int32
+
+    /// Creates a run.
+    public init(row: Int, first: Int, last: Int, fill: Int32) {
+        self.row = Int32(clamping: row)
+        self.first = Int32(clamping: first)
+        self.last = Int32(clamping: last)
+        self.fill = fill
+    }
+}
+
 /// What a sheet holds besides its cells: read from the same part, after the rows.
 public struct SheetMetadata: Hashable, Sendable {
     /// The range the file declares in `<dimension>`, which writers do not always get right.
@@ -161,6 +180,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// On a protected sheet, the cells in the file that lie in an unlocked column but whose own
     /// format locks them: a cell's format decides over its column's.
     public var lockedCells: [CellAddress] = []
+    /// The cells in the file filled with a solid colour (with or without a value), as runs of
+    /// neighbours filled alike, in file order.
+    public var filledRuns: [FillRun] = []
     /// The number of rows that held at least one cell with a value.
     public var rowCount: Int
     /// The number of cells with a value or a formula.

@@ -509,17 +509,19 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout8", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout8")),
     pytest.param("heldout9", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout9")),
     pytest.param("heldout10", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout10")),
+    pytest.param("heldout11", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout11")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to tenth blind sets, read right since but for what is known and said:
+    """The sixth to eleventh blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
     - heldout7: nothing known; it stays here with the sixth for one test of both;
-    - heldout8 (questionnaires in other languages), heldout9 (protected workbooks) and heldout10
-      (platform exports): nothing known, and every item may be written.
+    - heldout8 (questionnaires in other languages), heldout9 (protected workbooks), heldout10
+      (platform exports) and heldout11 (scoring machinery, input marked by convention): nothing
+      known, and every item may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -528,7 +530,7 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
-    if group in ("heldout8", "heldout9", "heldout10"):
+    if group in ("heldout8", "heldout9", "heldout10", "heldout11"):
         assert summary["writable"] == summary["found"] == summary["true"], summary
 
 
@@ -664,6 +666,130 @@ def test_a_locked_cell_in_an_open_column_stays_locked(quire_bin: Path, tmp_path:
                           "-o", str(out), "--overwrite"], capture_output=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr.decode()
     assert openpyxl.load_workbook(out).active["D4"].value == "Not required for your tier"
+
+
+def answer_file(quire_bin: Path, path: Path, out: Path) -> None:
+    run = subprocess.run([str(quire_bin), "answer", str(path), "--library", "samples/library", "--as-of", "2026-11-29",
+                          "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+
+
+def test_a_default_formula_in_an_answer_cell_is_replaced(quire_bin: Path, tmp_path: Path) -> None:
+    """Answer cells start as a default the sender typed as a formula that reads nothing
+    (`="Awaiting vendor"`, `=IF(TRUE,"Pick","")`) or as the text "Not answered": the sheet is the
+    vendor's to fill, not computed by its receiver, and the answer replaces the default; the
+    sheet's own formulas that read a cell (the "Open?" column) are kept."""
+    rows = [["Ref", "Question", "Answer", "Open?"]]
+    defaults = ['="Awaiting vendor"', '=IF(TRUE,"Pick","")', "Not answered", '="Awaiting vendor"']
+    for number, (question, default) in enumerate(zip(QUESTIONS, defaults), 1):
+        rows.append([f"R{number}", question, default, f'=IF(C{number + 1}="Yes","no","yes")'])
+    path = table(tmp_path / "defaults.xlsx", rows, {"C2:C5": '"Yes,No,N/A"'})
+    read = inspect(quire_bin, path)
+    assert read["sheets"][0]["filled_by_receiver"] is None, read["sheets"][0]
+    items = read["items"]
+    assert [item["answer_cell"] for item in items] == [f"Security!$C${r}" for r in range(2, 6)], items
+    assert all(item["writable"] and item["existing_answer"] is None for item in items), items
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out).active
+    assert filled["C2"].value == "Yes", "the MFA question is answered over its default formula"
+    assert [filled[f"D{r}"].value for r in range(2, 6)] == [rows[r - 1][3] for r in range(2, 6)]
+
+
+def test_an_answer_column_computed_from_other_cells_is_the_receivers(quire_bin: Path, tmp_path: Path) -> None:
+    """The counterpart: answer cells that compute from other cells (`=IF(E2>2,"Yes","No")`) are
+    filled by the sheet itself, and nothing is written there."""
+    rows = [["Ref", "Question", "Answer", "Notes", "Score"]]
+    for number, question in enumerate(QUESTIONS, 1):
+        rows.append([f"R{number}", question, f'=IF(E{number + 1}>2,"Yes","No")', None, 3])
+    path = table(tmp_path / "computed.xlsx", rows)
+    read = inspect(quire_bin, path)
+    assert not read["sheets"][0]["writable"], read["sheets"][0]
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    assert openpyxl.load_workbook(out).active["C2"].value == rows[1][2]
+
+
+@pytest.mark.parametrize("name", ["Vendor Scorecard", "Assessment Summary"])
+def test_a_lone_sheet_named_like_a_summary_is_read(quire_bin: Path, tmp_path: Path, name: str) -> None:
+    """The only sheet is named "Vendor Scorecard" (or "Assessment Summary") and its header names
+    a question and an answer column, with a score formula beside: it is the questionnaire. Beside
+    a sheet of questions, a sheet of that name stays passed over."""
+    rows = [["Ref", "Question", "Answer", "Points", "Score"]]
+    for number, question in enumerate(QUESTIONS, 1):
+        rows.append([f"R{number}", question, None, 2, f'=IF(C{number + 1}="Yes",D{number + 1},0)'])
+    path = table(tmp_path / "scorecard.xlsx", rows, {"C2:C5": '"Yes,No,N/A"'})
+    book = openpyxl.load_workbook(path)
+    book.active.title = name
+    book.save(path)
+    read = inspect(quire_bin, path)
+    assert [item["answer_cell"] for item in read["items"]] == [f"'{name}'!$C${r}" for r in range(2, 6)], read
+    assert all(item["writable"] for item in read["items"])
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out).active
+    assert filled["C2"].value == "Yes" and filled["E2"].value == rows[1][4]
+
+    questions = book.create_sheet("Questions", 0)
+    for row in rows:
+        questions.append(row[:3])
+    book.save(path)
+    read = inspect(quire_bin, path)
+    assert {item["sheet"] for item in read["items"]} == {"Questions"}, read["sheets"]
+
+
+def shaded(path: Path, note: str | None, shade: str, banded: bool = False, formulas: bool = False) -> Path:
+    """A form whose unheaded column C is where the vendor types, marked only by a solid fill on
+    the question rows (`shade`), with an optional note above the table; `banded` fills whole rows
+    alike instead, `formulas` makes column C computed."""
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Form"
+    sheet.append([note])
+    sheet.append([])
+    sheet.append(["Ref", "Question", None, "Notes"])
+    fill = PatternFill(fill_type="solid", fgColor=shade)
+    for number, question in enumerate(QUESTIONS, 1):
+        row = number + 3
+        sheet.append([f"Q{number}", question, f"=LEN(B{row})" if formulas else None, None])
+        for column in ("ABCD" if banded else "C"):
+            sheet[f"{column}{row}"].fill = fill
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("note", ["Please complete the cells shaded yellow.", "Answer in the highlighted fields."])
+def test_cells_shaded_for_input_are_the_answer_column(quire_bin: Path, tmp_path: Path, note: str) -> None:
+    path = shaded(tmp_path / "shaded.xlsx", note, "FFFFFF00")
+    items = inspect(quire_bin, path)["items"]
+    assert [item["answer_cell"] for item in items] == [f"Form!$C${r}" for r in range(4, 8)], items
+    assert all(item["writable"] for item in items), items
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out).active
+    assert filled["C4"].value == "Yes", "the MFA question is answered in the shaded cell"
+    assert [filled[f"A{r}"].value for r in range(4, 8)] == ["Q1", "Q2", "Q3", "Q4"]
+
+
+def test_shading_the_sheet_does_not_explain_is_read_but_not_written(quire_bin: Path, tmp_path: Path) -> None:
+    path = shaded(tmp_path / "unexplained.xlsx", "Security questionnaire 2027", "FFDDEBF7")
+    items = inspect(quire_bin, path)["items"]
+    assert [item["answer_cell"] for item in items] == [f"Form!$C${r}" for r in range(4, 8)], items
+    assert not any(item["writable"] for item in items), items
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    assert [openpyxl.load_workbook(out).active[f"C{r}"].value for r in range(4, 8)] == [None] * 4
+
+
+@pytest.mark.parametrize("kind", ["banded", "formulas"])
+def test_banded_rows_or_a_computed_column_are_no_input_shading(quire_bin: Path, tmp_path: Path, kind: str) -> None:
+    path = shaded(tmp_path / f"{kind}.xlsx", "Complete the cells shaded yellow.", "FFFFFF00",
+                  banded=kind == "banded", formulas=kind == "formulas")
+    read = inspect(quire_bin, path)
+    assert all(item["answer_cell"] is None for item in read["items"]), read["items"]
+    assert "answer" not in {column["role"] for column in read["sheets"][0]["columns"]}
 
 
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])

@@ -67,8 +67,8 @@ enum NumberKind: UInt8, Sendable {
     case duration
 }
 
-/// Reads the styles part far enough to tell which cell formats show dates and which strike
-/// their text through.
+/// Reads the styles part far enough to tell which cell formats show dates, strike their text
+/// through, unlock their cells or fill them with a colour.
 final class StylesReader: XMLEventHandler {
     private var customFormats: [Int: String] = [:]
     private var inCellFormats = false
@@ -80,6 +80,13 @@ final class StylesReader: XMLEventHandler {
     private var fontStrikes: [Bool] = []
     /// Whether each cell format unlocks its cells (`<protection locked="0"/>`), by index.
     private var cellUnlocked: [Bool] = []
+    /// The fill of each cell format (`fillId`), by index.
+    private var cellFillIDs: [Int] = []
+    private var inFills = false
+    private var inSolidFill = false
+    /// Each fill of `<fills>` that is a solid colour, as its colour (`rgb FFFFFF00`, `theme 4
+    /// 0.6`), by index; nil for no fill, a pattern or a gradient.
+    private var fillColours: [String?] = []
 
     /// The cell formats that show numbers with a fixed count of decimals (`0.00`, built-in 2),
     /// by index, with that count: what turns 1.1 into the "1.10" a reader sees.
@@ -95,6 +102,19 @@ final class StylesReader: XMLEventHandler {
 
     /// Whether each cell format (`cellXfs`) unlocks its cells on a protected sheet, by index.
     func unlockedFormats() -> [Bool] { cellUnlocked }
+
+    /// The solid fill of each cell format (`cellXfs`), by index: formats filled with the same
+    /// colour share a number; -1 for no solid fill.
+    func filledFormats() -> [Int32] {
+        var numbers: [String: Int32] = [:]
+        return cellFillIDs.map { id in
+            guard id >= 0, id < fillColours.count, let colour = fillColours[id] else { return -1 }
+            if let number = numbers[colour] { return number }
+            let number = Int32(numbers.count)
+            numbers[colour] = number
+            return number
+        }
+    }
 
     /// Whether each cell format (`cellXfs`) strikes its text through, by index.
     func struckFormats() -> [Bool] {
@@ -119,11 +139,26 @@ final class StylesReader: XMLEventHandler {
         } else if inCellFormats, xmlNameEquals(name, "xf") {
             cellFormatIDs.append(attributes.int("numFmtId") ?? 0)
             cellFontIDs.append(attributes.int("fontId") ?? 0)
+            cellFillIDs.append(attributes.int("fillId") ?? 0)
             cellUnlocked.append(false)
         } else if inCellFormats, xmlNameEquals(name, "protection"), !cellUnlocked.isEmpty {
             // Cells are locked unless the format says `locked="0"` (or LibreOffice's "false").
             let locked = attributes.string("locked")
             cellUnlocked[cellUnlocked.count - 1] = locked == "0" || locked == "false"
+        } else if xmlNameEquals(name, "fills") {
+            inFills = true
+        } else if inFills, xmlNameEquals(name, "fill") {
+            fillColours.append(nil)
+            inSolidFill = false
+        } else if inFills, xmlNameEquals(name, "patternFill"), !fillColours.isEmpty {
+            inSolidFill = attributes.string("patternType") == "solid"
+            if inSolidFill { fillColours[fillColours.count - 1] = "auto" }
+        } else if inFills, inSolidFill, xmlNameEquals(name, "fgColor"), !fillColours.isEmpty {
+            let colour =
+                attributes.string("rgb").map { "rgb \($0.uppercased())" }
+                ?? attributes.string("theme").map { "theme \($0) \(attributes.string("tint") ?? "0")" }
+                ?? attributes.string("indexed").map { "indexed \($0)" } ?? "auto"
+            fillColours[fillColours.count - 1] = colour
         } else if xmlNameEquals(name, "fonts") {
             inFonts = true
         } else if inFonts, xmlNameEquals(name, "font") {
@@ -138,6 +173,8 @@ final class StylesReader: XMLEventHandler {
     override func endElement(_ name: UnsafePointer<xmlChar>) {
         if xmlNameEquals(name, "cellXfs") { inCellFormats = false }
         if xmlNameEquals(name, "fonts") { inFonts = false }
+        if xmlNameEquals(name, "fills") { inFills = false }
+        if xmlNameEquals(name, "patternFill") { inSolidFill = false }
     }
 }
 

@@ -59,12 +59,14 @@ final class WorksheetReader: XMLEventHandler {
 
     /// Whether each cell format unlocks its cells, by style index (for `<col style=…>`).
     private let unlockedFormats: [Bool]
+    private let filledFormats: [Int32]
 
-    init(path: String, part: String, maxCellSize: Int, unlockedFormats: [Bool] = []) {
+    init(path: String, part: String, maxCellSize: Int, unlockedFormats: [Bool] = [], filledFormats: [Int32] = []) {
         self.maxCellSize = maxCellSize
         self.path = path
         self.part = part
         self.unlockedFormats = unlockedFormats
+        self.filledFormats = filledFormats
         super.init()
     }
 
@@ -280,6 +282,19 @@ final class WorksheetReader: XMLEventHandler {
             // A cell's own format decides over its column's: a formula or a heading the sender
             // locked inside an open column stays locked.
             metadata.lockedCells.append(cellAddress)
+        }
+        // So is a filled one: a form may shade the cells it wants typed in.
+        if cellStyle >= 0, cellStyle < filledFormats.count, filledFormats[cellStyle] >= 0 {
+            let fill = filledFormats[cellStyle]
+            let row = Int32(clamping: cellAddress.row)
+            let column = Int32(clamping: cellAddress.column)
+            if let last = metadata.filledRuns.last, last.row == row, last.last == column - 1, last.fill == fill {
+                metadata.filledRuns[metadata.filledRuns.count - 1].last = column
+            } else {
+                metadata.filledRuns.append(
+                    FillRun(row: cellAddress.row, first: cellAddress.column, last: cellAddress.column, fill: fill)
+                )
+            }
         }
         guard hasValue || hasFormula else { return }
         guard batch.bytes.count + value.count + formula.count < Int(Int32.max) else {

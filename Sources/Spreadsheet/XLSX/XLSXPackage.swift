@@ -16,6 +16,7 @@ final class XLSXPackage {
     /// Whether each cell format strikes its text through, read with the number kinds.
     private var loadedStruckFormats: [Bool] = []
     private var loadedUnlockedFormats: [Bool] = []
+    private var loadedFilledFormats: [Int32] = []
     /// The cell formats with a fixed count of decimals, read with the number kinds.
     private var loadedFixedDecimals: [Int: Int] = [:]
 
@@ -163,6 +164,7 @@ final class XLSXPackage {
             kinds = reader.numberKinds()
             loadedStruckFormats = reader.struckFormats()
             loadedUnlockedFormats = reader.unlockedFormats()
+            loadedFilledFormats = reader.filledFormats()
             loadedFixedDecimals = reader.fixedDecimals()
         }
         loadedNumberKinds = kinds
@@ -189,12 +191,14 @@ final class XLSXPackage {
         )
         let archive = self.archive
         let unlockedFormats = loadedUnlockedFormats
+        let filledFormats = loadedFilledFormats
         let parse: @Sendable (_ emit: @escaping (RawRows) throws -> Void) throws -> SheetMetadata = { emit in
             let reader = WorksheetReader(
                 path: archive.path,
                 part: entry.name,
                 maxCellSize: archive.limits.maxCellSize,
-                unlockedFormats: unlockedFormats
+                unlockedFormats: unlockedFormats,
+                filledFormats: filledFormats
             )
             reader.onBatch = emit
             defer { reader.onBatch = nil }

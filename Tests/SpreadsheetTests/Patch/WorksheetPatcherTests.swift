@@ -74,20 +74,44 @@ import Testing
         #expect(patcher.skippedFormulas.isEmpty)
     }
 
-    @Test func onlyAConstantBooleanFormulaIsReplaced() throws {
+    @Test func onlyAConstantFormulaIsReplaced() throws {
         let cells = [
             #"<c r="A1" t="b"><f>TRUE()</f><v>1</v></c>"#, #"<c r="B1" t="b"><f>A1=TRUE()</f><v>1</v></c>"#,
             #"<c r="C1" t="b"><f t="shared" si="0"/><v>1</v></c>"#,
             #"<c r="D1" t="b"><f t="array" ref="D1">FALSE</f><v>0</v></c>"#,
+            #"<c r="E1" t="str"><f>&quot;Not answered&quot;</f><v>Not answered</v></c>"#,
+            #"<c r="F1" t="str"><f>IF(E1=&quot;Yes&quot;,&quot;Open&quot;,&quot;&quot;)</f><v></v></c>"#,
         ]
         let xml = head + #"<row r="1">"# + cells.joined() + "</row>" + tail
-        let (output, patcher) = try patch(xml, ["A1": "FALSE", "B1": "FALSE", "C1": "FALSE", "D1": "TRUE"])
-        #expect(
-            output == head + #"<row r="1"><c r="A1" t="b"><v>0</v></c>"# + cells.dropFirst().joined() + "</row>" + tail
+        let (output, patcher) = try patch(
+            xml,
+            ["A1": "FALSE", "B1": "FALSE", "C1": "FALSE", "D1": "TRUE", "E1": "Yes", "F1": "x"]
         )
-        #expect(patcher.skippedFormulas.map(\.a1) == ["B1", "C1", "D1"])
-        #expect(isConstantBooleanFormula(" true ( ) ") && isConstantBooleanFormula("=FALSE"))
-        #expect(!isConstantBooleanFormula("NOT(FALSE())") && !isConstantBooleanFormula("TRUE()+0"))
+        let replaced = #"<c r="E1" t="inlineStr"><is><t xml:space="preserve">Yes</t></is></c>"#
+        #expect(
+            output
+                == head + #"<row r="1"><c r="A1" t="b"><v>0</v></c>"# + cells[1...3].joined() + replaced + cells[5]
+                + "</row>" + tail
+        )
+        #expect(patcher.skippedFormulas.map(\.a1) == ["B1", "C1", "D1", "F1"])
+    }
+
+    @Test(arguments: [
+        " true ( ) ", "=FALSE", "NOT(FALSE())", "TRUE()+0", #"="Not answered""#, #"=IF(TRUE,"Select","")"#,
+        #"="Say ""Yes"" now""#, #"=REPT("-", 1.5E+1)"#, #"=CONCATENATE("a", "b")"#, #"=_xlfn.CONCAT("a")"#,
+        "={TRUE,FALSE}",
+    ])
+    func aFormulaComputingNothingIsConstant(formula: String) {
+        #expect(isConstantFormula(formula))
+    }
+
+    @Test(arguments: [
+        "=C7", "=$C$7", "=Points", "=Sheet2!A1", "='Q 1'!A1", "=TODAY()", "=ROW()", #"=INDIRECT("A1")"#,
+        "=SUM(1:1)", "=#REF!", "=Table1[Answer]", #"="open"&B2"#, #"="unclosed"#, "=", "", "=_xlfn.RANDARRAY(2)",
+        "=1+1", "=2*5",
+    ])
+    func aFormulaReadingTheWorkbookIsNot(formula: String) {
+        #expect(!isConstantFormula(formula))
     }
 
     @Test func anEmptySheetGetsItsRows() throws {

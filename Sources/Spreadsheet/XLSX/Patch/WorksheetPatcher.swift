@@ -321,7 +321,7 @@ struct WorksheetPatcher {
                 let text = edit.text
                 pending.removeFirst()
                 let address = CellAddress(row: number, column: column)
-                let constant = formula.map { scanner.isConstantBoolean($0, cellEnd: cellEnd) } ?? false
+                let constant = formula.map { scanner.holdsConstantFormula($0, cellEnd: cellEnd) } ?? false
                 if (formula != nil && !constant) || formulaRanges.contains(where: { $0.contains(address) }) {
                     skippedFormulas.append(address)
                     output.append(contentsOf: xml[tag.start..<cellEnd])

@@ -196,19 +196,22 @@ struct XMLScanner {
         throw PatchFailure(reason: "a <c> element is not closed", incomplete: true)
     }
 
-    /// Whether a cell's formula is only a boolean constant.
+    /// Whether a cell's formula computes nothing from the workbook (``isConstantFormula(_:)``).
     ///
-    /// LibreOffice stores a checkbox's value as `TRUE()` or `FALSE()`: nothing is computed, so
-    /// the cell may be written. `formula` is the cell's `<f>` start tag, `cellEnd` where the
-    /// cell ends.
-    func isConstantBoolean(_ formula: Tag, cellEnd: Int) -> Bool {
+    /// LibreOffice stores a checkbox's value as `TRUE()`; a form may start an answer cell as
+    /// `="Not answered"`. Nothing is computed, so the cell may be written. `formula` is the cell's
+    /// `<f>` start tag, `cellEnd` where the cell ends; a shared or array formula never counts.
+    func holdsConstantFormula(_ formula: Tag, cellEnd: Int) -> Bool {
         guard !formula.selfClosing, attribute(formula, "t").map({ $0 == "normal" }) ?? true,
             attribute(formula, "ref") == nil
         else { return false }
         var end = formula.end
         while end < cellEnd, bytes[end] != UInt8(ascii: "<") { end += 1 }
         let text = String(decoding: bytes[formula.end..<end], as: UTF8.self)
-        return isConstantBooleanFormula(text)
+            .replacing("&quot;", with: "\"").replacing("&apos;", with: "'").replacing("&lt;", with: "<")
+            .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+        // A character reference (`&#34;`) is left as it is: `#` makes the formula no constant.
+        return isConstantFormula(text)
     }
 
     private static let commentEnd = Array("-->".utf8)
