@@ -340,7 +340,8 @@ public struct Answerer: Sendable {
             let questionTerms = Set(matcher.analyzer.terms(item.question))
             let asksReview = tokens.contains(where: Self.reviewWords.contains)
             for record in records {
-                let all = matcher.index.evidence(for: record.control.id)
+                // Another product's evidence says nothing of this product's question.
+                let all = matcher.index.evidence(for: record.control.id).filter { $0.bears(onProduct: item.product) }
                 // The items that bear on what is asked: those sharing a term the question has and
                 // the control's own text does not (a failing laptop-encryption check bears on "are
                 // laptops encrypted?", not on "is customer data encrypted at rest?"). A failing item

@@ -40,6 +40,13 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
     public var sourceTool: String?
     /// Free description.
     public var description: String?
+    /// The products it shows something of (`Harbor Mobile`: a penetration test of the app);
+    /// empty for the whole organisation.
+    ///
+    /// A question asked for one product rests only on evidence for that product or for the whole
+    /// organisation: another product's failing check says nothing of it. A question asked of the
+    /// organisation rests on all of it, a product's evidence being the organisation's practice too.
+    public var products: [String] = []
     /// Where it was read; not part of the library's content.
     public var origin: SourceLocation? = nil
 
@@ -55,6 +62,7 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         location: String? = nil,
         sourceTool: String? = nil,
         description: String? = nil,
+        products: [String] = [],
         origin: SourceLocation? = nil
     ) {
         self.id = id
@@ -67,7 +75,16 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
         self.location = location
         self.sourceTool = sourceTool
         self.description = description
+        self.products = products
         self.origin = origin
+    }
+
+    /// Whether it bears on a question asked for `product` (nil: of the organisation): evidence
+    /// for the whole organisation bears on every question, a product's on that product's and on
+    /// the organisation's (names compared as ``AnswerLibraryEntry/productKey(_:)`` does).
+    public func bears(onProduct product: String?) -> Bool {
+        guard !products.isEmpty, let product else { return true }
+        return AnswerLibraryEntry.product(product, isIn: products)
     }
 
     /// Whether it has run out by `day` (valid through its `validUntil` day).
@@ -95,10 +112,43 @@ public struct Evidence: Sendable, Hashable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, kind, controls, result, location, description
+        case id, title, kind, controls, result, location, description, products
         case collectedOn = "collected_on"
         case validUntil = "valid_until"
         case sourceTool = "source_tool"
+    }
+
+    /// Reads an item; `products` may be absent (the whole organisation).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        kind = try container.decode(EvidenceKind.self, forKey: .kind)
+        controls = try container.decode([String].self, forKey: .controls)
+        collectedOn = try container.decodeIfPresent(Day.self, forKey: .collectedOn)
+        validUntil = try container.decodeIfPresent(Day.self, forKey: .validUntil)
+        result = try container.decodeIfPresent(EvidenceResult.self, forKey: .result)
+        location = try container.decodeIfPresent(String.self, forKey: .location)
+        sourceTool = try container.decodeIfPresent(String.self, forKey: .sourceTool)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        products = try container.decodeIfPresent([String].self, forKey: .products) ?? []
+    }
+
+    /// Writes the item; `products` only when it names some, so that an organisation's evidence
+    /// reads as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(controls, forKey: .controls)
+        try container.encodeIfPresent(collectedOn, forKey: .collectedOn)
+        try container.encodeIfPresent(validUntil, forKey: .validUntil)
+        try container.encodeIfPresent(result, forKey: .result)
+        try container.encodeIfPresent(location, forKey: .location)
+        try container.encodeIfPresent(sourceTool, forKey: .sourceTool)
+        try container.encodeIfPresent(description, forKey: .description)
+        if !products.isEmpty { try container.encode(products, forKey: .products) }
     }
 }
 
@@ -167,8 +217,13 @@ public struct AnswerLibraryEntry: Sendable, Hashable, Codable, Identifiable {
     public func holds(for product: String?) -> Bool {
         guard !products.isEmpty else { return true }
         guard let product else { return false }
-        let wanted = Self.productKey(product)
-        return products.contains { Self.productKey($0) == wanted }
+        return Self.product(product, isIn: products)
+    }
+
+    /// Whether `products` names `product`, compared by ``productKey(_:)``.
+    public static func product(_ product: String, isIn products: [String]) -> Bool {
+        let wanted = productKey(product)
+        return products.contains { productKey($0) == wanted }
     }
 
     /// Whether it was given for `product` by name (not merely for the whole organisation).

@@ -483,7 +483,7 @@ struct LibraryDocumentReader {
                 path,
                 known: [
                     "id", "title", "kind", "controls", "collected_on", "valid_until", "result", "location",
-                    "source_tool", "description",
+                    "source_tool", "description", "products",
                 ],
                 what: "an evidence item"
             )
@@ -508,6 +508,7 @@ struct LibraryDocumentReader {
             location: reader.text(fields["location"], in: node, path),
             sourceTool: reader.text(fields["source_tool"], in: node, path),
             description: reader.text(fields["description"], in: node, path),
+            products: reader.list(fields["products"]),
             origin: reader.location(node, path)
         )
     }

@@ -63,6 +63,7 @@ struct TableLibraryReader {
                     "date": "collected_on", "expires": "valid_until", "expiry": "valid_until",
                     "expirydate": "valid_until", "validto": "valid_until", "status": "result", "outcome": "result",
                     "link": "location", "url": "location", "source": "source_tool", "tool": "source_tool",
+                    "product": "products",
                 ]
             case .answers:
                 [
@@ -78,7 +79,7 @@ struct TableLibraryReader {
             switch self {
             case .controls: ["description", "domain", "keywords", "synonyms"]
             case .implementation: ["justification", "reasons", "owner", "notes", "target_date"]
-            case .evidence: ["kind", "valid_until", "result", "location", "source_tool", "description"]
+            case .evidence: ["kind", "valid_until", "result", "location", "source_tool", "description", "products"]
             case .answers:
                 ["id", "comment", "controls", "evidence", "source", "approved_by", "approved_on", "tags", "products"]
             }
@@ -341,6 +342,7 @@ private struct RowCells {
             location: value("location"),
             sourceTool: value("source_tool"),
             description: value("description"),
+            products: list("products"),
             origin: location()
         )
     }

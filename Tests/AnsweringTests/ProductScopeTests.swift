@@ -100,6 +100,38 @@ import Testing
         )
     }
 
+    @Test("a product's question rests on its own and the organisation's evidence, not another product's")
+    func evidenceForAProduct() throws {
+        let question = "Do staff sign in to laptops with multi-factor authentication (MFA)?"
+        func answer(_ product: String?, failingFor products: [String]) throws -> Answer {
+            var library = AnsweringTests.libraryWithAFailingCheck()
+            library.evidence[library.evidence.count - 1].products = products
+            let matcher = Matcher(index: LibraryIndex(library))
+            let answerer = Answerer(
+                matcher: matcher,
+                options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")))
+            )
+            var item = FreeTextAndLayoutTests.item(question)
+            item.allowedAnswers = ["Yes", "Partially", "No"]
+            item.answerType = .choice
+            item.product = product
+            return answerer.answer(item, match: matcher.match(item))
+        }
+        let failing = ReviewReason.failingEvidence(control: "T-MFA", ids: ["EV-2"])
+        // The laptop check failed for the mobile app's staff devices only.
+        let web = try answer("Harbor Web", failingFor: ["Harbor Mobile"])
+        #expect(web.value == "Yes" && !web.reviewReasons.contains(failing))
+        #expect(!web.evidence.map(\.id).contains("EV-2"), "another product's check is not cited")
+        let mobile = try answer("harbor  mobile", failingFor: ["Harbor Mobile"])
+        #expect(mobile.value == "Partially" && mobile.reviewReasons.contains(failing))
+        // The organisation's question rests on every product's evidence.
+        let organisation = try answer(nil, failingFor: ["Harbor Mobile"])
+        #expect(organisation.value == "Partially" && organisation.reviewReasons.contains(failing))
+        // Evidence for the whole organisation bears on every product.
+        let everywhere = try answer("Harbor Web", failingFor: [])
+        #expect(everywhere.value == "Partially" && everywhere.reviewReasons.contains(failing))
+    }
+
     @Test("learning: each product's decision is its own entry; the same product's is updated")
     func learningKeepsProductsApart() {
         func approved(_ answer: String, _ products: [String]) -> ApprovedAnswer {

@@ -242,6 +242,28 @@ import Testing
         #expect(products["Is the app pen-tested?"] == ["Harbor Web", "Harbor Mobile"])
     }
 
+    @Test("an evidence item's products are read from YAML and from a table's Product column")
+    func evidenceProducts() throws {
+        let loaded = try load([
+            "evidence.yaml": """
+            evidence:
+              - id: EV-1
+                title: Mobile app penetration test
+                controls: [IAM-01]
+                collected_on: 2026-10-01
+                products: [Harbor Mobile]
+              - id: EV-2
+                title: MFA policy
+                controls: [IAM-01]
+                collected_on: 2026-10-01
+            """,
+            "more.csv": "id,title,controls,collected_on,product\nEV-3,Portal scan,IAM-01,2026-10-02,Harbor Web\n",
+        ])
+        #expect(loaded.diagnostics.isEmpty, "\(messages(loaded))")
+        let products = Dictionary(uniqueKeysWithValues: loaded.user.evidence.map { ($0.id, $0.products) })
+        #expect(products == ["EV-1": ["Harbor Mobile"], "EV-2": [], "EV-3": ["Harbor Web"]])
+    }
+
     @Test func reasonsForInclusionInEveryForm() throws {
         let loaded = try load([
             "status.yaml": """
