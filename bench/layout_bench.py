@@ -98,6 +98,13 @@ Groups
   holding a default typed as a formula, `="Not answered"`, taken for a computed column; an
   answer column marked only by a yellow fill under an empty heading) were then read and fixed,
   so it is tuned now, and --details shows it.
+- heldout12: bench/heldout_layouts12.py (HELDOUT12_BY_NAME), a twelfth blind set (8 files, 123
+  items) by a helper under the same rules: the shapes an answer takes and where its choices come
+  from (a dependent INDIRECT drop-down for the reason beside a plain list, a custom validation
+  formula listing the answers, number and percentage answers beside Yes/No rows, "select all that
+  apply" rows with per-row options, a maturity matrix of three answer columns, one answer column
+  per data-centre site, a drop-down from an Excel Table column through a defined name, X marks
+  under Yes/No with a date column beside).
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).
@@ -165,9 +172,9 @@ TIMEOUT = 120
 AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
-GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "corpus")
+GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "corpus")
 #: The blind sets written after the first, read since: group -> (module, its builders by name).
-LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11)}
+LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)}
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
