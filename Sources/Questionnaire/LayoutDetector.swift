@@ -439,6 +439,11 @@ struct LayoutDetector {
                     )
             }
         }
+        // Answer columns side by side under one heading, once the answer column is known however
+        // it was found (its header, or its drop-downs).
+        if let headerRow, options.answerColumn == nil, profile == nil {
+            findGroupedAnswerColumns(headerRow: headerRow, dataRows: dataRows, in: &plan)
+        }
         // Ids from content: short tokens with a digit, left of the question, on most question rows.
         if plan.id == nil, question > 1 {
             let questionRows = dataRows.filter { grid.text($0, question) != nil }
@@ -689,7 +694,7 @@ extension SheetGrid {
     /// Whether a cell has a list validation, without caching.
     func listValidationExists(_ row: Int, _ column: Int) -> Bool {
         let address = CellAddress(row: row, column: column)
-        return metadata.validations.contains { $0.kind == .list && $0.covers(address) }
+        return metadata.validations.contains { $0.listsAnswers && $0.covers(address) }
     }
 
     /// Whether a header names a column the receiving organisation fills (`Assessor comments`).

@@ -64,6 +64,64 @@ extension LayoutDetector {
         }
     }
 
+    /// Finds answer columns for several products, sites or aspects side by side under one
+    /// heading, when their headers share no answer word.
+    ///
+    /// Two to eight adjacent columns under a merged cell on the row above the header that spans
+    /// exactly them, the plan's answer column among them, each headed by a short name of its own
+    /// and each with a drop-down of the same choices on at least four in five question rows
+    /// (`Site` over `Frankfurt | Dublin | Virginia`; `Maturity` over `Documented | Implemented |
+    /// Monitored`). The leftmost becomes the plan's answer column, for the product its header
+    /// names; the others become ``ColumnPlan/products`` named by their headers (the items' ids
+    /// name them: `DC-03 [Dublin]`). A comment column they share stays the first's, so that no
+    /// two items write one cell.
+    mutating func findGroupedAnswerColumns(headerRow: Int, dataRows: [Int], in plan: inout ColumnPlan) {
+        guard plan.products.isEmpty, plan.marks.isEmpty, let answer = plan.answer, let question = plan.question,
+            headerRow > 1,
+            let group = grid.mergedRanges(startingOn: headerRow - 1).first(where: { range in
+                range.end.row == range.start.row && range.start.column <= answer && answer <= range.end.column
+                    && range.end.column > range.start.column
+            })
+        else { return }
+        let columns = Array(group.start.column...group.end.column)
+        let questionRows = dataRows.filter { grid.text($0, question) != nil }
+        guard columns.count <= 8, !columns.contains(question), questionRows.count >= 2 else { return }
+        var choices: [String]?
+        var names: [String] = []
+        for column in columns {
+            guard let name = grid.text(headerRow, column), name.count <= 40, !grid.namesReceiver(headerRow, column),
+                [nil, .other, .answer].contains(plan.role(of: column))
+            else { return }
+            var listed = 0
+            for row in questionRows {
+                guard let values = grid.dropDownChoices(row, column) else { continue }
+                if choices == nil { choices = values }
+                guard values == choices else { return }
+                listed += 1
+            }
+            guard listed * 5 >= questionRows.count * 4 else { return }
+            names.append(name)
+        }
+        guard Set(names.map { $0.lowercased() }).count == names.count else { return }
+        let heading = grid.text(headerRow - 1, group.start.column) ?? ""
+        let first = columns[0]
+        if first != answer {
+            plan.assign(first, .answer, header: names[0], because: "header \"\(names[0])\", first under \"\(heading)\"")
+            plan.answerFoundFrom = nil
+        }
+        plan.firstProduct = names[0]
+        for (column, name) in zip(columns, names).dropFirst() {
+            plan.products.append(ProductColumns(name: name, answer: column, comment: nil))
+            plan.assignments[column] = ColumnAssignment(
+                column: CellAddress.columnName(column),
+                header: name,
+                role: .answer,
+                because: "header \"\(name)\" under \"\(heading)\": the answers for \(name), beside those of column "
+                    + CellAddress.columnName(first)
+            )
+        }
+    }
+
     /// What tells headers apart when they share a leading or trailing part holding one of
     /// `words` (`Response – Harbor Web`, `Response – Harbor Mobile` give `Harbor Web`, `Harbor
     /// Mobile`: all but the shared word and its separators); nil unless every header has a

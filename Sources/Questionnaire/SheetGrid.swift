@@ -76,7 +76,7 @@ struct SheetGrid {
                 }
             }
         }
-        lists = table.metadata.validations.filter { $0.kind == .list }
+        lists = table.metadata.validations.filter(\.listsAnswers)
     }
 
     /// The cell's own text.

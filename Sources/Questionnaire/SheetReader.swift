@@ -920,10 +920,25 @@ struct ItemBuilder {
         }
         if severalMarked { item.doubt(0.3, because: "several choices are marked") }
         if let existing = item.existingAnswer, !item.allowedAnswers.isEmpty, item.allowedAnswersSource != .marks,
-            !item.allowedAnswers.contains(where: { $0.lowercased() == existing.lowercased() })
+            !item.allowedAnswers.contains(where: { $0.lowercased() == existing.lowercased() }),
+            !Self.isSeveralOf(existing, item)
         {
             item.doubt(0.6, because: "the answer cell holds \"\(existing.prefix(40))\", none of the allowed answers")
         }
+    }
+
+    /// Whether an answer to a question asking for several choices ("Select all that apply")
+    /// holds only allowed answers, separated by `;`, `,` or line breaks.
+    static func isSeveralOf(_ existing: String, _ item: QuestionnaireItem) -> Bool {
+        let question = item.question.lowercased()
+        guard
+            ["all that apply", "select all", "tick all", "check all", "choose all", "mark all", "one or more"]
+                .contains(where: question.contains)
+        else { return false }
+        let allowed = Set(item.allowedAnswers.map { $0.lowercased() })
+        let parts = existing.split { $0 == ";" || $0 == "," || $0.isNewline }
+            .map { String($0).trimmingCharacters().lowercased() }.filter { !$0.isEmpty }
+        return parts.count >= 2 && parts.allSatisfy(allowed.contains)
     }
 
     /// On a sheet without a header, the fields before the first question and after the last

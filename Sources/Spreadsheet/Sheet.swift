@@ -96,7 +96,8 @@ public struct DataValidation: Hashable, Sendable {
     public var error: String?
     /// Whether the rule came from the `x14:dataValidation` form in the sheet's `extLst`.
     public var isExtension: Bool
-    /// For list rules whose source could be followed: the allowed values, in order.
+    /// For list rules whose source could be followed, and custom rules that only let a few texts
+    /// through: the allowed values, in order.
     public var listValues: [String]?
     /// For list rules whose source could not be followed: why not.
     public var unresolvedReason: String?
@@ -121,6 +122,10 @@ public struct DataValidation: Hashable, Sendable {
         self.showsDropDown = showsDropDown
         self.isExtension = isExtension
     }
+
+    /// Whether the rule says which answers a cell takes: a list, or a custom rule whose formula
+    /// only lets a few texts through (its ``listValues`` then hold them).
+    public var listsAnswers: Bool { kind == .list || (kind == .custom && listValues != nil) }
 
     /// Whether the rule covers the cell.
     public func covers(_ address: CellAddress) -> Bool {

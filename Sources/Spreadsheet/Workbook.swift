@@ -32,6 +32,17 @@ public final class Workbook {
     public let dateSystem: DateSystem
     private let limits: ReadLimits
     private let backend: Backend
+    /// The workbook's tables, read on first use.
+    private var loadedTables: [TableDefinition]?
+
+    /// The Excel tables of every sheet (none for CSV), read once.
+    func tableDefinitions() -> [TableDefinition] {
+        if let loadedTables { return loadedTables }
+        var tables: [TableDefinition] = []
+        if case .xlsx(let package) = backend { tables = package.tableDefinitions() }
+        loadedTables = tables
+        return tables
+    }
 
     /// Opens a spreadsheet, deciding its format from its first bytes: a ZIP archive is read as
     /// XLSX, an OLE compound file is refused with advice, anything else is read as CSV.

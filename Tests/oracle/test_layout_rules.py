@@ -510,18 +510,20 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout9", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout9")),
     pytest.param("heldout10", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout10")),
     pytest.param("heldout11", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout11")),
+    pytest.param("heldout12", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout12")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to eleventh blind sets, read right since but for what is known and said:
+    """The sixth to twelfth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
     - heldout7: nothing known; it stays here with the sixth for one test of both;
     - heldout8 (questionnaires in other languages), heldout9 (protected workbooks), heldout10
-      (platform exports) and heldout11 (scoring machinery, input marked by convention): nothing
-      known, and every item may be written.
+      (platform exports), heldout11 (scoring machinery, input marked by convention) and heldout12
+      (the shapes of answers and where their choices come from): nothing known, and every item
+      may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -530,7 +532,7 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["sheets_right"] == summary["sheets"], summary
     assert summary["allowed_right"] == summary["allowed_total"] == summary["found"], summary
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
-    if group in ("heldout8", "heldout9", "heldout10", "heldout11"):
+    if group in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12"):
         assert summary["writable"] == summary["found"] == summary["true"], summary
 
 
@@ -790,6 +792,90 @@ def test_banded_rows_or_a_computed_column_are_no_input_shading(quire_bin: Path, 
     read = inspect(quire_bin, path)
     assert all(item["answer_cell"] is None for item in read["items"]), read["items"]
     assert "answer" not in {column["role"] for column in read["sheets"][0]["columns"]}
+
+
+def test_a_custom_rule_of_text_tests_gives_the_allowed_answers(quire_bin: Path, tmp_path: Path) -> None:
+    """No drop-down: the answer cells are validated by `OR(C2="Compliant",C2="Not compliant")`;
+    the rule's texts are the allowed answers, and the library's "Yes" is written as one of them."""
+    from openpyxl.worksheet.datavalidation import DataValidation as Rule
+
+    rows = [["Ref", "Question", "Response"]] + [[f"R{n}", q, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = table(tmp_path / "custom.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    rule = Rule(type="custom", formula1='OR(C2="Compliant",C2="Not compliant",C2="N/A")', allow_blank=True)
+    rule.add("C2:C5")
+    book.active.add_data_validation(rule)
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert all(item["allowed_answers"] == ["Compliant", "Not compliant", "N/A"] for item in items), items
+    assert all(item["allowed_answers_source"] == "validation" for item in items)
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    assert openpyxl.load_workbook(out).active["C2"].value == "Compliant"
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+def test_answer_columns_under_one_heading_are_answered_each(quire_bin: Path, tmp_path: Path, grouped: bool) -> None:
+    """"Region" merged over "EU | US | APAC", each column with its own Yes/No drop-down: one item
+    per region, the first keeping the row's id, the others named for their region, and none of
+    them written from the organisation's answer. Without the merged heading, the columns are not
+    read as one group."""
+    rows = [[None, None, "Region" if grouped else None, None, None, None],
+            ["Ref", "Question", "EU", "US", "APAC", "Comments"]]
+    rows += [[f"R{n}", q, None, None, None, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = table(tmp_path / "regions.xlsx", rows, {"C3:C6": '"Yes,No"', "D3:D6": '"Yes,No"', "E3:E6": '"Yes,No"'})
+    if grouped:
+        book = openpyxl.load_workbook(path)
+        book.active.merge_cells("C1:E1")
+        book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    if not grouped:
+        assert all(item["product"] is None for item in items) and len(items) == 4, items
+        return
+    assert [(item["id"], item["answer_cell"], item["product"]) for item in items[:3]] == [
+        ("R1", "Security!$C$3", "EU"), ("R1 [US]", "Security!$D$3", "US"), ("R1 [APAC]", "Security!$E$3", "APAC")]
+    assert len(items) == 12 and all(item["allowed_answers"] == ["Yes", "No"] for item in items)
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out).active
+    assert [filled[f"{c}3"].value for c in "CDE"] == [None] * 3, "the organisation's MFA answer goes to review"
+
+
+@pytest.mark.parametrize("source", ["name", "indirect"])
+def test_a_drop_down_from_a_table_column(quire_bin: Path, tmp_path: Path, source: str) -> None:
+    """The drop-down's values are a column of an Excel table on another sheet, reached through a
+    defined name (`Choices` = `tblAnswers[Answer]`) or `INDIRECT("tblAnswers[Answer]")`; the
+    table's header and its other column are not answers."""
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.table import Table
+
+    rows = [["Ref", "Question", "Response"]] + [[f"R{n}", q, None] for n, q in enumerate(QUESTIONS, 1)]
+    formula = "Choices" if source == "name" else 'INDIRECT("tblAnswers[Answer]")'
+    path = table(tmp_path / "tabled.xlsx", rows, {"C2:C5": formula})
+    book = openpyxl.load_workbook(path)
+    choices = book.create_sheet("Choices list")
+    for row in [["Meaning", "Answer"], ["in place", "Fully"], ["partly", "Partly"], ["absent", "Not at all"]]:
+        choices.append(row)
+    choices.add_table(Table(displayName="tblAnswers", ref="A1:B4"))
+    if source == "name":
+        book.defined_names["Choices"] = DefinedName("Choices", attr_text="tblAnswers[Answer]")
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert [item["allowed_answers"] for item in items] == [["Fully", "Partly", "Not at all"]] * 4, items
+
+
+def test_several_allowed_answers_in_a_select_all_row_are_an_answer(quire_bin: Path, tmp_path: Path) -> None:
+    """A "select all that apply" row already answered with two of its options is a sure item; a
+    single-choice row answered with two choices is not."""
+    rows = [["Ref", "Question", "Response Options", "Response"],
+            ["Q1", "Which protocols do you support? Select all that apply.", "TLS 1.2; TLS 1.3; SSH", "TLS 1.2; TLS 1.3"],
+            ["Q2", "Which protocol do you prefer for file transfer?", "SFTP; FTPS; HTTPS", "SFTP; FTPS"],
+            ["Q3", "Is customer data encrypted at rest?", "Yes; No", None]]
+    path = table(tmp_path / "several.xlsx", rows)
+    items = {item["id"]: item for item in inspect(quire_bin, path)["items"]}
+    assert items["Q1"]["writable"] and items["Q1"]["allowed_answers"] == ["TLS 1.2", "TLS 1.3", "SSH"], items["Q1"]
+    assert not items["Q2"]["writable"], items["Q2"]
+    assert items["Q3"]["writable"]
 
 
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])

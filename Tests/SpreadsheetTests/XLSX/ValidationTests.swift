@@ -88,3 +88,48 @@ import Testing
         }
     }
 }
+
+/// Custom validation rules that only let a few texts through list the answers a cell takes.
+struct CustomRuleValueTests {
+    static let cell = CellAddress(row: 7, column: 3)
+
+    @Test(arguments: [
+        (#"OR(C7="Yes",C7="No",C7="N/A")"#, ["Yes", "No", "N/A"]),
+        (#"=or( $C$7 = "Yes" , "No"=C7 )"#, ["Yes", "No"]),
+        (#"C7="Compliant""#, ["Compliant"]),
+        (#"OR(C7={"Yes","No"},C7="Partly")"#, ["Yes", "No", "Partly"]),
+        (#"ISNUMBER(MATCH(C7,{"Yes","No","Not applicable"},0))"#, ["Yes", "No", "Not applicable"]),
+        (#"OR(C7="Say ""yes""",C7="No, never")"#, [#"Say "yes""#, "No, never"]),
+    ])
+    func aRuleOfTextTestsListsThem(formula: String, values: [String]) {
+        #expect(customRuleValues(formula, cell: Self.cell) == values)
+    }
+
+    @Test(arguments: [
+        #"OR(C8="Yes",C8="No")"#, #"OR(C7="Yes",D7="No")"#, #"OR(C7="Yes",LEN(C7)>3)"#, "C7>0", #"C7<>"""#,
+        #"ISNUMBER(MATCH(C7,Lists!A:A,0))"#, #"ISNUMBER(MATCH(C7,{"Yes"},1))"#, "LEN(C7)<=100", "",
+    ])
+    func anyOtherRuleListsNothing(formula: String) {
+        #expect(customRuleValues(formula, cell: Self.cell) == nil)
+    }
+}
+
+/// Structured references a drop-down may point at: one column's data of a table.
+struct StructuredReferenceTests {
+    @Test(arguments: [
+        ("tblChoices[Choice]", "tblChoices", "Choice"), ("T_1[[#Data],[Answer Value]]", "T_1", "Answer Value"),
+        ("Lists.Answers['#Code]", "Lists.Answers", "#Code"),
+    ])
+    func oneColumnsData(text: String, table: String, column: String) throws {
+        let found = try #require(structuredReference(Substring(text)))
+        #expect(found.table == table && found.column == column)
+    }
+
+    @Test(arguments: [
+        "tblChoices[#Headers]", "tblChoices[[#All],[Choice]]", "tblChoices[[Choice]:[Meaning]]", "[Book2]Sheet1!A1",
+        "Sheet1!A1:A4", "tblChoices", "[Choice]",
+    ])
+    func anythingElseIsNot(text: String) {
+        #expect(structuredReference(Substring(text)) == nil)
+    }
+}
