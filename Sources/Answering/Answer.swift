@@ -95,6 +95,9 @@ public enum ReviewReason: Sendable, Hashable {
     /// organisation (or, without `entry`, the controls are the organisation's): products may
     /// differ (one encrypts its data at rest, another not yet).
     case organisationAnswerForProduct(entry: String?, product: String)
+    /// The question is in German or French and the past answer's in English (or the other way):
+    /// they were matched through translated terms, coarser than words of one language.
+    case askedInAnotherLanguage(entry: String)
     /// No allowed answer says what the controls say; only the comment could be written.
     case noAllowedValue
     /// The past answer comes from an earlier questionnaire, not from the approved library.
@@ -150,6 +153,7 @@ public enum ReviewReason: Sendable, Hashable {
         case .pastAnswerDoesNotFit, .noAllowedValue: "no-allowed-value"
         case .pastAnswerIsAVerdict: "past-answer-is-a-verdict"
         case .organisationAnswerForProduct: "organisation-answer-for-product"
+        case .askedInAnotherLanguage: "asked-in-another-language"
         case .notApproved: "not-approved"
         case .looseMatch: "loose-match"
         case .lowConfidence: "low-confidence"
@@ -199,6 +203,9 @@ public enum ReviewReason: Sendable, Hashable {
             "\(entry) was approved for the whole organisation; check that it holds for \(product)"
         case .organisationAnswerForProduct(nil, let product):
             "the controls it rests on are the organisation's; check that they hold for \(product)"
+        case .askedInAnotherLanguage(let entry):
+            "the question and \(entry) are in different languages, matched through translated terms; check that they "
+                + "ask the same"
         case .noAllowedValue:
             "no allowed value says this; only the comment can be written"
         case .notApproved:

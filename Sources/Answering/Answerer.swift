@@ -128,6 +128,12 @@ public struct Answerer: Sendable {
             if let product = item.product, entry.products.isEmpty {
                 reasons.append(.organisationAnswerForProduct(entry: entry.id, product: product))
             }
+            if !exact,
+                matcher.analyzer.readsAsOtherLanguage(item.question)
+                    != matcher.analyzer.readsAsOtherLanguage(entry.question)
+            {
+                reasons.append(.askedInAnotherLanguage(entry: entry.id))
+            }
             if reasons.isEmpty, answer.confidence < Self.reviewBelow {
                 reasons.append(
                     .lowConfidence(

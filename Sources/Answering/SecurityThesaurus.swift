@@ -15,10 +15,15 @@ enum SecurityThesaurus {
     /// Each group: the first entry is the canonical term; the others are synonyms, abbreviations and
     /// spelling variants. Entries are lower-case; multi-word phrases are allowed ("multi factor authentication").
     /// A word or phrase belongs to one group only.
-    static let groups: [[String]] = groupTable.split(separator: "\n").compactMap { line in
-        let entries = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let first = entries.first, !first.isEmpty, !first.hasPrefix("#") else { return nil }
-        return entries
+    static let groups: [[String]] = parseGroups(groupTable)
+
+    /// Groups written one a line, entries between " | ", headings after "#".
+    static func parseGroups(_ table: String) -> [[String]] {
+        table.split(separator: "\n").compactMap { line in
+            let entries = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let first = entries.first, !first.isEmpty, !first.hasPrefix("#") else { return nil }
+            return entries
+        }
     }
 
     /// ``groups`` as text, one group a line, its entries between " | ", headings after "#": as a

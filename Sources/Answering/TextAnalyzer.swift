@@ -19,21 +19,40 @@ struct TextAnalyzer: Sendable {
     let boilerplate: Set<String>
 
     /// The analyser with Quire's security thesaurus.
+    ///
+    /// A text written in German or French is read
+    /// with the thesaurus's German and French words as well, so that it meets the English
+    /// controls through the same concepts; English text is read with the English words only.
     static let standard = TextAnalyzer(
         groups: SecurityThesaurus.groups,
         stopWords: SecurityThesaurus.stopWords,
         riskPhrases: SecurityThesaurus.riskPhrases,
         eventPhrases: SecurityThesaurus.eventPhrases,
-        boilerplate: SecurityThesaurus.boilerplate
+        boilerplate: SecurityThesaurus.boilerplate + SecurityThesaurus.otherLanguageBoilerplate,
+        otherLanguages: TextAnalyzer(
+            groups: SecurityThesaurus.groupsWithOtherLanguages,
+            stopWords: SecurityThesaurus.stopWords.union(SecurityThesaurus.otherLanguageStopWords),
+            riskPhrases: SecurityThesaurus.riskPhrases,
+            eventPhrases: SecurityThesaurus.eventPhrases,
+            boilerplate: SecurityThesaurus.boilerplate + SecurityThesaurus.otherLanguageBoilerplate
+        )
     )
+
+    /// The analyser for text in German or French (at most one), and the function words that
+    /// tell such text (those of its stop words that English does not share).
+    private let otherLanguages: [TextAnalyzer]
+    private let otherLanguageMarkers: Set<String>
 
     init(
         groups: [[String]],
         stopWords: Set<String>,
         riskPhrases: [String],
         eventPhrases: [String] = [],
-        boilerplate: [String] = []
+        boilerplate: [String] = [],
+        otherLanguages: TextAnalyzer? = nil
     ) {
+        self.otherLanguages = otherLanguages.map { [$0] } ?? []
+        otherLanguageMarkers = otherLanguages.map { $0.stopWords.subtracting(stopWords) } ?? []
         self.stopWords = stopWords
         self.boilerplate = Set(boilerplate.map(Stemmer.stem))
         var phrases: [String: [(tokens: [String], concept: String)]] = [:]
@@ -105,6 +124,29 @@ struct TextAnalyzer: Sendable {
     /// The terms of a text, in order (a term may repeat).
     func terms(_ text: String) -> [String] {
         let tokens = Self.tokens(text)
+        if let other = otherLanguages.first, isOtherLanguage(tokens) { return other.terms(tokens: tokens) }
+        return terms(tokens: tokens)
+    }
+
+    /// Whether a text reads as German or French (``isOtherLanguage(_:)``).
+    func readsAsOtherLanguage(_ text: String) -> Bool { isOtherLanguage(Self.tokens(text)) }
+
+    /// Whether tokens read as German or French: at least two of their function words, and more
+    /// than English function words.
+    private func isOtherLanguage(_ tokens: [String]) -> Bool {
+        var other = 0
+        var english = 0
+        for token in tokens {
+            if otherLanguageMarkers.contains(token) {
+                other += 1
+            } else if stopWords.contains(token) {
+                english += 1
+            }
+        }
+        return other >= 2 && other > english
+    }
+
+    private func terms(tokens: [String]) -> [String] {
         let stems = tokens.map(Stemmer.stem)
         var terms: [String] = []
         var index = 0

@@ -1286,10 +1286,36 @@ extension Library {
         #expect(groups.contains { $0.first == "multi-factor authentication" && $0.contains("2fa") })
     }
 
+    @Test("the German and French lines each name a group, and add entries to it")
+    func otherLanguagesNameGroups() {
+        let canonicals = Set(SecurityThesaurus.groups.compactMap(\.first))
+        for line in SecurityThesaurus.otherLanguageGroups {
+            #expect(line.count >= 2 && canonicals.contains(line[0]), "\(line.first ?? "")")
+        }
+        let merged = SecurityThesaurus.groupsWithOtherLanguages
+        #expect(merged.count == SecurityThesaurus.groups.count)
+        let mfa = merged.first { $0.first == "multi-factor authentication" } ?? []
+        #expect(mfa.contains("2fa") && mfa.contains("mehrfaktorauthentifizierung"))
+        // No other-language stop word is a one-word English entry (inside a phrase it does no
+        // harm: phrases are found before stop words are dropped).
+        let english = Set(SecurityThesaurus.groups.joined().map(TextAnalyzer.tokens).filter { $0.count == 1 }.joined())
+        #expect(SecurityThesaurus.otherLanguageStopWords.intersection(english).isEmpty)
+    }
+
+    @Test("a German question meets the English control through the concepts")
+    func germanQuestionMeetsEnglishTerms() {
+        let analyzer = TextAnalyzer.standard
+        let german = Set(analyzer.terms("Ist die Mehr-Faktor-Authentifizierung für alle Konten aktiviert?"))
+        let english = Set(analyzer.terms("Is multi-factor authentication enabled for all accounts?"))
+        #expect(german.contains("~multi_factor_authentication"))
+        #expect(!german.intersection(english).isEmpty)
+        #expect(!german.contains("die") && !german.contains("fur"), "function words are dropped")
+    }
+
     @Test("a phrase belongs to one group: the first would silently win over the others")
     func noPhraseInTwoGroups() {
         var owner: [String: String] = [:]
-        for group in SecurityThesaurus.groups {
+        for group in SecurityThesaurus.groupsWithOtherLanguages {
             for entry in Set(group) {
                 if let first = owner.updateValue(group[0], forKey: entry) {
                     Issue.record("\"\(entry)\" is in the groups of \"\(first)\" and \"\(group[0])\"")
@@ -1307,7 +1333,7 @@ extension Library {
         (0..<128).flatMap { code -> [String] in
             let character = String(UnicodeScalar(UInt8(code)))
             return ["Ab\(character)9z", "\(character)MFA\(character)\(character)x", "e\(character)\(character)é"]
-        } + SecurityThesaurus.groups.joined() + [
+        } + SecurityThesaurus.groupsWithOtherLanguages.joined() + [
             "Are policies established, documented, approved, communicated, applied, evaluated and maintained?",
             "Is TLS 1.2+ enforced for data-in-transit (HTTPS/SFTP)?", "ISO/IEC 27001:2022 A.8.5", "",
         ]
@@ -1332,7 +1358,7 @@ extension Library {
             "ements", "ity", "ities", "ise", "ised", "izes", "ers", "ss", "us", "is", "ingly", "edly", "fulness",
         ]
         var words = bases.flatMap { base in endings.map { base + $0 } }
-        words += SecurityThesaurus.groups.joined().flatMap { TextAnalyzer.foldedTokens($0) }
+        words += SecurityThesaurus.groupsWithOtherLanguages.joined().flatMap { TextAnalyzer.foldedTokens($0) }
         words += ["MFA", "Encrypted", "a1b2", "2fa", "tlss", "zzzed", "leed", "hopping", "falling", "buzzing"]
         for word in words {
             #expect(Stemmer.asciiStem(word) == Stemmer.unicodeStem(word), "\(word)")

@@ -132,6 +132,32 @@ import Testing
         #expect(everywhere.value == "Partially" && everywhere.reviewReasons.contains(failing))
     }
 
+    @Test("a past answer to an English question, matched to a German one, goes to review")
+    func pastAnswerAcrossLanguages() throws {
+        // Every term shared: "Sind MFA und SSO da?" reads as German (sind, und, da) and has the
+        // terms of "MFA and SSO?", yet the match was made across languages.
+        let english = "MFA and SSO?"
+        let library = AnsweringTests.library(adding: [Self.entry("ANS-1", "Yes", question: english)])
+        let matcher = Matcher(index: LibraryIndex(library))
+        let answerer = Answerer(
+            matcher: matcher,
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")))
+        )
+        func answer(_ question: String) -> Answer {
+            var item = FreeTextAndLayoutTests.item(question)
+            item.allowedAnswers = ["Ja", "Nein"]
+            item.answerType = .choice
+            return answerer.answer(item, match: matcher.match(item))
+        }
+        #expect(TextAnalyzer.standard.readsAsOtherLanguage("Sind MFA und SSO da?"))
+        #expect(!TextAnalyzer.standard.readsAsOtherLanguage("Are MFA and SSO in place for the data room?"))
+        let german = answer("Sind MFA und SSO da?")
+        #expect(german.libraryEntry == "ANS-1" && german.value == "Ja")
+        #expect(german.review && german.reviewReasons.contains(.askedInAnotherLanguage(entry: "ANS-1")))
+        let same = answer("MFA and SSO? ")
+        #expect(same.libraryEntry == "ANS-1" && !same.reviewReasons.contains(.askedInAnotherLanguage(entry: "ANS-1")))
+    }
+
     @Test("learning: each product's decision is its own entry; the same product's is updated")
     func learningKeepsProductsApart() {
         func approved(_ answer: String, _ products: [String]) -> ApprovedAnswer {
