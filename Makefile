@@ -93,6 +93,7 @@ bench: $(VENV)/.installed release
 	QUIRE_BIN=.build/release/quire $(VPY) bench/answer_bench.py
 	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/accuracy.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/risk_phrasing.py
+	QUIRE_BIN=.build/release/quire $(VPY) bench/multilingual.py
 	QUIRE_BIN=.build/release/quire QUIRE_CORPUS=$(CORPUS) $(VPY) bench/layout_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/xlsx_write_bench.py
 	QUIRE_BIN=.build/release/quire $(VPY) bench/convert_bench.py
