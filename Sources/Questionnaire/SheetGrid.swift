@@ -30,6 +30,8 @@ struct SheetGrid {
     private let unlockedCells: Set<CellAddress>
     private let unlockedColumns: [ClosedRange<Int>]
     private let lockedCells: Set<CellAddress>
+    private let unlockedRows: Set<Int>
+    private let lockedRows: Set<Int>
     /// The runs of cells filled with a solid colour, by row.
     private let fills: [Int: [FillRun]]
 
@@ -48,8 +50,11 @@ struct SheetGrid {
         unlockedCells = Set(table.metadata.unlockedCells)
         unlockedColumns = table.metadata.unlockedColumns
         lockedCells = Set(table.metadata.lockedCells)
+        unlockedRows = Set(table.metadata.unlockedRows)
+        lockedRows = Set(table.metadata.lockedRows)
         fills = Dictionary(grouping: table.metadata.filledRuns, by: { Int($0.row) })
-        hasInputCells = table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty)
+        hasInputCells =
+            table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty || !unlockedRows.isEmpty)
         var cells: [Int: [Int: String]] = [:]
         for row in table.rows {
             var columns: [Int: String] = [:]
@@ -101,14 +106,17 @@ struct SheetGrid {
 
     /// Whether a protected sheet lets the reader type in the cell; false on other sheets.
     ///
-    /// Its own format unlocks it; a cell the file leaves out goes by its column's format; a merged
-    /// range goes by its top-left cell.
+    /// Its own format unlocks it; a cell the file leaves out goes by its row's format, if the row
+    /// has one, else by its column's; a merged range goes by its top-left cell.
     func isUnlocked(_ row: Int, _ column: Int) -> Bool {
         guard hasInputCells else { return false }
         let address = CellAddress(row: row, column: column)
         let origin = mergedOrigin[address] ?? address
         if unlockedCells.contains(origin) { return true }
         if lockedCells.contains(origin) { return false }
+        // A cell the file leaves out takes its row's format, if the row has one, else its column's.
+        if unlockedRows.contains(origin.row) { return true }
+        if lockedRows.contains(origin.row) { return false }
         return unlockedColumns.contains { $0.contains(origin.column) }
     }
 

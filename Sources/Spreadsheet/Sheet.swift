@@ -182,9 +182,15 @@ public struct SheetMetadata: Hashable, Sendable {
     /// On a protected sheet, the columns whose default format (`<col style=…>`) unlocks them:
     /// their cells absent from the file are unlocked too.
     public var unlockedColumns: [ClosedRange<Int>] = []
-    /// On a protected sheet, the cells in the file that lie in an unlocked column but whose own
-    /// format locks them: a cell's format decides over its column's.
+    /// On a protected sheet, the cells in the file that lie in an unlocked column or row but whose
+    /// own format locks them: a cell's format decides over its row's and column's.
     public var lockedCells: [CellAddress] = []
+    /// On a protected sheet, the rows whose own format (`<row customFormat="1" s=…>`) unlocks the
+    /// cells the file leaves out of them.
+    public var unlockedRows: [Int] = []
+    /// On a protected sheet with unlocked columns, the rows whose own format locks the cells the
+    /// file leaves out of them: a row's format decides over its columns'.
+    public var lockedRows: [Int] = []
     /// The cells in the file filled with a solid colour (with or without a value), as runs of
     /// neighbours filled alike, in file order.
     public var filledRuns: [FillRun] = []

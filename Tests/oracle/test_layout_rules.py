@@ -878,6 +878,34 @@ def test_several_allowed_answers_in_a_select_all_row_are_an_answer(quire_bin: Pa
     assert items["Q3"]["writable"]
 
 
+def test_a_rows_own_format_decides_for_the_cells_it_leaves_out(quire_bin: Path, tmp_path: Path) -> None:
+    """Column D is unlocked by its style, but row 4 has a locked format of its own (the customer's
+    "not for your tier" row, formatted as a whole row): its empty D4 is locked, so that row is no
+    item; a row unlocked by its own format opens its empty cells the same way."""
+    from openpyxl.styles import Protection
+
+    rows = [["Ref", "Question", "Weight", "Supplier"]] + [[f"R{n}", q, 5, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = protected(tmp_path / "rows.xlsx", rows, [], {"C2:C5": '"1,3,5"'}, unlocked_columns=("D",))
+    book = openpyxl.load_workbook(path)
+    from openpyxl.styles import PatternFill
+
+    # Greyed out as a whole row, locked (the default lock, but a format of the row's own).
+    book.active.row_dimensions[4].fill = PatternFill(fill_type="solid", fgColor="FFD9D9D9")
+    book.active.row_dimensions[4].protection = Protection(locked=True)
+    book.save(path)
+    read = inspect(quire_bin, path)
+    assert [item["answer_cell"] for item in read["items"]] == [f"Security!$D${r}" for r in (2, 3, 5)], read["items"]
+
+    rows = [["Ref", "Question", "Weight", "Supplier"]] + [[f"R{n}", q, 5, None] for n, q in enumerate(QUESTIONS, 1)]
+    path = protected(tmp_path / "open-rows.xlsx", rows, [], {"C2:C5": '"1,3,5"'})
+    book = openpyxl.load_workbook(path)
+    for number in range(2, 6):
+        book.active.row_dimensions[number].protection = Protection(locked=False)
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert len(items) == 4 and all(item["writable"] for item in items), items
+
+
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])
 def test_the_receivers_comment_column_is_not_written(quire_bin: Path, tmp_path: Path, header: str) -> None:
     rows = [["Ref", "Question", "Answer", header]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]

@@ -60,6 +60,8 @@ final class WorksheetReader: XMLEventHandler {
     /// Whether each cell format unlocks its cells, by style index (for `<col style=…>`).
     private let unlockedFormats: [Bool]
     private let filledFormats: [Int32]
+    /// Whether the current row's own format unlocks it; nil when it has none.
+    private var rowUnlocked: Bool?
 
     init(path: String, part: String, maxCellSize: Int, unlockedFormats: [Bool] = [], filledFormats: [Int32] = []) {
         self.maxCellSize = maxCellSize
@@ -176,6 +178,18 @@ final class WorksheetReader: XMLEventHandler {
         columnIndex = 0
         rowFirstCell = batch.cells.count
         if attributes.bool("hidden", default: false) { metadata.hiddenRows.append(rowIndex) }
+        // A row with a format of its own (`customFormat`) gives it to the cells the file leaves out.
+        rowUnlocked = nil
+        if attributes.bool("customFormat", default: false), let style = attributes.int("s"), style >= 0,
+            style < unlockedFormats.count
+        {
+            rowUnlocked = unlockedFormats[style]
+            if unlockedFormats[style] {
+                metadata.unlockedRows.append(rowIndex)
+            } else if !metadata.unlockedColumns.isEmpty {
+                metadata.lockedRows.append(rowIndex)
+            }
+        }
     }
 
     private func endRow() {
@@ -276,8 +290,9 @@ final class WorksheetReader: XMLEventHandler {
         // An empty cell counts here: a form's input cell is unlocked before anyone types in it.
         if cellStyle >= 0, cellStyle < unlockedFormats.count, unlockedFormats[cellStyle] {
             metadata.unlockedCells.append(cellAddress)
-        } else if !metadata.unlockedColumns.isEmpty,
-            metadata.unlockedColumns.contains(where: { $0.contains(cellAddress.column) })
+        } else if rowUnlocked == true
+            || (!metadata.unlockedColumns.isEmpty
+                && metadata.unlockedColumns.contains(where: { $0.contains(cellAddress.column) }))
         {
             // A cell's own format decides over its column's: a formula or a heading the sender
             // locked inside an open column stays locked.

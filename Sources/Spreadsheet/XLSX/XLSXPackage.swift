@@ -226,6 +226,8 @@ final class XLSXPackage {
             metadata.unlockedCells = []
             metadata.unlockedColumns = []
             metadata.lockedCells = []
+            metadata.unlockedRows = []
+            metadata.lockedRows = []
         }
         metadata.fixedDecimals = loadedFixedDecimals
         // A damaged shared-string part fails the read even if this sheet needed none of it.
