@@ -34,13 +34,17 @@ struct TextAnalyzer: Sendable {
             stopWords: SecurityThesaurus.stopWords.union(SecurityThesaurus.otherLanguageStopWords),
             riskPhrases: SecurityThesaurus.riskPhrases,
             eventPhrases: SecurityThesaurus.eventPhrases,
-            boilerplate: SecurityThesaurus.boilerplate + SecurityThesaurus.otherLanguageBoilerplate
+            boilerplate: SecurityThesaurus.boilerplate + SecurityThesaurus.otherLanguageBoilerplate,
+            translations: SecurityThesaurus.otherLanguageWords
         )
     )
 
     /// The analyser for text in German or French (at most one), and the function words that
     /// tell such text (those of its stop words that English does not share).
     private let otherLanguages: [TextAnalyzer]
+    /// Words of another language that no concept holds, with the stem of the English word they
+    /// translate (`netzwerk` → `network`), so that they meet the English text's words.
+    private let translations: [String: String]
     private let otherLanguageMarkers: Set<String>
 
     init(
@@ -49,8 +53,10 @@ struct TextAnalyzer: Sendable {
         riskPhrases: [String],
         eventPhrases: [String] = [],
         boilerplate: [String] = [],
+        translations: [String: String] = [:],
         otherLanguages: TextAnalyzer? = nil
     ) {
+        self.translations = translations.mapValues(Stemmer.stem)
         self.otherLanguages = otherLanguages.map { [$0] } ?? []
         otherLanguageMarkers = otherLanguages.map { $0.stopWords.subtracting(stopWords) } ?? []
         self.stopWords = stopWords
@@ -166,7 +172,8 @@ struct TextAnalyzer: Sendable {
             // Numbers say little ("24 months", "TLS 1.2") unless they are names ("27001").
             if token.allSatisfy(\.isNumber), token.count < 4 { continue }
             if stopWords.contains(token) { continue }
-            let stem = stems[index - 1]
+            let stem =
+                wordConcepts[stems[index - 1]] == nil ? translations[token] ?? stems[index - 1] : stems[index - 1]
             terms.append(wordConcepts[stem] ?? stem)
         }
         return terms

@@ -1310,6 +1310,18 @@ extension Library {
         #expect(german.contains("~multi_factor_authentication"))
         #expect(!german.intersection(english).isEmpty)
         #expect(!german.contains("die") && !german.contains("fur"), "function words are dropped")
+        // General words no concept holds are read as the English words they translate.
+        let general = analyzer.terms("Ist für den Zugang zum Netzwerk eine Freigabe erforderlich?")
+        #expect(general.contains(Stemmer.stem("network")) && general.contains(Stemmer.stem("required")), "\(general)")
+        #expect(
+            analyzer.terms("Is the network segmented?")
+                == TextAnalyzer(
+                    groups: SecurityThesaurus.groups,
+                    stopWords: SecurityThesaurus.stopWords,
+                    riskPhrases: []
+                ).terms("Is the network segmented?"),
+            "English text is read with the English words only"
+        )
     }
 
     @Test("a phrase belongs to one group: the first would silently win over the others")
