@@ -110,6 +110,11 @@ Groups
   Its misses (a custom validation formula's texts, a drop-down from a table column through a
   defined name, answer columns side by side under one merged heading, multi-select answers
   already given) were then read and fixed, so it is tuned now, and --details shows it.
+- heldout13: bench/heldout_layouts13.py (HELDOUT13_BY_NAME), a thirteenth blind set (6 files, 74
+  items) by a helper under the same rules: one sheet holding several things, and years (two
+  tables of different columns on one sheet, questions continued on the next row, "Response 2025"
+  beside "Response 2026", a details block before the question table, eight small domain tabs
+  among cover, instructions, summary and list sheets, footnote markers and linked questions).
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).
@@ -177,9 +182,9 @@ TIMEOUT = 120
 AS_OF = "2026-11-29"
 LIBRARY = "samples/library"
 EXTRA_GOAL = 0.02
-GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "corpus")
+GROUPS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "corpus")
 #: The blind sets written after the first, read since: group -> (module, its builders by name).
-LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)}
+LATER_SETS = {f"heldout{n}": (f"heldout_layouts{n}", f"HELDOUT{n}_BY_NAME") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)}
 #: Comment (notes) columns of the corpus questionnaires that have answer cells, as the docstrings of
 #: questionnaire_truth.truth_hecvat ("notes D") and truth_samm ("notes = I") state them.
 CORPUS_COMMENT_COLUMNS = {
