@@ -115,6 +115,11 @@ Groups
   tables of different columns on one sheet, questions continued on the next row, "Response 2025"
   beside "Response 2026", a details block before the question table, eight small domain tabs
   among cover, instructions, summary and list sheets, footnote markers and linked questions).
+  Blind run (079efe6, recorded in 17ee54b): 70 of 74 found, 14 extra, 13 of 13 answer columns
+  right, allowed answers 70 of 70, ids 70 of 70, writable 70 of 70, 0 cells written outside. One
+  miss was then read and fixed (answer columns by year, "Response 2025" beside "Response 2026",
+  were read as two products: now the latest year is the answer column); the continued questions
+  (4 extra), the second table's missing item and the details block (3 missing) are not fixed.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).

@@ -28,6 +28,31 @@ extension LayoutDetector {
         guard answers.count >= 2, answers.contains(where: { $0.column == first }),
             let names = Self.productNames(answers.map(\.text), sharing: ["answer", "response", "reply"])
         else { return }
+        // Years are no products: `Response 2025` beside `Response 2026` asks for this year's
+        // answer beside last year's, which stays as it is.
+        let years = names.compactMap { name in Int(name).flatMap { (1990...2100).contains($0) ? $0 : nil } }
+        if years.count == names.count, let latest = years.max(),
+            let current = zip(answers, years).first(where: { $0.1 == latest })?.0
+        {
+            if current.column != first {
+                plan.assign(
+                    current.column,
+                    .answer,
+                    header: current.text,
+                    because: "header \"\(current.text)\": the latest year"
+                )
+                plan.answerFoundFrom = nil
+            }
+            for (cell, year) in zip(answers, years) where year != latest {
+                plan.assignments[cell.column] = ColumnAssignment(
+                    column: CellAddress.columnName(cell.column),
+                    header: cell.text,
+                    role: .other,
+                    because: "header \"\(cell.text)\": the answers of \(year), before \(latest)'s"
+                )
+            }
+            return
+        }
         let comments = cells.filter { HeaderVocabulary.role(of: $0.text)?.role == .comment }
         let commentNames = Self.productNames(
             comments.map(\.text),

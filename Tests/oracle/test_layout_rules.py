@@ -906,6 +906,26 @@ def test_a_rows_own_format_decides_for_the_cells_it_leaves_out(quire_bin: Path, 
     assert len(items) == 4 and all(item["writable"] for item in items), items
 
 
+@pytest.mark.parametrize("order", [("2024", "2025"), ("2025", "2024")])
+def test_answer_columns_by_year_answer_the_latest(quire_bin: Path, tmp_path: Path, order: tuple[str, str]) -> None:
+    """"Answer 2024" holds last year's answers beside an empty "Answer 2025": one item per
+    question, in the latest year's column, whichever side it is on; last year's is left alone."""
+    rows = [["Ref", "Question", f"Answer {order[0]}", f"Answer {order[1]}"]]
+    rows += [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]
+    old = "C" if order[0] == "2024" else "D"
+    new = "D" if old == "C" else "C"
+    for r in range(2, 6):
+        rows[r - 1]["CD".index(old) + 2] = "No"
+    path = table(tmp_path / "years.xlsx", rows, {"C2:D5": '"Yes,No"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [(item["id"], item["answer_cell"]) for item in items] == [
+        (f"R{n}", f"Security!${new}${n + 1}") for n in range(1, 5)], items
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out).active
+    assert filled[f"{new}2"].value == "Yes" and filled[f"{old}2"].value == "No"
+
+
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])
 def test_the_receivers_comment_column_is_not_written(quire_bin: Path, tmp_path: Path, header: str) -> None:
     rows = [["Ref", "Question", "Answer", header]] + [[f"R{n}", q, None, None] for n, q in enumerate(QUESTIONS, 1)]
