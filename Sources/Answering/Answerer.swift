@@ -88,6 +88,7 @@ public struct Answerer: Sendable {
                 return (candidate: candidate, exact: exact, rank: rank, position: position)
             }
             .sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }
+        let askedInOtherLanguage = matcher.analyzer.readsAsOtherLanguage(item.question)
         for (candidate, exact, _, _) in ranked {
             let entry = library.answers[candidate.entry]
             // A past answer to a question of the other polarity is no answer to this one.
@@ -128,10 +129,7 @@ public struct Answerer: Sendable {
             if let product = item.product, entry.products.isEmpty {
                 reasons.append(.organisationAnswerForProduct(entry: entry.id, product: product))
             }
-            if !exact,
-                matcher.analyzer.readsAsOtherLanguage(item.question)
-                    != matcher.analyzer.readsAsOtherLanguage(entry.question)
-            {
+            if !exact, askedInOtherLanguage != matcher.analyzer.readsAsOtherLanguage(entry.question) {
                 reasons.append(.askedInAnotherLanguage(entry: entry.id))
             }
             if reasons.isEmpty, answer.confidence < Self.reviewBelow {

@@ -69,14 +69,7 @@ extension LayoutDetector {
                 continue
             }
             let product = ProductColumns(name: name, answer: cell.column, comment: commentColumn(for: name))
-            plan.products.append(product)
-            plan.assignments[cell.column] = ColumnAssignment(
-                column: CellAddress.columnName(cell.column),
-                header: cell.text,
-                role: .answer,
-                because: "header \"\(cell.text)\": the answers for \(name), beside those of column "
-                    + CellAddress.columnName(first)
-            )
+            Self.add(product, header: cell.text, because: "header \"\(cell.text)\"", beside: first, to: &plan)
             if let comment = product.comment {
                 let header = grid.text(headerRow, comment)
                 plan.assignments[comment] = ColumnAssignment(
@@ -136,15 +129,33 @@ extension LayoutDetector {
         }
         plan.firstProduct = names[0]
         for (column, name) in zip(columns, names).dropFirst() {
-            plan.products.append(ProductColumns(name: name, answer: column, comment: nil))
-            plan.assignments[column] = ColumnAssignment(
-                column: CellAddress.columnName(column),
+            Self.add(
+                ProductColumns(name: name, answer: column, comment: nil),
                 header: name,
-                role: .answer,
-                because: "header \"\(name)\" under \"\(heading)\": the answers for \(name), beside those of column "
-                    + CellAddress.columnName(first)
+                because: "header \"\(name)\" under \"\(heading)\"",
+                beside: first,
+                to: &plan
             )
         }
+    }
+
+    /// Adds a further product to the plan, its answer column assigned and said to stand beside
+    /// the first product's.
+    private static func add(
+        _ product: ProductColumns,
+        header: String,
+        because: String,
+        beside first: Int,
+        to plan: inout ColumnPlan
+    ) {
+        plan.products.append(product)
+        plan.assignments[product.answer] = ColumnAssignment(
+            column: CellAddress.columnName(product.answer),
+            header: header,
+            role: .answer,
+            because: "\(because): the answers for \(product.name), beside those of column "
+                + CellAddress.columnName(first)
+        )
     }
 
     /// What tells headers apart when they share a leading or trailing part holding one of
