@@ -544,9 +544,13 @@ struct ItemBuilder {
             return
         }
         let isField = HeaderVocabulary.isFieldLabel(question)
-        // The rest of a question cut off mid-sentence on the row above.
-        if filledID == nil, !hasList, answer == nil, !isField, let last = items.last, lastItemRow == row - 1,
-            last.question.last.map({ !".?!:)".contains($0) }) == true, question.first?.isLowercase == true
+        // The rest of a question cut off mid-sentence on the row above (its id cell empty, or merged
+        // down from that question's), not a lettered part ("b) …").
+        if filledID == nil || (rawID == nil && filledID == items.last?.id), !hasList, answer == nil, !isField,
+            let last = items.last, lastItemRow == row - 1,
+            last.question.last.map({ !".?!:)".contains($0) }) == true,
+            question.first?.isLowercase == true || Self.endsMidPhrase(last.question),
+            question.wholeMatch(of: /[a-z][).]\s.*/.dotMatchesNewlines()) == nil
         {
             items[items.count - 1].question += " " + question
             lastItemRow = row
@@ -712,6 +716,12 @@ struct ItemBuilder {
             }
             if same.count >= 2 { return true }
         }
+        // A question or a requirement in the question column is asked, whatever its answer says
+        // ("Partially compliant" beside "The supplier shall keep …").
+        if let question = grid.text(row, questionColumn) {
+            let words = HeaderVocabulary.words(in: question)
+            if words > 10 || (words > 3 && HeaderVocabulary.readsAsQuestion(question)) { return false }
+        }
         // Only a row whose answer or question cell holds a header word can repeat the header.
         let names = [plan.answer, questionColumn].compactMap { grid.text(row, $0) }
         guard names.contains(where: { HeaderVocabulary.role(of: $0) != nil }) else { return false }
@@ -754,6 +764,17 @@ struct ItemBuilder {
         ]
         if addressed.contains(where: { lower.hasPrefix($0) }) { return true }
         return HeaderVocabulary.words(in: text) > 6 && text.hasSuffix(".") && !HeaderVocabulary.readsAsQuestion(text)
+    }
+
+    /// Whether a text stops on a word no sentence ends with ("… stored in the"), so the next row's
+    /// text, whatever its case ("UK and …"), is its rest.
+    static func endsMidPhrase(_ text: String) -> Bool {
+        guard let word = text.split(whereSeparator: { !$0.isLetter }).last?.lowercased() else { return false }
+        let dangling: Set<String> = [
+            "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "into", "and", "or", "than",
+            "that", "which", "whose", "your", "our", "their", "its", "any", "each", "every", "as", "such",
+        ]
+        return dangling.contains(word)
     }
 
     /// Whether a text that asks nothing reads as a sentence (a requirement the vendor confirms)

@@ -40,8 +40,8 @@ inspect --format json` (and `quire answer` where a cell is written):
   not the vendor's comment column and is never written into;
 - a platform export's per-row options ("Response Options": "Yes;No;N/A") are the row's allowed
   answers, and an answer is written only as one of them;
-and the second to tenth blind sets themselves (bench/heldout_layouts2-10.py), read right since
-(through bench/layout_bench.py; the sixth to tenth but for what their test says).
+and the second to thirteenth blind sets themselves (bench/heldout_layouts2-13.py), read right since
+(through bench/layout_bench.py; the sixth to thirteenth but for what their test says).
 """
 
 from __future__ import annotations
@@ -511,11 +511,12 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout10", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout10")),
     pytest.param("heldout11", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout11")),
     pytest.param("heldout12", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout12")),
+    pytest.param("heldout13", 3, 0, marks=pytest.mark.xdist_group("layouts-heldout13")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to twelfth blind sets, read right since but for what is known and said:
+    """The sixth to thirteenth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
@@ -523,7 +524,10 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     - heldout8 (questionnaires in other languages), heldout9 (protected workbooks), heldout10
       (platform exports), heldout11 (scoring machinery, input marked by convention) and heldout12
       (the shapes of answers and where their choices come from): nothing known, and every item
-      may be written.
+      may be written;
+    - heldout13 (one sheet holding several things, and years): its three supplier-details fields
+      above the table are no items here, as the first, ninth and eleventh sets want (this set alone
+      wants them as items); every item found may be written.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -534,6 +538,8 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     assert summary["ids_total"] - summary["ids_right"] == ids_wrong, summary
     if group in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12"):
         assert summary["writable"] == summary["found"] == summary["true"], summary
+    if group == "heldout13":
+        assert summary["writable"] == summary["found"] == summary["true"] - missing, summary
 
 
 @pytest.mark.parametrize("language", ["de", "fr"])
@@ -924,6 +930,52 @@ def test_answer_columns_by_year_answer_the_latest(quire_bin: Path, tmp_path: Pat
     answer_file(quire_bin, path, out)
     filled = openpyxl.load_workbook(out).active
     assert filled[f"{new}2"].value == "Yes" and filled[f"{old}2"].value == "No"
+
+
+def test_a_question_continued_under_a_merged_id_is_one_item(quire_bin: Path, tmp_path: Path) -> None:
+    """A long question runs on to the next row, its id cell merged over both: one item with the
+    joined text; lettered parts sharing a merged id stay items of their own."""
+    rows = [["Ref", "Question", "Answer"],
+            ["1", "Are backups of the customer database copied every night to a region", None],
+            [None, "other than the one that serves production traffic?", None],
+            ["2", "a) Is data encrypted at rest", None],
+            [None, "b) is data encrypted in transit", None],
+            ["3", "Do you operate a bug bounty programme?", None],
+            ["4", "Are the scanned delivery notes archived in the", None],
+            [None, "EU and destroyed after seven years?", None]]
+    path = table(tmp_path / "continued.xlsx", rows, {"C2": '"Yes,No"', "C4:C7": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    for cells in ("A2:A3", "A4:A5", "A7:A8"):
+        book.active.merge_cells(cells)
+    book.save(path)
+    read = inspect(quire_bin, path)
+    items = {item["id"]: item for item in read["items"]}
+    assert items["1"]["question"] == " ".join(r[1] for r in rows[1:3]) and items["1"]["answer_cell"] == "Security!$C$2"
+    # A text that stops on "the" goes on below, though the rest opens with a capital ("EU and …").
+    assert items["4"]["question"] == " ".join(r[1] for r in rows[6:8]), items["4"]
+    skipped = read["sheets"][0]["skipped_rows"]
+    assert {"first": 3, "last": 3, "reason": "continuation"} in skipped, read["sheets"][0]
+    assert {"first": 8, "last": 8, "reason": "continuation"} in skipped, read["sheets"][0]
+    assert len([i for i in read["items"] if i["id"].startswith("2")]) == 2, read["items"]
+    assert len(read["items"]) == 5, read["items"]
+
+
+def test_a_requirement_partly_met_is_no_repeated_header(quire_bin: Path, tmp_path: Path) -> None:
+    """A requirement whose answer and evidence hold header-like words ("Partially compliant", a
+    "statement") is asked all the same: a repeated header never holds a sentence in the question
+    column."""
+    choices = ["Compliant", "Partially compliant", "Not compliant"]
+    rows = [["No.", "Requirement", "Compliant?", "Evidence"],
+            [1, "The contractor shall store all waste-tracking records on servers located in the EU.",
+             "Partially compliant", "Hosting statement 2025 (archive still in Texas)"],
+            [2, "The contractor shall name a security contact reachable outside office hours.", None, None],
+            [3, "The contractor shall let the council audit the service once a year.", "Compliant",
+             "Audit clause signed"]]
+    path = table(tmp_path / "requirements.xlsx", rows, {"C2:C4": '"' + ",".join(choices) + '"'})
+    read = inspect(quire_bin, path)
+    assert [item["id"] for item in read["items"]] == ["1", "2", "3"], read["sheets"][0]
+    first = read["items"][0]
+    assert first["existing_answer"] == "Partially compliant" and first["allowed_answers"] == choices, first
 
 
 @pytest.mark.parametrize("header", ["Assessor comments", "Reviewer notes", "Auditor observations"])
