@@ -439,7 +439,13 @@ public struct Answerer: Sendable {
                 } else if unmet { .no } else { .partial }
             var periods: [ReviewReason] = []
             if verdict != .no {
-                periods = unmetPeriod(item.question, subject: subjectTerms, records: records, match: match)
+                periods = unmetPeriod(
+                    item.question,
+                    subject: subjectTerms,
+                    records: records,
+                    match: match,
+                    product: item.product
+                )
                 // What the answer rests on states periods, and none meets the one asked ("kept 13
                 // months" to "seven years", "within 48 hours" to "within 24 hours"): No.
                 if case .periodNotStated(_, let stated)? = periods.first, !stated.isEmpty { verdict = .no }
@@ -515,12 +521,15 @@ public struct Answerer: Sendable {
     ///
     /// "Every 90 days", "for seven years"; what the answer rests on: the deciding controls' own text, their implementation
     /// notes, their evidence, and the approved past answers on them or to a similar question.
-    /// Controls say that passwords are managed, not how often they change.
+    /// Controls say that passwords are managed, not how often they change. A product's question
+    /// rests on that product's and the organisation's evidence and past answers, not another
+    /// product's.
     private func unmetPeriod(
         _ question: String,
         subject: Set<String>,
         records: [Record],
-        match: ItemMatch
+        match: ItemMatch,
+        product: String?
     ) -> [ReviewReason] {
         let asked = StatedPeriod.find(in: question)
         guard !asked.isEmpty else { return [] }
@@ -529,12 +538,14 @@ public struct Answerer: Sendable {
         for record in records {
             texts += [record.control.title, record.control.description] + record.control.keywords
             texts += [record.implementation?.notes, record.implementation?.justification].compactMap { $0 }
-            texts += matcher.index.evidence(for: record.control.id).flatMap { [$0.title, $0.description ?? ""] }
+            texts += matcher.index.evidence(for: record.control.id).filter { $0.bears(onProduct: product) }
+                .flatMap { [$0.title, $0.description ?? ""] }
         }
         let similar = Set(match.library.filter { $0.similarity >= Self.nearPast }.map(\.entry))
         for (position, entry) in library.answers.enumerated()
         where !entry.tags.contains(Self.previousTag) && !entry.tags.contains(Self.unapprovedTag)
             && (similar.contains(position) || entry.controls.contains(where: controls.contains))
+            && (product == nil || entry.holds(for: product))
         {
             texts += [entry.question, entry.answer, entry.comment ?? ""]
         }

@@ -132,6 +132,47 @@ import Testing
         #expect(everywhere.value == "Partially" && everywhere.reviewReasons.contains(failing))
     }
 
+    @Test("a period asked of one product is met only by what that product's or the organisation's evidence states")
+    func periodsForAProduct() throws {
+        // T-BKP says "daily"; the mobile app's backup report says "hourly".
+        var library = AnsweringTests.library()
+        library.implementation[1] = Implementation(control: "T-BKP", status: .implemented)
+        library.evidence.append(
+            Evidence(
+                id: "EV-H",
+                title: "Backup job report",
+                kind: .report,
+                controls: ["T-BKP"],
+                collectedOn: Day(parsing: "2026-11-01"),
+                validUntil: Day(parsing: "2027-11-01"),
+                result: .pass,
+                description: "Production data is backed up hourly and restores are tested.",
+                products: ["Harbor Mobile"]
+            )
+        )
+        let matcher = Matcher(index: LibraryIndex(library))
+        let answerer = Answerer(
+            matcher: matcher,
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")))
+        )
+        func answer(_ product: String?) -> Answer {
+            var item = FreeTextAndLayoutTests.item("Is production data backed up hourly, with restores tested?")
+            item.allowedAnswers = ["Yes", "No"]
+            item.answerType = .choice
+            item.product = product
+            return answerer.answer(item, match: matcher.match(item))
+        }
+        let unmet = ReviewReason.periodNotStated(asked: "hourly", stated: ["daily"])
+        let web = answer("Harbor Web")
+        #expect(web.value == "No" && web.reviewReasons.contains(unmet), "\(web.reviewReasons)")
+        #expect(!web.evidence.map(\.id).contains("EV-H"))
+        let mobile = answer("Harbor Mobile")
+        #expect(mobile.value == "Yes" && !mobile.reviewReasons.contains { $0.code == "period-not-stated" })
+        #expect(mobile.evidence.map(\.id) == ["EV-H"], "\(mobile.reviewReasons)")
+        // The organisation's question rests on every product's evidence, as before.
+        #expect(answer(nil).value == "Yes")
+    }
+
     @Test("a past answer to an English question, matched to a German one, goes to review")
     func pastAnswerAcrossLanguages() throws {
         // Every term shared: "Sind MFA und SSO da?" reads as German (sind, und, da) and has the
