@@ -49,9 +49,14 @@ public struct Answerer: Sendable {
             proposed.reviewReasons.append(.layoutUncertain(reasons: item.confidenceReasons))
         }
         // Controls are the organisation's: an answer derived from them for one product is checked
-        // by a person, even above a team's own write threshold.
+        // by a person, even above a team's own write threshold, unless every control it rests on
+        // has its status stated for that product.
         if let product = item.product, proposed.reviewReasons.isEmpty, proposed.value != nil,
-            proposed.basis != .library, proposed.basis != .previousAnswer, proposed.basis != .existing
+            proposed.basis != .library, proposed.basis != .previousAnswer, proposed.basis != .existing,
+            proposed.controls.isEmpty
+                || !proposed.controls.allSatisfy({
+                    matcher.index.implementation(of: $0, forProduct: product)?.names(product: product) == true
+                })
         {
             proposed.reviewReasons.append(.organisationAnswerForProduct(entry: nil, product: product))
         }
@@ -269,7 +274,7 @@ public struct Answerer: Sendable {
         var records: [Record] = []
         for score in chosen {
             guard let control = matcher.index.control(score.control) else { continue }
-            let implementation = matcher.index.implementation(of: control.id)
+            let implementation = matcher.index.implementation(of: control.id, forProduct: item.product)
             records.append((control, implementation?.status, implementation))
         }
         if records.contains(where: { $0.status == nil }) {
@@ -325,7 +330,12 @@ public struct Answerer: Sendable {
         var problems: [ReviewReason] = mixed
         if let unsupported { problems.append(.partNotSupported(part: unsupported)) }
         if !unnamed.isEmpty { problems.append(.nameNotCovered(names: unnamed.map(\.name))) }
-        problems += notApplicableRemainder(match, subject: coverage.uncovered, deciding: answer.controls)
+        problems += notApplicableRemainder(
+            match,
+            subject: coverage.uncovered,
+            deciding: answer.controls,
+            product: item.product
+        )
 
         if statuses.allSatisfy({ $0 == .notApplicable }) {
             let reasons = records.compactMap { $0.implementation?.justification }
@@ -503,12 +513,15 @@ public struct Answerer: Sendable {
     /// A control matching the item, declared not applicable, that speaks of at least a quarter
     /// (``supportedPart``) of the subject the deciding controls leave uncovered: "cabling in
     /// your own equipment rooms" where there are none.
-    private func notApplicableRemainder(_ match: ItemMatch, subject uncovered: [String], deciding: [String])
-        -> [ReviewReason]
-    {
+    private func notApplicableRemainder(
+        _ match: ItemMatch,
+        subject uncovered: [String],
+        deciding: [String],
+        product: String?
+    ) -> [ReviewReason] {
         guard !uncovered.isEmpty else { return [] }
         for score in match.controls.prefix(4) where !deciding.contains(score.control) {
-            guard let implementation = matcher.index.implementation(of: score.control),
+            guard let implementation = matcher.index.implementation(of: score.control, forProduct: product),
                 implementation.status == .notApplicable,
                 matcher.subjectCoverage(of: uncovered, by: [score.control]).share >= Self.supportedPart
             else { continue }

@@ -131,6 +131,12 @@ public struct Implementation: Sendable, Hashable, Codable {
     public var notes: String?
     /// When a planned or partial control is due to be complete.
     public var targetDate: Day?
+    /// The products this status is stated for (`Harbor Mobile`: MFA planned in the app); empty
+    /// for the whole organisation.
+    ///
+    /// A question asked for a product rests on the record naming it, else on the organisation's;
+    /// everything else (coverage, the Statement of Applicability, gaps) on the organisation's.
+    public var products: [String] = []
     /// Where it was read; not part of the library's content.
     public var origin: SourceLocation? = nil
 
@@ -143,6 +149,7 @@ public struct Implementation: Sendable, Hashable, Codable {
         owner: String? = nil,
         notes: String? = nil,
         targetDate: Day? = nil,
+        products: [String] = [],
         origin: SourceLocation? = nil
     ) {
         self.control = control
@@ -152,11 +159,18 @@ public struct Implementation: Sendable, Hashable, Codable {
         self.owner = owner
         self.notes = notes
         self.targetDate = targetDate
+        self.products = products
         self.origin = origin
     }
 
+    /// Whether it states the status for `product` by name.
+    public func names(product: String?) -> Bool {
+        guard let product, !products.isEmpty else { return false }
+        return AnswerLibraryEntry.product(product, isIn: products)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case control, status, justification, reasons, owner, notes
+        case control, status, justification, reasons, owner, notes, products
         case targetDate = "target_date"
     }
 
@@ -170,9 +184,10 @@ public struct Implementation: Sendable, Hashable, Codable {
         owner = try container.decodeIfPresent(String.self, forKey: .owner)
         notes = try container.decodeIfPresent(String.self, forKey: .notes)
         targetDate = try container.decodeIfPresent(Day.self, forKey: .targetDate)
+        products = try container.decodeIfPresent([String].self, forKey: .products) ?? []
     }
 
-    /// Writes a record; no reasons write no `reasons`.
+    /// Writes a record; no reasons write no `reasons`, the organisation's no `products`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(control, forKey: .control)
@@ -182,5 +197,6 @@ public struct Implementation: Sendable, Hashable, Codable {
         try container.encodeIfPresent(owner, forKey: .owner)
         try container.encodeIfPresent(notes, forKey: .notes)
         try container.encodeIfPresent(targetDate, forKey: .targetDate)
+        if !products.isEmpty { try container.encode(products, forKey: .products) }
     }
 }

@@ -13,6 +13,7 @@ public struct LibraryIndex: Sendable {
     private let controlPositions: [String: Int]
     private let coverage: [RequirementReference: [CoveringControl]]
     private let implementationByControl: [String: Implementation]
+    private let productImplementations: [String: [Implementation]]
     private let evidenceByControl: [String: [Evidence]]
 
     /// Checks and indexes a library.
@@ -110,6 +111,7 @@ public struct LibraryIndex: Sendable {
 
         // Implementation, evidence, answers.
         var implementationByControl: [String: Implementation] = [:]
+        var productImplementations: [String: [Implementation]] = [:]
         for record in library.implementation {
             let location = record.origin ?? SourceLocation(file: "implementation of \(record.control)")
             Self.checkControl(
@@ -119,7 +121,21 @@ public struct LibraryIndex: Sendable {
                 at: location,
                 into: &diagnostics
             )
-            if implementationByControl[record.control] != nil {
+            if !record.products.isEmpty {
+                let earlier = productImplementations[record.control, default: []]
+                let named = record.products.filter { product in earlier.contains { $0.names(product: product) } }
+                if !named.isEmpty {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error,
+                            at: location,
+                            "control \(record.control) has a second implementation record for "
+                                + named.joined(separator: ", "),
+                            hint: "keep one record per control and product"
+                        )
+                    )
+                }
+            } else if implementationByControl[record.control] != nil {
                 diagnostics.append(
                     Diagnostic(
                         .error,
@@ -150,9 +166,27 @@ public struct LibraryIndex: Sendable {
                     )
                 )
             }
-            implementationByControl[record.control] = implementationByControl[record.control] ?? record
+            if record.products.isEmpty {
+                implementationByControl[record.control] = implementationByControl[record.control] ?? record
+            } else {
+                productImplementations[record.control, default: []].append(record)
+            }
+        }
+        for (control, records) in productImplementations.sorted(by: { $0.key < $1.key })
+        where implementationByControl[control] == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    at: records[0].origin ?? SourceLocation(file: "implementation of \(control)"),
+                    "control \(control) has a status only for "
+                        + records.flatMap(\.products).joined(separator: ", ")
+                        + "; the organisation's questions, coverage and the Statement of Applicability see none",
+                    hint: "add a record without products for the whole organisation"
+                )
+            )
         }
         self.implementationByControl = implementationByControl
+        self.productImplementations = productImplementations
 
         var evidenceIDs: [String: SourceLocation] = [:]
         var evidenceByControl: [String: [Evidence]] = [:]
@@ -320,9 +354,18 @@ public struct LibraryIndex: Sendable {
         coverage[reference] ?? []
     }
 
-    /// The implementation record of a control.
+    /// The implementation record of a control for the whole organisation.
     public func implementation(of control: String) -> Implementation? {
         implementationByControl[control]
+    }
+
+    /// The implementation record of a control as it stands for `product`: the record naming the
+    /// product, else the organisation's (nil: the organisation's).
+    public func implementation(of control: String, forProduct product: String?) -> Implementation? {
+        if let product, let named = productImplementations[control]?.first(where: { $0.names(product: product) }) {
+            return named
+        }
+        return implementationByControl[control]
     }
 
     /// The evidence items that support a control.

@@ -426,7 +426,7 @@ struct LibraryDocumentReader {
             let fields = reader.fields(
                 of: node,
                 path,
-                known: ["control", "status", "justification", "reasons", "owner", "notes", "target_date"],
+                known: ["control", "status", "justification", "reasons", "owner", "notes", "target_date", "products"],
                 what: "an implementation record"
             )
         else { return nil }
@@ -443,6 +443,7 @@ struct LibraryDocumentReader {
             owner: reader.text(fields["owner"], in: node, path),
             notes: reader.text(fields["notes"], in: node, path),
             targetDate: targetDate,
+            products: reader.list(fields["products"]),
             origin: reader.location(node, path)
         )
     }

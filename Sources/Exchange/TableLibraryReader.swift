@@ -53,7 +53,7 @@ struct TableLibraryReader {
                     "reasonforinclusion": "reasons", "reasonsforinclusion": "reasons", "inclusionreasons": "reasons",
                     "inclusionreason": "reasons", "justificationforinclusion": "reasons",
                     "responsible": "owner", "comments": "notes", "comment": "notes", "duedate": "target_date",
-                    "targetdate": "target_date", "due": "target_date",
+                    "targetdate": "target_date", "due": "target_date", "product": "products",
                 ]
             case .evidence:
                 [
@@ -78,7 +78,7 @@ struct TableLibraryReader {
         var optional: [String] {
             switch self {
             case .controls: ["description", "domain", "keywords", "synonyms"]
-            case .implementation: ["justification", "reasons", "owner", "notes", "target_date"]
+            case .implementation: ["justification", "reasons", "owner", "notes", "target_date", "products"]
             case .evidence: ["kind", "valid_until", "result", "location", "source_tool", "description", "products"]
             case .answers:
                 ["id", "comment", "controls", "evidence", "source", "approved_by", "approved_on", "tags", "products"]
@@ -307,6 +307,7 @@ private struct RowCells {
             owner: value("owner"),
             notes: value("notes"),
             targetDate: targetDate,
+            products: list("products"),
             origin: location()
         )
     }

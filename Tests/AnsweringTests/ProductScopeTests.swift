@@ -173,6 +173,45 @@ import Testing
         #expect(answer(nil).value == "Yes")
     }
 
+    @Test("a control's status stated for a product decides that product's answer, and is written unreviewed")
+    func statusForAProduct() throws {
+        // MFA is implemented for the organisation, planned in the mobile app, stated as
+        // implemented for the web portal.
+        var library = AnsweringTests.library()
+        library.implementation += [
+            Implementation(
+                control: "T-MFA",
+                status: .planned,
+                targetDate: Day(parsing: "2027-06-30"),
+                products: ["Harbor Mobile"]
+            ),
+            Implementation(control: "T-MFA", status: .implemented, products: ["Harbor Web"]),
+        ]
+        let matcher = Matcher(index: LibraryIndex(library))
+        #expect(matcher.index.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let answerer = Answerer(
+            matcher: matcher,
+            options: AnsweringOptions(asOf: try #require(Day(parsing: "2026-11-29")), writeFrom: 0)
+        )
+        func answer(_ product: String?) -> Answer {
+            var item = FreeTextAndLayoutTests.item("Do staff sign in with multi-factor authentication (MFA)?")
+            item.allowedAnswers = ["Yes", "No", "N/A"]
+            item.answerType = .choice
+            item.product = product
+            return answerer.answer(item, match: matcher.match(item))
+        }
+        let organisation = answer(nil)
+        #expect(organisation.value == "Yes" && organisation.reviewReasons.isEmpty)
+        let mobile = answer("harbor mobile")
+        #expect(mobile.value != "Yes" && mobile.basis == .controlsIncomplete, "\(mobile)")
+        let web = answer("Harbor Web")
+        #expect(web.value == "Yes" && web.reviewReasons.isEmpty, "stated for the web portal: \(web.reviewReasons)")
+        // A product with no record of its own rests on the organisation's, and is checked.
+        let desktop = answer("Harbor Desktop")
+        #expect(desktop.value == "Yes")
+        #expect(desktop.reviewReasons == [.organisationAnswerForProduct(entry: nil, product: "Harbor Desktop")])
+    }
+
     @Test("a past answer to an English question, matched to a German one, goes to review")
     func pastAnswerAcrossLanguages() throws {
         // Every term shared: "Sind MFA und SSO da?" reads as German (sind, und, da) and has the

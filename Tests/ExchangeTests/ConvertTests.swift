@@ -148,6 +148,34 @@ import Testing
         #expect(try detect(root, file: "v.json").format == .vanta)
     }
 
+    @Test func aToolGetsTheOrganisationsStatusAndTheReportCountsProductRecords() throws {
+        // The product's record comes first in the file; the tool still gets the organisation's.
+        let library = Library(
+            controls: [Control(id: "VC-1", title: "MFA", description: "Second factor.", domain: "Identity")],
+            implementation: [
+                Implementation(control: "VC-1", status: .planned, products: ["Harbor Mobile"]),
+                Implementation(control: "VC-1", status: .implemented),
+            ]
+        )
+        var log = MigrationLog()
+        let read = ControlTable.readVanta(
+            try parseDocument(Array(ControlTable.writeVanta(library, log: &log).json().utf8), file: "v.json"),
+            file: "v.json",
+            log: &log
+        )
+        #expect(read.implementation.map(\.status) == [.implemented])
+        var profileLog = MigrationLog()
+        let rows = ControlTable.write(library, profile: ColumnProfile.drata, frameworks: [], log: &profileLog)
+        #expect(rows.count == 2)
+        for written in [log, profileLog] {
+            #expect(
+                written.losses.filter { $0.field == "products" }.map(\.subject) == [
+                    "1 implementation record for named products"
+                ]
+            )
+        }
+    }
+
     @Test func formatsAreRecognisedAndTheReportSaysHow() throws {
         let quire = try Self.write("format: quire-library/1\ncontrols:\n  - {id: X-1, title: One}\n", named: "lib.yaml")
         let catalog = try Self.write(

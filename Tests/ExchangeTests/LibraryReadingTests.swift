@@ -264,6 +264,42 @@ import Testing
         #expect(products == ["EV-1": ["Harbor Mobile"], "EV-2": [], "EV-3": ["Harbor Web"]])
     }
 
+    @Test("an implementation record's products are read from YAML and a table; a product twice is an error")
+    func implementationProducts() throws {
+        let loaded = try load([
+            "status.yaml": """
+            implementation:
+              - control: IAM-01
+                status: implemented
+              - control: IAM-01
+                status: planned
+                products: [Harbor Mobile]
+            """,
+            "more.csv": "control,status,product\nIAM-01,partial,Harbor Web; harbor  mobile\n",
+        ])
+        #expect(
+            loaded.user.implementation.map(\.products) == [[], ["Harbor Mobile"], ["Harbor Web", "harbor  mobile"]]
+        )
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(
+            errors == ["control IAM-01 has a second implementation record for harbor  mobile"],
+            "\(messages(loaded))"
+        )
+        #expect(loaded.index.implementation(of: "IAM-01")?.status == .implemented)
+        #expect(loaded.index.implementation(of: "IAM-01", forProduct: "HARBOR WEB")?.status == .partial)
+        #expect(loaded.index.implementation(of: "IAM-01", forProduct: "Harbor Desktop")?.status == .implemented)
+        #expect(loaded.index.implementation(of: "IAM-01", forProduct: nil)?.status == .implemented)
+        // Statuses for products only: the organisation has none, and is told so.
+        let only = try load(["s.csv": "control,status,products\nIAM-01,planned,Harbor Mobile\n"])
+        #expect(only.index.implementation(of: "IAM-01") == nil)
+        #expect(
+            only.diagnostics.map(\.message) == [
+                "control IAM-01 has a status only for Harbor Mobile; the organisation's questions, coverage and the "
+                    + "Statement of Applicability see none"
+            ]
+        )
+    }
+
     @Test func reasonsForInclusionInEveryForm() throws {
         let loaded = try load([
             "status.yaml": """

@@ -533,14 +533,31 @@ enum ControlTable {
         return (String(text[..<open]).trimmingCharacters(in: .whitespaces), relationship)
     }
 
+    /// Each control's status for the whole organisation, the one a tool's table holds; records
+    /// naming products are left out, and the log says how many.
+    static func organisationStatuses(_ library: Library, tool: String, log: inout MigrationLog)
+        -> [String: Implementation]
+    {
+        let productRecords = library.implementation.filter { !$0.products.isEmpty }.count
+        if productRecords > 0 {
+            log.note(
+                .dropped,
+                "\(productRecords) implementation record\(productRecords == 1 ? "" : "s") for named products",
+                field: "products",
+                "\(tool) holds one status per control; the organisation's is written"
+            )
+        }
+        return Dictionary(
+            library.implementation.filter(\.products.isEmpty).map { ($0.control, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+    }
+
     /// Controls as a table in a profile's columns (CSV, or XLSX by the file name).
     static func write(_ library: Library, profile: ColumnProfile, frameworks: [String], log: inout MigrationLog)
         -> [[String]]
     {
-        let status = Dictionary(
-            library.implementation.map { ($0.control, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let status = organisationStatuses(library, tool: "profile \(profile.name)", log: &log)
         let frameworkHeaders = frameworks.map { id in
             (id, profile.frameworks.first { $0.framework == id }?.header ?? id)
         }
@@ -780,10 +797,7 @@ enum ControlTable {
     /// Controls as Vanta control objects (`externalId`, `name`, `description`, `domains`, `owner`,
     /// `status`), under `data`.
     static func writeVanta(_ library: Library, log: inout MigrationLog) -> OutputNode {
-        let status = Dictionary(
-            library.implementation.map { ($0.control, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let status = organisationStatuses(library, tool: "Vanta", log: &log)
         let objects = library.controls.map { control in
             OutputNode.compact([
                 ("externalId", .string(control.id)),
