@@ -130,7 +130,8 @@ Groups
   under the header, headings split over two rows).
   Blind run (a583f8a): 96 of 96 found, 0 extra, 8 of 8 answer columns right, allowed answers
   96 of 96, ids 96 of 96, writable 96 of 96, 0 cells written outside; the same after LibreOffice
-  saves the files (--libreoffice).
+  saves the files (--libreoffice). Read right (the new column, below), first run on a583f8a
+  before any of its differences was read: 71 of 96.
 - corpus: the corpus questionnaires, read in place from $QUIRE_CORPUS (default ../shared/corpus;
   their licences forbid copying them), with the full true item list computed by the functions of
   Tests/oracle/questionnaire_truth.py (openpyxl alone).
@@ -151,6 +152,12 @@ each with a 120 s timeout.
   matched item is not right. Shown as right sheets / sheets;
 - allowed right: matched items whose allowed_answers equal the truth's (in order);
 - ids right: matched items whose id equals the truth's (ids the truth leaves open are not counted);
+- read right: matched items of the synthetic sets whose question, section path, comment and
+  evidence cells, existing answer and comment, and guidance all equal the truth's (whitespace
+  collapsed; a field the truth leaves open, or gives several forms of, as it says). The corpus
+  truth states none of these: 0/0. Added on 2026-12-07; the earlier sets' expectations of these
+  fields were never checked by the bench before, so its first figures on them are no blind
+  result, except heldout14's;
 - writable: matched items quire is sure enough of to write into (`writable` in its JSON: a
   question beyond doubt, on a sheet read with confidence); the others are answered for review only;
 - outside: cells that differ between the input and quire's filled copy (every sheet; openpyxl for
@@ -247,6 +254,9 @@ class TrueItem:
     mark_cells: dict[str, Cell] | None
     allowed_answers: Any  # list, or ANY
     id: Any  # str, SubId, None or ANY
+    #: What else the truth states of the item (question, section, comment and evidence cells,
+    #: existing answer and comment, guidance); None where it states none (the corpus).
+    read: dict[str, list[Any]] | None = None
 
 
 @dataclass
@@ -262,6 +272,42 @@ class Case:
     error: str | None = None  # the truth could not be built
 
 
+def collapsed(value: Any) -> Any:
+    return " ".join(str(value).split()) if value is not None else None
+
+
+def collapsed_path(value: Any) -> list[Any]:
+    return [collapsed(level) for level in value or []]
+
+
+READING: dict[str, Callable[[Any, bool], Any]] = {
+    "question": lambda value, csv: collapsed(value),
+    "section": lambda value, csv: collapsed_path(value),
+    "comment_cell": parse_ref,
+    "evidence_cell": parse_ref,
+    "existing_answer": lambda value, csv: collapsed(value),
+    "existing_comment": lambda value, csv: collapsed(value),
+    "guidance": lambda value, csv: collapsed(value),
+}
+
+
+def expected_reading(item: Any, csv: bool) -> dict[str, list[Any]]:
+    """What a reader must also get right of a matched item, in the form `inspect` prints it: per
+    field, the values accepted (a truth's OneOf gives several; ANY leaves the field out)."""
+    accepted: dict[str, list[Any]] = {}
+    for key, form in READING.items():
+        value = getattr(item, key, None)
+        if value is ANY:
+            continue
+        options = getattr(value, "options", None)
+        accepted[key] = [form(option, csv) for option in options] if isinstance(options, tuple) else [form(value, csv)]
+    return accepted
+
+
+def got_reading(item: dict[str, Any], csv: bool) -> dict[str, Any]:
+    return {key: form(item.get(key), csv) for key, form in READING.items()}
+
+
 def from_layout(group: str, name: str, layout: Layout) -> Case:
     items = []
     for item in layout.items:
@@ -275,6 +321,7 @@ def from_layout(group: str, name: str, layout: Layout) -> Case:
                 mark_cells={k: parse_ref(v, layout.csv) for k, v in marks.items()} if marks else None,
                 allowed_answers=item.allowed_answers,
                 id=item.id,
+                read=expected_reading(item, layout.csv),
             )
         )
     return Case(group, name, layout.path, layout.csv, list(layout.args), items, layout.encoding, layout.delimiter)
@@ -499,6 +546,8 @@ class Result:
     allowed_right: int = 0
     ids_total: int = 0
     ids_right: int = 0
+    read_total: int = 0
+    read_right: int = 0
     writable: int = 0
     outside: int | None = None  # None: not measured (the answer run failed)
     inspect_problem: str | None = None
@@ -625,6 +674,15 @@ def score(case: Case, quire: str, out_folder: Path) -> Result:
                 details.setdefault("allowed answers", []).append(
                     f"{want.sheet or ''} row {want.row}: {got.get('allowed_answers')}, expected {want.allowed_answers}"
                 )
+        if want.read is not None:
+            result.read_total += 1
+            read = got_reading(got, case.csv)
+            wrong = [key for key, accepted in want.read.items() if read[key] not in accepted]
+            result.read_right += not wrong
+            for key in wrong:
+                details.setdefault(key.replace("_", " "), []).append(
+                    f"{want.sheet or ''} row {want.row}: {read[key]!r}, expected {' or '.join(map(repr, want.read[key]))}"
+                )
         verdict = id_matches(want.id, got.get("id"))
         if verdict is not None:
             result.ids_total += 1
@@ -678,7 +736,7 @@ def file_row(r: Result) -> list[Any]:
     return [
         r.name, r.true, r.found, r.matched, r.extra, f"{r.extra_share * 100:.1f}%", r.missing,
         f"{r.sheets_right}/{r.sheets}", f"{r.allowed_right}/{r.allowed_total}", f"{r.ids_right}/{r.ids_total}",
-        f"{r.writable}/{r.matched}", "n/a" if r.outside is None else r.outside, shorten(r.note(), 110),
+        f"{r.read_right}/{r.read_total}", f"{r.writable}/{r.matched}", "n/a" if r.outside is None else r.outside, shorten(r.note(), 110),
     ]
 
 
@@ -686,7 +744,7 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-HEADERS = ["file", "true", "found", "matched", "extra", "extra%", "missing", "ans col", "allowed", "ids", "writable", "outside",
+HEADERS = ["file", "true", "found", "matched", "extra", "extra%", "missing", "ans col", "allowed", "ids", "read", "writable", "outside",
            "note"]
 
 
@@ -709,6 +767,8 @@ def totals(results: list[Result]) -> dict[str, Any]:
         "allowed_right": total("allowed_right"),
         "ids_total": total("ids_total"),
         "ids_right": total("ids_right"),
+        "read_total": total("read_total"),
+        "read_right": total("read_right"),
         "writable": total("writable"),
         "outside": total("outside"),
         "outside_not_measured": sum(1 for r in results if r.outside is None),
@@ -723,7 +783,7 @@ def summary_line(label: str, t: dict[str, Any]) -> str:
         f"{t['sheets_right']}/{t['sheets']} sheets, {t['outside']} cells written outside answer cells"
     )
     line += f"; allowed answers right on {t['allowed_right']}/{t['allowed_total']}, ids right on {t['ids_right']}/{t['ids_total']}"
-    line += f", writable {t['writable']}/{t['matched']}"
+    line += f", read right on {t['read_right']}/{t['read_total']}, writable {t['writable']}/{t['matched']}"
     def files(n: int) -> str:
         return f"{n} file{'' if n == 1 else 's'}"
 
