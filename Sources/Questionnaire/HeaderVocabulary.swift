@@ -41,7 +41,7 @@ enum HeaderVocabulary {
         }
         let evidencePhrases = [
             "evidence", "attachment", "supporting doc", "documentation provided", "artifact", "artefact", "proof",
-            "link to",
+            "link to", "document reference", "document ref", "policy reference",
         ]
         if words.count <= 4,
             words.contains(
@@ -60,16 +60,25 @@ enum HeaderVocabulary {
             "comment", "explanation", "explain", "notes", "note", "remark", "justification", "additional information",
             "additional info", "additional details", "details", "clarification", "elaborat",
             "implementation description",
-            "description of implementation", "narrative", "rationale",
+            "description of implementation", "narrative", "rationale", "supporting statement", "answer detail",
+            "response detail", "reason for", "reasoning",
         ]
-        if commentPhrases.contains(where: contains) || Languages.comments.contains(where: contains) {
-            return (.comment, 3)
+        let isComment = commentPhrases.contains(where: contains) || Languages.comments.contains(where: contains)
+        // Last time's comments or evidence ("Previous Comments" beside "Comments"): kept, never written.
+        if isComment || evidencePhrases.contains(where: contains),
+            ["previous", "prior", "earlier", "former"].contains(where: has) || contains("last year")
+        {
+            return (.other, 1)
         }
+        if isComment || text == "reason" { return (.comment, 3) }
 
         if evidencePhrases.contains(where: contains) || Languages.evidence.contains(where: contains) {
             return (.evidence, 3)
         }
-        if ["guidance", "help text", "hint", "what we are looking for", "purpose", "intent", "instructions"].contains(
+        if [
+            "guidance", "help text", "hint", "what we are looking for", "what we look for", "looking for", "purpose",
+            "intent", "instructions",
+        ].contains(
             where: contains
         ) || Languages.guidance.contains(where: contains) {
             return (.guidance, 2)

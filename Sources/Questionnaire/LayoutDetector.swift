@@ -17,6 +17,9 @@ struct ColumnPlan {
     var marks: [(column: Int, choice: String)] = []
     /// The row holding the choices' names when it is the header's second row.
     var markRow: Int?
+    /// The header's second row naming the columns a merged heading groups ("Supplier response"
+    /// over "Answer | Evidence | Comments").
+    var subHeaderRow: Int?
     /// The symbol the sheet marks answers with (`X` when none is marked yet).
     var mark = "X"
     var assignments: [Int: ColumnAssignment] = [:]
@@ -231,13 +234,61 @@ struct LayoutDetector {
         return earliest?.row ?? best.row
     }
 
+    /// The header's second row, with the names it gives columns.
+    ///
+    /// Either it names the columns the header's merged headings group ("Supplier response" over
+    /// "Answer | Evidence / Link | Comments"): each of its cells under a heading merged across two
+    /// columns or more, none asking anything, two or more naming a role; the columns of a group
+    /// that names the receiving organisation ("Buyer evaluation") keep the group's name. Or it
+    /// holds the rest of the header's headings, typed over two rows ("Supplier" over "response"):
+    /// each of its cells under a heading, in lower case, of three words at most.
+    func headerSecondRow(below headerRow: Int) -> (row: Int, names: [Int: String])? {
+        let sub = headerRow + 1
+        let cells = grid.cells(of: sub)
+        guard cells.count >= 2 else { return nil }
+        let top = Dictionary(uniqueKeysWithValues: grid.cells(of: headerRow).map { ($0.column, $0.text) })
+        let continued = cells.allSatisfy { column, text in
+            top[column] != nil && text.first?.isLowercase == true && HeaderVocabulary.words(in: text) <= 3
+                && !HeaderVocabulary.readsAsQuestion(text)
+        }
+        if continued {
+            let names = Dictionary(
+                uniqueKeysWithValues: cells.map { ($0.column, (top[$0.column] ?? "") + " " + $0.text) }
+            )
+            return names.values.filter({ HeaderVocabulary.role(of: $0) != nil }).count >= 2 ? (sub, names) : nil
+        }
+        let groups = grid.mergedRanges(startingOn: headerRow).filter { $0.end.column > $0.start.column }
+        guard !groups.isEmpty else { return nil }
+        var names: [Int: String] = [:]
+        var named = 0
+        for (column, text) in cells {
+            guard let group = groups.first(where: { $0.start.column <= column && column <= $0.end.column }),
+                !HeaderVocabulary.readsAsQuestion(text)
+            else { return nil }
+            if HeaderVocabulary.role(of: text) != nil { named += 1 }
+            if !(top[group.start.column].map(HeaderVocabulary.namesReceiverColumn) ?? false) { names[column] = text }
+        }
+        return named >= 2 && !names.isEmpty ? (sub, names) : nil
+    }
+
     // MARK: Columns
 
     /// Assigns column roles: from the header's words first, then from the cells below.
     mutating func planColumns(headerRow: Int?, dataRows: [Int]) -> ColumnPlan {
         var plan = ColumnPlan()
         if let headerRow {
-            let roles = headerScore(headerRow).roles
+            var roles = headerScore(headerRow).roles
+            // Under a merged heading grouping columns, each column's own name is on the next row.
+            var headerTexts: [Int: String] = [:]
+            if let (sub, names) = headerSecondRow(below: headerRow) {
+                plan.subHeaderRow = sub
+                for (column, name) in names {
+                    roles[column] = HeaderVocabulary.role(of: name)
+                    headerTexts[column] = name
+                }
+            }
+            let headerGrid = grid
+            let headerText = { (column: Int) in headerTexts[column] ?? headerGrid.text(headerRow, column) }
             // The strongest claim on each role wins; answer columns are told apart by drop-downs.
             var byRole: [ColumnRole: [(column: Int, strength: Int)]] = [:]
             for (column, match) in roles { byRole[match.0, default: []].append((column, match.1)) }
@@ -293,9 +344,11 @@ struct LayoutDetector {
                 if role == .comment || role == .evidence {
                     // "Assessor comments", "Reviewer notes": the receiving organisation's column,
                     // never where the vendor's comment or evidence goes.
-                    let theirs = ordered.filter { grid.namesReceiver(headerRow, $0.column) }
+                    let theirs = ordered.filter { claim in
+                        headerText(claim.column).map(HeaderVocabulary.namesReceiverColumn) ?? false
+                    }
                     for claim in theirs {
-                        let header = grid.text(headerRow, claim.column)
+                        let header = headerText(claim.column)
                         plan.assign(
                             claim.column,
                             .other,
@@ -307,7 +360,7 @@ struct LayoutDetector {
                     if ordered.isEmpty { continue }
                 }
                 for (index, claim) in ordered.enumerated() {
-                    let header = grid.text(headerRow, claim.column)
+                    let header = headerText(claim.column)
                     if index == 0 {
                         plan.assign(claim.column, role, header: header, because: "header \"\(header ?? "")\"")
                     } else {

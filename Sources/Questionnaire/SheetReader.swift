@@ -427,6 +427,10 @@ struct ItemBuilder {
             skipped.append((row, .repeatedHeader))
             return
         }
+        if row == plan.subHeaderRow {
+            skipped.append((row, .repeatedHeader))  // the header's second row: the grouped columns' names
+            return
+        }
         if row == plan.markRow {
             skipped.append((row, .repeatedHeader))  // the header's second row: the choices' names
             return

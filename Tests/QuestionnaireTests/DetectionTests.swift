@@ -27,7 +27,10 @@ import Yams
         ("Guidance", .guidance), ("Control Owner", .owner), ("Section", .section), ("Domain", .section),
         ("question_type", .other), ("Supplier Statement", .answer), ("Vendor's position", .answer),
         ("Control statement", .question), ("Requirement Statement", .question), ("Qstn", .question),
-        ("Resp.", .answer), ("Cmnts", .comment), ("Evid.", .evidence),
+        ("Resp.", .answer), ("Cmnts", .comment), ("Evid.", .evidence), ("Supporting Statement", .comment),
+        ("Answer detail", .comment), ("Reason", .comment), ("Reason for answer", .comment),
+        ("Document reference", .evidence), ("Evidence reference", .evidence), ("What we look for", .guidance),
+        ("Previous Comments", .other), ("Prior evidence", .other), ("Comments last year", .other),
     ])
     func headerWordsNameRoles(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)

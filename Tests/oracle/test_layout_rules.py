@@ -1015,3 +1015,39 @@ def test_a_rows_options_are_its_allowed_answers(quire_bin: Path, tmp_path: Path)
     assert run.returncode == 0, run.stderr.decode()
     filled = openpyxl.load_workbook(out).active
     assert [filled[f"E{r}"].value for r in (2, 3, 4)] == ["Fully Implemented", "No", None]
+
+
+def test_the_headers_second_row_names_grouped_and_split_columns(quire_bin: Path, tmp_path: Path) -> None:
+    """A header's second row names the columns under a merged heading ("Vendor reply" over
+    "Answer | Supporting documents | Remarks"; a "Client scoring" group stays the client's), or ends
+    headings typed over two rows ("Vendor" over "answer"); "Previous remarks" is not where the remark
+    goes. Each item then has its comment and evidence cells, and the second row is no item."""
+    questions = ["Is access to the ledger limited to named staff?", "Are ledger backups tested every quarter?"]
+    book = openpyxl.Workbook()
+    grouped = book.active
+    grouped.title = "Grouped"
+    grouped.append(["No.", "Question", "Vendor reply", None, None, "Client scoring", None])
+    grouped.append([None, None, "Answer", "Supporting documents", "Remarks", "Score", "Reviewer remarks"])
+    for number, question in enumerate(questions, 1):
+        grouped.append([f"L-{number}", question, None, None, None, None, None])
+    for cells in ("A1:A2", "B1:B2", "C1:E1", "F1:G1"):
+        grouped.merge_cells(cells)
+    split = book.create_sheet("Split")
+    split.append(["Item", "Question", "Vendor", "Previous", "Vendor", "Evidence"])
+    split.append(["no.", "text", "answer", "remarks", "remarks", "reference"])
+    for number, question in enumerate(questions, 1):
+        split.append([f"S-{number}", question, None, "Done in 2025.", None, None])
+    for sheet, cells in ((grouped, "C3:C4"), (grouped, "F3:F4"), (split, "C3:C4")):
+        rule = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+        rule.add(cells)
+        sheet.add_data_validation(rule)
+    path = tmp_path / "second_row.xlsx"
+    book.save(path)
+    read = inspect(quire_bin, path)
+    items = {item["id"]: item for item in read["items"]}
+    assert sorted(items) == ["L-1", "L-2", "S-1", "S-2"], read["sheets"]
+    assert (items["L-1"]["answer_cell"], items["L-1"]["evidence_cell"], items["L-1"]["comment_cell"]) == (
+        "Grouped!$C$3", "Grouped!$D$3", "Grouped!$E$3"), items["L-1"]
+    assert (items["S-2"]["answer_cell"], items["S-2"]["evidence_cell"], items["S-2"]["comment_cell"]) == (
+        "Split!$C$4", "Split!$F$4", "Split!$E$4"), items["S-2"]
+    assert items["S-1"]["existing_comment"] is None, "last time's remark is not the item's comment"
