@@ -63,6 +63,14 @@ enum HeaderVocabulary {
             "description of implementation", "narrative", "rationale", "supporting statement", "answer detail",
             "response detail", "reason for", "reasoning",
         ]
+        // What the asker explains or expects, not what the vendor writes: "Expected evidence",
+        // "Toelichting bij de vraag" (the question's explanation).
+        if [
+            "expected evidence", "evidence expected", "suggested evidence", "example evidence", "examples of evidence",
+            "bij de vraag", "zur frage", "of the question", "about the question", "why we ask",
+        ].contains(where: contains) {
+            return (.guidance, 2)
+        }
         let isComment = commentPhrases.contains(where: contains) || Languages.comments.contains(where: contains)
         // Last time's comments or evidence ("Previous Comments" beside "Comments"): kept, never written.
         if isComment || evidencePhrases.contains(where: contains),

@@ -304,7 +304,9 @@ struct ItemBuilder {
     /// in the question (or id) column each time (HECVAT's "Qualifiers", SAMM's practices); a
     /// single header's text there is just the column's name.
     mutating func decideHeaderSections(_ headerRow: Int) {
-        repeatedHeaders = Set(grid.rowNumbers.filter { $0 > headerRow && isRepeatedHeader($0) })
+        repeatedHeaders = Set(
+            grid.rowNumbers.filter { $0 > headerRow && $0 != plan.subHeaderRow && isRepeatedHeader($0) }
+        )
         // Another table's header under the questions ("No. | Control ID | Description of deviation |
         // Compensating control | Risk owner"): three roles or more, none of them an answer, and
         // nothing over the answer column. Its rows are that table's, not questions.
@@ -373,6 +375,14 @@ struct ItemBuilder {
                 continue
             }
             let cells = grid.cells(of: row)
+            // A heading over some of the header's columns, not from its first ("Site" over
+            // "Frankfurt | Dublin"): it groups columns, it names no section.
+            if row == headerRow - 1, cells.count == 1, let first = grid.cells(of: headerRow).first?.column,
+                let column = cells.first?.column, column > first
+            {
+                skipped.append((row, .title))
+                continue
+            }
             if cells.count == 1, let text = cells.first?.text, text.count <= 60,
                 !HeaderVocabulary.readsAsQuestion(text),
                 !text.split(separator: " ").contains(where: { shapes.contains(LayoutDetector.idShape(String($0))) })

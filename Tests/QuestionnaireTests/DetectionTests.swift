@@ -31,6 +31,7 @@ import Yams
         ("Answer detail", .comment), ("Reason", .comment), ("Reason for answer", .comment),
         ("Document reference", .evidence), ("Evidence reference", .evidence), ("What we look for", .guidance),
         ("Previous Comments", .other), ("Prior evidence", .other), ("Comments last year", .other),
+        ("Expected evidence", .guidance), ("Why we ask", .guidance), ("Explanation of the question", .guidance),
     ])
     func headerWordsNameRoles(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)
@@ -50,7 +51,7 @@ import Yams
         ("Nachweis", .evidence),
         ("Justificatif", .evidence), ("Evidencia", .evidence), ("Bewijs", .evidence), ("Verantwortlich", .owner),
         ("Responsable", .owner), ("Kapitel", .section), ("Domaine", .section), ("Hoofdstuk", .section),
-        ("Hinweis", .guidance),
+        ("Hinweis", .guidance), ("Toelichting bij de vraag", .guidance), ("Erläuterung zur Frage", .guidance),
     ])
     func headerWordsOfOtherLanguages(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)

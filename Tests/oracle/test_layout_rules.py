@@ -1051,3 +1051,23 @@ def test_the_headers_second_row_names_grouped_and_split_columns(quire_bin: Path,
     assert (items["S-2"]["answer_cell"], items["S-2"]["evidence_cell"], items["S-2"]["comment_cell"]) == (
         "Split!$C$4", "Split!$F$4", "Split!$E$4"), items["S-2"]
     assert items["S-1"]["existing_comment"] is None, "last time's remark is not the item's comment"
+
+
+def test_a_heading_over_some_columns_above_the_header_is_no_section(quire_bin: Path, tmp_path: Path) -> None:
+    """"For the vendor to complete" over the answer and comment columns, right above the header,
+    groups those columns; a heading from the first column names the first items' section."""
+    rows = [["Vendor security review"], [None],
+            [None, None, "For the vendor to complete", None],
+            ["Ref", "Question", "Answer", "Comments"],
+            ["V-1", "Is every laptop's disk encrypted?", None, None],
+            ["V-2", "Are leavers' accounts closed on their last day?", None, None]]
+    path = table(tmp_path / "grouped.xlsx", rows, {"C5:C6": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("C3:D3")
+    book.save(path)
+    read = inspect(quire_bin, path)
+    assert [(item["id"], item["section"], item["comment_cell"]) for item in read["items"]] == [
+        ("V-1", [], "Security!$D$5"), ("V-2", [], "Security!$D$6")], read["items"]
+    rows[2] = ["Access and devices", None, None, None]
+    path = table(tmp_path / "section.xlsx", rows, {"C5:C6": '"Yes,No"'})
+    assert [item["section"] for item in inspect(quire_bin, path)["items"]] == [["Access and devices"]] * 2
