@@ -251,7 +251,7 @@ extension LayoutDetector {
 /// Walks a sheet's rows, keeping the section context, and makes items.
 struct ItemBuilder {
     var detector: LayoutDetector
-    let plan: ColumnPlan
+    var plan: ColumnPlan
     let questionColumn: Int
     let headerRow: Int?
     var items: [QuestionnaireItem] = []
@@ -329,10 +329,47 @@ struct ItemBuilder {
         // then "Encryption"), even when the text also names the column.
         if headers.count >= 2 {
             let named = headers.compactMap { grid.filled($0, questionColumn) }.map(HeaderVocabulary.normalise)
+                .filter { !Self.bareColumnNames.contains($0) }
             if Set(named).count >= 2 {
                 headerSectionsVary = true
                 questionHeaderNamesSection = true
             }
+        }
+    }
+
+    /// What a header calls the question column, naming no section ("Question", "Requirement").
+    static let bareColumnNames: Set<String> = [
+        "question", "questions", "requirement", "requirements", "control", "controls", "control question",
+        "control questions", "question text", "query", "criterion", "criteria", "item", "description",
+    ]
+
+    /// A further header that names the comment and evidence columns otherwise (a second table:
+    /// "Evidence" where the first had "Comment") rules the rows below it: a column it renames
+    /// keeps its role only if its new name gives it that role.
+    mutating func takeHeaderColumns(_ row: Int) {
+        guard let headerRow, plan.products.isEmpty, plan.marks.isEmpty else { return }
+        let renamed = grid.cells(of: row).filter { column, text in
+            grid.text(headerRow, column).map { HeaderVocabulary.normalise($0) != HeaderVocabulary.normalise(text) }
+                ?? true
+        }
+        guard !renamed.isEmpty else { return }
+        var named: [ColumnRole: Int] = [:]
+        for (column, text) in renamed {
+            guard let role = HeaderVocabulary.role(of: text)?.role, role == .comment || role == .evidence,
+                named[role] == nil, column != questionColumn, column != plan.answer
+            else { continue }
+            named[role] = column
+        }
+        let renamedColumns = Set(renamed.map(\.column))
+        if let comment = plan.comment, renamedColumns.contains(comment) || named[.comment] != nil {
+            plan.comment = named[.comment] ?? (renamedColumns.contains(comment) ? nil : comment)
+        } else if plan.comment == nil {
+            plan.comment = named[.comment]
+        }
+        if let evidence = plan.evidence, renamedColumns.contains(evidence) || named[.evidence] != nil {
+            plan.evidence = named[.evidence] ?? (renamedColumns.contains(evidence) ? nil : evidence)
+        } else if plan.evidence == nil {
+            plan.evidence = named[.evidence]
         }
     }
 
@@ -348,7 +385,7 @@ struct ItemBuilder {
     mutating func takeHeaderSection(_ row: Int) {
         guard headerSectionsVary else { return }
         if questionHeaderNamesSection, let text = grid.filled(row, questionColumn) {
-            headerSection = text
+            headerSection = Self.bareColumnNames.contains(HeaderVocabulary.normalise(text)) ? nil : text
             return
         }
         for column in [questionColumn, plan.id ?? questionColumn, 1] {
@@ -434,6 +471,7 @@ struct ItemBuilder {
             inLegend = false
             inReceiverBlock = false
             takeHeaderSection(row)
+            takeHeaderColumns(row)
             skipped.append((row, .repeatedHeader))
             return
         }

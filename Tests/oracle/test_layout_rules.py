@@ -1071,3 +1071,26 @@ def test_a_heading_over_some_columns_above_the_header_is_no_section(quire_bin: P
     rows[2] = ["Access and devices", None, None, None]
     path = table(tmp_path / "section.xlsx", rows, {"C5:C6": '"Yes,No"'})
     assert [item["section"] for item in inspect(quire_bin, path)["items"]] == [["Access and devices"]] * 2
+
+
+def test_a_second_table_on_the_sheet_is_read_with_its_own_header(quire_bin: Path, tmp_path: Path) -> None:
+    """Part A names column D "Comment", Part B below names it "Evidence": Part B's items have
+    their evidence there and no comment cell (their existing text is evidence, not a comment); the
+    column names over the questions ("Question", "Requirement") name no section."""
+    rows = [["Ref", "Question", "Answer", "Comment"],
+            ["A-1", "Are the pumping stations' radios authenticated?", "Yes", "Since 2024."],
+            ["A-2", "Is the historian database backed up nightly?", None, None],
+            [None], ["Part B - Contractual requirements"],
+            ["No.", "Requirement", "Compliant?", "Evidence"],
+            ["1", "The supplier shall keep all telemetry data within the United Kingdom.", "Compliant",
+             "Data residency statement v2"],
+            ["2", "The supplier shall report any loss of availability within one hour.", None, None]]
+    path = table(tmp_path / "two_tables.xlsx", rows, {"C2:C3": '"Yes,No"', "C7:C8": '"Compliant,Not compliant"'})
+    read = inspect(quire_bin, path)
+    items = {item["id"]: item for item in read["items"]}
+    assert sorted(items) == ["1", "2", "A-1", "A-2"], read["sheets"]
+    assert (items["A-1"]["comment_cell"], items["A-1"]["evidence_cell"], items["A-1"]["existing_comment"]) == (
+        "Security!$D$2", None, "Since 2024.")
+    assert (items["1"]["comment_cell"], items["1"]["evidence_cell"], items["1"]["existing_comment"]) == (
+        None, "Security!$D$7", None), items["1"]
+    assert not any(level in ("Question", "Requirement") for item in items.values() for level in item["section"])
