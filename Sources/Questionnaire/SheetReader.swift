@@ -529,6 +529,22 @@ struct ItemBuilder {
         for mark in plan.marks where answer == nil { answer = grid.text(row, mark.column) }
         let hasList = plan.marks.isEmpty && detector.grid.listValidation(row, plan.answer) != nil
 
+        // A sentence right under a question, merged from the question column across the answer
+        // and without an id ("Attach the certificate or the latest report …" in grey italics): the
+        // question's guidance, not the heading of the questions below.
+        if let answerColumn = plan.answer, let idColumn = plan.id, idColumn < questionColumn, rawID == nil,
+            let lastRow = lastItemRow, row == lastRow + 1, !items.isEmpty, let text = question, !text.contains("?"),
+            HeaderVocabulary.words(in: text) > 6, Self.readsAsSentence(text),
+            grid.mergedRanges(startingOn: row).contains(where: {
+                $0.start.column == questionColumn && $0.end.column >= answerColumn
+            })
+        {
+            let guidance = items[items.count - 1].guidance.map { $0 + "\n" } ?? ""
+            items[items.count - 1].guidance = guidance + text
+            lastItemRow = row
+            skipped.append((row, .continuation))
+            return
+        }
         // A row merged across both the question and the answer cannot be answered: a heading.
         if let answerColumn = plan.answer,
             grid.mergedRanges(startingOn: row).contains(where: {

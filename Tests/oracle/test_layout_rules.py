@@ -1094,3 +1094,24 @@ def test_a_second_table_on_the_sheet_is_read_with_its_own_header(quire_bin: Path
     assert (items["1"]["comment_cell"], items["1"]["evidence_cell"], items["1"]["existing_comment"]) == (
         None, "Security!$D$7", None), items["1"]
     assert not any(level in ("Question", "Requirement") for item in items.values() for level in item["section"])
+
+
+def test_a_sentence_merged_under_a_question_is_its_guidance(quire_bin: Path, tmp_path: Path) -> None:
+    """A line right under a question, merged from the question column across the answer and
+    without an id, is that question's guidance: not the section of the questions below; a band
+    merged from the id column stays a section."""
+    rows = [["Vendor review"], [None],
+            ["Ref", "Question", "Response", "Comments"],
+            ["Access"],
+            ["R-1", "Are administrator accounts protected with hardware keys?", None, None],
+            [None, "Software authenticators are acceptable for staff without production access.", None, None],
+            ["R-2", "Are firewall rules reviewed every quarter?", None, None],
+            ["R-3", "Are leavers removed from every system on their last day?", None, None]]
+    path = table(tmp_path / "guidance.xlsx", rows, {"C5:C8": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("A4:D4")
+    book.active.merge_cells("B6:D6")
+    book.save(path)
+    read = inspect(quire_bin, path)
+    got = [(item["id"], item["section"], item["guidance"]) for item in read["items"]]
+    assert got == [("R-1", ["Access"], rows[5][1]), ("R-2", ["Access"], None), ("R-3", ["Access"], None)], got
