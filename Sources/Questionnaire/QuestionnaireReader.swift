@@ -134,7 +134,7 @@ private func readSheet(
     options: DetectionOptions,
     profile: LayoutProfile.SheetProfile?
 ) throws -> (SheetLayout, [QuestionnaireItem], SheetGrid) {
-    let grid = SheetGrid(table: try workbook.table(sheet))
+    let grid = SheetGrid(table: try workbook.table(sheet), notes: workbook.cellNotes(of: sheet))
     var detector = LayoutDetector(grid: grid, options: options, profile: profile)
     let (layout, items) = detector.read()
     return (layout, items, grid)

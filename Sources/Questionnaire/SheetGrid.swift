@@ -34,8 +34,11 @@ struct SheetGrid {
     private let lockedRows: Set<Int>
     /// The runs of cells filled with a solid colour, by row.
     private let fills: [Int: [FillRun]]
+    /// The notes (comments) on cells, their authors left out.
+    private let notes: [CellAddress: String]
 
-    init(table: Table) {
+    init(table: Table, notes: [CellAddress: String] = [:]) {
+        self.notes = notes
         sheet = table.sheet
         metadata = table.metadata
         // Rows an AutoFilter hides (the customer's view of the sheet, left applied) are not
@@ -178,6 +181,12 @@ struct SheetGrid {
             return text
         }
         return formatNumber(rounded)
+    }
+
+    /// The note (comment) on a cell, if it has one.
+    func note(_ row: Int, _ column: Int?) -> String? {
+        guard let column else { return nil }
+        return notes[CellAddress(row: row, column: column)]
     }
 
     /// The formula of a cell, if it has one.

@@ -940,7 +940,8 @@ struct ItemBuilder {
             idGenerated: id == nil,
             section: section,
             question: question,
-            guidance: grid.text(row, plan.guidance),
+            // Guidance from its column, else from a note on the question's cell.
+            guidance: grid.text(row, plan.guidance) ?? grid.note(row, questionColumn),
             sheet: sheetName,
             row: row,
             answerTarget: target,

@@ -44,6 +44,13 @@ public final class Workbook {
         return tables
     }
 
+    /// The notes (comments) on a sheet's cells, by cell, their authors' names left out; none for
+    /// CSV, or when the sheet's comments part is missing or damaged.
+    public func cellNotes(of sheet: SheetInfo) -> [CellAddress: String] {
+        guard case .xlsx(let package) = backend else { return [:] }
+        return package.cellNotes(of: sheet)
+    }
+
     /// Opens a spreadsheet, deciding its format from its first bytes: a ZIP archive is read as
     /// XLSX, an OLE compound file is refused with advice, anything else is read as CSV.
     public init(path: String, limits: ReadLimits = .default) throws {

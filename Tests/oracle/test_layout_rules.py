@@ -1115,3 +1115,22 @@ def test_a_sentence_merged_under_a_question_is_its_guidance(quire_bin: Path, tmp
     read = inspect(quire_bin, path)
     got = [(item["id"], item["section"], item["guidance"]) for item in read["items"]]
     assert got == [("R-1", ["Access"], rows[5][1]), ("R-2", ["Access"], None), ("R-3", ["Access"], None)], got
+
+
+def test_a_note_on_the_question_cell_is_its_guidance(quire_bin: Path, tmp_path: Path) -> None:
+    """Guidance kept in a cell note (comment) on the question cell is the item's guidance, without
+    the author's name Excel puts before it; a note on a heading is nobody's guidance."""
+    from openpyxl.comments import Comment
+
+    rows = [["Ref", "Question", "Answer"],
+            ["N-1", "Are shared accounts forbidden on production systems?", None],
+            ["N-2", "Is every change to production peer-reviewed?", None]]
+    path = table(tmp_path / "notes.xlsx", rows, {"C2:C3": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet["B2"].comment = Comment("Jane Doe:\nInclude service and break-glass accounts.", "Jane Doe")
+    sheet["C1"].comment = Comment("Pick from the list.", "Jane Doe")
+    book.save(path)
+    read = inspect(quire_bin, path)
+    assert [(item["id"], item["guidance"]) for item in read["items"]] == [
+        ("N-1", "Include service and break-glass accounts."), ("N-2", None)], read["items"]
