@@ -61,7 +61,7 @@ enum HeaderVocabulary {
             "additional info", "additional details", "details", "clarification", "elaborat",
             "implementation description",
             "description of implementation", "narrative", "rationale", "supporting statement", "answer detail",
-            "response detail", "reason for", "reasoning",
+            "response detail", "reason for", "reasoning", "basis for",
         ]
         // What the asker explains or expects, not what the vendor writes: "Expected evidence",
         // "Toelichting bij de vraag" (the question's explanation).
@@ -125,6 +125,12 @@ enum HeaderVocabulary {
         }
         // Words that name an answer column only when nothing says "answer": a requester's
         // "Status" (what changed since last version) or "Result" beside an "Answer" column.
+        // The level a maturity self-assessment asks for ("Current level" with a drop-down of levels).
+        if ["current level", "current maturity", "maturity level", "maturity rating", "self-assessed level"].contains(
+            where: contains
+        ) {
+            return (.answer, 2)
+        }
         if ["selection", "status", "result"].contains(where: contains)
             || Languages.weakAnswers.contains(where: contains)
         {

@@ -32,6 +32,7 @@ import Yams
         ("Document reference", .evidence), ("Evidence reference", .evidence), ("What we look for", .guidance),
         ("Previous Comments", .other), ("Prior evidence", .other), ("Comments last year", .other),
         ("Expected evidence", .guidance), ("Why we ask", .guidance), ("Explanation of the question", .guidance),
+        ("Current level", .answer), ("Maturity level", .answer), ("Basis for rating", .comment),
     ])
     func headerWordsNameRoles(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)
