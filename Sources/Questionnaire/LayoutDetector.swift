@@ -334,9 +334,15 @@ struct LayoutDetector {
                 if role == .question, ordered.count > 1 {
                     // Among equally named question columns, the one whose cells read most like questions.
                     let top = ordered.filter { $0.strength == ordered[0].strength }
-                    if let best = top.max(by: {
-                        questionScore($0.column, dataRows) < questionScore($1.column, dataRows)
-                    }) {
+                    // Questions asked twice, in German and in English: the English ones, which the
+                    // library's answers are matched best against.
+                    let scored = top.map {
+                        (
+                            claim: $0, score: questionScore($0.column, dataRows),
+                            english: englishRows($0.column, dataRows)
+                        )
+                    }
+                    if let best = scored.max(by: { ($0.score, $0.english) < ($1.score, $1.english) })?.claim {
                         ordered.removeAll { $0.column == best.column }
                         ordered.insert(best, at: 0)
                     }
@@ -713,6 +719,21 @@ struct LayoutDetector {
     }
 
     /// How strongly a column's cells read as questions.
+    /// How many of a column's first rows read as English: two of its commonest words or more.
+    func englishRows(_ column: Int, _ rows: [Int]) -> Int {
+        let common: Set<Substring> = [
+            "the", "is", "are", "do", "does", "you", "your", "of", "to", "and", "for", "in", "a", "an", "be", "with",
+            "have", "has", "all", "any", "how", "what", "which", "when",
+        ]
+        var count = 0
+        for row in rows.prefix(200) {
+            guard let text = grid.text(row, column) else { continue }
+            let words = text.lowercased().split { !$0.isLetter }
+            if words.filter(common.contains).count >= 2 { count += 1 }
+        }
+        return count
+    }
+
     func questionScore(_ column: Int, _ rows: [Int]) -> Int {
         var score = 0
         for row in rows.prefix(2000) {

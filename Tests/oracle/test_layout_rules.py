@@ -1134,3 +1134,15 @@ def test_a_note_on_the_question_cell_is_its_guidance(quire_bin: Path, tmp_path: 
     read = inspect(quire_bin, path)
     assert [(item["id"], item["guidance"]) for item in read["items"]] == [
         ("N-1", "Include service and break-glass accounts."), ("N-2", None)], read["items"]
+
+
+def test_questions_asked_in_two_languages_are_read_in_english(quire_bin: Path, tmp_path: Path) -> None:
+    """A sheet asking each question in German and in English, side by side under "Frage" and
+    "Question": the English column is the question, which the library's answers match best."""
+    rows = [["Nr.", "Frage", "Question", "Antwort"],
+            ["1", "Werden alle Laptops vollständig verschlüsselt?", "Are all laptops fully encrypted?", None],
+            ["2", "Gibt es ein Verfahren für Ausnahmen von Sicherheitsvorgaben?",
+             "Is there a procedure for exceptions to security requirements?", None]]
+    path = table(tmp_path / "bilingual.xlsx", rows, {"D2:D3": '"Ja,Nein"'})
+    read = inspect(quire_bin, path)
+    assert [item["question"] for item in read["items"]] == [rows[1][2], rows[2][2]], read["sheets"][0]["columns"]
