@@ -718,7 +718,6 @@ struct LayoutDetector {
         return columns.sorted()
     }
 
-    /// How strongly a column's cells read as questions.
     /// How many of a column's first rows read as English: two of its commonest words or more.
     func englishRows(_ column: Int, _ rows: [Int]) -> Int {
         let common: Set<Substring> = [
@@ -734,6 +733,7 @@ struct LayoutDetector {
         return count
     }
 
+    /// How strongly a column's cells read as questions.
     func questionScore(_ column: Int, _ rows: [Int]) -> Int {
         var score = 0
         for row in rows.prefix(2000) {
