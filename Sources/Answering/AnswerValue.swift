@@ -50,7 +50,7 @@ enum Verdict: String, Sendable, Hashable, Encodable {
         }
     }
 
-    /// Answer words of questionnaires in German, French, Spanish, Dutch, Italian and Portuguese,
+    /// Answer words of questionnaires in German, French, Spanish, Dutch, Italian, Portuguese and Arabic,
     /// lower-cased, letters, digits and slashes only (`nichtzutreffend`, `n/a` as `nvt`).
     static let otherLanguages: [String: Verdict] = {
         var words: [String: Verdict] = [:]
@@ -59,13 +59,14 @@ enum Verdict: String, Sendable, Hashable, Encodable {
                 .yes,
                 [
                     "ja", "erfüllt", "umgesetzt", "vorhanden", "oui", "conforme", "sí", "si", "sì", "cumple", "sim",
+                    "نعم",
                 ]
             ),
             (
                 .no,
                 [
                     "nein", "nichterfüllt", "nichtumgesetzt", "nichtvorhanden", "non", "nonconforme", "nocumple",
-                    "nee", "não", "nao",
+                    "nee", "não", "nao", "لا",
                 ]
             ),
             (
@@ -74,7 +75,8 @@ enum Verdict: String, Sendable, Hashable, Encodable {
                     "nichtzutreffend", "entfällt", "nichtanwendbar", "nonapplicable", "sansobjet", "nonconcerné",
                     "noaplica", "noaplicable", "noprocede", "nvt", "nietvantoepassing", "nonapplicabile",
                     "nonpertinente",
-                    "nãoaplicável", "naoaplicavel", "nãoseaplica", "naoseaplica", "nãoaplicavel",
+                    "nãoaplicável", "naoaplicavel", "nãoseaplica", "naoseaplica", "nãoaplicavel", "لاينطبق", "غيرمنطبق",
+                    "غيرقابلللتطبيق",
                 ]
             ),
             (
@@ -82,7 +84,7 @@ enum Verdict: String, Sendable, Hashable, Encodable {
                 [
                     "teilweise", "teilweiseerfüllt", "teilweiseumgesetzt", "partiellement", "enpartie",
                     "partiellementconforme", "parcialmente", "parcial", "cumpleparcialmente", "gedeeltelijk", "deels",
-                    "parzialmente", "inparte", "parcialmenteconforme",
+                    "parzialmente", "inparte", "parcialmenteconforme", "جزئيا", "جزئياً", "جزئي",
                 ]
             ),
         ]

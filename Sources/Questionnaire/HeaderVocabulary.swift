@@ -185,7 +185,10 @@ enum HeaderVocabulary {
     /// an interrogative or an instruction to the vendor.
     static func readsAsQuestion(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters()
-        if trimmed.hasSuffix("?") || Array(trimmed.utf8).containsRun(of: "? ".utf8) { return true }
+        // The Arabic question mark too ("؟").
+        if trimmed.hasSuffix("?") || trimmed.hasSuffix("؟") || Array(trimmed.utf8).containsRun(of: "? ".utf8) {
+            return true
+        }
         let first = trimmed.prefix { $0.isLetter }.lowercased()
         return questionOpeners.contains(first)
     }

@@ -66,7 +66,7 @@ import Testing
         ("Non applicabile", .notApplicable), ("Não se aplica", .notApplicable), ("Teilweise", .partial),
         ("Partiellement", .partial), ("Parcialmente", .partial), ("Gedeeltelijk", .partial), ("Parzialmente", .partial),
         ("1) Ja", .yes), ("Non conforme", .no), ("Fully Implemented", .yes), ("Partially implemented", .partial),
-        ("Not compliant", .no),
+        ("Not compliant", .no), ("نعم", .yes), ("لا", .no), ("جزئياً", .partial), ("لا ينطبق", .notApplicable),
     ])
     func valuesInOtherLanguagesAreRead(text: String, verdict: Verdict) {
         #expect(Verdict(reading: text) == verdict)

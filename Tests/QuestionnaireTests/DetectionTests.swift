@@ -53,6 +53,8 @@ import Yams
         ("Justificatif", .evidence), ("Evidencia", .evidence), ("Bewijs", .evidence), ("Verantwortlich", .owner),
         ("Responsable", .owner), ("Kapitel", .section), ("Domaine", .section), ("Hoofdstuk", .section),
         ("Hinweis", .guidance), ("Toelichting bij de vraag", .guidance), ("Erläuterung zur Frage", .guidance),
+        ("الرقم", .id), ("السؤال", .question), ("الإجابة", .answer), ("الملاحظات", .comment),
+        ("الأدلة الداعمة", .evidence),
     ])
     func headerWordsOfOtherLanguages(header: String, role: ColumnRole) {
         #expect(HeaderVocabulary.role(of: header)?.role == role)

@@ -542,14 +542,15 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
         assert summary["writable"] == summary["found"] == summary["true"] - missing, summary
 
 
-@pytest.mark.parametrize("language", ["de", "fr"])
+@pytest.mark.parametrize("language", ["de", "fr", "ar"])
 def test_headers_and_answers_in_another_language(quire_bin: Path, tmp_path: Path, language: str) -> None:
-    """English questions the sample library answers (MFA "Yes", a bug bounty "No"), under German
-    or French headers with the answers' own words: each column has its role, the item may be
-    written, and the filled copy says "Ja"/"Nein" or "Oui"/"Non"."""
+    """English questions the sample library answers (MFA "Yes", a bug bounty "No"), under German,
+    French or Arabic headers with the answers' own words: each column has its role, the item may be
+    written, and the filled copy says "Ja"/"Nein", "Oui"/"Non" or "نعم"/"لا"."""
     headers, choices = {
         "de": (["Lfd. Nr.", "Frage", "Antwort", "Erläuterung", "Nachweis"], '"Ja,Nein,Teilweise,Nicht zutreffend"'),
         "fr": (["N°", "Question", "Réponse", "Commentaire", "Justificatif"], '"Oui,Non,Partiellement,Sans objet"'),
+        "ar": (["الرقم", "السؤال", "الإجابة", "الملاحظات", "الأدلة الداعمة"], '"نعم,لا,جزئياً,لا ينطبق"'),
     }[language]
     path = table(tmp_path / f"{language}.xlsx", [
         headers,
@@ -565,7 +566,7 @@ def test_headers_and_answers_in_another_language(quire_bin: Path, tmp_path: Path
                           "-o", str(out)], capture_output=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr.decode()
     filled = openpyxl.load_workbook(out).active
-    yes, no = {"de": ("Ja", "Nein"), "fr": ("Oui", "Non")}[language]
+    yes, no = {"de": ("Ja", "Nein"), "fr": ("Oui", "Non"), "ar": ("نعم", "لا")}[language]
     assert (filled["C2"].value, filled["C3"].value) == (yes, no)
 
 
