@@ -361,16 +361,18 @@ struct ItemBuilder {
             named[role] = column
         }
         let renamedColumns = Set(renamed.map(\.column))
-        if let comment = plan.comment, renamedColumns.contains(comment) || named[.comment] != nil {
-            plan.comment = named[.comment] ?? (renamedColumns.contains(comment) ? nil : comment)
-        } else if plan.comment == nil {
-            plan.comment = named[.comment]
+        // The column the new header names for the role, else the old one unless it was renamed.
+        func ruled(_ current: Int?, _ role: ColumnRole) -> Int? {
+            named[role] ?? current.flatMap { renamedColumns.contains($0) ? nil : $0 }
         }
-        if let evidence = plan.evidence, renamedColumns.contains(evidence) || named[.evidence] != nil {
-            plan.evidence = named[.evidence] ?? (renamedColumns.contains(evidence) ? nil : evidence)
-        } else if plan.evidence == nil {
-            plan.evidence = named[.evidence]
-        }
+        plan.comment = ruled(plan.comment, .comment)
+        plan.evidence = ruled(plan.evidence, .evidence)
+    }
+
+    /// Adds a line of guidance to the last item read.
+    private mutating func appendGuidance(_ text: String) {
+        let guidance = items[items.count - 1].guidance.map { $0 + "\n" } ?? ""
+        items[items.count - 1].guidance = guidance + text
     }
 
     private func headerSectionText(_ row: Int) -> String? {
@@ -539,8 +541,7 @@ struct ItemBuilder {
                 $0.start.column == questionColumn && $0.end.column >= answerColumn
             })
         {
-            let guidance = items[items.count - 1].guidance.map { $0 + "\n" } ?? ""
-            items[items.count - 1].guidance = guidance + text
+            appendGuidance(text)
             lastItemRow = row
             skipped.append((row, .continuation))
             return
@@ -644,8 +645,7 @@ struct ItemBuilder {
             if !ended, row == lastRow + 1, question.first?.isLowercase == true || plan.id != nil {
                 items[items.count - 1].question += " " + question
             } else {
-                let guidance = items[items.count - 1].guidance.map { $0 + "\n" } ?? ""
-                items[items.count - 1].guidance = guidance + question
+                appendGuidance(question)
             }
             lastItemRow = row
             skipped.append((row, .continuation))
@@ -784,15 +784,15 @@ struct ItemBuilder {
             }
             if same.count >= 2 { return true }
         }
+        // Only a row whose answer or question cell holds a header word can repeat the header.
+        let names = [plan.answer, questionColumn].compactMap { grid.text(row, $0) }
+        guard names.contains(where: { HeaderVocabulary.role(of: $0) != nil }) else { return false }
         // A question or a requirement in the question column is asked, whatever its answer says
         // ("Partially compliant" beside "The supplier shall keep …").
         if let question = grid.text(row, questionColumn) {
             let words = HeaderVocabulary.words(in: question)
             if words > 10 || (words > 3 && HeaderVocabulary.readsAsQuestion(question)) { return false }
         }
-        // Only a row whose answer or question cell holds a header word can repeat the header.
-        let names = [plan.answer, questionColumn].compactMap { grid.text(row, $0) }
-        guard names.contains(where: { HeaderVocabulary.role(of: $0) != nil }) else { return false }
         let (score, roles) = detector.headerScore(row)
         guard score >= 2 else { return false }
         if let answer = plan.answer, roles[answer]?.0 == .answer { return true }
@@ -838,12 +838,14 @@ struct ItemBuilder {
     /// text, whatever its case ("UK and …"), is its rest.
     static func endsMidPhrase(_ text: String) -> Bool {
         guard let word = text.split(whereSeparator: { !$0.isLetter }).last?.lowercased() else { return false }
-        let dangling: Set<String> = [
-            "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "into", "and", "or", "than",
-            "that", "which", "whose", "your", "our", "their", "its", "any", "each", "every", "as", "such",
-        ]
-        return dangling.contains(word)
+        return danglingWords.contains(word)
     }
+
+    /// Words no sentence ends with.
+    static let danglingWords: Set<String> = [
+        "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "into", "and", "or", "than",
+        "that", "which", "whose", "your", "our", "their", "its", "any", "each", "every", "as", "such",
+    ]
 
     /// Whether a text that asks nothing reads as a sentence (a requirement the vendor confirms)
     /// rather than a heading: it ends with a full stop, or holds a verb a requirement uses.

@@ -63,13 +63,8 @@ extension XLSXPackage {
     /// The notes on a sheet's cells, found through its relationships; none when it has no
     /// comments part, or a damaged one (notes are hints, never needed to read the sheet).
     func cellNotes(of sheet: SheetInfo) -> [CellAddress: String] {
-        guard let relsEntry = archive.entry(named: relationshipsPartName(for: sheet.part)) else { return [:] }
-        let rels = RelationshipsReader(source: sheet.part)
-        guard (try? parseXML(archive.data(relsEntry), handler: rels, path: archive.path, part: relsEntry.name)) != nil
-        else { return [:] }
         var notes: [CellAddress: String] = [:]
-        for relationship in rels.relationships where relationship.isType("comments") && !relationship.isExternal {
-            guard let entry = archive.entry(named: relationship.target) else { continue }
+        for entry in parts(ofType: "comments", of: sheet) {
             let reader = CommentsPartReader()
             guard (try? parseXML(archive.data(entry), handler: reader, path: archive.path, part: entry.name)) != nil
             else { continue }

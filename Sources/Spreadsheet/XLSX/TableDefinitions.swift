@@ -46,18 +46,24 @@ final class TablePartReader: XMLEventHandler {
 }
 
 extension XLSXPackage {
+    /// The parts a sheet's relationships name of one type (`table`, `comments`), internal ones
+    /// only; none when its relationships part is missing or damaged.
+    func parts(ofType kind: String, of sheet: SheetInfo) -> [ZipEntry] {
+        guard let relsEntry = archive.entry(named: relationshipsPartName(for: sheet.part)) else { return [] }
+        let rels = RelationshipsReader(source: sheet.part)
+        guard (try? parseXML(archive.data(relsEntry), handler: rels, path: archive.path, part: relsEntry.name)) != nil
+        else { return [] }
+        return rels.relationships.filter { $0.isType(kind) && !$0.isExternal }.compactMap {
+            archive.entry(named: $0.target)
+        }
+    }
+
     /// The tables of every sheet, found through each sheet's relationships; a table part that is
     /// missing or damaged is left out (a list that depends on it then says it cannot be followed).
     func tableDefinitions() -> [TableDefinition] {
         var tables: [TableDefinition] = []
         for sheet in sheets {
-            guard let relsEntry = archive.entry(named: relationshipsPartName(for: sheet.part)) else { continue }
-            let rels = RelationshipsReader(source: sheet.part)
-            guard
-                (try? parseXML(archive.data(relsEntry), handler: rels, path: archive.path, part: relsEntry.name)) != nil
-            else { continue }
-            for relationship in rels.relationships where relationship.isType("table") && !relationship.isExternal {
-                guard let entry = archive.entry(named: relationship.target) else { continue }
+            for entry in parts(ofType: "table", of: sheet) {
                 let reader = TablePartReader()
                 guard
                     (try? parseXML(archive.data(entry), handler: reader, path: archive.path, part: entry.name)) != nil,
