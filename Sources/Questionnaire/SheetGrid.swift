@@ -62,7 +62,7 @@ struct SheetGrid {
         for row in table.rows {
             var columns: [Int: String] = [:]
             for cell in row.cells {
-                let text = Self.shown(cell.value, decimals: table.metadata.fixedDecimals[cell.styleIndex])
+                let text = Self.shown(cell.value, format: table.metadata.numberFormats[cell.styleIndex])
                     .trimmingCharacters()
                 if !text.isEmpty { columns[cell.address.column] = text }
                 // A constant formula (LibreOffice's checkbox TRUE(), a default `="Not answered"`)
@@ -170,12 +170,13 @@ struct SheetGrid {
         (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// A value's text as a spreadsheet shows it: a number with the decimals its format fixes
-    /// (1.1 as "1.10" under `0.00`), else to 15 significant digits, as Excel keeps them, so a
-    /// cached `=A7+0.1` of 1.2000000000000002 reads "1.2".
-    static func shown(_ value: CellValue, decimals: Int? = nil) -> String {
+    /// A value's text as a spreadsheet shows it: as its number format shows it (1.1 as "1.10"
+    /// under `0.00`, 0.97 as "97%" under `0%`, a date as "18/11/2025" under `dd/mm/yyyy`), else a
+    /// number to 15 significant digits, as Excel keeps them, so a cached `=A7+0.1` of
+    /// 1.2000000000000002 reads "1.2".
+    static func shown(_ value: CellValue, format: NumberFormat? = nil) -> String {
+        if let format, let shown = format.display(value) { return shown }
         guard case .number(let number) = value else { return value.text }
-        if let decimals, number.isFinite, abs(number) < 1e15 { return String(format: "%.\(decimals)f", number) }
         let text = formatNumber(number)
         guard text.count > 16, number.isFinite, let rounded = Double(String(format: "%.15g", number)) else {
             return text

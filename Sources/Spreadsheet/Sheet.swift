@@ -170,9 +170,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// The range of the sheet's AutoFilter when it filters (names a column to filter on): the rows
     /// it hides are hidden by the filter, a view, not by hand.
     public var filteredRange: CellRange?
-    /// The cell formats (by style index) that show numbers with a fixed count of decimals
-    /// (`0.00`), with that count.
-    public var fixedDecimals: [Int: Int]
+    /// The number formats of the cell formats (by style index) that show values otherwise than
+    /// General does (`0.00`, `0%`, `dd/mm/yyyy`, `"Q-"000`).
+    public var numberFormats: [Int: NumberFormat]
     /// Whether the sheet is protected (`<sheetProtection sheet="1">`): only its unlocked cells
     /// can be edited in a spreadsheet program.
     public var isProtected: Bool = false
@@ -208,7 +208,7 @@ public struct SheetMetadata: Hashable, Sendable {
         hiddenRows: [Int] = [],
         struckCells: [CellAddress] = [],
         filteredRange: CellRange? = nil,
-        fixedDecimals: [Int: Int] = [:],
+        numberFormats: [Int: NumberFormat] = [:],
         rowCount: Int = 0,
         cellCount: Int = 0
     ) {
@@ -219,7 +219,7 @@ public struct SheetMetadata: Hashable, Sendable {
         self.hiddenRows = hiddenRows
         self.struckCells = struckCells
         self.filteredRange = filteredRange
-        self.fixedDecimals = fixedDecimals
+        self.numberFormats = numberFormats
         self.rowCount = rowCount
         self.cellCount = cellCount
     }

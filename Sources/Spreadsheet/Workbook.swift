@@ -51,6 +51,13 @@ public final class Workbook {
         return package.cellNotes(of: sheet)
     }
 
+    /// The number formats of the cell formats that show values otherwise than General does, by
+    /// style index (``Cell/styleIndex``); none for CSV.
+    public func numberFormats() throws -> [Int: NumberFormat] {
+        guard case .xlsx(let package) = backend else { return [:] }
+        return try package.numberFormats()
+    }
+
     /// Opens a spreadsheet, deciding its format from its first bytes: a ZIP archive is read as
     /// XLSX, an OLE compound file is refused with advice, anything else is read as CSV.
     public init(path: String, limits: ReadLimits = .default) throws {

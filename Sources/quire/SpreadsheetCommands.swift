@@ -23,7 +23,9 @@ struct Cat: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print what was read from a spreadsheet, cell by cell and typed.",
         discussion: """
-            Formats: text (reference, type, value per line), json (Schemas/cat.schema.json), \
+            Formats: text (reference, type, value per line, then the formula and what the cell's \
+            number format shows, when they differ: "shown 97%"), json (Schemas/cat.schema.json; \
+            `shown` likewise), \
             csv (one sheet as RFC 4180 CSV from A1 to the last used cell; formulas as cached values, \
             dates as ISO 8601; a text cell starting with =, +, -, @, a tab or a carriage return gets \
             a leading apostrophe, so that no spreadsheet program runs it), count (read and type every \

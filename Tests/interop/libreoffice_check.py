@@ -6,10 +6,13 @@ LibreOffice headless, sheet by sheet, and every text cell LibreOffice reads must
 openpyxl reads from the same file. The formulas quire writes itself (the assessment's scores) must
 recalculate in LibreOffice to the value quire cached. A review list a reviewer decided and LibreOffice
 saved (the workbook list, and the CSV list saved as a workbook) applies: exactly the decided cells
-change. Run by `make interop`."""
+change. What `quire cat` says a cell shows under its number format (its `shown`, else its value) must
+equal the text LibreOffice's CSV export shows for the same cell, over a grid of formats and values
+(`number_formats_as_shown`). Run by `make interop`."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -50,14 +53,17 @@ def write_workbooks(folder: Path) -> list[Path]:
     return [folder / name for name in runs] + [folder / "review.xlsx"]
 
 
-def convert(workbook: Path, folder: Path) -> dict[str, list[list[str]]]:
-    """Every sheet as LibreOffice reads it, through its CSV export of all sheets."""
+def convert(workbook: Path, folder: Path, as_shown: bool = False) -> dict[str, list[list[str]]]:
+    """Every sheet as LibreOffice reads it, through its CSV export of all sheets: the values, or with
+    `as_shown` the texts its number formats show."""
     out = folder / workbook.stem
     out.mkdir()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    # 44 = comma, 34 = quote, 76 = UTF-8; the last field, -1, exports every sheet to NAME-SHEET.csv.
+    # 44 = comma, 34 = quote, 76 = UTF-8; the ninth field saves the cells as shown; the last, -1,
+    # exports every sheet to NAME-SHEET.csv.
     result = subprocess.run(
-        [soffice, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        [soffice, "--headless", "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,'
+         f'{"true" if as_shown else "false"},false,false,-1',
          "--outdir", str(out), str(workbook)],
         capture_output=True, timeout=300,
     )
@@ -164,6 +170,59 @@ def review_round_trip(folder: Path, kind: str) -> int:
     return 0
 
 
+#: Number formats and values compared with LibreOffice's display. Left out, each for a stated reason:
+#: fractions (`# ?/?`: quire shows the value), sections that show nothing (`;;;`, `"Yes";;"No"` for a
+#: negative: quire never makes a cell that holds something look empty), the locale's short date
+#: (built-in 14 and 22: quire keeps ISO 8601), `#.##` on a whole number (Excel shows "1.", LibreOffice
+#: "1"), and serial dates before 1900-03-01 (LibreOffice counts them a day off Excel's phantom leap day).
+FORMAT_CODES = [
+    "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%", "0.0%", "0.00E+00", "00000", '"Q-"000', '"AC-"00',
+    '"Yes";;"No"', '"Yes";"No";"No"', "#,##0 ;(#,##0)", "#,##0.00;[Red](#,##0.00)", "0.0", "#,##0,",
+    "$#,##0.00", "[$€-407] #,##0.00", "0.000", '"Ref "0', "000-00-0000", "[>=1000]#,##0;0.0",
+    "0.00_);(0.00)", '0 "days"', "dd/mm/yyyy", "mm/dd/yyyy", "d-mmm-yy", "d mmmm yyyy",
+    "dddd, d mmmm yyyy", "yyyy-mm-dd hh:mm", "h:mm AM/PM", "mmm yyyy", "dd.mm.yy", "[h]:mm", "@",
+]
+FORMAT_VALUES = [0, 1, 7, 0.97, -3.5, 1234567.891, 0.5, 12, 45979, 45979.75, 61, 2958465]
+
+
+def number_formats_as_shown(folder: Path) -> int:
+    """quire's `shown` text against LibreOffice's displayed text, format by value."""
+    path = folder / "number-formats.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Formats"
+    for row, code in enumerate(FORMAT_CODES, start=1):
+        for column, value in enumerate(FORMAT_VALUES, start=1):
+            cell = sheet.cell(row, column, value)
+            cell.number_format = code
+    book.save(path)
+    rows = convert(path, folder, as_shown=True)["Formats"]
+    read = json.loads(subprocess.run([QUIRE, "cat", str(path), "--format", "json"], check=True,
+                                     capture_output=True).stdout)
+    failures = compared = 0
+    for cell in read["sheets"][0]["cells"]:
+        column = openpyxl.utils.cell.column_index_from_string(re.match(r"[A-Z]+", cell["ref"]).group())
+        row = int(re.search(r"\d+", cell["ref"]).group())
+        code = FORMAT_CODES[row - 1]
+        value = FORMAT_VALUES[column - 1]
+        seen = rows[row - 1][column - 1]
+        if seen == "" or (code == "[h]:mm" and value > 1e6):
+            continue  # a section that shows nothing, or a duration LibreOffice cannot show (#FMT)
+        if cell["type"] == "date" and 1 <= value < 61:
+            continue  # LibreOffice counts these serials a day off Excel's phantom 1900-02-29
+        ours = cell.get("shown")
+        if ours is None:
+            raw = cell["value"]
+            ours = str(raw) if not isinstance(raw, float) or not raw.is_integer() else str(int(raw))
+        compared += 1
+        if ours != seen:
+            print(f"number-formats.xlsx!{cell['ref']} ({code!r}, {value!r}): quire shows {ours!r}, LibreOffice {seen!r}")
+            failures += 1
+    print(f"number-formats.xlsx: {compared} cells shown as LibreOffice shows them"
+          + (f", {failures} differ" if failures else ""))
+    return failures if compared >= len(FORMAT_CODES) * len(FORMAT_VALUES) * 3 // 4 else failures + 1
+
+
 def main() -> int:
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         print("LibreOffice is not installed: run `make interop`, which installs libreoffice-calc-nogui")
@@ -215,6 +274,7 @@ def main() -> int:
                   + (f"; {formulas} formulas recalculate to the cached value" if formulas else ""))
         for kind in ("xlsx", "csv"):
             failures += review_round_trip(folder, kind)
+        failures += number_formats_as_shown(folder)
     return 1 if failures else 0
 
 

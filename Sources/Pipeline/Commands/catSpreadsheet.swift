@@ -61,6 +61,7 @@ public func catSpreadsheet(
 }
 
 private func writeJSON(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
+    let formats = try workbook.numberFormats()
     output.append("{\"file\":")
     output.appendJSONString(workbook.path)
     output.append(",\"format\":\"\(workbook.format.rawValue)\",\"sheets\":[")
@@ -92,6 +93,10 @@ private func writeJSON(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: in
                     output.append(",\"formula\":")
                     output.appendJSONString(formula)
                 }
+                if let shown = shownText(cell, formats) {
+                    output.append(",\"shown\":")
+                    output.appendJSONString(shown)
+                }
                 output.append(byte: UInt8(ascii: "}"))
             }
             try output.flushIfLarge()
@@ -102,6 +107,7 @@ private func writeJSON(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: in
 }
 
 private func writeText(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: inout OutputBuffer) throws {
+    let formats = try workbook.numberFormats()
     for sheet in sheets {
         output.append("# \(sheet.name) (\(sheet.visibility.rawValue))\n")
         try workbook.readRows(of: sheet) { row in
@@ -113,11 +119,23 @@ private func writeText(_ workbook: Workbook, _ sheets: [SheetInfo], _ output: in
                     output.append("\t=")
                     output.append(escapedForText(formula))
                 }
+                if let shown = shownText(cell, formats) {
+                    output.append("\tshown ")
+                    output.append(escapedForText(shown))
+                }
                 output.append(byte: 0x0A)
             }
             try output.flushIfLarge()
         }
     }
+}
+
+/// What a spreadsheet program shows for a cell under its number format, when that differs from
+/// the value's own text.
+private func shownText(_ cell: Cell, _ formats: [Int: NumberFormat]) -> String? {
+    guard let format = formats[cell.styleIndex], let shown = format.display(cell.value), shown != cell.value.text
+    else { return nil }
+    return shown
 }
 
 /// Escapes backslashes, tabs and line breaks so that each cell stays on one line.

@@ -88,14 +88,28 @@ final class StylesReader: XMLEventHandler {
     /// 0.6`), by index; nil for no fill, a pattern or a gradient.
     private var fillColours: [String?] = []
 
-    /// The cell formats that show numbers with a fixed count of decimals (`0.00`, built-in 2),
-    /// by index, with that count: what turns 1.1 into the "1.10" a reader sees.
-    func fixedDecimals() -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        for (index, id) in cellFormatIDs.enumerated() {
-            let code = customFormats[id] ?? (id == 2 ? "0.00" : id == 1 ? "0" : nil)
-            guard let code, let decimals = fixedDecimalCount(code) else { continue }
-            result[index] = decimals
+    /// The number format of each cell format (`cellXfs`) that shows values otherwise than
+    /// General does, by index: what turns 1.1 into the "1.10" a reader sees under `0.00`, 7 into
+    /// "Q-007" under `"Q-"000`, a date into "18/11/2025" under `dd/mm/yyyy`.
+    func numberFormats() -> [Int: NumberFormat] {
+        var parsed: [Int: NumberFormat] = [:]
+        var unformatted: Set<Int> = []
+        var result: [Int: NumberFormat] = [:]
+        for (index, id) in cellFormatIDs.enumerated() where !unformatted.contains(id) {
+            if parsed[id] == nil {
+                let format: NumberFormat?
+                if let code = customFormats[id] {
+                    format = NumberFormat(code: code)
+                } else {
+                    format = NumberFormat(builtin: id)
+                }
+                guard let format else {
+                    unformatted.insert(id)
+                    continue
+                }
+                parsed[id] = format
+            }
+            result[index] = parsed[id]
         }
         return result
     }
@@ -176,15 +190,6 @@ final class StylesReader: XMLEventHandler {
         if xmlNameEquals(name, "fills") { inFills = false }
         if xmlNameEquals(name, "patternFill") { inSolidFill = false }
     }
-}
-
-/// The decimals of a plain fixed format (`0`, `0.0`, `0.00`, up to six), nil for any other code.
-func fixedDecimalCount(_ code: String) -> Int? {
-    guard code.first == "0" else { return nil }
-    let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, parts[0].allSatisfy({ $0 == "0" }), parts[0].count <= 3 else { return nil }
-    guard parts.count == 2 else { return 0 }
-    return parts[1].allSatisfy({ $0 == "0" }) && (1...6).contains(parts[1].count) ? parts[1].count : nil
 }
 
 /// The kind of a built-in number format: 14–22 and 45–47 are dates and times, 46 (`[h]:mm:ss`)

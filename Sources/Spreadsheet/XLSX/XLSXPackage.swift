@@ -18,7 +18,7 @@ final class XLSXPackage {
     private var loadedUnlockedFormats: [Bool] = []
     private var loadedFilledFormats: [Int32] = []
     /// The cell formats with a fixed count of decimals, read with the number kinds.
-    private var loadedFixedDecimals: [Int: Int] = [:]
+    private var loadedNumberFormats: [Int: NumberFormat] = [:]
 
     static let workbookContentTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -165,10 +165,16 @@ final class XLSXPackage {
             loadedStruckFormats = reader.struckFormats()
             loadedUnlockedFormats = reader.unlockedFormats()
             loadedFilledFormats = reader.filledFormats()
-            loadedFixedDecimals = reader.fixedDecimals()
+            loadedNumberFormats = reader.numberFormats()
         }
         loadedNumberKinds = kinds
         return kinds
+    }
+
+    /// The number format of each cell format that shows values otherwise than General does.
+    func numberFormats() throws -> [Int: NumberFormat] {
+        _ = try numberKinds()
+        return loadedNumberFormats
     }
 
     /// Streams a sheet's rows to `body`, then returns its merged ranges, validations and extent.
@@ -229,7 +235,7 @@ final class XLSXPackage {
             metadata.unlockedRows = []
             metadata.lockedRows = []
         }
-        metadata.fixedDecimals = loadedFixedDecimals
+        metadata.numberFormats = loadedNumberFormats
         // A damaged shared-string part fails the read even if this sheet needed none of it.
         _ = try strings.waitUntilComplete()
         return metadata
