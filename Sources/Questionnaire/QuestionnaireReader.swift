@@ -134,7 +134,11 @@ private func readSheet(
     options: DetectionOptions,
     profile: LayoutProfile.SheetProfile?
 ) throws -> (SheetLayout, [QuestionnaireItem], SheetGrid) {
-    let grid = SheetGrid(table: try workbook.table(sheet), notes: workbook.cellNotes(of: sheet))
+    let grid = SheetGrid(
+        table: try workbook.table(sheet),
+        notes: workbook.cellNotes(of: sheet),
+        fromCSV: workbook.format == .csv
+    )
     var detector = LayoutDetector(grid: grid, options: options, profile: profile)
     let (layout, items) = detector.read()
     return (layout, items, grid)

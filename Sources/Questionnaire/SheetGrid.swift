@@ -36,8 +36,13 @@ struct SheetGrid {
     private let fills: [Int: [FillRun]]
     /// The notes (comments) on cells, their authors left out.
     private let notes: [CellAddress: String]
+    /// The cells whose number format shows nothing of what they hold or of text typed into them
+    /// (`;;;`): they look empty, and an answer written there would not be seen.
+    private let concealedCells: Set<CellAddress>
 
-    init(table: Table, notes: [CellAddress: String] = [:]) {
+    /// Reads a sheet's cells; `fromCSV` shows a CSV field written `="007"` (Excel's way of keeping
+    /// a text's leading zeros) as the text it makes, `007`.
+    init(table: Table, notes: [CellAddress: String] = [:], fromCSV: Bool = false) {
         self.notes = notes
         sheet = table.sheet
         metadata = table.metadata
@@ -59,11 +64,15 @@ struct SheetGrid {
         hasInputCells =
             table.metadata.isProtected && (!unlockedCells.isEmpty || !unlockedColumns.isEmpty || !unlockedRows.isEmpty)
         var cells: [Int: [Int: String]] = [:]
+        var concealed = Set(table.metadata.concealedCells)
         for row in table.rows {
             var columns: [Int: String] = [:]
             for cell in row.cells {
-                let text = Self.shown(cell.value, format: table.metadata.numberFormats[cell.styleIndex])
-                    .trimmingCharacters()
+                let format = table.metadata.numberFormats[cell.styleIndex]
+                var text = Self.shown(cell.value, format: format).trimmingCharacters()
+                if fromCSV, let inner = Self.textFormula(text) { text = inner }
+                // A value a section shows nothing for (`"Yes";;"No"` on a negative) is hidden too.
+                if format != nil, text.isEmpty, !cell.value.isEmpty { concealed.insert(cell.address) }
                 if !text.isEmpty { columns[cell.address.column] = text }
                 // A constant formula (LibreOffice's checkbox TRUE(), a default `="Not answered"`)
                 // computes nothing: a value.
@@ -72,6 +81,7 @@ struct SheetGrid {
             if !columns.isEmpty { cells[row.index] = columns }
         }
         self.cells = cells
+        concealedCells = concealed
         rowNumbers = cells.keys.sorted()
         for range in table.metadata.mergedRanges {
             mergedByRow[range.start.row, default: []].append(range)
@@ -182,6 +192,30 @@ struct SheetGrid {
             return text
         }
         return formatNumber(rounded)
+    }
+
+    /// The text a CSV field of the form `="…"` makes when a spreadsheet program opens the file
+    /// (a formula giving that text, doubled quotes inside standing for one); nil for any other field.
+    static func textFormula(_ field: String) -> String? {
+        guard field.count >= 3, field.hasPrefix("=\""), field.hasSuffix("\"") else { return nil }
+        let inner = field.dropFirst(2).dropLast()
+        var text = ""
+        var characters = inner[...]
+        while let character = characters.popFirst() {
+            if character == "\"" {
+                // Only a doubled quote stands inside; a lone one ends the string: not one text.
+                guard characters.popFirst() == "\"" else { return nil }
+            }
+            text.append(character)
+        }
+        return text
+    }
+
+    /// Whether the cell's number format hides what it holds and what is typed into it (`;;;`); a
+    /// merged range goes by its top-left cell.
+    func isConcealed(_ row: Int, _ column: Int) -> Bool {
+        let address = CellAddress(row: row, column: column)
+        return concealedCells.contains(mergedOrigin[address] ?? address)
     }
 
     /// The note (comment) on a cell, if it has one.

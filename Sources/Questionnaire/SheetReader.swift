@@ -1010,13 +1010,31 @@ struct ItemBuilder {
         if plan.marks.isEmpty, let answer = plan.answer, let formula = grid.formula(row, answer) {
             item.doubt(0, because: "the answer cell holds a formula (=\(formula.prefix(40)))")
         }
+        if plan.marks.isEmpty, let answer = plan.answer, grid.isConcealed(row, answer) {
+            item.doubt(
+                0,
+                because:
+                    "the answer cell's number format shows nothing typed into it (;;;): an answer written there would not be seen"
+            )
+        }
         if severalMarked { item.doubt(0.3, because: "several choices are marked") }
         if let existing = item.existingAnswer, !item.allowedAnswers.isEmpty, item.allowedAnswersSource != .marks,
             !item.allowedAnswers.contains(where: { $0.lowercased() == existing.lowercased() }),
-            !Self.isSeveralOf(existing, item)
+            !Self.isSeveralOf(existing, item), !Self.isTruthValue(existing, fitting: item.allowedAnswers)
         {
             item.doubt(0.6, because: "the answer cell holds \"\(existing.prefix(40))\", none of the allowed answers")
         }
+    }
+
+    /// Whether an answer is TRUE or FALSE (what a spreadsheet makes of a typed "true", or a
+    /// checkbox's value) where the allowed answers hold a yes and a no: last year's answer in
+    /// another form, not a sign that the column holds something else.
+    static func isTruthValue(_ existing: String, fitting allowed: [String]) -> Bool {
+        let value = existing.lowercased()
+        guard value == "true" || value == "false" else { return false }
+        let words = Set(allowed.map { $0.lowercased() })
+        return !words.isDisjoint(with: ["yes", "y", "ja", "oui", "si", "sí", "sim"])
+            && !words.isDisjoint(with: ["no", "n", "nein", "non", "nee", "não"])
     }
 
     /// Whether an answer to a question asking for several choices ("Select all that apply")

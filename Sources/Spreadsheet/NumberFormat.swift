@@ -7,8 +7,8 @@
 /// or nil where the format shows the value as it is (General), where it depends on the reader's
 /// locale (the built-in short date, 14, and the `[$-F800]` system formats, which stay in ISO 8601),
 /// or where it uses what is not read here (fractions); the caller then shows the plain value.
-/// A format never makes a cell that holds something look empty: a section that shows nothing
-/// (`;;;`) gives nil too.
+/// A section that shows nothing (`;;;`, the second section of `"Yes";;"No"`) gives an empty text:
+/// the cell looks empty, whatever it holds (``hidesText`` says whether typed text would be hidden).
 public struct NumberFormat: Hashable, Sendable {
     /// The code as the styles part writes it.
     public let code: String
@@ -56,13 +56,22 @@ public struct NumberFormat: Hashable, Sendable {
         case .empty, .boolean, .error:
             shown = nil
         }
-        guard let shown, !shown.isEmpty else { return nil }
         return shown
     }
 
-    /// The section that shows text: the fourth, or a section holding `@` among fewer.
+    /// Whether text typed into a cell of this format is hidden.
+    ///
+    /// A fourth section that shows nothing (`;;;`) hides it: an answer written there would not be
+    /// seen.
+    public var hidesText: Bool {
+        guard sections.count >= 4 else { return false }
+        return sections[3].render(text: "x").isEmpty
+    }
+
+    /// The section that shows text: the fourth (text shows as that section says, its literal
+    /// alone when it has no `@`), or a section holding `@` among fewer.
     private var textSection: Section? {
-        if sections.count >= 4 { return sections[3].kind == .text ? sections[3] : nil }
+        if sections.count >= 4 { return sections[3] }
         return sections.first { $0.kind == .text }
     }
 

@@ -170,6 +170,9 @@ public struct SheetMetadata: Hashable, Sendable {
     /// The range of the sheet's AutoFilter when it filters (names a column to filter on): the rows
     /// it hides are hidden by the filter, a view, not by hand.
     public var filteredRange: CellRange?
+    /// The cells in the file (with or without a value) whose number format hides text typed into
+    /// them (`;;;`), in file order.
+    public var concealedCells: [CellAddress] = []
     /// The number formats of the cell formats (by style index) that show values otherwise than
     /// General does (`0.00`, `0%`, `dd/mm/yyyy`, `"Q-"000`).
     public var numberFormats: [Int: NumberFormat]

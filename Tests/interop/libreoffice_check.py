@@ -171,13 +171,12 @@ def review_round_trip(folder: Path, kind: str) -> int:
 
 
 #: Number formats and values compared with LibreOffice's display. Left out, each for a stated reason:
-#: fractions (`# ?/?`: quire shows the value), sections that show nothing (`;;;`, `"Yes";;"No"` for a
-#: negative: quire never makes a cell that holds something look empty), the locale's short date
+#: fractions (`# ?/?`: quire shows the value), the locale's short date
 #: (built-in 14 and 22: quire keeps ISO 8601), `#.##` on a whole number (Excel shows "1.", LibreOffice
 #: "1"), and serial dates before 1900-03-01 (LibreOffice counts them a day off Excel's phantom leap day).
 FORMAT_CODES = [
     "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%", "0.0%", "0.00E+00", "00000", '"Q-"000', '"AC-"00',
-    '"Yes";;"No"', '"Yes";"No";"No"', "#,##0 ;(#,##0)", "#,##0.00;[Red](#,##0.00)", "0.0", "#,##0,",
+    '"Yes";;"No"', '"Yes";"No";"No"', ";;;", "#,##0 ;(#,##0)", "#,##0.00;[Red](#,##0.00)", "0.0", "#,##0,",
     "$#,##0.00", "[$€-407] #,##0.00", "0.000", '"Ref "0', "000-00-0000", "[>=1000]#,##0;0.0",
     "0.00_);(0.00)", '0 "days"', "dd/mm/yyyy", "mm/dd/yyyy", "d-mmm-yy", "d mmmm yyyy",
     "dddd, d mmmm yyyy", "yyyy-mm-dd hh:mm", "h:mm AM/PM", "mmm yyyy", "dd.mm.yy", "[h]:mm", "@",
@@ -206,8 +205,8 @@ def number_formats_as_shown(folder: Path) -> int:
         code = FORMAT_CODES[row - 1]
         value = FORMAT_VALUES[column - 1]
         seen = rows[row - 1][column - 1]
-        if seen == "" or (code == "[h]:mm" and value > 1e6):
-            continue  # a section that shows nothing, or a duration LibreOffice cannot show (#FMT)
+        if code == "[h]:mm" and value > 1e6:
+            continue  # a duration LibreOffice cannot show (#FMT)
         if cell["type"] == "date" and 1 <= value < 61:
             continue  # LibreOffice counts these serials a day off Excel's phantom 1900-02-29
         ours = cell.get("shown")

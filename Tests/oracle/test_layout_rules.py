@@ -253,6 +253,91 @@ def test_numeric_ids_read_with_the_decimals_their_format_shows(quire_bin: Path, 
     assert [item["id"] for item in items] == ["1.09", "1.10", "1.11", "2.1"]
 
 
+def test_cells_read_as_their_number_formats_show_them(quire_bin: Path, tmp_path: Path) -> None:
+    """What a reviewer sees is what the number format shows: ids stored as 7 under "Q-"000 are
+    "Q-007"; last year's answers stored as 1 and 0 under "Yes";;"No" are "Yes" and "No" (and fit the
+    Yes/No list, so the cells may be written); 0.97 under 0% is "97%"; a date under dd/mm/yyyy is
+    "18/11/2025"."""
+    import datetime
+
+    path = table(tmp_path / "formats.xlsx", [
+        ["Ref", "Question", "Answer"],
+        [7, "Is customer data encrypted in transit over public networks?", 1],
+        [8, "Are production changes approved by a second engineer?", 0],
+        [9, "What share of laptops report full-disk encryption as on?", 0.97],
+        [10, "Date of your most recent external penetration test", datetime.datetime(2025, 11, 18)],
+    ], lists={"C2:C3": '"Yes,No"'})
+    book = openpyxl.load_workbook(path)
+    sheet = book["Security"]
+    for row in range(2, 6):
+        sheet[f"A{row}"].number_format = '"Q-"000'
+    for row in (2, 3):
+        sheet[f"C{row}"].number_format = '"Yes";;"No"'
+    sheet["C4"].number_format = "0%"
+    sheet["C5"].number_format = "dd/mm/yyyy"
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["Q-007", "Q-008", "Q-009", "Q-010"], items
+    assert [item["existing_answer"] for item in items] == ["Yes", "No", "97%", "18/11/2025"], items
+    assert items[0]["writable"] and items[1]["writable"], items
+
+
+def test_true_and_false_in_a_yes_no_column_are_answers_not_another_column(quire_bin: Path, tmp_path: Path) -> None:
+    """TRUE and FALSE (what a spreadsheet makes of a typed "true") in a column whose drop-down
+    offers Yes and No are last year's answers in another form: the column is still the answer
+    column, and its cells may be written."""
+    path = table(tmp_path / "truth.xlsx", [
+        ["Ref", "Question", "Answer"],
+        ["T1", "Do you keep an inventory of the servers that hold customer data?", True],
+        ["T2", "Are backups restored in a test at least once a quarter?", False],
+        ["T3", "Is single sign-on enforced for every internal tool?", None],
+    ], lists={"C2:C4": '"Yes,No,N/A"'})
+    items = inspect(quire_bin, path)["items"]
+    assert [item["existing_answer"] for item in items] == ["TRUE", "FALSE", None], items
+    assert all(item["writable"] for item in items), items
+
+
+def test_a_csv_field_written_as_a_text_formula_reads_as_its_text(quire_bin: Path, tmp_path: Path) -> None:
+    """Excel writes ="007" to keep a text's leading zeros in a CSV, and shows 007 when it opens the
+    file: the ids and the existing answer read as that text."""
+    path = tmp_path / "leading-zeros.csv"
+    path.write_text(
+        "No.,Question,Response\r\n"
+        '="007",Do you screen new staff before they get access to customer data?,\r\n'
+        '="008",Is every laptop enrolled in device management?,="4"\r\n'
+        '"=""009""","Are audit logs kept for at least a year, and who may read them?",\r\n',
+        encoding="utf-8",
+    )
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["007", "008", "009"], items
+    assert [item["existing_answer"] for item in items] == [None, "4", None], items
+
+
+def test_an_answer_cell_whose_format_hides_text_is_never_written(quire_bin: Path, tmp_path: Path) -> None:
+    """A cell formatted ;;; shows nothing of what it holds or of what is typed into it: its hidden
+    value is no answer the reviewer can see, and an answer written there would not be seen either,
+    so the cell is not written (the question is still read, for review)."""
+    path = table(tmp_path / "hidden.xlsx", [
+        ["Ref", "Question", "Answer"],
+        ["H1", "Do you encrypt database backups with keys held in a managed key service?", "Yes"],
+        ["H2", "Are access reviews for production systems done every quarter?", None],
+        ["H3", "Do you run a phishing simulation for all staff each year?", None],
+    ], lists={"C2:C4": '"Yes,No,N/A"'})
+    book = openpyxl.load_workbook(path)
+    for row in (2, 3):
+        book["Security"][f"C{row}"].number_format = ";;;"
+    book.save(path)
+    items = inspect(quire_bin, path)["items"]
+    assert [item["id"] for item in items] == ["H1", "H2", "H3"], items
+    assert [item["existing_answer"] for item in items] == [None, None, None], items
+    assert [item["writable"] for item in items] == [False, False, True], items
+    assert any(";;;" in reason for reason in items[0]["confidence_reasons"]), items[0]
+    out = tmp_path / "filled.xlsx"
+    answer_file(quire_bin, path, out)
+    filled = openpyxl.load_workbook(out)["Security"]
+    assert filled["C2"].value == "Yes" and filled["C3"].value is None, (filled["C2"].value, filled["C3"].value)
+
+
 def test_a_details_form_on_a_sheet_without_header_is_no_items(quire_bin: Path, tmp_path: Path) -> None:
     path = table(tmp_path / "form.xlsx", [
         ["Supplier profile"],
@@ -512,11 +597,13 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout11", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout11")),
     pytest.param("heldout12", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout12")),
     pytest.param("heldout13", 3, 0, marks=pytest.mark.xdist_group("layouts-heldout13")),
+    pytest.param("heldout14", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout14")),
+    pytest.param("heldout15", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout15")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to thirteenth blind sets, read right since but for what is known and said:
+    """The sixth to fifteenth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
@@ -527,7 +614,11 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
       may be written;
     - heldout13 (one sheet holding several things, and years): its three supplier-details fields
       above the table are no items here, as the first, ninth and eleventh sets want (this set alone
-      wants them as items); every item found may be written.
+      wants them as items); every item found may be written;
+    - heldout14 (files as other programs write them, headers that are not one plain row) and
+      heldout15 (what a cell holds against what it shows): every item read right (question,
+      section, comment and evidence cells, existing answer and comment, guidance); every item of
+      set 14 may be written, and all of set 15's but the four whose answer cells a ;;; format hides.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -540,6 +631,10 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
         assert summary["writable"] == summary["found"] == summary["true"], summary
     if group == "heldout13":
         assert summary["writable"] == summary["found"] == summary["true"] - missing, summary
+    if group in ("heldout14", "heldout15"):
+        assert summary["read_right"] == summary["read_total"] == summary["true"], summary
+        hidden = 4 if group == "heldout15" else 0
+        assert summary["writable"] == summary["found"] - hidden == summary["true"] - hidden, summary
 
 
 @pytest.mark.parametrize("language", ["de", "fr", "ar"])

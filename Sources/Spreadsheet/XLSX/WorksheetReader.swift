@@ -60,10 +60,20 @@ final class WorksheetReader: XMLEventHandler {
     /// Whether each cell format unlocks its cells, by style index (for `<col style=…>`).
     private let unlockedFormats: [Bool]
     private let filledFormats: [Int32]
+    /// Whether each cell format hides typed text (`;;;`), by index.
+    private let concealingFormats: [Bool]
     /// Whether the current row's own format unlocks it; nil when it has none.
     private var rowUnlocked: Bool?
 
-    init(path: String, part: String, maxCellSize: Int, unlockedFormats: [Bool] = [], filledFormats: [Int32] = []) {
+    init(
+        path: String,
+        part: String,
+        maxCellSize: Int,
+        unlockedFormats: [Bool] = [],
+        filledFormats: [Int32] = [],
+        concealingFormats: [Bool] = []
+    ) {
+        self.concealingFormats = concealingFormats
         self.maxCellSize = maxCellSize
         self.path = path
         self.part = part
@@ -297,6 +307,10 @@ final class WorksheetReader: XMLEventHandler {
             // A cell's own format decides over its column's: a formula or a heading the sender
             // locked inside an open column stays locked.
             metadata.lockedCells.append(cellAddress)
+        }
+        // And one whose format hides what is typed into it.
+        if cellStyle >= 0, cellStyle < concealingFormats.count, concealingFormats[cellStyle] {
+            metadata.concealedCells.append(cellAddress)
         }
         // So is a filled one: a form may shade the cells it wants typed in.
         if cellStyle >= 0, cellStyle < filledFormats.count, filledFormats[cellStyle] >= 0 {

@@ -198,13 +198,17 @@ final class XLSXPackage {
         let archive = self.archive
         let unlockedFormats = loadedUnlockedFormats
         let filledFormats = loadedFilledFormats
+        let concealingFormats = (0..<(loadedNumberFormats.keys.max().map { $0 + 1 } ?? 0)).map {
+            loadedNumberFormats[$0]?.hidesText == true
+        }
         let parse: @Sendable (_ emit: @escaping (RawRows) throws -> Void) throws -> SheetMetadata = { emit in
             let reader = WorksheetReader(
                 path: archive.path,
                 part: entry.name,
                 maxCellSize: archive.limits.maxCellSize,
                 unlockedFormats: unlockedFormats,
-                filledFormats: filledFormats
+                filledFormats: filledFormats,
+                concealingFormats: concealingFormats
             )
             reader.onBatch = emit
             defer { reader.onBatch = nil }

@@ -85,8 +85,7 @@ import Testing
         #expect(NumberFormat(code: "0.00")?.display(.string("Yes")) == nil)
     }
 
-    /// Nil means the caller shows the value as it is: General, the locale's formats, fractions,
-    /// and sections that would hide a value the cell holds.
+    /// Nil means the caller shows the value as it is: General, the locale's formats, fractions.
     @Test func leavesValuesAsTheyAreWhereItCannotSayOrWouldHideThem() {
         #expect(NumberFormat(code: "General") == nil)
         #expect(NumberFormat(code: "") == nil)
@@ -95,10 +94,20 @@ import Testing
         #expect(NumberFormat(builtin: 22) == nil)
         #expect(NumberFormat(code: "[$-F800]dddd, mmmm dd, yyyy") == nil)
         #expect(shown("# ?/?", 0.5) == nil)
-        #expect(shown(";;;", 12) == nil)
-        #expect(shown("\"Yes\";;\"No\"", -1) == nil)
         #expect(NumberFormat(code: "0.00")?.display(.boolean(true)) == nil)
         #expect(NumberFormat(code: "0.00")?.display(.empty) == nil)
+    }
+
+    /// A section that shows nothing hides the value the cell holds; `hidesText` says whether typed
+    /// text would be hidden too.
+    @Test func hidesWhatAnEmptySectionShows() {
+        #expect(shown(";;;", 12) == "")
+        #expect(shown("\"Yes\";;\"No\"", -1) == "")
+        #expect(NumberFormat(code: ";;;")?.display(.string("Yes")) == "")
+        #expect(NumberFormat(code: ";;;")?.hidesText == true)
+        #expect(NumberFormat(code: "0;-0;0;@")?.hidesText == false)
+        #expect(NumberFormat(code: "\"Yes\";;\"No\"")?.hidesText == false)
+        #expect(NumberFormat(code: "0;-0;0;\"n/a\"")?.display(.string("Yes")) == "n/a")
     }
 
     @Test func readsTheBuiltInFormatsThatDoNotDependOnTheLocale() {
