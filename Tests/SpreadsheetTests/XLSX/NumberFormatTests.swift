@@ -116,4 +116,28 @@ import Testing
         #expect(NumberFormat(builtin: 3)?.display(.number(12_345)) == "12,345")
         #expect(NumberFormat(builtin: 49)?.display(.number(12)) == nil)
     }
+
+    /// Damaged and hostile codes from a styles part neither crash nor hang: each value gets a text
+    /// or nil.
+    @Test func survivesDamagedCodes() throws {
+        let codes = [
+            "\"", "\\", "_", "*", "[", "[<>]0", "[>=x]0", "0.0.0", "E+", "0E+", "0E+0E+0", "#,,,,,,", ",0,",
+            "%%%%0", "0;", ";", ";;;;;;", "[h", "[$", "[$-]", "@@@", "\"unterminated", "0/", "/0", "y" + String(repeating: "m", count: 50),
+            String(repeating: "0", count: 400) + "." + String(repeating: "0", count: 400), "[Red][Blue][>1]0;[<-1]0;0",
+            "AM/PM", "a/p", "mmmmmmmmmm", "[mmm]:ss", "ss.000000", "General;General;General;General", "0 ?/?",
+        ]
+        let date = try #require(SpreadsheetDate(serial: 45_979.75, system: .from1900))
+        let duration = try #require(SpreadsheetDate(serial: -1e6, system: .from1900, duration: true))
+        let values: [CellValue] = [
+            .number(0), .number(-0.0), .number(1e308), .number(-1e308), .number(.leastNonzeroMagnitude), .number(.nan),
+            .number(.infinity), .number(123_456.789), .date(date), .date(duration), .string("x"), .boolean(true),
+            .error("#N/A"), .empty,
+        ]
+        var shown = 0
+        for code in codes {
+            let format = NumberFormat(code: code)
+            for value in values where format?.display(value) != nil { shown += 1 }
+        }
+        #expect(shown > 0)
+    }
 }
