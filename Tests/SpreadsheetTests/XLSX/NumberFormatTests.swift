@@ -122,7 +122,8 @@ import Testing
     @Test func survivesDamagedCodes() throws {
         let codes = [
             "\"", "\\", "_", "*", "[", "[<>]0", "[>=x]0", "0.0.0", "E+", "0E+", "0E+0E+0", "#,,,,,,", ",0,",
-            "%%%%0", "0;", ";", ";;;;;;", "[h", "[$", "[$-]", "@@@", "\"unterminated", "0/", "/0", "y" + String(repeating: "m", count: 50),
+            "%%%%0", "0;", ";", ";;;;;;", "[h", "[$", "[$-]", "@@@", "\"unterminated", "0/", "/0",
+            "y" + String(repeating: "m", count: 50),
             String(repeating: "0", count: 400) + "." + String(repeating: "0", count: 400), "[Red][Blue][>1]0;[<-1]0;0",
             "AM/PM", "a/p", "mmmmmmmmmm", "[mmm]:ss", "ss.000000", "General;General;General;General", "0 ?/?",
         ]
