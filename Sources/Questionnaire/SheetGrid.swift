@@ -211,6 +211,9 @@ struct SheetGrid {
         return text
     }
 
+    /// Whether any cell's number format hides what it holds or what is typed into it.
+    var hasConcealedCells: Bool { !concealedCells.isEmpty }
+
     /// Whether the cell's number format hides what it holds and what is typed into it (`;;;`); a
     /// merged range goes by its top-left cell.
     func isConcealed(_ row: Int, _ column: Int) -> Bool {

@@ -126,7 +126,7 @@ extension LayoutDetector {
                 for why in confidenceReasons { items[index].doubt(confidence, because: "sheet: \(why)") }
             }
         }
-        if status == .questionnaire, grid.hasInputCells { keepToUnlockedCells(&items) }
+        if status == .questionnaire, grid.hasInputCells || grid.hasConcealedCells { keepToCellsTheVendorFills(&items) }
         let layout = SheetLayout(
             sheet: name,
             status: status,
@@ -227,12 +227,19 @@ extension LayoutDetector {
         return result
     }
 
+    /// Keeps the written text to the cells the vendor is meant to fill.
+    ///
     /// On a protected sheet, the sender unlocks the cells the vendor fills: an item whose answer
     /// cell stays locked (a question this vendor is not to answer, or a column misread) is
     /// answered for review only, and a locked comment or evidence cell is not written into.
-    func keepToUnlockedCells(_ items: inout [QuestionnaireItem]) {
+    /// Neither is one whose number format hides what is typed into it (`;;;`): a comment there
+    /// would not be seen, and it would overwrite whatever the cell hides.
+    func keepToCellsTheVendorFills(_ items: inout [QuestionnaireItem]) {
         func locked(_ cell: SheetCell?) -> Bool {
             cell.map { grid.isLocked($0.address.row, $0.address.column) == true } ?? false
+        }
+        func closed(_ cell: SheetCell?) -> Bool {
+            locked(cell) || cell.map { grid.isConcealed($0.address.row, $0.address.column) } ?? false
         }
         for index in items.indices {
             var answerLocked = locked(items[index].answerTarget?.cell)
@@ -242,8 +249,8 @@ extension LayoutDetector {
             if answerLocked {
                 items[index].doubt(0.6, because: "the sheet is protected and keeps the answer cell locked")
             }
-            if locked(items[index].commentCell) { items[index].commentCell = nil }
-            if locked(items[index].evidenceCell) { items[index].evidenceCell = nil }
+            if closed(items[index].commentCell) { items[index].commentCell = nil }
+            if closed(items[index].evidenceCell) { items[index].evidenceCell = nil }
         }
     }
 }
