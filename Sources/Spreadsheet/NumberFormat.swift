@@ -61,11 +61,10 @@ public struct NumberFormat: Hashable, Sendable {
 
     /// Whether text typed into a cell of this format is hidden.
     ///
-    /// A fourth section that shows nothing (`;;;`) hides it: an answer written there would not be
-    /// seen.
+    /// A fourth section without `@` hides it: one that shows nothing (`;;;`), or a constant
+    /// (`0;-0;0;"n/a"` shows "n/a" for any text). An answer written there would not be seen.
     public var hidesText: Bool {
-        guard sections.count >= 4 else { return false }
-        return sections[3].render(text: "x").isEmpty
+        sections.count >= 4 && !sections[3].tokens.contains(.text)
     }
 
     /// The section that shows text: the fourth (text shows as that section says, its literal

@@ -108,6 +108,8 @@ import Testing
         #expect(NumberFormat(code: "0;-0;0;@")?.hidesText == false)
         #expect(NumberFormat(code: "\"Yes\";;\"No\"")?.hidesText == false)
         #expect(NumberFormat(code: "0;-0;0;\"n/a\"")?.display(.string("Yes")) == "n/a")
+        #expect(NumberFormat(code: "0;-0;0;\"n/a\"")?.hidesText == true)
+        #expect(NumberFormat(code: "0;-0;0;\"Answer: \"@")?.hidesText == false)
     }
 
     @Test func readsTheBuiltInFormatsThatDoNotDependOnTheLocale() {
