@@ -47,11 +47,13 @@ struct SheetGrid {
         sheet = table.sheet
         metadata = table.metadata
         // Rows an AutoFilter hides (the customer's view of the sheet, left applied) are not
-        // withdrawn: only rows hidden by hand are.
+        // withdrawn, nor are rows folded away with a collapsed outline group (expanded to be
+        // answered): only rows hidden by hand are.
         let filtered = table.metadata.filteredRange
+        let folded = Set(table.metadata.foldedRows)
         hiddenRows = Set(
             table.metadata.hiddenRows.filter { row in
-                filtered.map { row > $0.start.row && row <= $0.end.row } != true
+                filtered.map { row > $0.start.row && row <= $0.end.row } != true && !folded.contains(row)
             }
         )
         struckCells = Set(table.metadata.struckCells)

@@ -164,6 +164,9 @@ public struct SheetMetadata: Hashable, Sendable {
     public var validations: [DataValidation]
     /// The rows the file marks hidden (`<row hidden="1">`), in file order.
     public var hiddenRows: [Int]
+    /// The hidden rows that belong to an outline group (`outlineLevel` 1 or more): folded away
+    /// with their group, a view of the sheet rather than rows withdrawn, in file order.
+    public var foldedRows: [Int] = []
     /// The cells with a value whose format strikes the text through (a withdrawn question, as
     /// questionnaires mark one), in file order.
     public var struckCells: [CellAddress]

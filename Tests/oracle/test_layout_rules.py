@@ -95,6 +95,27 @@ def test_a_hidden_row_is_no_item(quire_bin: Path, tmp_path: Path) -> None:
     assert {"first": 3, "last": 3, "reason": "hidden"} in skipped
 
 
+def test_rows_folded_in_a_collapsed_outline_group_are_items(quire_bin: Path, tmp_path: Path) -> None:
+    """A collapsed outline group hides its rows as a view (the reader expands it to answer), so
+    they are items; a row hidden by hand outside any group is still withdrawn."""
+    path = table(tmp_path / "outline.xlsx", [
+        ["No.", "Question", "Answer"],
+        ["Payments", None, None],
+        ["1", "Are card numbers tokenised before they reach your application servers?", None],
+        ["2", "Do refunds above a set amount need a second approver?", None],
+        ["Operations", None, None],
+        ["3", "Is the on-call rota staffed around the clock?", None],
+        ["4", "Do you still accept faxed change requests?", None],
+    ], lists={"C3:C7": '"Yes,No"'}, hidden=(7,))
+    book = openpyxl.load_workbook(path)
+    book["Security"].row_dimensions.group(3, 4, outline_level=1, hidden=True)
+    book.save(path)
+    sheet = inspect(quire_bin, path)
+    assert [item["id"] for item in sheet["items"]] == ["1", "2", "3"], sheet["items"]
+    assert [item["section"] for item in sheet["items"]] == [["Payments"], ["Payments"], ["Operations"]], sheet["items"]
+    assert {"first": 7, "last": 7, "reason": "hidden"} in sheet["sheets"][0]["skipped_rows"]
+
+
 def test_a_drop_down_prompt_is_no_answer(quire_bin: Path, tmp_path: Path) -> None:
     prompt = "-- Please select --"
     path = table(tmp_path / "prompt.xlsx", [
@@ -604,11 +625,12 @@ def test_the_blind_sets_read_since_stay_read_right(quire_bin: Path, group: str) 
     pytest.param("heldout13", 3, 0, marks=pytest.mark.xdist_group("layouts-heldout13")),
     pytest.param("heldout14", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout14")),
     pytest.param("heldout15", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout15")),
+    pytest.param("heldout16", 0, 0, marks=pytest.mark.xdist_group("layouts-heldout16")),
 ])
 def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
     quire_bin: Path, group: str, missing: int, ids_wrong: int
 ) -> None:
-    """The sixth to fifteenth blind sets, read right since but for what is known and said:
+    """The sixth to sixteenth blind sets, read right since but for what is known and said:
     - heldout6: the second product's ids on the sheet answering two side by side name it ("AS-3
       [Harbor Mobile]" where the set expects the sheet's "AS-3"), since review decisions are matched
       by id;
@@ -624,7 +646,8 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
       heldout15 (what a cell holds against what it shows): every item read right (question,
       section, comment and evidence cells, existing answer and comment, guidance), but for set
       15's one comment cell that a ;;; format hides, which is no place for a comment here; every
-      item of set 14 may be written, and all of set 15's but the four whose answer cells ;;; hides.
+      item of set 14 may be written, and all of set 15's but the four whose answer cells ;;; hides;
+    - heldout16 (workbooks that have lived): every item read right and writable.
     Nothing extra, nothing written outside answer cells, every answer column and allowed list right."""
     summary = blind_set_summary(quire_bin, group)
     assert summary["inspect_failed"] == 0 and summary["outside_not_measured"] == 0
@@ -637,6 +660,8 @@ def test_the_later_blind_sets_stay_read_right_but_for_what_is_known(
         assert summary["writable"] == summary["found"] == summary["true"], summary
     if group == "heldout13":
         assert summary["writable"] == summary["found"] == summary["true"] - missing, summary
+    if group == "heldout16":
+        assert summary["read_right"] == summary["read_total"] == summary["writable"] == summary["true"], summary
     if group in ("heldout14", "heldout15"):
         hidden = 4 if group == "heldout15" else 0
         # One of set 15's comment cells hides what it holds (;;;): no comment cell, on purpose.

@@ -187,7 +187,10 @@ final class WorksheetReader: XMLEventHandler {
         }
         columnIndex = 0
         rowFirstCell = batch.cells.count
-        if attributes.bool("hidden", default: false) { metadata.hiddenRows.append(rowIndex) }
+        if attributes.bool("hidden", default: false) {
+            metadata.hiddenRows.append(rowIndex)
+            if let level = attributes.int("outlineLevel"), level > 0 { metadata.foldedRows.append(rowIndex) }
+        }
         // A row with a format of its own (`customFormat`) gives it to the cells the file leaves out.
         rowUnlocked = nil
         if attributes.bool("customFormat", default: false), let style = attributes.int("s"), style >= 0,
