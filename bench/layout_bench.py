@@ -620,6 +620,9 @@ def id_matches(want: Any, got: Any) -> bool | None:
     """True/False, or None when the truth leaves the id open."""
     if want is None or want is ANY:
         return None
+    options = getattr(want, "options", None)
+    if isinstance(options, tuple):  # a truth's OneOf: any of its readings
+        return any(id_matches(option, got) for option in options)
     if isinstance(want, SubId):
         return isinstance(got, str) and want.matches(got)
     return got == str(want)

@@ -50,7 +50,11 @@ enum HeaderVocabulary {
                 ].contains
             ) || words.contains(where: Languages.idWords.contains),
             !contains("answer"), !contains("response"), !contains("phone"), !contains("contact"),
-            !evidencePhrases.contains(where: contains), !Languages.answers.contains(where: contains)
+            !evidencePhrases.contains(where: contains), !Languages.answers.contains(where: contains),
+            // "Reference / Question" names both: the question column, each cell opening with its
+            // reference ("Question ID" names the id alone).
+            !(["question", "questions", "requirement", "requirements"].contains(where: has)
+                && (contains("/") || contains("&") || contains("+") || has("and")))
         {
             return (.id, 3)
         }
@@ -189,8 +193,20 @@ enum HeaderVocabulary {
         if trimmed.hasSuffix("?") || trimmed.hasSuffix("؟") || Array(trimmed.utf8).containsRun(of: "? ".utf8) {
             return true
         }
-        let first = trimmed.prefix { $0.isLetter }.lowercased()
+        // Past a reference the question opens with ("1.4 - Describe …").
+        let opening = trimmed.first?.isLetter == true ? trimmed : QuestionReference.split(trimmed)?.question ?? trimmed
+        let first = opening.prefix { $0.isLetter }.lowercased()
         return questionOpeners.contains(first)
+    }
+
+    /// The choices a question lists at its end, `… (Yes/No/N/A)`, when they include a yes or a
+    /// no; empty otherwise.
+    static func choices(endingQuestion question: String) -> [String] {
+        let trimmed = question.trimmingCharacters()
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return [] }
+        let values = allowedAnswers(inHeader: String(trimmed[open...]))
+        guard values.count >= 2, values.contains(where: { bareChoices.contains($0.lowercased()) }) else { return [] }
+        return values
     }
 
     static let questionOpeners: Set<String> = [

@@ -97,6 +97,17 @@ extension LayoutDetector {
                 "filled by the receiving organisation: \(receiver) (name it with --sheet to read it; answers are "
                 + "never written there)"
         }
+        // Without an id column, the references the questions open with ("1.2 Are …") are their ids.
+        if plan.id == nil, status == .questionnaire { QuestionReference.takeIDs(&items) }
+        // Choices the question lists at its end, "(Yes/No/N/A)", where its answer cell offers none.
+        for index in items.indices where items[index].allowedAnswers.isEmpty {
+            guard case .cell? = items[index].answerTarget else { continue }
+            let choices = HeaderVocabulary.choices(endingQuestion: items[index].question)
+            guard !choices.isEmpty else { continue }
+            items[index].allowedAnswers = choices
+            items[index].allowedAnswersSource = .options
+            items[index].answerType = .choice
+        }
         // How sure the layout is: named by its header, or found from what the columns hold.
         var confidence = 1.0
         var confidenceReasons: [String] = []
@@ -196,22 +207,33 @@ extension LayoutDetector {
         }
     }
 
+    /// Makes a question that introduces its lettered parts their section.
+    ///
     /// A question that ends with a colon and is followed by items whose ids extend its own
     /// (`3.1` then `3.1.a`, `3.1.b`) introduces them: it becomes their section, not an item,
     /// unless it asks a question of its own with a drop-down to answer it ("Is data encrypted at
-    /// rest? If yes:").
+    /// rest? If yes:"). So does any question over such parts whose own cell offers no choices
+    /// where theirs all do: it is answered in its parts.
     static func nestSubQuestions(_ items: [QuestionnaireItem]) -> [QuestionnaireItem] {
         var result: [QuestionnaireItem] = []
         var index = 0
         while index < items.count {
             let item = items[index]
+            // "2.3." is the parent of "2.3.a" as "2.3" is.
+            let base = item.id.hasSuffix(".") ? String(item.id.dropLast()) : item.id
             let children = items[(index + 1)...].prefix { child in
-                !item.idGenerated && child.question != item.question && child.id.count > item.id.count
-                    && child.id.hasPrefix(item.id)
-                    && ".-_ ".contains(child.id[child.id.index(child.id.startIndex, offsetBy: item.id.count)])
+                !item.idGenerated && child.question != item.question && child.id.count > base.count
+                    && child.id.hasPrefix(base)
+                    && ".-_ ".contains(child.id[child.id.index(child.id.startIndex, offsetBy: base.count)])
             }
             let asksItself = item.question.contains("?") && item.allowedAnswersSource == .validation
-            if !children.isEmpty, item.question.hasSuffix(":"), item.existingAnswer == nil, !asksItself {
+            // Nor may it be answered where its own cell has no drop-down and its parts' cells do
+            // ("Which of these accounts need a second factor? Answer on each lettered line.").
+            let answeredInParts =
+                item.allowedAnswers.isEmpty && children.allSatisfy { $0.allowedAnswersSource == .validation }
+            if !children.isEmpty, item.existingAnswer == nil,
+                (item.question.hasSuffix(":") && !asksItself) || answeredInParts
+            {
                 let parent = item.question
                 result += children.map { child in
                     var child = child
@@ -295,6 +317,23 @@ struct ItemBuilder {
             let rows = detector.grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
             answerColumnIsOpen = rows.count { detector.grid.isUnlocked($0, answer) } >= 2
         }
+        // A "Topic" column naming each question's own subject ("Data at rest", "Staff accounts"),
+        // a different one on nearly every row, is the question's guidance, not a section of one.
+        if let sectionColumn = plan.section, plan.guidance == nil {
+            let grid = detector.grid
+            let questionRows = grid.rowNumbers.filter { row in
+                row > (headerRow ?? 0) && grid.text(row, questionColumn).map(HeaderVocabulary.readsAsQuestion) == true
+            }
+            let titles = questionRows.compactMap { row in
+                grid.isMergedContinuation(row, sectionColumn) ? nil : grid.text(row, sectionColumn)
+            }
+            if questionRows.count >= 3, titles.count * 3 >= questionRows.count * 2,
+                Set(titles).count * 5 >= titles.count * 4
+            {
+                self.plan.guidance = sectionColumn
+                self.plan.section = nil
+            }
+        }
         if let idColumn = plan.id {
             var shapes: [String: Int] = [:]
             for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
@@ -302,8 +341,45 @@ struct ItemBuilder {
                 shapes[LayoutDetector.idShape(id), default: 0] += 1
             }
             commonIDShape = shapes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            // Numbers only on the headings ("1 | Animal records"), none on the questions under them.
+            var numberedTitles = 0
+            var numberedQuestions = 0
+            var bareQuestions = 0
+            for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
+                guard let text = detector.grid.text(row, questionColumn) else { continue }
+                let asks = HeaderVocabulary.readsAsQuestion(text)
+                if let id = detector.grid.text(row, idColumn), id.count <= 12 {
+                    if asks { numberedQuestions += 1 } else { numberedTitles += 1 }
+                } else if asks {
+                    bareQuestions += 1
+                }
+            }
+            idsNumberSections = numberedQuestions == 0 && numberedTitles >= 2 && bareQuestions >= 2 * numberedTitles
         }
     }
+
+    /// The title of a numbered heading, `2 - Docks and bikes`, `3. Service`, `4) Hosting`; nil for
+    /// any other text.
+    static func numberedTitle(_ text: String) -> String? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(digits.count) else { return nil }
+        var rest = text.dropFirst(digits.count)
+        if let mark = rest.first, mark == "." || mark == ")" { rest = rest.dropFirst() }
+        let spaced = rest.prefix { $0 == " " }
+        rest = rest.dropFirst(spaced.count)
+        if let dash = rest.first, "-–—:".contains(dash) {
+            rest = rest.dropFirst()
+            guard rest.first == " " else { return nil }
+        } else if spaced.isEmpty {
+            return nil
+        }
+        let title = String(rest).trimmingCharacters()
+        return title.first?.isLetter == true ? title : nil
+    }
+
+    /// Whether the id column numbers only the section headings, never a question: the sheet's
+    /// questions have no ids, and a numbered short title is a section.
+    private var idsNumberSections = false
 
     var grid: SheetGrid { detector.grid }
 
@@ -592,9 +668,10 @@ struct ItemBuilder {
         // A short code (`V1`, `1.`, `A`) of another shape than the items' ids, before a short
         // title and no answer: a section heading.
         if let rawID, !readsAsQuestion, answer == nil, HeaderVocabulary.words(in: question) <= 8,
-            !Self.readsAsSentence(question),
-            (Self.isSectionCode(rawID) && commonIDShape != LayoutDetector.idShape(rawID) && !hasList)
-                || introducesIDs(rawID, after: row)
+            idsNumberSections
+                || !Self.readsAsSentence(question)
+                    && ((Self.isSectionCode(rawID) && commonIDShape != LayoutDetector.idShape(rawID) && !hasList)
+                        || introducesIDs(rawID, after: row))
         {
             section(row, text: question)
             return
@@ -636,9 +713,11 @@ struct ItemBuilder {
         // A short title alone on its row, without an id where the items have ids, right under an
         // item ("Data protection"): the next section, though the answer column's drop-down runs
         // through it, not guidance for the item above.
-        if plan.id != nil, filledID == nil, answer == nil, !isField, !readsAsQuestion, cells.count == 1,
-            HeaderVocabulary.words(in: question) <= 6, question.first?.isUppercase == true,
-            !Self.readsAsSentence(question), !question.contains(":")
+        // So is a numbered one ("2 - Docks and bikes") where the sheet has no id column.
+        let title = plan.id != nil ? question : Self.numberedTitle(question)
+        if let title, filledID == nil, answer == nil, !isField, !readsAsQuestion, cells.count == 1,
+            HeaderVocabulary.words(in: title) <= 6, title.first?.isUppercase == true,
+            !Self.readsAsSentence(title), !title.contains(":")
         {
             section(row, text: question)
             return
