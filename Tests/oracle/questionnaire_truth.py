@@ -31,9 +31,11 @@ Conventions shared by all files
   scope first and then at workbook scope (Excel's rule), including list validations stored in
   `x14:dataValidations` (which openpyxl does not load). [] when the cell has no list validation.
   For the CISO Assistant table, the answer definition named in the `answer` column.
-- existing_answer is the answer cell's value as text: strings as they are, a date at midnight as
-  `YYYY-MM-DD` (as `quire cat` renders it), whole numbers without `.0`; None for an empty cell
-  (or an empty / whitespace-only string) and when there is no answer cell.
+- existing_answer is the answer cell's value as text: strings as they are, whole numbers without
+  `.0`; a date as its cell's date format shows it when the format is made of day, month and year
+  parts alone (`m/d/yyyy;@` shows 8/30/2022), else a date at midnight as `YYYY-MM-DD` (as
+  `quire cat` renders it); None for an empty cell (or an empty / whitespace-only string) and when
+  there is no answer cell.
 """
 
 from __future__ import annotations
@@ -99,6 +101,25 @@ def text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+DATE_PARTS = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dd|d|[-/. ]")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def shown(cell: Any) -> str | None:
+    """An answer cell as its date format shows it (`m/d/yyyy;@`, `dd/mm/yyyy`, `d-mmm-yy`), when the
+    format's first section is made of day, month and year parts and separators alone; else `text`."""
+    value = cell.value
+    code = (cell.number_format or "").split(";")[0].lower()
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0, 0) and code \
+            and "".join(DATE_PARTS.findall(code)) == code and any(part in code for part in ("d", "y")):
+        parts = {"yyyy": f"{value.year:04d}", "yy": f"{value.year % 100:02d}", "mmmm": MONTHS[value.month - 1],
+                 "mmm": MONTHS[value.month - 1][:3], "mm": f"{value.month:02d}", "m": str(value.month),
+                 "dd": f"{value.day:02d}", "d": str(value.day)}
+        return "".join(parts.get(token, token) for token in DATE_PARTS.findall(code))
+    return text(value)
 
 
 def absolute_ref(sheet: str, column: str, row: int) -> str:
@@ -256,7 +277,7 @@ def truth_hecvat(path: Path) -> dict[str, Any]:
                     row,
                     absolute_ref(sheet, "C", row),
                     allowed_for(validations, wb, sheet, "C", row),
-                    text(ws.cell(row, 3).value),
+                    shown(ws.cell(row, 3)),
                 )
             )
     bank = {wb["Questions"].cell(row, 2).value for row in range(3, 259)}
@@ -301,7 +322,7 @@ def truth_samm(path: Path) -> dict[str, Any]:
                     row,
                     absolute_ref(sheet, "F", row),
                     allowed_for(validations, wb, sheet, "F", row),
-                    text(ws.cell(row, 6).value),
+                    shown(ws.cell(row, 6)),
                 )
             )
     answered = sum(1 for entry in items if entry["existing_answer"] is not None)

@@ -36,8 +36,7 @@ headers, instructions, guidance rows and form furniture without an id are not it
 is where the respondent's answer goes (top-left cell of a merged answer area); allowed answers are
 what the answer cell's list validation offers (blank list entries dropped), or [] for free text;
 existing_answer is the answer cell's content as text, None when empty. Conventions for turning cell
-values into text are in questionnaire_truth.py's docstring (dates at midnight as YYYY-MM-DD, like
-`quire cat`).
+values into text are in questionnaire_truth.py's docstring (a date as its date format shows it).
 """
 
 from __future__ import annotations
@@ -139,7 +138,7 @@ HECVAT = Expected(
         "row": 3,
         "answer_cell": "'HECVAT - Full'!$C$3",
         "allowed_answers": [],
-        "existing_answer": "2022-08-30",
+        "existing_answer": "8/30/2022",  # the date as its format m/d/yyyy;@ shows it
     },
     middle={
         "id": "DATA-08",
