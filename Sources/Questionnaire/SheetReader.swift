@@ -313,17 +313,23 @@ struct ItemBuilder {
         self.plan = plan
         self.questionColumn = questionColumn
         self.headerRow = headerRow
-        if let answer = plan.answer, detector.grid.hasInputCells {
-            let rows = detector.grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
-            answerColumnIsOpen = rows.count { detector.grid.isUnlocked($0, answer) } >= 2
+        let grid = detector.grid
+        let rows = grid.rowNumbers.filter { $0 > (headerRow ?? 0) }
+        if let answer = plan.answer, grid.hasInputCells {
+            answerColumnIsOpen = rows.count { grid.isUnlocked($0, answer) } >= 2
+        }
+        // Whether each row's question cell reads as a question (rows without one left out), read
+        // once for the two rules below.
+        var asks: [Int: Bool] = [:]
+        if plan.section != nil || plan.id != nil {
+            for row in rows {
+                if let text = grid.text(row, questionColumn) { asks[row] = HeaderVocabulary.readsAsQuestion(text) }
+            }
         }
         // A "Topic" column naming each question's own subject ("Data at rest", "Staff accounts"),
         // a different one on nearly every row, is the question's guidance, not a section of one.
         if let sectionColumn = plan.section, plan.guidance == nil {
-            let grid = detector.grid
-            let questionRows = grid.rowNumbers.filter { row in
-                row > (headerRow ?? 0) && grid.text(row, questionColumn).map(HeaderVocabulary.readsAsQuestion) == true
-            }
+            let questionRows = rows.filter { asks[$0] == true }
             let titles = questionRows.compactMap { row in
                 grid.isMergedContinuation(row, sectionColumn) ? nil : grid.text(row, sectionColumn)
             }
@@ -336,24 +342,21 @@ struct ItemBuilder {
         }
         if let idColumn = plan.id {
             var shapes: [String: Int] = [:]
-            for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
-                guard let id = detector.grid.text(row, idColumn), LayoutDetector.looksLikeID(id) else { continue }
-                shapes[LayoutDetector.idShape(id), default: 0] += 1
-            }
-            commonIDShape = shapes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             // Numbers only on the headings ("1 | Animal records"), none on the questions under them.
             var numberedTitles = 0
             var numberedQuestions = 0
             var bareQuestions = 0
-            for row in detector.grid.rowNumbers where row > (headerRow ?? 0) {
-                guard let text = detector.grid.text(row, questionColumn) else { continue }
-                let asks = HeaderVocabulary.readsAsQuestion(text)
-                if let id = detector.grid.text(row, idColumn), id.count <= 12 {
-                    if asks { numberedQuestions += 1 } else { numberedTitles += 1 }
-                } else if asks {
+            for row in rows {
+                let id = grid.text(row, idColumn)
+                if let id, LayoutDetector.looksLikeID(id) { shapes[LayoutDetector.idShape(id), default: 0] += 1 }
+                guard let question = asks[row] else { continue }
+                if let id, id.count <= 12 {
+                    if question { numberedQuestions += 1 } else { numberedTitles += 1 }
+                } else if question {
                     bareQuestions += 1
                 }
             }
+            commonIDShape = shapes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             idsNumberSections = numberedQuestions == 0 && numberedTitles >= 2 && bareQuestions >= 2 * numberedTitles
         }
     }

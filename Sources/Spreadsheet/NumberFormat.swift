@@ -472,7 +472,7 @@ private struct Section: Hashable, Sendable {
             var exponent = 0
             if !value.digits.isEmpty {
                 let first = value.exponent - 1
-                exponent = step > 1 ? floorDivision(first, step) * step : first
+                exponent = step > 1 ? floorDivide(first, step) * step : first
                 var mantissa = value.shifted(by: -exponent)
                 if mantissa.rounded(decimals: fractionPlaces.count).integer.count > step {
                     exponent += step
@@ -502,12 +502,12 @@ private struct Section: Hashable, Sendable {
             for (position, place) in integerPlaces.enumerated().reversed() {
                 let placeholder: Character = if case .digit(let digit) = tokens[place] { digit } else { "#" }
                 if position == 0 {
-                    assigned[place] = remaining.isEmpty ? pad(placeholder) : String(remaining)
+                    assigned[place] = remaining.isEmpty ? filler(placeholder) : String(remaining)
                     remaining = []
                 } else if let digit = remaining.popLast() {
                     assigned[place] = String(digit)
                 } else {
-                    assigned[place] = pad(placeholder)
+                    assigned[place] = filler(placeholder)
                 }
             }
         }
@@ -555,7 +555,8 @@ private struct Section: Hashable, Sendable {
         return Rendered(text: output, isZero: isZero)
     }
 
-    private func pad(_ placeholder: Character) -> String {
+    /// What an unfilled digit place shows: `0` a zero, `?` a space, `#` nothing.
+    private func filler(_ placeholder: Character) -> String {
         switch placeholder {
         case "0": "0"
         case "?": " "
@@ -584,7 +585,7 @@ private struct Section: Hashable, Sendable {
         let time: Int64
         switch date.kind {
         case .dateTime:
-            days = floorDivision(total, dayLength)
+            days = floorDivide(total, dayLength)
             time = total - days * dayLength
         case .time, .duration:
             // Serial 0 is 1899-12-30 once the 1900 leap-day shift is undone; a time alone has no date.
@@ -593,26 +594,22 @@ private struct Section: Hashable, Sendable {
         }
         let (year, month, day) = SpreadsheetDate.civilFromDays(days)
         let hasMeridiem = tokens.contains { if case .meridiem = $0 { true } else { false } }
-        let hour24 = Int(floorDivision(time, 3_600_000) % 24)
-        let minute = Int(floorDivision(time, 60_000) % 60)
-        let second = Int(floorDivision(time, 1000) % 60)
+        let hour24 = Int(floorDivide(time, 3_600_000) % 24)
+        let minute = Int(floorDivide(time, 60_000) % 60)
+        let second = Int(floorDivide(time, 1000) % 60)
         let hour = hasMeridiem ? (hour24 % 12 == 0 ? 12 : hour24 % 12) : hour24
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        }
         var output = negative ? "-" : ""
         for token in tokens {
             switch token {
             case .literal(let text):
                 output += text
             case .datePart("y", let count):
-                output += count <= 2 ? padded(Int(year % 100), 2) : padded(Int(year), 4)
+                output += count <= 2 ? pad(Int(year % 100), 2) : pad(Int(year), 4)
             case .datePart("m", let count):
                 let name = Self.monthNames[Int(month) - 1]
                 switch count {
                 case 1: output += String(month)
-                case 2: output += padded(Int(month), 2)
+                case 2: output += pad(Int(month), 2)
                 case 3: output += String(name.prefix(3))
                 case 5: output += String(name.prefix(1))
                 default: output += name
@@ -621,26 +618,26 @@ private struct Section: Hashable, Sendable {
                 let name = Self.dayNames[Int(((days % 7) + 7) % 7)]
                 switch count {
                 case 1: output += String(day)
-                case 2: output += padded(Int(day), 2)
+                case 2: output += pad(Int(day), 2)
                 case 3: output += String(name.prefix(3))
                 default: output += name
                 }
             case .datePart("h", let count):
-                output += padded(hour, min(count, 2))
+                output += pad(hour, min(count, 2))
             case .datePart("n", let count):
-                output += padded(minute, min(count, 2))
+                output += pad(minute, min(count, 2))
             case .datePart("s", let count):
-                output += padded(second, min(count, 2))
+                output += pad(second, min(count, 2))
             case .elapsed(let unit, let count):
                 let divisor: Int64 = unit == "h" ? 3_600_000 : unit == "n" ? 60_000 : 1000
-                output += padded(Int(total / divisor), count)
+                output += pad(Int(total / divisor), count)
             case .meridiem(let written, let full):
                 let morning = hour24 < 12
                 let text = full ? (morning ? "AM" : "PM") : (morning ? "A" : "P")
                 output += written.first?.isLowercase == true ? text.lowercased() : text
             case .fractionOfSecond(let count):
                 let fraction = Int(((time % 1000) + 1000) % 1000)
-                output += "." + String(padded(fraction, 3).prefix(count))
+                output += "." + String(pad(fraction, 3).prefix(count))
             case .datePart:
                 return nil
             default:
@@ -752,9 +749,4 @@ private func groupThousands(_ digits: String) -> String {
     }
     if !rest.isEmpty { groups.insert(String(rest), at: 0) }
     return groups.joined(separator: ",")
-}
-
-private func floorDivision<Integer: BinaryInteger>(_ value: Integer, _ divisor: Integer) -> Integer {
-    let quotient = value / divisor
-    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
 }

@@ -229,12 +229,14 @@ public struct SpreadsheetDate: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+/// The quotient rounded toward negative infinity (-1 ÷ 1000 is -1, not 0).
+func floorDivide<Integer: BinaryInteger>(_ value: Integer, _ divisor: Integer) -> Integer {
     let quotient = value / divisor
     return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
 }
 
-private func pad(_ value: Int64, _ width: Int) -> String {
+/// A number's digits, padded with zeros on the left to `width`.
+func pad<Integer: BinaryInteger>(_ value: Integer, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

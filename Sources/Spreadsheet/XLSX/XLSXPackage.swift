@@ -17,8 +17,11 @@ final class XLSXPackage {
     private var loadedStruckFormats: [Bool] = []
     private var loadedUnlockedFormats: [Bool] = []
     private var loadedFilledFormats: [Int32] = []
-    /// The cell formats with a fixed count of decimals, read with the number kinds.
+    /// The number formats of the cell formats that show values otherwise than General does, read
+    /// with the number kinds.
     private var loadedNumberFormats: [Int: NumberFormat] = [:]
+    /// Whether each cell format hides typed text (`;;;`), by index, read with the number kinds.
+    private var loadedConcealingFormats: [Bool] = []
 
     static let workbookContentTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -166,6 +169,9 @@ final class XLSXPackage {
             loadedUnlockedFormats = reader.unlockedFormats()
             loadedFilledFormats = reader.filledFormats()
             loadedNumberFormats = reader.numberFormats()
+            loadedConcealingFormats = (0..<(loadedNumberFormats.keys.max().map { $0 + 1 } ?? 0)).map {
+                loadedNumberFormats[$0]?.hidesText == true
+            }
         }
         loadedNumberKinds = kinds
         return kinds
@@ -198,9 +204,7 @@ final class XLSXPackage {
         let archive = self.archive
         let unlockedFormats = loadedUnlockedFormats
         let filledFormats = loadedFilledFormats
-        let concealingFormats = (0..<(loadedNumberFormats.keys.max().map { $0 + 1 } ?? 0)).map {
-            loadedNumberFormats[$0]?.hidesText == true
-        }
+        let concealingFormats = loadedConcealingFormats
         let parse: @Sendable (_ emit: @escaping (RawRows) throws -> Void) throws -> SheetMetadata = { emit in
             let reader = WorksheetReader(
                 path: archive.path,
